@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui";
+import { getAccountOverview } from "@/lib/account/overview";
+import { verifySession } from "@/lib/dal";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+export default async function AccountPage() {
+  const viewer = await verifySession();
+  const overview = await getAccountOverview(viewer);
+  if (!overview) notFound();
+  const sections = [
+    { title: "Your data", body: "See everything we hold about you, download it, and correct it.", stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports` },
+    { title: "Preferences", body: "Email topics, open tracking, telemetry from your clusters, and cookies.", stat: `${overview.counts.clusters} linked install${overview.counts.clusters === 1 ? "" : "s"}` },
+    { title: "Privacy requests", body: "Ask for a copy, a correction, a deletion, or a disclosure, and follow each on its clock.", stat: `${overview.counts.privacyRequests} request${overview.counts.privacyRequests === 1 ? "" : "s"}` },
+  ];
+  return (
+    <div>
+      <PageHeader
+        title={overview.name ? `Hello, ${overview.name}` : "Your privacy center"}
+        description={<>Signed in as <strong className="break-all">{overview.email}</strong>. Member since {dateFormat.format(overview.memberSince)}.</>}
+      />
+      <div className="grid gap-4 md:grid-cols-3">
+        {sections.map((section) => (
+          <Card key={section.title}>
+            <h2 className="text-lg font-semibold text-gray-900">{section.title}</h2>
+            <p className="mt-2 text-gray-700">{section.body}</p>
+            <p className="mt-4 text-sm font-medium text-brand-700">{section.stat}</p>
+          </Card>
+        ))}
+      </div>
+      {overview.policy ? (
+        <p className="mt-8 text-sm text-gray-700">
+          Your account was created under the{" "}
+          <Link className="font-medium text-brand-700 underline" href={`/policies/${overview.policy.slug}/v/${overview.policy.version}`}>
+            {overview.policy.title}, version {overview.policy.version}
+          </Link>
+          {overview.policy.effectiveAt ? ` (effective ${dateFormat.format(overview.policy.effectiveAt)})` : ""}.
+        </p>
+      ) : null}
+    </div>
+  );
+}

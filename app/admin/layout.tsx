@@ -1,0 +1,16 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requireAdmin } from "@/lib/dal";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireAdmin();
+  return (
+    <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
+      <nav aria-label="Admin" className="flex flex-row gap-1 text-sm md:flex-col">
+        <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin">Overview</Link>
+        <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/sharing">Sharing register</Link>
+      </nav>
+      <div>{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The only way a magic link signs anyone in: a POST from the confirm page.
+// It checks the age answer for new accounts, then hands the token to Auth.js's
+// email callback in-process (the public GET callback only redirects here).
+import { NextRequest, NextResponse } from "next/server";
+import { z } from "zod";
+import { handlers } from "@/auth";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isUnderMinimumAge } from "@/lib/auth/age";
+import { forgetSignInAttempts } from "@/lib/auth/rate-limit";
+import { deleteVerificationTokens, getVerificationTokenState } from "@/lib/auth/verification-token";
+
+const formSchema = z.object({
+  token: z.string().min(1).max(200),
+  email: z.string().min(3).max(254),
+  callbackUrl: z.string().max(2000).optional(),
+  birthYear: z.coerce.number().int().min(1900).max(2100).optional(),
+  birthMonth: z.coerce.number().int().min(1).max(12).optional(),
+});
+
+function redirectTo(path: string) {
+  return NextResponse.redirect(new URL(path, env().APP_URL), 303);
+}
+
+export async function POST(request: NextRequest) {
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(env().APP_URL).origin) {
+    return NextResponse.json({ error: "Cross-site sign-in requests are not accepted." }, { status: 403 });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return NextResponse.json({ error: "Send the confirm form as form data." }, { status: 400 });
+  }
+  const raw = Object.fromEntries([...form.entries()].filter(([, value]) => value !== ""));
+  const parsed = formSchema.safeParse(raw);
+  if (!parsed.success) return redirectTo("/signin/error?error=Verification");
+  const { token, email, callbackUrl, birthYear, birthMonth } = parsed.data;
+
+  const state = await getVerificationTokenState(email, token);
+  if (state !== "valid") return redirectTo("/signin/error?error=Verification");
+
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (!existing) {
+    if (!birthYear || !birthMonth) {
+      const back = new URLSearchParams({ token, email, error: "age" });
+      if (callbackUrl) back.set("callbackUrl", callbackUrl);
+      return redirectTo(`/signin/confirm?${back}`);
+    }
+    if (isUnderMinimumAge({ year: birthYear, month: birthMonth })) {
+      // Keep nothing typed: the pending token holds the address, the limiter a hash of it.
+      await deleteVerificationTokens(email);
+      await forgetSignInAttempts(email);
+      return redirectTo("/signin/too-young");
+    }
+  }
+
+  const callback = new URL("/api/auth/callback/nodemailer", env().APP_URL);
+  callback.searchParams.set("token", token);
+  callback.searchParams.set("email", email);
+  callback.searchParams.set("callbackUrl", callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/account");
+  const response = await handlers.GET(new NextRequest(callback, { headers: request.headers }));
+  if (!existing) {
+    await prisma.user.updateMany({ where: { email, ageConfirmedAt: null }, data: { ageConfirmedAt: new Date() } });
+  }
+  // Auth.js answers 302; a 303 makes the browser follow with GET.
+  const location = response.headers.get("location");
+  if (location && response.status >= 300 && response.status < 400) {
+    const next = NextResponse.redirect(location, 303);
+    for (const cookie of response.headers.getSetCookie()) next.headers.append("set-cookie", cookie);
+    return next;
+  }
+  return response;
+}

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Privacy Center", template: "%s · Privacy Center" },
+  description: "See, download, correct and delete the personal data we hold about you.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col bg-gray-50 text-gray-900 antialiased">
+        <a href="#main" className="skip-link rounded-md bg-white px-3 py-2 text-brand-700 shadow">Skip to content</a>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-gray-200 bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-gray-700 sm:px-6">
+            <span>Privacy Center</span>
+            <a className="underline hover:text-gray-900" href="/policies/privacy">Privacy policy</a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

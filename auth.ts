@@ -1,0 +1,85 @@
+// Auth.js configuration: magic links over nodemailer, database sessions
+// through the Prisma adapter. The emailed link opens /signin/confirm, whose
+// POST (app/api/auth/confirm) is the only way a link signs anyone in.
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { createElement } from "react";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendEmail } from "@/lib/email/send";
+import { SignInEmail } from "@/lib/email/templates/sign-in";
+import { initialiseNewAccount } from "@/lib/auth/new-account";
+import { recordAudit } from "@/lib/audit/record";
+
+export const MAGIC_LINK_MINUTES = 10;
+
+function buildConfig(): NextAuthConfig {
+  const config = env();
+  const providers: NextAuthConfig["providers"] = [
+    Nodemailer({
+      server: config.SMTP_URL || "smtp://127.0.0.1:25",
+      from: config.MAIL_FROM,
+      maxAge: MAGIC_LINK_MINUTES * 60,
+      async sendVerificationRequest({ identifier, url }) {
+        // The link points at our confirm page, not at Auth.js's GET callback,
+        // so a mail scanner that follows it neither signs in nor burns the token.
+        const authUrl = new URL(url);
+        const confirm = new URL("/signin/confirm", config.APP_URL);
+        for (const key of ["token", "email", "callbackUrl"]) {
+          const value = authUrl.searchParams.get(key);
+          if (value) confirm.searchParams.set(key, value);
+        }
+        await sendEmail({
+          to: identifier,
+          subject: `Sign in to the ${config.COMPANY_NAME} privacy center`,
+          template: createElement(SignInEmail, {
+            url: confirm.toString(),
+            companyName: config.COMPANY_NAME,
+            minutes: MAGIC_LINK_MINUTES,
+          }),
+        });
+      },
+    }),
+  ];
+  if (config.GITHUB_ID && config.GITHUB_SECRET) {
+    providers.push(GitHub({ clientId: config.GITHUB_ID, clientSecret: config.GITHUB_SECRET }));
+  }
+  return {
+    // The generated engine-free client is a PrismaClient; the adapter's types
+    // refer to @prisma/client's default output, hence the cast.
+    adapter: PrismaAdapter(prisma as never),
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    secret: config.AUTH_SECRET,
+    trustHost: true,
+    providers,
+    pages: {
+      signIn: "/signin",
+      verifyRequest: "/signin/check-email",
+      error: "/signin/error",
+    },
+    callbacks: {
+      session({ session, user }) {
+        const role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
+        return { ...session, user: { ...session.user, id: user.id, role } };
+      },
+    },
+    events: {
+      async createUser({ user }) {
+        if (user.id) await initialiseNewAccount(user.id);
+      },
+      async signIn({ user, account }) {
+        if (user.id) {
+          await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "User", targetId: user.id, metadata: { provider: account?.provider ?? "unknown" } });
+        }
+      },
+      async signOut(message) {
+        const userId = "session" in message ? message.session?.userId : undefined;
+        if (userId) await recordAudit({ action: "auth.sign_out", actorId: userId, targetType: "User", targetId: userId });
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());

@@ -1,0 +1,63 @@
+// Small shared presentational pieces (no data access).
+import Link from "next/link";
+import type { ComponentProps, ReactNode } from "react";
+
+export function PageHeader(props: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight text-gray-900">{props.title}</h1>
+        {props.description ? <p className="mt-2 max-w-2xl text-base text-gray-700">{props.description}</p> : null}
+      </div>
+      {props.actions ? <div className="flex gap-2">{props.actions}</div> : null}
+    </div>
+  );
+}
+
+export function Card(props: { children: ReactNode; className?: string }) {
+  return <div className={`rounded-xl border border-gray-200 bg-white p-6 shadow-sm ${props.className ?? ""}`}>{props.children}</div>;
+}
+
+export function Button({ className, variant = "primary", ...rest }: ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger" }) {
+  const styles = {
+    primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-gray-400",
+    secondary: "border border-gray-300 bg-white text-gray-900 hover:bg-gray-50 disabled:text-gray-500",
+    danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-gray-400",
+  }[variant];
+  return (
+    <button
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold shadow-sm transition disabled:cursor-not-allowed ${styles} ${className ?? ""}`}
+      {...rest}
+    />
+  );
+}
+
+export function ButtonLink({ className, ...rest }: ComponentProps<typeof Link>) {
+  return (
+    <Link
+      className={`inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 ${className ?? ""}`}
+      {...rest}
+    />
+  );
+}
+
+export function Alert(props: { tone?: "info" | "error" | "success" | "warning"; title?: string; children: ReactNode }) {
+  const tone = props.tone ?? "info";
+  const styles = {
+    info: "border-brand-100 bg-brand-50 text-brand-900",
+    error: "border-red-200 bg-red-50 text-red-900",
+    success: "border-green-200 bg-green-50 text-green-900",
+    warning: "border-amber-200 bg-amber-50 text-amber-900",
+  }[tone];
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border p-4 text-sm ${styles}`}>
+      {props.title ? <p className="mb-1 font-semibold">{props.title}</p> : null}
+      <div>{props.children}</div>
+    </div>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600";
+
+export const labelClass = "block text-sm font-medium text-gray-900";

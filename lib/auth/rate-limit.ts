@@ -1,0 +1,54 @@
+// Sign-in rate limits per address and per IP, stored in PostgreSQL so every
+// app instance shares them. Keys are hashed: no typed address is stored.
+import { createHash } from "node:crypto";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { getPool } from "../db";
+import { env } from "../env";
+
+type Limiters = { email: RateLimiterPostgres; ip: RateLimiterPostgres };
+const globalForLimits = globalThis as unknown as { __portalLimits?: Limiters };
+
+function getLimiters(): Limiters {
+  if (globalForLimits.__portalLimits) return globalForLimits.__portalLimits;
+  const common = {
+    storeClient: getPool(),
+    storeType: "pool",
+    tableName: "rate_limits",
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    duration: env().RATE_LIMIT_WINDOW_SECONDS,
+  };
+  globalForLimits.__portalLimits = {
+    email: new RateLimiterPostgres({ ...common, keyPrefix: "signin-email", points: env().RATE_LIMIT_EMAIL_MAX }),
+    ip: new RateLimiterPostgres({ ...common, keyPrefix: "signin-ip", points: env().RATE_LIMIT_IP_MAX }),
+  };
+  return globalForLimits.__portalLimits;
+}
+
+export function hashKey(value: string): string {
+  return createHash("sha256").update(`${env().AUTH_SECRET}:${value}`).digest("hex").slice(0, 40);
+}
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; scope: "email" | "ip" };
+
+/** Consumes one sign-in attempt for both the address and the IP. */
+export async function consumeSignInAttempt(email: string, ip: string): Promise<RateLimitResult> {
+  const limiters = getLimiters();
+  try {
+    await limiters.ip.consume(hashKey(ip));
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000), scope: "ip" };
+    throw error;
+  }
+  try {
+    await limiters.email.consume(hashKey(email.toLowerCase()));
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000), scope: "email" };
+    throw error;
+  }
+  return { ok: true };
+}
+
+export async function forgetSignInAttempts(email: string) {
+  await getLimiters().email.delete(hashKey(email.toLowerCase()));
+}

@@ -1,0 +1,25 @@
+// Read-only look-ups of Auth.js magic-link tokens (stored as SHA-256 hashes),
+// so the confirm page can say "expired" before anyone presses the button.
+import { createHash } from "node:crypto";
+import { prisma } from "../db";
+import { env } from "../env";
+
+export function hashVerificationToken(token: string): string {
+  // Same construction as @auth/core: sha256(token + secret).
+  return createHash("sha256").update(`${token}${env().AUTH_SECRET}`).digest("hex");
+}
+
+export type TokenState = "valid" | "expired" | "unknown";
+
+export async function getVerificationTokenState(email: string, token: string): Promise<TokenState> {
+  const row = await prisma.verificationToken.findUnique({
+    where: { identifier_token: { identifier: email, token: hashVerificationToken(token) } },
+    select: { expires: true },
+  });
+  if (!row) return "unknown";
+  return row.expires.getTime() < Date.now() ? "expired" : "valid";
+}
+
+export async function deleteVerificationTokens(email: string) {
+  await prisma.verificationToken.deleteMany({ where: { identifier: email } });
+}

@@ -1,0 +1,44 @@
+// The one Prisma client (engine-free, through @prisma/adapter-pg) and the pg
+// pool it shares with the rate limiter. Cached on globalThis so dev hot reload
+// does not open a new pool each time.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+
+type Db = { prisma: PrismaClient; pool: pg.Pool };
+const globalForDb = globalThis as unknown as { __portalDb?: Db };
+
+function createDb(): Db {
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { prisma, pool };
+}
+
+function getDb(): Db {
+  globalForDb.__portalDb ??= createDb();
+  return globalForDb.__portalDb;
+}
+
+/** Lazily created so that importing this module never needs a database (e.g. during `next build`). */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb().prisma as unknown as Record<PropertyKey, unknown>;
+    const value = client[property];
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export function getPool(): pg.Pool {
+  return getDb().pool;
+}
+
+export async function disconnectDb() {
+  const db = globalForDb.__portalDb;
+  if (!db) return;
+  globalForDb.__portalDb = undefined;
+  await db.prisma.$disconnect();
+  await db.pool.end();
+}
+
+export type { PrismaClient };

@@ -1,0 +1,23 @@
+// Starts pg-boss in worker mode and subscribes every registered job.
+// Several workers (and app instances) can share one database safely.
+import { createBoss } from "./boss";
+import { jobs } from "./registry";
+
+export async function startWorker(options: { databaseUrl: string; log?: (line: string) => void }) {
+  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const boss = createBoss(options.databaseUrl, { role: "worker" });
+  boss.on("error", (error) => log(`queue error: ${error.message}`));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name, { name: job.name, ...(job.queue ?? {}) } as never);
+    await boss.work(job.name, job.work ?? {}, async (batch) => job.handler(batch));
+    if (job.cron) await boss.schedule(job.name, job.cron);
+  }
+  log(`listening for ${jobs.length} job type${jobs.length === 1 ? "" : "s"}`);
+  return {
+    boss,
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}

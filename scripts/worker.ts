@@ -1,0 +1,19 @@
+// npm run worker: a background worker process (needs DATABASE_URL; the dev and
+// start launchers run one for you).
+import { startWorker } from "../lib/jobs/worker";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error("[worker] DATABASE_URL is not set");
+  process.exit(1);
+}
+const worker = await startWorker({ databaseUrl });
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await worker.stop().catch(() => {});
+    process.exit(0);
+  });
+}
