@@ -69,6 +69,7 @@ async function main() {
   const db = await prepareDatabase(mode === "test" ? "test" : "dev", { reset: mode === "test" });
   cleanupSteps.push(db.stop);
 
+  if (mode === "test") fs.writeFileSync(".data/e2e-database-url", db.url);
   const shouldSeed = mode === "test" || (!usesExternalDb && (await isEmpty(db.url)));
   if (shouldSeed) await seedDatabase({ databaseUrl: db.url, size: Number(process.env.SEED_SIZE ?? 2000) });
 
@@ -87,7 +88,7 @@ async function main() {
     childEnv.AUTH_SECRET = devSecret();
   }
   if (mode === "test") {
-    childEnv.RATE_LIMIT_IP_MAX ??= "1000";
+    childEnv.RATE_LIMIT_IP_MAX ??= "12";
   }
 
   if (!childEnv.SMTP_URL) {

@@ -1,0 +1,2 @@
+// Unit tests import data-access modules outside React's server environment.
+export {};
