@@ -18,7 +18,6 @@ const schema = z.object({
   RATE_LIMIT_EMAIL_MAX: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_IP_MAX: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
-  TRUST_PROXY: booleanish,
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   COMPANY_NAME: z.string().default("Prime Directive"),
@@ -30,10 +29,9 @@ let cached: Env | null = null;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse({
-    ...process.env,
-    AUTH_SECRET: process.env.AUTH_SECRET,
-  });
+  // An empty value (e.g. `SMTP_URL=` copied from .env.example) means "unset".
+  const defined = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(defined);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);

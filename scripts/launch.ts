@@ -23,7 +23,7 @@ if (!["dev", "start", "test"].includes(mode)) {
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
 
 const log = (line: string) => console.log(`[launch] ${line}`);
-const port = Number(mode === "test" ? process.env.E2E_PORT ?? 3100 : process.env.PORT ?? 3000);
+const port = Number(mode === "test" ? process.env.E2E_PORT || 3100 : process.env.PORT || 3000);
 const usesExternalDb = Boolean(process.env.DATABASE_URL);
 
 function devSecret(): string {
@@ -71,13 +71,13 @@ async function main() {
 
   if (mode === "test") fs.writeFileSync(".data/e2e-database-url", db.url);
   const shouldSeed = mode === "test" || (!usesExternalDb && (await isEmpty(db.url)));
-  if (shouldSeed) await seedDatabase({ databaseUrl: db.url, size: Number(process.env.SEED_SIZE ?? 2000) });
+  if (shouldSeed) await seedDatabase({ databaseUrl: db.url, size: Number(process.env.SEED_SIZE || 2000) });
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: db.url,
     PORT: String(port),
-    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+    APP_URL: process.env.APP_URL || `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   childEnv.AUTH_URL = childEnv.APP_URL;
@@ -95,7 +95,7 @@ async function main() {
     if (mode === "start" && process.env.NODE_ENV === "production" && process.env.MAIL_CATCHER !== "1") {
       throw new Error("SMTP_URL is not set. Configure your SMTP relay, or set MAIL_CATCHER=1 to use the built-in catcher.");
     }
-    const catcherPort = Number(process.env.MAIL_CATCHER_PORT ?? (await getFreePort()));
+    const catcherPort = Number(process.env.MAIL_CATCHER_PORT || (await getFreePort()));
     const catcher = await startMailCatcher({ databaseUrl: db.url, port: catcherPort });
     cleanupSteps.push(catcher.close);
     childEnv.SMTP_URL = catcher.url;

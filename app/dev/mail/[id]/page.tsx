@@ -29,7 +29,7 @@ export default async function DevMailMessagePage(props: { params: Promise<{ id: 
       ) : null}
       <Card>
         <h2 className="mb-2 font-semibold">Plain text</h2>
-        <pre className="whitespace-pre-wrap text-sm text-gray-800">{message.text}</pre>
+        <pre className="whitespace-pre-wrap break-all text-sm text-gray-800">{message.text}</pre>
       </Card>
     </div>
   );
