@@ -18,6 +18,18 @@ const formSchema = z.object({
   birthMonth: z.coerce.number().int().min(1).max(12).optional(),
 });
 
+/** Same-origin paths only (absolute same-origin URLs become paths); anything else goes to /account. */
+function safeCallbackPath(value: string | undefined): string {
+  if (!value) return "/account";
+  try {
+    const base = new URL(env().APP_URL);
+    const url = new URL(value, base);
+    return url.origin === base.origin ? `${url.pathname}${url.search}` : "/account";
+  } catch {
+    return "/account";
+  }
+}
+
 function redirectTo(path: string) {
   return NextResponse.redirect(new URL(path, env().APP_URL), 303);
 }
@@ -59,7 +71,7 @@ export async function POST(request: NextRequest) {
   const callback = new URL("/api/auth/callback/nodemailer", env().APP_URL);
   callback.searchParams.set("token", token);
   callback.searchParams.set("email", email);
-  callback.searchParams.set("callbackUrl", callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/account");
+  callback.searchParams.set("callbackUrl", safeCallbackPath(callbackUrl));
   const response = await handlers.GET(new NextRequest(callback, { headers: request.headers }));
   if (!existing) {
     await prisma.user.updateMany({ where: { email, ageConfirmedAt: null }, data: { ageConfirmedAt: new Date() } });
