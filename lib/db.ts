@@ -11,6 +11,9 @@ const globalForDb = globalThis as unknown as { __portalDb?: Db };
 
 function createDb(): Db {
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (error) => console.error(`[db] idle connection error: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { prisma, pool };
 }

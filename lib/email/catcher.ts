@@ -12,6 +12,8 @@ function addressText(value: AddressObject | AddressObject[] | undefined): string
 
 export async function startMailCatcher(options: { databaseUrl: string; port: number; host?: string }) {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  pool.on("error", () => {}); // idle connections closed at shutdown
+
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
