@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { Mailbox, expect, queryCount, queryOne, requestSignInLink, test, uniqueEmail } from "./fixtures";
+import { Mailbox, createUser, expect, queryCount, queryOne, requestSignInLink, test, uniqueEmail } from "./fixtures";
 
 test.describe("magic-link sign-in", () => {
   test("alice signs in through the emailed link, sees her account and signs out", async ({ page, signIn }) => {
@@ -31,7 +31,8 @@ test.describe("magic-link sign-in", () => {
   });
 
   test("an unknown address gets exactly the same response as a known one", async ({ page, mailbox }) => {
-    const known = "bob@example.com";
+    const known = uniqueEmail("known");
+    await createUser(known);
     const unknown = uniqueEmail("nobody");
     const pages: string[] = [];
     for (const email of [known, unknown]) {
@@ -48,7 +49,9 @@ test.describe("magic-link sign-in", () => {
   });
 
   test("opening the link (GET) alone does not sign in or use up the token", async ({ page, mailbox, request }) => {
-    const email = "bob@example.com";
+    // Tests run in parallel: each uses its own account so no other test's link can arrive in between.
+    const email = uniqueEmail("scanner");
+    await createUser(email, { name: "Scanner Target" });
     const link = await requestSignInLink(page, mailbox, email);
     const url = new URL(link);
     // A mail scanner following the link, and one hitting Auth.js's raw callback.
@@ -63,11 +66,13 @@ test.describe("magic-link sign-in", () => {
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
     expect((await page.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Hello, Bob Sample" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Hello, Scanner Target" })).toBeVisible();
   });
 
   test("a used link is refused the second time", async ({ page, mailbox, browser }) => {
-    const link = await requestSignInLink(page, mailbox, "bob@example.com");
+    const email = uniqueEmail("reuse");
+    await createUser(email);
+    const link = await requestSignInLink(page, mailbox, email);
     await page.goto(link);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/account/);
@@ -164,12 +169,14 @@ test.describe("magic-link sign-in", () => {
 
 test.describe("admin area", () => {
   test("a non-admin gets 404 on admin pages", async ({ page, signIn }) => {
-    await signIn(page, "bob@example.com");
+    const email = uniqueEmail("nonadmin");
+    await createUser(email);
+    await signIn(page, email);
     for (const path of ["/admin", "/admin/sharing"]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
     }
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = 'bob@example.com' AND a.action = 'authz.denied'`)).toBeGreaterThan(0);
+    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [email])).toBeGreaterThan(0);
   });
 
   test("an admin action replayed by a non-admin is refused and changes nothing", async ({ page, signIn, browser }) => {
@@ -191,7 +198,9 @@ test.describe("admin area", () => {
     const bobContext = await browser.newContext();
     const bobPage = await bobContext.newPage();
     const bobMailbox = new Mailbox(bobContext.request);
-    const link = await requestSignInLink(bobPage, bobMailbox, "bob@example.com");
+    const bobEmail = uniqueEmail("replayer");
+    await createUser(bobEmail);
+    const link = await requestSignInLink(bobPage, bobMailbox, bobEmail);
     await bobPage.goto(link);
     await bobPage.getByRole("button", { name: "Sign in" }).click();
     await expect(bobPage).toHaveURL(/\/account/);
