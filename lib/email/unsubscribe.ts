@@ -30,8 +30,10 @@ function verify(purpose: Purpose, token: unknown, secret = env().AUTH_SECRET): u
   const parts = token.split(".");
   if (parts.length !== 2) return null;
   const [body, mac] = parts;
-  const expected = createHmac("sha256", keyFor(purpose, secret)).update(body).digest();
-  const given = Buffer.from(mac, "base64url");
+  // Compare the canonical text, not decoded bytes: base64url has spare bits, so
+  // a decoded comparison would accept a few altered spellings of the same MAC.
+  const expected = Buffer.from(createHmac("sha256", keyFor(purpose, secret)).update(body).digest("base64url"));
+  const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     return JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
