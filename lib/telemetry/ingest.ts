@@ -1,9 +1,9 @@
 // The ingestion decision for one report, shared by the Next.js route
 // (app/api/telemetry/route.ts) and the lean server (scripts/ingest-server.ts).
-// Order: opt-out headers → size/JSON/opt-out body → schema → install auth →
-// per-install rate limit → install/owner opt-out → hand to the batch writer.
+// Order: opt-out headers → size/JSON/opt-out body/install id → install auth →
+// per-install rate limit → install/owner opt-out → full schema → batch writer.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { findHeaderOptOut, parseReport, readInstallToken, type HeaderReader, type OptOutSignal } from "./validate";
+import { findHeaderOptOut, parseEnvelope, readInstallToken, validateReport, type HeaderReader, type OptOutSignal } from "./validate";
 
 export type InstallState = {
   id: string;
@@ -68,16 +68,15 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   if (request.body === null) {
     return json(413, { error: "too_large", reason: `report is larger than ${deps.maxBytes} bytes` });
   }
-  const parsed = parseReport(request.body, { maxBytes: deps.maxBytes });
-  if (!parsed.ok) {
-    if (parsed.kind === "opted_out") return disabled(`${parsed.signal} is set: nothing was stored`, parsed.signal);
-    if (parsed.kind === "too_large") return json(413, { error: "too_large", reason: parsed.reason });
-    return json(400, { error: "invalid_report", reason: parsed.reason });
+  const envelope = parseEnvelope(request.body, { maxBytes: deps.maxBytes });
+  if (!envelope.ok) {
+    if (envelope.kind === "opted_out") return disabled(`${envelope.signal} is set: nothing was stored`, envelope.signal);
+    if (envelope.kind === "too_large") return json(413, { error: "too_large", reason: envelope.reason });
+    return json(400, { error: "invalid_report", reason: envelope.reason });
   }
-  const report = parsed.report;
 
   const token = readInstallToken(request.headers);
-  const install = token ? await deps.findInstall(report.installId) : null;
+  const install = token ? await deps.findInstall(envelope.installId) : null;
   if (!token || !install || !tokenMatches(token, install.tokenHash)) {
     return json(401, { error: "unknown_install", reason: "unknown install id or wrong install token" }, { "www-authenticate": 'Bearer realm="telemetry"' });
   }
@@ -87,9 +86,14 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
     return json(429, { error: "rate_limited", reason: "too many reports from this install", retryAfterSeconds: limit.retryAfterSeconds }, { "retry-after": String(limit.retryAfterSeconds) });
   }
 
+  // An opted-out install's report is not even validated: nothing of it is kept.
   if (!install.clusterEnabled) return disabled("telemetry is turned off for this install");
   if (!install.accountEnabled) return disabled("the install's owner turned telemetry off");
   if (install.restricted) return disabled("processing of the owner's data is paused");
+
+  const validated = validateReport(envelope.json);
+  if (!validated.ok) return json(400, { error: "invalid_report", reason: validated.reason });
+  const report = validated.report;
 
   const now = deps.now?.() ?? new Date();
   const payload: Record<string, unknown> = { ...report.data };

@@ -67,8 +67,20 @@ function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
-/** Body text (already read within the limit) → a report, an opt-out, or a reason it was refused. */
-export function parseReport(body: string, options: { maxBytes: number }): ParsedReport {
+export type ReportEnvelope =
+  | { ok: true; json: Record<string, unknown>; installId: string }
+  | { ok: false; kind: "too_large"; reason: string }
+  | { ok: false; kind: "invalid"; reason: string }
+  | { ok: false; kind: "opted_out"; signal: OptOutSignal };
+
+const installIdSchema = telemetryReportSchema.shape.installId;
+
+/**
+ * The cheap first pass: size, JSON, opt-out switches in the body and the
+ * install id. The full schema is checked later (validateReport), only for
+ * reports that will be stored, so opted-out installs cost as little as possible.
+ */
+export function parseEnvelope(body: string, options: { maxBytes: number }): ReportEnvelope {
   try {
     if (Buffer.byteLength(body, "utf8") > options.maxBytes) {
       return { ok: false, kind: "too_large", reason: `report is larger than ${options.maxBytes} bytes` };
@@ -85,13 +97,32 @@ export function parseReport(body: string, options: { maxBytes: number }): Parsed
     if (!json || typeof json !== "object" || Array.isArray(json)) {
       return { ok: false, kind: "invalid", reason: "report must be a JSON object" };
     }
-    const parsed = telemetryReportSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, kind: "invalid", reason: describeIssues(parsed.error) };
-    return { ok: true, report: parsed.data };
+    const record = json as Record<string, unknown>;
+    const installId = installIdSchema.safeParse(record.installId);
+    if (!installId.success) return { ok: false, kind: "invalid", reason: `installId: ${installId.error.issues[0]?.message ?? "missing"}` };
+    return { ok: true, json: record, installId: installId.data };
   } catch {
     // Defensive: nothing above should throw, but a report must never cause a 500.
     return { ok: false, kind: "invalid", reason: "report could not be read" };
   }
+}
+
+/** The full schema check of an envelope's JSON. */
+export function validateReport(json: unknown): { ok: true; report: TelemetryReport } | { ok: false; kind: "invalid"; reason: string } {
+  try {
+    const parsed = telemetryReportSchema.safeParse(json);
+    if (!parsed.success) return { ok: false, kind: "invalid", reason: describeIssues(parsed.error) };
+    return { ok: true, report: parsed.data };
+  } catch {
+    return { ok: false, kind: "invalid", reason: "report could not be read" };
+  }
+}
+
+/** Body text (already read within the limit) → a report, an opt-out, or a reason it was refused. */
+export function parseReport(body: string, options: { maxBytes: number }): ParsedReport {
+  const envelope = parseEnvelope(body, options);
+  if (!envelope.ok) return envelope;
+  return validateReport(envelope.json);
 }
 
 /** `Authorization: Bearer <token>` (or `X-Install-Token`), trimmed and bounded. */
