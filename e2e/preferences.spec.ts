@@ -169,3 +169,15 @@ test.describe("email preferences", () => {
     expect(await queryCount(`SELECT count(*) FROM "EmailEvent" WHERE "userId" = $1`, [await userId(email)])).toBe(0);
   });
 });
+
+test("preference pages and the banner have no serious accessibility violations", async ({ page, signIn }) => {
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  await signIn(page, uniqueEmail("a11y"));
+  for (const path of ["/account/preferences/email", "/account/preferences/telemetry", "/account/preferences/history"]) {
+    await page.goto(path);
+    await expect(page.getByRole("region", { name: "Cookies on this site" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect(serious.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});
