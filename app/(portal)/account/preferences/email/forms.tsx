@@ -32,8 +32,9 @@ export function EmailPreferencesForm(props: { categories: Category[]; trackingAl
           </div>
         </div>
       </fieldset>
-      <fieldset className="space-y-2 border-t border-gray-200 pt-6">
-        <legend className="text-lg font-semibold text-gray-900">Open confirmations</legend>
+      <hr className="border-gray-200" />
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-lg font-semibold text-gray-900">Open confirmations</legend>
         <div className="flex items-start gap-3">
           <input id="trackingAllowed" name="trackingAllowed" type="checkbox" defaultChecked={props.trackingAllowed} className="mt-1 h-4 w-4" aria-describedby="tracking-help" />
           <div>
