@@ -1,6 +1,6 @@
 // Telemetry ingestion throughput against a bare node:http baseline, in one run,
 // loopback only, bounded duration. Usage:
-//   npx tsx bench/ingest.ts [--duration 10] [--connections 50] [--rounds 2]
+//   npx tsx bench/ingest.ts [--duration 10] [--connections 50] [--rounds 2] [--next 1]
 // Each round runs bare, ingest (opted-in) and ingest (opted-out) back to back,
 // so a busy neighbour on the machine hits all three alike.
 // Uses DATABASE_URL when set (a throw-away database: it is reset!), otherwise
@@ -19,6 +19,8 @@ const DURATION = Number(args.get("duration") ?? 10);
 const CONNECTIONS = Number(args.get("connections") ?? 50);
 const INSTALLS = 10_000;
 const ROUNDS = Number(args.get("rounds") ?? 2);
+/** Also load the Next.js route handler (needs `npm run build` first), for comparison. */
+const WITH_NEXT = args.get("next") === "1";
 const log = (line: string) => console.log(`[bench] ${line}`);
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -67,6 +69,25 @@ async function load(url: string, installs: Install[], label: string, duration = 
   return { total: result.requests.total, seconds: result.duration || duration, perSecond, statuses };
 }
 
+async function primeInstalls(url: string, installs: Install[]) {
+  let next = 0;
+  await autocannon({
+    url,
+    connections: 20,
+    amount: installs.length,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/telemetry",
+        setupRequest: (request) => {
+          const install = installs[next++ % installs.length];
+          return { ...request, headers: { "content-type": "application/json", authorization: `Bearer ${install.token}` }, body: JSON.stringify({ installId: install.id, kind: "usage", data: { primed: true } }) };
+        },
+      },
+    ],
+  });
+}
+
 async function main() {
   let stopDb = async () => {};
   let databaseUrl = process.env.DATABASE_URL;
@@ -84,12 +105,16 @@ async function main() {
   await pool.query(`INSERT INTO "UserPreferences" ("userId", "telemetryEnabled", "updatedAt") VALUES ('bench-on', true, now()), ('bench-off', false, now())`);
   const makeSet = (prefix: string): Install[] => Array.from({ length: INSTALLS }, (_, index) => ({ id: `${prefix}-${index}`, token: `token-${prefix}-${index}` }));
   // Each round gets fresh installs so the per-install rate limit (60/min) never trips.
-  const rounds = Array.from({ length: ROUNDS }, (_, round) => ({ enabled: makeSet(`bench-on-r${round}`), optedOut: makeSet(`bench-off-r${round}`) }));
+  const rounds = Array.from({ length: ROUNDS }, (_, round) => ({
+    enabled: makeSet(`bench-on-r${round}`),
+    optedOut: makeSet(`bench-off-r${round}`),
+    nextEnabled: WITH_NEXT ? makeSet(`bench-next-r${round}`) : [],
+  }));
   const warmUp = makeSet("bench-warm");
   const rows: Array<[string, string, string, boolean]> = [];
   for (const install of warmUp) rows.push([install.id, "bench-on", sha256(install.token), true]);
   for (const round of rounds) {
-    for (const install of round.enabled) rows.push([install.id, "bench-on", sha256(install.token), true]);
+    for (const install of [...round.enabled, ...round.nextEnabled]) rows.push([install.id, "bench-on", sha256(install.token), true]);
     // Half the opted-out installs are switched off themselves, half belong to an owner who turned telemetry off.
     round.optedOut.forEach((install, index) => rows.push([install.id, index % 2 ? "bench-off" : "bench-on", sha256(install.token), index % 2 === 1]));
   }
@@ -103,6 +128,10 @@ async function main() {
   const ingestPort = await getFreePort();
   const baseline = await spawnServer(["bench/ingest-baseline.ts", String(basePort)], {}, /listening/);
   const ingest = await spawnServer(["scripts/ingest-server.ts"], { DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-0123456789abcdef", INGEST_PORT: String(ingestPort), NODE_ENV: "production", DB_POOL_MAX: "10" }, /listening/);
+  const nextPort = await getFreePort();
+  const next = WITH_NEXT
+    ? await spawnServer(["node_modules/next/dist/bin/next", "start", "-p", String(nextPort)], { DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-0123456789abcdef", NODE_ENV: "production", APP_URL: `http://127.0.0.1:${nextPort}`, NEXT_TELEMETRY_DISABLED: "1" }, /Ready/)
+    : null;
   const countStored = async (prefix: string) =>
     Number((await pool.query<{ count: string }>(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" LIKE $1`, [`${prefix}%`])).rows[0].count);
 
@@ -117,18 +146,26 @@ async function main() {
     const results: Round[] = [];
     for (const [index, round] of rounds.entries()) {
       log(`round ${index + 1} of ${ROUNDS}`);
+      // Steady state: every install has reported recently, so its credentials are
+      // cached (TELEMETRY_AUTH_CACHE_SECONDS). One report per install first, not counted.
+      await primeInstalls(`http://127.0.0.1:${ingestPort}`, [...round.enabled, ...round.optedOut]);
       const bare = await load(`http://127.0.0.1:${basePort}`, round.enabled, "bare node:http + JSON.parse → 204");
       const prefix = `bench-on-r${index}-`;
+      const primed = await countStored(prefix);
       const accepted = await load(`http://127.0.0.1:${ingestPort}`, round.enabled, "ingest, opted-in installs");
       // Wait for the batch writer to store what it accepted (requests still in flight when the load stopped may add a few).
       let stored = 0;
       for (let attempt = 0; attempt < 200; attempt++) {
-        stored = await countStored(prefix);
+        stored = (await countStored(prefix)) - primed;
         if (stored >= (accepted.statuses["202"] ?? 0)) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const optOut = await load(`http://127.0.0.1:${ingestPort}`, round.optedOut, "ingest, opted-out installs");
       await new Promise((resolve) => setTimeout(resolve, 500));
+      if (next) {
+        const viaNext = await load(`http://127.0.0.1:${nextPort}`, round.nextEnabled, "Next.js route handler (POST /api/telemetry), opted-in installs");
+        log(`Next.js route handler: ${viaNext.perSecond.toFixed(0)} req/s = ${(viaNext.perSecond / bare.perSecond).toFixed(2)} of bare`);
+      }
       results.push({
         bare: bare.perSecond,
         stored: Math.min(stored, accepted.statuses["202"] ?? 0) / accepted.seconds,
@@ -156,6 +193,7 @@ async function main() {
   } finally {
     baseline.kill("SIGTERM");
     ingest.kill("SIGTERM");
+    next?.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
     await pool.end();
     await stopDb();

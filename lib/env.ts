@@ -32,7 +32,7 @@ const schema = z.object({
   /** ...or after this many milliseconds, whichever comes first. */
   TELEMETRY_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Seconds an install's credentials and opt-out state are cached; preference changes invalidate at once (NOTIFY) and writes re-check opt-outs. */
-  TELEMETRY_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  TELEMETRY_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   /** Port of the lean ingestion server (scripts/ingest-server.ts). */
   INGEST_PORT: z.coerce.number().int().min(1).max(65535).default(3099),
   /** mailto: address in List-Unsubscribe; default unsubscribe@<MAIL_FROM's domain>. */
