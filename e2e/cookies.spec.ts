@@ -89,6 +89,9 @@ test.describe("browser opt-out signals", () => {
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
     await expect.poll(() => queryCount(`SELECT count(*) FROM "UserPreferences" WHERE "userId" = $1 AND "analyticsCookies" AND "advertisingCookies"`, [user!.id])).toBe(1);
     expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'COOKIE_BANNER'`, [user!.id])).toBe(2);
+    // The scripts accepted on this page have loaded before we start watching the next one.
+    await expect(page.locator("html")).toHaveAttribute("data-advertising", "loaded");
+    await expect(page.locator("html")).toHaveAttribute("data-analytics", "loaded");
 
     const loaded = watchScripts(page);
     await page.setExtraHTTPHeaders({ "Sec-GPC": "1" });
