@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { CookieSettingsButton } from "@/components/cookie-banner";
+import { CookieConsent } from "@/components/cookie-banner-root";
+import { SignalNotice } from "@/components/signal-notice";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -15,7 +18,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-gray-50 text-gray-900 antialiased">
         <a href="#main" className="skip-link rounded-md bg-white px-3 py-2 text-brand-700 shadow">Skip to content</a>
+        <CookieConsent />
         <SiteHeader />
+        <SignalNotice />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
           {children}
         </main>
@@ -23,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-gray-700 sm:px-6">
             <span>Privacy Center</span>
             <a className="underline hover:text-gray-900" href="/policies/privacy">Privacy policy</a>
+            <CookieSettingsButton />
           </div>
         </footer>
       </body>

@@ -21,6 +21,21 @@ const schema = z.object({
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   COMPANY_NAME: z.string().default("Prime Directive"),
+  // ---- issue 4: preferences, telemetry ingestion ----
+  /** Largest telemetry report body accepted, in bytes. */
+  TELEMETRY_MAX_BYTES: z.coerce.number().int().min(256).max(1_048_576).default(16_384),
+  /** Reports one install may send per minute before it gets 429. */
+  TELEMETRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Accepted reports are written in batches of at most this many rows... */
+  TELEMETRY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** ...or after this many milliseconds, whichever comes first. */
+  TELEMETRY_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Seconds an install's credentials and opt-out state are cached; preference changes invalidate at once (NOTIFY) and writes re-check opt-outs. */
+  TELEMETRY_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  /** Port of the lean ingestion server (scripts/ingest-server.ts). */
+  INGEST_PORT: z.coerce.number().int().min(1).max(65535).default(3099),
+  /** mailto: address in List-Unsubscribe; default unsubscribe@<MAIL_FROM's domain>. */
+  UNSUBSCRIBE_MAILTO: z.string().default(""),
 });
 
 export type Env = z.infer<typeof schema>;

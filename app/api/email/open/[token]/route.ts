@@ -1,0 +1,22 @@
+// Email open confirmations (tracking pixel). The pixel is only put into mail
+// when the user allowed it, and an open is only recorded if they still allow
+// it when the image is fetched. Always answers the same 1×1 GIF.
+import { getRequestIp } from "@/lib/auth/request-ip";
+import { verifyOpenToken } from "@/lib/email/unsubscribe";
+import { recordEmailOpen } from "@/lib/preferences/category-mail";
+
+export const dynamic = "force-dynamic";
+
+const gif = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+
+export async function GET(request: Request, context: { params: Promise<{ token: string }> }) {
+  const { token } = await context.params;
+  const open = verifyOpenToken(decodeURIComponent(token));
+  if (open) {
+    await recordEmailOpen({ ...open, ip: getRequestIp(request.headers), userAgent: request.headers.get("user-agent") }).catch(() => false);
+  }
+  return new Response(new Uint8Array(gif), {
+    status: open ? 200 : 404,
+    headers: { "content-type": "image/gif", "cache-control": "no-store, private", "content-length": String(gif.length) },
+  });
+}

@@ -1,0 +1,146 @@
+"use client";
+
+// Consent banner: necessary / analytics / advertising. No non-essential script
+// is in the server HTML; the first-party scripts (/analytics.js, and
+// /analytics-ads.js standing in for Twitter conversion tracking) are added
+// here only after consent, and never while a browser opt-out signal is sent.
+// It sits in the page flow above the header (not over content), so it never
+// hides a control the visitor needs.
+import { useEffect, useId, useRef, useState } from "react";
+import { saveCookieChoice } from "@/app/(public)/cookies/actions";
+import type { CookieChoice } from "@/lib/preferences/cookies";
+
+const OPEN_EVENT = "cookie-settings:open";
+
+function loadScriptOnce(src: string) {
+  if (document.querySelector(`script[src="${src}"]`)) return;
+  const script = document.createElement("script");
+  script.src = src;
+  script.async = true;
+  document.body.appendChild(script);
+}
+
+export function CookieBanner(props: { initialChoice: CookieChoice | null; signal: string | null }) {
+  const [choice, setChoice] = useState<CookieChoice | null>(props.initialChoice);
+  const [open, setOpen] = useState(props.initialChoice === null && props.signal === null);
+  const [draft, setDraft] = useState<CookieChoice>(props.initialChoice ?? { analytics: false, advertising: false });
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const blocked = props.signal !== null;
+
+  useEffect(() => {
+    if (blocked || !choice) return;
+    if (choice.analytics) loadScriptOnce("/analytics.js");
+    if (choice.advertising) loadScriptOnce("/analytics-ads.js");
+  }, [choice, blocked]);
+
+  useEffect(() => {
+    const reopen = () => {
+      setDraft(choice ?? { analytics: false, advertising: false });
+      setOpen(true);
+      requestAnimationFrame(() => headingRef.current?.focus());
+    };
+    window.addEventListener(OPEN_EVENT, reopen);
+    return () => window.removeEventListener(OPEN_EVENT, reopen);
+  }, [choice]);
+
+  async function save(next: CookieChoice) {
+    setPending(true);
+    setError(null);
+    try {
+      const result = await saveCookieChoice(next);
+      if (!result.ok) return setError(result.message);
+      setChoice(result.choice);
+      setDraft(result.choice);
+      setOpen(false);
+    } catch {
+      setError("Your choice could not be saved. Please try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (!open) return null;
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="border-b-2 border-brand-600 bg-white"
+      data-testid="cookie-banner"
+    >
+      <div className="mx-auto max-w-6xl space-y-4 px-4 py-5 sm:px-6">
+        <div>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-gray-900">Cookies on this site</h2>
+          <p className="mt-1 text-sm text-gray-700">
+            We use necessary cookies to sign you in and keep the site secure. With your permission we also use analytics cookies to
+            learn which pages help people, and advertising cookies (such as Twitter conversion tracking) to measure our ads. Nothing
+            optional loads until you choose. <a className="font-medium text-brand-700 underline" href="/policies/cookies">Cookie policy</a>
+          </p>
+          {blocked ? (
+            <p className="mt-2 text-sm font-medium text-green-900" role="status">
+              Your browser sends an opt-out signal ({props.signal}), so analytics and advertising stay off.
+            </p>
+          ) : null}
+        </div>
+        <fieldset className="grid gap-3 sm:grid-cols-3">
+          <legend className="sr-only">Cookie categories</legend>
+          <label className="flex items-start gap-2 text-sm text-gray-900">
+            <input type="checkbox" checked disabled className="mt-1 h-4 w-4" />
+            <span><span className="font-medium">Necessary</span><span className="block text-gray-700">Always on: sign-in and security.</span></span>
+          </label>
+          <label className="flex items-start gap-2 text-sm text-gray-900">
+            <input
+              type="checkbox"
+              className="mt-1 h-4 w-4"
+              checked={!blocked && draft.analytics}
+              disabled={blocked}
+              onChange={(event) => setDraft({ ...draft, analytics: event.target.checked })}
+            />
+            <span><span className="font-medium">Analytics</span><span className="block text-gray-700">Counts visits to improve pages.</span></span>
+          </label>
+          <label className="flex items-start gap-2 text-sm text-gray-900">
+            <input
+              type="checkbox"
+              className="mt-1 h-4 w-4"
+              checked={!blocked && draft.advertising}
+              disabled={blocked}
+              onChange={(event) => setDraft({ ...draft, advertising: event.target.checked })}
+            />
+            <span><span className="font-medium">Advertising</span><span className="block text-gray-700">Measures our ads, e.g. Twitter conversion tracking.</span></span>
+          </label>
+        </fieldset>
+        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        <div className="flex flex-wrap gap-2">
+          {blocked ? null : (
+            <button type="button" disabled={pending} onClick={() => save({ analytics: true, advertising: true })} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-gray-400">
+              Accept all
+            </button>
+          )}
+          <button type="button" disabled={pending} onClick={() => save({ analytics: false, advertising: false })} className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50">
+            Necessary only
+          </button>
+          {blocked ? null : (
+            <button type="button" disabled={pending} onClick={() => save(draft)} className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50">
+              Save my choices
+            </button>
+          )}
+          {choice ? (
+            <button type="button" onClick={() => setOpen(false)} className="rounded-md px-4 py-2 text-sm font-semibold text-gray-800 underline">
+              Close
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** Footer control that reopens the banner. */
+export function CookieSettingsButton() {
+  return (
+    <button type="button" className="underline hover:text-gray-900" onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}>
+      Cookie settings
+    </button>
+  );
+}

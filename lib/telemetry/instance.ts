@@ -1,0 +1,21 @@
+// One IngestStore per process (Next.js server or the lean ingestion server).
+import { getPool } from "../db";
+import { env } from "../env";
+import { IngestStore } from "./store";
+
+const globalForIngest = globalThis as unknown as { __portalIngest?: IngestStore };
+
+export function getIngestStore(): IngestStore {
+  if (!globalForIngest.__portalIngest) {
+    const config = env();
+    globalForIngest.__portalIngest = new IngestStore({
+      pool: getPool(),
+      maxBytes: config.TELEMETRY_MAX_BYTES,
+      ratePerMinute: config.TELEMETRY_RATE_LIMIT_PER_MINUTE,
+      batchSize: config.TELEMETRY_BATCH_SIZE,
+      flushMs: config.TELEMETRY_FLUSH_MS,
+      cacheSeconds: config.TELEMETRY_AUTH_CACHE_SECONDS,
+    });
+  }
+  return globalForIngest.__portalIngest;
+}

@@ -1,0 +1,70 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../tests/setup/test-database";
+import { handleIngest, hashInstallToken } from "./ingest";
+import { IngestStore } from "./store";
+
+let pool: pg.Pool;
+let store: IngestStore;
+
+async function count(clusterId: string) {
+  const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = $1`, [clusterId]);
+  return Number(rows[0].count);
+}
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: await createTestDatabase("ingest", { migrate: true }), max: 4 });
+  await pool.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('u-on', 'on@example.test', now()), ('u-off', 'off@example.test', now())`);
+  await pool.query(`INSERT INTO "UserPreferences" ("userId", "telemetryEnabled", "updatedAt") VALUES ('u-on', true, now()), ('u-off', false, now())`);
+  await pool.query(
+    `INSERT INTO "Cluster" (id, "userId", name, "tokenHash", "telemetryEnabled") VALUES
+       ('c-on', 'u-on', 'on', $1, true), ('c-disabled', 'u-on', 'disabled', $1, false), ('c-owner-off', 'u-off', 'owner off', $1, true)`,
+    [hashInstallToken("t")],
+  );
+  store = new IngestStore({ pool, maxBytes: 4096, ratePerMinute: 1000, batchSize: 25, flushMs: 5, cacheSeconds: 60, log: () => undefined });
+  await store.listen();
+});
+
+afterAll(async () => {
+  await store.close();
+  await pool.end();
+});
+
+describe("telemetry batch writer", () => {
+  it("writes accepted reports in batches and updates lastReportAt", async () => {
+    for (let index = 0; index < 60; index++) {
+      store.writer.add({ clusterId: "c-on", kind: "usage", receivedAt: new Date().toISOString(), ip: "203.0.113.9", payload: { apps: index } });
+    }
+    await store.writer.drain();
+    expect(await count("c-on")).toBe(60);
+    const { rows } = await pool.query(`SELECT "lastReportAt", "userId" FROM "Cluster" WHERE id = 'c-on'`);
+    expect(rows[0].lastReportAt).toBeTruthy();
+  });
+
+  it("drops rows for opted-out installs and owners even if they reach the writer", async () => {
+    for (const clusterId of ["c-disabled", "c-owner-off"]) {
+      store.writer.add({ clusterId, kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} });
+    }
+    await store.writer.drain();
+    expect(await count("c-disabled")).toBe(0);
+    expect(await count("c-owner-off")).toBe(0);
+  });
+
+  it("forgets cached opt-in state as soon as a change is committed (NOTIFY)", async () => {
+    const deps = store.deps();
+    const body = JSON.stringify({ installId: "c-on", kind: "usage", data: { apps: 1 } });
+    const request = { method: "POST", headers: { get: (name: string) => (name === "authorization" ? "Bearer t" : null) }, body, ip: null };
+    expect((await handleIngest(request, deps)).status).toBe(202);
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`UPDATE "Cluster" SET "telemetryEnabled" = false WHERE id = 'c-on'`);
+      await client.query(`SELECT pg_notify('telemetry_prefs', 'cluster:c-on')`);
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    await expect.poll(async () => (await handleIngest(request, deps)).body.collection, { timeout: 5000 }).toBe("disabled");
+    await pool.query(`UPDATE "Cluster" SET "telemetryEnabled" = true WHERE id = 'c-on'`);
+  });
+});

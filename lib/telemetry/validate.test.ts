@@ -1,0 +1,147 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { handleIngest, hashInstallToken, type AcceptedReport, type IngestDeps } from "./ingest";
+import { findHeaderOptOut, parseReport } from "./validate";
+
+const MAX = 4096;
+
+function headersOf(record: Record<string, string>) {
+  const lower = Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]));
+  return { get: (name: string) => lower[name.toLowerCase()] ?? null };
+}
+
+const validReport = fc.record({
+  installId: fc.stringMatching(/^[A-Za-z0-9._:-]{1,64}$/),
+  kind: fc.constantFrom("usage", "performance", "configuration"),
+  data: fc.dictionary(fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/), fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 40 }), fc.constant(null)), { maxKeys: 20 }),
+});
+
+// Arbitrary JSON-ish bodies, including near-misses of the schema.
+const anyBody = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.json(),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  validReport.map((report) => JSON.stringify(report)),
+  fc.tuple(validReport, fc.jsonValue()).map(([report, extra]) => JSON.stringify({ ...report, data: extra })),
+  fc.tuple(validReport, fc.dictionary(fc.string(), fc.jsonValue())).map(([report, env]) => JSON.stringify({ ...report, env })),
+  fc.string({ minLength: MAX - 10, maxLength: MAX + 50 }),
+);
+
+describe("parseReport", () => {
+  it("never throws and always returns a typed result", () => {
+    fc.assert(
+      fc.property(anyBody, (body) => {
+        const result = parseReport(body, { maxBytes: MAX });
+        expect(typeof result.ok).toBe("boolean");
+        if (!result.ok && result.kind !== "opted_out") expect(result.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("accepts every well-formed report", () => {
+    fc.assert(fc.property(validReport, (report) => parseReport(JSON.stringify(report), { maxBytes: 1_000_000 }).ok === true));
+  });
+
+  it("refuses bodies over the size limit, by bytes not characters", () => {
+    const body = JSON.stringify({ installId: "a", kind: "usage", data: { note: "é".repeat(MAX / 2) } });
+    expect(parseReport(body, { maxBytes: MAX })).toMatchObject({ ok: false, kind: "too_large" });
+  });
+
+  it("explains what is wrong", () => {
+    const result = parseReport(JSON.stringify({ installId: "x", kind: "nope", data: {} }), { maxBytes: MAX });
+    expect(result).toMatchObject({ ok: false, kind: "invalid" });
+    expect(!result.ok && result.kind === "invalid" && result.reason).toContain("kind");
+    expect(parseReport("{not json", { maxBytes: MAX })).toMatchObject({ ok: false, reason: "body is not valid JSON" });
+  });
+
+  it("finds TELEMETRY_DISABLED / DO_NOT_TRACK in the body and in headers", () => {
+    expect(parseReport(JSON.stringify({ env: { TELEMETRY_DISABLED: "true" } }), { maxBytes: MAX })).toMatchObject({ kind: "opted_out", signal: "TELEMETRY_DISABLED" });
+    expect(parseReport(JSON.stringify({ installId: "a", env: { DO_NOT_TRACK: 1 } }), { maxBytes: MAX })).toMatchObject({ kind: "opted_out", signal: "DO_NOT_TRACK" });
+    expect(parseReport(JSON.stringify({ installId: "a", kind: "usage", data: {}, env: { DO_NOT_TRACK: "0" } }), { maxBytes: MAX }).ok).toBe(true);
+    expect(findHeaderOptOut(headersOf({ "Telemetry-Disabled": "true" }))).toBe("TELEMETRY_DISABLED");
+    expect(findHeaderOptOut(headersOf({ "Do-Not-Track": "1" }))).toBe("DO_NOT_TRACK");
+    expect(findHeaderOptOut(headersOf({ DNT: "0" }))).toBeNull();
+  });
+});
+
+describe("handleIngest", () => {
+  const token = "secret-token";
+  function fakeDeps(overrides: Partial<{ clusterEnabled: boolean; accountEnabled: boolean; limited: boolean }> = {}) {
+    const queued: AcceptedReport[] = [];
+    const deps: IngestDeps = {
+      maxBytes: MAX,
+      findInstall: async (id) =>
+        id === "known"
+          ? { id, userId: "u1", tokenHash: hashInstallToken(token), clusterEnabled: overrides.clusterEnabled ?? true, accountEnabled: overrides.accountEnabled ?? true, restricted: false }
+          : null,
+      consumeRateLimit: async () => (overrides.limited ? { ok: false, retryAfterSeconds: 30 } : { ok: true }),
+      enqueue: (report) => {
+        queued.push(report);
+        return { ok: true };
+      },
+    };
+    return { deps, queued };
+  }
+
+  it("never throws or answers 5xx, whatever the body and headers", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anyBody,
+        fc.dictionary(fc.constantFrom("authorization", "dnt", "do-not-track", "telemetry-disabled", "x-install-token", "content-type"), fc.string({ maxLength: 80 })),
+        fc.constantFrom("POST", "GET", "PUT"),
+        fc.boolean(),
+        async (body, headers, method, known) => {
+          const { deps } = fakeDeps();
+          const text = known ? body.replace(/"installId":"[^"]*"/, '"installId":"known"') : body;
+          const response = await handleIngest({ method, headers: headersOf(headers), body: text, ip: "203.0.113.1" }, deps);
+          expect(response.status).toBeLessThan(500);
+          expect([200, 202, 400, 401, 405, 413, 429]).toContain(response.status);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  const report = JSON.stringify({ installId: "known", kind: "usage", data: { apps: 3 } });
+  const auth = { authorization: `Bearer ${token}` };
+
+  it("accepts a valid report from a known install", async () => {
+    const { deps, queued } = fakeDeps();
+    const response = await handleIngest({ method: "POST", headers: headersOf(auth), body: report, ip: null }, deps);
+    expect(response.status).toBe(202);
+    expect(queued).toHaveLength(1);
+  });
+
+  it("401s unknown installs and wrong tokens", async () => {
+    const { deps, queued } = fakeDeps();
+    const unknown = JSON.stringify({ installId: "other", kind: "usage", data: {} });
+    expect((await handleIngest({ method: "POST", headers: headersOf(auth), body: unknown, ip: null }, deps)).status).toBe(401);
+    expect((await handleIngest({ method: "POST", headers: headersOf({ authorization: "Bearer nope" }), body: report, ip: null }, deps)).status).toBe(401);
+    expect((await handleIngest({ method: "POST", headers: headersOf({}), body: report, ip: null }, deps)).status).toBe(401);
+    expect(queued).toHaveLength(0);
+  });
+
+  it("stores nothing and says collection is disabled for opted-out installs, owners and signals", async () => {
+    for (const overrides of [{ clusterEnabled: false }, { accountEnabled: false }]) {
+      const { deps, queued } = fakeDeps(overrides);
+      const response = await handleIngest({ method: "POST", headers: headersOf(auth), body: report, ip: null }, deps);
+      expect(response.status).toBe(200);
+      expect(response.body.collection).toBe("disabled");
+      expect(queued).toHaveLength(0);
+    }
+    const { deps, queued } = fakeDeps();
+    const signalled = await handleIngest({ method: "POST", headers: headersOf({ ...auth, "do-not-track": "1" }), body: report, ip: null }, deps);
+    expect(signalled.body).toMatchObject({ collection: "disabled", signal: "DO_NOT_TRACK" });
+    expect(queued).toHaveLength(0);
+  });
+
+  it("429s an install over its rate limit", async () => {
+    const { deps, queued } = fakeDeps({ limited: true });
+    const response = await handleIngest({ method: "POST", headers: headersOf(auth), body: report, ip: null }, deps);
+    expect(response.status).toBe(429);
+    expect(response.headers["retry-after"]).toBe("30");
+    expect(queued).toHaveLength(0);
+  });
+});

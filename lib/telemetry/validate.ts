@@ -1,0 +1,135 @@
+// Parsing and validation of telemetry reports posted by installs. Pure: no
+// database, never throws, so any input ends as a typed result (fast-check
+// property tests in validate.test.ts hold it to that).
+import { z } from "zod";
+
+export const REPORT_KINDS = ["usage", "performance", "configuration"] as const;
+
+const scalar = z.union([z.string().max(256), z.number().finite(), z.boolean(), z.null()]);
+const fieldName = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "field names use letters, digits, _ . -");
+
+export const telemetryReportSchema = z.object({
+  installId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, "installId uses letters, digits, . _ : -"),
+  kind: z.enum(REPORT_KINDS),
+  sentAt: z.iso.datetime({ offset: true }).optional(),
+  version: z.string().max(64).optional(),
+  data: z
+    .record(fieldName, z.union([scalar, z.array(scalar).max(100)]))
+    .refine((value) => Object.keys(value).length <= 100, "data has at most 100 fields"),
+  /** The install's own environment switches, mirrored into the report. */
+  env: z.record(z.string().max(64), z.union([z.string().max(64), z.number(), z.boolean(), z.null()])).optional(),
+});
+export type TelemetryReport = z.infer<typeof telemetryReportSchema>;
+
+/** Something with case-insensitive header lookup (Headers, or a Node adapter). */
+export type HeaderReader = { get(name: string): string | null | undefined };
+
+export type OptOutSignal = "TELEMETRY_DISABLED" | "DO_NOT_TRACK";
+
+const truthy = new Set(["1", "true", "yes", "on"]);
+function isTruthy(value: unknown): boolean {
+  if (value === true || value === 1) return true;
+  return typeof value === "string" && truthy.has(value.trim().toLowerCase());
+}
+
+/** TELEMETRY_DISABLED / DO_NOT_TRACK sent as request headers (several spellings, as HTTP forbids `_` in practice). */
+export function findHeaderOptOut(headers: HeaderReader): OptOutSignal | null {
+  for (const name of ["telemetry-disabled", "x-telemetry-disabled"]) {
+    if (isTruthy(headers.get(name))) return "TELEMETRY_DISABLED";
+  }
+  for (const name of ["do-not-track", "x-do-not-track", "dnt"]) {
+    if (isTruthy(headers.get(name))) return "DO_NOT_TRACK";
+  }
+  return null;
+}
+
+/** The same switches inside the JSON body (`env`), looked for before schema validation. */
+export function findBodyOptOut(body: unknown): OptOutSignal | null {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return null;
+  const env = (body as Record<string, unknown>).env;
+  if (!env || typeof env !== "object" || Array.isArray(env)) return null;
+  const record = env as Record<string, unknown>;
+  if (isTruthy(record.TELEMETRY_DISABLED)) return "TELEMETRY_DISABLED";
+  if (isTruthy(record.DO_NOT_TRACK)) return "DO_NOT_TRACK";
+  return null;
+}
+
+export type ParsedReport =
+  | { ok: true; report: TelemetryReport }
+  | { ok: false; kind: "too_large"; reason: string }
+  | { ok: false; kind: "invalid"; reason: string }
+  | { ok: false; kind: "opted_out"; signal: OptOutSignal };
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join(".") : "report"}: ${issue.message}`)
+    .join("; ");
+}
+
+export type ReportEnvelope =
+  | { ok: true; json: Record<string, unknown>; installId: string }
+  | { ok: false; kind: "too_large"; reason: string }
+  | { ok: false; kind: "invalid"; reason: string }
+  | { ok: false; kind: "opted_out"; signal: OptOutSignal };
+
+const installIdSchema = telemetryReportSchema.shape.installId;
+
+/**
+ * The cheap first pass: size, JSON, opt-out switches in the body and the
+ * install id. The full schema is checked later (validateReport), only for
+ * reports that will be stored, so opted-out installs cost as little as possible.
+ */
+export function parseEnvelope(body: string, options: { maxBytes: number }): ReportEnvelope {
+  try {
+    if (Buffer.byteLength(body, "utf8") > options.maxBytes) {
+      return { ok: false, kind: "too_large", reason: `report is larger than ${options.maxBytes} bytes` };
+    }
+    if (body.trim() === "") return { ok: false, kind: "invalid", reason: "empty body: send one JSON report" };
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return { ok: false, kind: "invalid", reason: "body is not valid JSON" };
+    }
+    const signal = findBodyOptOut(json);
+    if (signal) return { ok: false, kind: "opted_out", signal };
+    if (!json || typeof json !== "object" || Array.isArray(json)) {
+      return { ok: false, kind: "invalid", reason: "report must be a JSON object" };
+    }
+    const record = json as Record<string, unknown>;
+    const installId = installIdSchema.safeParse(record.installId);
+    if (!installId.success) return { ok: false, kind: "invalid", reason: `installId: ${installId.error.issues[0]?.message ?? "missing"}` };
+    return { ok: true, json: record, installId: installId.data };
+  } catch {
+    // Defensive: nothing above should throw, but a report must never cause a 500.
+    return { ok: false, kind: "invalid", reason: "report could not be read" };
+  }
+}
+
+/** The full schema check of an envelope's JSON. */
+export function validateReport(json: unknown): { ok: true; report: TelemetryReport } | { ok: false; kind: "invalid"; reason: string } {
+  try {
+    const parsed = telemetryReportSchema.safeParse(json);
+    if (!parsed.success) return { ok: false, kind: "invalid", reason: describeIssues(parsed.error) };
+    return { ok: true, report: parsed.data };
+  } catch {
+    return { ok: false, kind: "invalid", reason: "report could not be read" };
+  }
+}
+
+/** Body text (already read within the limit) → a report, an opt-out, or a reason it was refused. */
+export function parseReport(body: string, options: { maxBytes: number }): ParsedReport {
+  const envelope = parseEnvelope(body, options);
+  if (!envelope.ok) return envelope;
+  return validateReport(envelope.json);
+}
+
+/** `Authorization: Bearer <token>` (or `X-Install-Token`), trimmed and bounded. */
+export function readInstallToken(headers: HeaderReader): string | null {
+  const authorization = headers.get("authorization");
+  const match = authorization ? /^Bearer\s+(\S{1,512})\s*$/i.exec(authorization) : null;
+  const token = match?.[1] ?? headers.get("x-install-token") ?? null;
+  if (!token || token.length > 512) return null;
+  return token;
+}

@@ -1,0 +1,79 @@
+// Lean dedicated telemetry ingestion server: the same rules as POST
+// /api/telemetry (lib/telemetry/ingest.ts) on a bare node:http server, for
+// deployments that want ingestion off the web app's event loop.
+//   DATABASE_URL=... AUTH_SECRET=... INGEST_PORT=3099 npx tsx scripts/ingest-server.ts
+// Routes: POST /api/telemetry (and POST /), GET /health.
+import http from "node:http";
+import { disconnectDb } from "../lib/db";
+import { env } from "../lib/env";
+import { handleIngest } from "../lib/telemetry/ingest";
+import { getIngestStore } from "../lib/telemetry/instance";
+
+const config = env();
+const store = getIngestStore();
+const deps = store.deps();
+
+function clientIp(request: http.IncomingMessage): string | null {
+  if (config.TRUST_PROXY) {
+    const forwarded = request.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return request.socket.remoteAddress ?? null;
+}
+
+function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers["content-length"] ?? "0");
+    if (declared > maxBytes) {
+      request.resume();
+      return resolve(null);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge = true;
+      else if (!tooLarge) chunks.push(chunk);
+    });
+    request.on("end", () => resolve(tooLarge ? null : Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+const server = http.createServer(async (request, response) => {
+  try {
+    const path = (request.url ?? "/").split("?")[0];
+    if (path === "/health") {
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, pending: store.writer.pending }));
+      return;
+    }
+    if (path !== "/api/telemetry" && path !== "/") {
+      response.writeHead(404, { "content-type": "application/json" }).end('{"error":"not_found"}');
+      return;
+    }
+    const body = request.method === "POST" ? await readBody(request, deps.maxBytes) : "";
+    const headers = { get: (name: string) => { const value = request.headers[name]; return Array.isArray(value) ? value[0] : value ?? null; } };
+    const result = await handleIngest({ method: request.method ?? "GET", headers, body, ip: clientIp(request) }, deps);
+    response.writeHead(result.status, { "content-type": "application/json", ...result.headers }).end(JSON.stringify(result.body));
+  } catch (error) {
+    console.error("[ingest]", (error as Error).message);
+    if (!response.headersSent) response.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
+    response.end('{"error":"unavailable","reason":"try again later"}');
+  }
+});
+server.keepAliveTimeout = 65_000;
+
+server.listen(config.INGEST_PORT, "0.0.0.0", () => {
+  console.log(`[ingest] listening on :${config.INGEST_PORT}`);
+});
+
+async function shutdown() {
+  server.close();
+  await store.close();
+  await disconnectDb();
+  process.exit(0);
+}
+process.once("SIGTERM", () => void shutdown());
+process.once("SIGINT", () => void shutdown());
