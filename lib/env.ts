@@ -15,6 +15,8 @@ const schema = z.object({
   SMTP_URL: z.string().default(""),
   MAIL_FROM: z.string().default("Privacy Team <privacy@localhost>"),
   MAIL_CATCHER: booleanish,
+  // Trust X-Forwarded-For from a proxy (used by the dedicated ingestion server).
+  TRUST_PROXY: booleanish,
   RATE_LIMIT_EMAIL_MAX: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_IP_MAX: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
