@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { PolicyBanner } from "@/components/policy-banner";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col bg-gray-50 text-gray-900 antialiased">
         <a href="#main" className="skip-link rounded-md bg-white px-3 py-2 text-brand-700 shadow">Skip to content</a>
         <SiteHeader />
+        <PolicyBanner />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
           {children}
         </main>
