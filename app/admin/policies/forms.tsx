@@ -14,18 +14,20 @@ function errorsOf(state: PolicyFormState) {
 
 export function NewDocumentForm() {
   const [state, action, pending] = useActionState<PolicyFormState, FormData>(createDocumentAction, null);
+  const [title, setTitle] = useState("");
+  const [slug, setSlug] = useState("");
   const errors = errorsOf(state);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
       {state && !state.ok ? <div className="sm:col-span-2"><Alert tone="error">{state.message}</Alert></div> : null}
       <div className="space-y-1">
         <label className={labelClass} htmlFor="title">Title</label>
-        <input className={inputClass} id="title" name="title" required aria-describedby="title-error" placeholder="Acceptable Use Policy" />
+        <input className={inputClass} id="title" name="title" required aria-describedby="title-error" placeholder="Acceptable Use Policy" value={title} onChange={(e) => setTitle(e.target.value)} />
         <FieldError id="title-error" errors={errors.title} />
       </div>
       <div className="space-y-1">
         <label className={labelClass} htmlFor="slug">Address (/policies/…)</label>
-        <input className={inputClass} id="slug" name="slug" required aria-describedby="slug-error" placeholder="acceptable-use" />
+        <input className={inputClass} id="slug" name="slug" required aria-describedby="slug-error" placeholder="acceptable-use" value={slug} onChange={(e) => setSlug(e.target.value)} />
         <FieldError id="slug-error" errors={errors.slug} />
       </div>
       <div className="sm:col-span-2">
@@ -50,19 +52,25 @@ type DraftValues = { versionId: string; markdown: string; summary: string; isSub
 
 export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; earliestSubstantive: string }) {
   const [state, action, pending] = useActionState<PolicyFormState, FormData>(saveDraftAction, null);
+  // Controlled fields: React resets uncontrolled forms after an action, which
+  // would throw away unsaved edits when validation fails.
   const [isSubstantive, setSubstantive] = useState(props.draft.isSubstantive);
+  const [markdown, setMarkdown] = useState(props.draft.markdown);
+  const [summary, setSummary] = useState(props.draft.summary);
+  const [effectiveOn, setEffectiveOn] = useState(props.draft.effectiveOn);
+  const [overrideReason, setOverrideReason] = useState(props.draft.overrideReason);
   const errors = errorsOf(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="versionId" value={props.draft.versionId} />
       <div className="space-y-1">
         <label className={labelClass} htmlFor="markdown">Policy text (Markdown)</label>
-        <textarea className={`${inputClass} font-mono text-sm`} id="markdown" name="markdown" rows={18} defaultValue={props.draft.markdown} aria-describedby="markdown-error" />
+        <textarea className={`${inputClass} font-mono text-sm`} id="markdown" name="markdown" rows={18} value={markdown} onChange={(e) => setMarkdown(e.target.value)} aria-describedby="markdown-error" />
         <FieldError id="markdown-error" errors={errors.markdown} />
       </div>
       <div className="space-y-1">
         <label className={labelClass} htmlFor="summary">Summary of changes (shown to users and in the email)</label>
-        <textarea className={inputClass} id="summary" name="summary" rows={3} defaultValue={props.draft.summary} aria-describedby="summary-error" />
+        <textarea className={inputClass} id="summary" name="summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} aria-describedby="summary-error" />
         <FieldError id="summary-error" errors={errors.summary} />
       </div>
       <fieldset className="space-y-2">
@@ -76,13 +84,13 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1">
           <label className={labelClass} htmlFor="effectiveOn">Effective date (UTC)</label>
-          <input className={inputClass} id="effectiveOn" name="effectiveOn" type="date" defaultValue={props.draft.effectiveOn} aria-describedby="effectiveOn-hint effectiveOn-error" />
+          <input className={inputClass} id="effectiveOn" name="effectiveOn" type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} aria-describedby="effectiveOn-hint effectiveOn-error" />
           <p id="effectiveOn-hint" className="text-sm text-gray-700">{isSubstantive ? `Earliest without a reason: ${props.earliestSubstantive}` : "Any future date."}</p>
           <FieldError id="effectiveOn-error" errors={errors.effectiveOn} />
         </div>
         <div className="space-y-1">
           <label className={labelClass} htmlFor="overrideReason">Reason for shorter notice (if any)</label>
-          <input className={inputClass} id="overrideReason" name="overrideReason" defaultValue={props.draft.overrideReason} aria-describedby="overrideReason-error" />
+          <input className={inputClass} id="overrideReason" name="overrideReason" value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} aria-describedby="overrideReason-error" />
           <FieldError id="overrideReason-error" errors={errors.overrideReason} />
         </div>
       </div>
