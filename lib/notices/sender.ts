@@ -109,11 +109,16 @@ export async function runNoticeSlice(options: {
       continue;
     }
 
+    // Outcomes are recorded as soon as they are known: each flush writes
+    // whatever finished while the previous write was in flight (group commit),
+    // which keeps the window between "server accepted" and "recorded" short.
     const outcomes: Outcome[] = [];
     let flushing: Promise<void> = Promise.resolve();
     const flush = () => {
-      const batch = outcomes.splice(0, outcomes.length);
-      if (batch.length) flushing = flushing.then(() => recordOutcomes(pool, batch, settings));
+      flushing = flushing.then(() => {
+        const batch = outcomes.splice(0, outcomes.length);
+        return batch.length ? recordOutcomes(pool, batch, settings) : undefined;
+      });
       return flushing;
     };
     const queue = claimed.rows.slice();
@@ -143,8 +148,7 @@ export async function runNoticeSlice(options: {
         else result.retried += 1;
         outcomes.push({ id: row.id, kind, code: info.code, error: info.message, attempts: row.attempts });
       }
-      // Record promptly: the smaller this buffer, the fewer resends after a crash.
-      if (outcomes.length >= 16) void flush();
+      void flush();
     };
     await Promise.all(
       Array.from({ length: Math.min(settings.concurrency, queue.length) }, async () => {
