@@ -34,6 +34,7 @@ const schema = z.object({
   NOTICE_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
   NOTICE_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   NOTICE_SLICE_SECONDS: z.coerce.number().int().positive().default(20),
+  NOTICE_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
 });
 
 export type Env = z.infer<typeof schema>;

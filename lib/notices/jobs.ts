@@ -6,15 +6,15 @@
 import type PgBoss from "pg-boss";
 import { getPool } from "../db";
 import { env } from "../env";
-import { createMailTransport, type Transport } from "../email/transport";
+import { createNoticeTransport, type NoticeTransport } from "./transport";
 import { enqueue } from "../jobs/boss";
 import { materializeNoticeCampaign, NOTICE_JOBS } from "./campaign";
 import { runNoticeSlice, type SenderSettings } from "./sender";
 
-const globalForNotices = globalThis as unknown as { __noticeTransport?: Transport };
+const globalForNotices = globalThis as unknown as { __noticeTransport?: NoticeTransport };
 
-function getNoticeTransport(): Transport {
-  globalForNotices.__noticeTransport ??= createMailTransport(env().SMTP_URL, { maxConnections: env().NOTICE_SMTP_CONNECTIONS });
+function getNoticeTransport(): NoticeTransport {
+  globalForNotices.__noticeTransport ??= createNoticeTransport(env().SMTP_URL, env().NOTICE_SMTP_CONNECTIONS);
   return globalForNotices.__noticeTransport;
 }
 
@@ -29,6 +29,7 @@ export function senderSettingsFromEnv(): SenderSettings {
     leaseSeconds: e.NOTICE_LEASE_SECONDS,
     retryBaseSeconds: e.NOTICE_RETRY_BASE_SECONDS,
     maxAttempts: e.NOTICE_MAX_ATTEMPTS,
+    sendTimeoutMs: e.NOTICE_SEND_TIMEOUT_SECONDS * 1000,
   };
 }
 

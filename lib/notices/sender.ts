@@ -5,7 +5,7 @@
 // after a crash (accepted by the server but not yet recorded) is the same
 // message and receiving systems drop it as a duplicate.
 import type pg from "pg";
-import type { Transport } from "../email/transport";
+import type { NoticeTransport } from "./transport";
 import { renderCampaignNotice, type RenderedNotice } from "./render";
 
 export type SenderSettings = {
@@ -17,12 +17,24 @@ export type SenderSettings = {
   leaseSeconds: number;
   retryBaseSeconds: number;
   maxAttempts: number;
+  /** A send that has not called back by then counts as a temporary failure (and the pool is replaced). */
+  sendTimeoutMs: number;
 };
 
 export type SliceResult = { sent: number; failed: number; retried: number; done: boolean; stoppedBecause: "done" | "deadline" | "paused" | "missing" };
 
 type Claimed = { id: string; email: string; attempts: number; name: string | null };
 type Outcome = { id: string; kind: "sent" } | { id: string; kind: "retry" | "failed"; code: number | null; error: string; attempts: number };
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error("SMTP send timed out"), { code: "ETIMEDOUT" })), ms);
+    }),
+  ]);
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const renderCache = new Map<string, Promise<RenderedNotice>>();
@@ -44,7 +56,7 @@ export function classifySmtpError(error: unknown): { permanent: boolean; code: n
 
 export async function runNoticeSlice(options: {
   pool: pg.Pool;
-  transport: Transport;
+  transport: NoticeTransport;
   campaignId: string;
   settings: SenderSettings;
   /** Stop claiming new work after this time (ms since epoch). */
@@ -129,7 +141,7 @@ export async function runNoticeSlice(options: {
       if (due > Date.now()) await sleep(due - Date.now());
       const body = rendered.personalise(row.name);
       try {
-        await transport.sendMail({
+        await withTimeout(transport.send({
           from: settings.mailFrom,
           to: row.email,
           subject: rendered.subject,
@@ -137,12 +149,13 @@ export async function runNoticeSlice(options: {
           text: body.text,
           messageId: noticeMessageId(row.id, settings.mailFrom),
           headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
-        });
+        }), settings.sendTimeoutMs);
         outcomes.push({ id: row.id, kind: "sent" });
         result.sent += 1;
         options.onProgress?.(result.sent);
       } catch (error) {
         const info = classifySmtpError(error);
+        if (info.code === null) transport.reset();
         const kind = info.permanent || row.attempts >= settings.maxAttempts ? "failed" : "retry";
         if (kind === "failed") result.failed += 1;
         else result.retried += 1;

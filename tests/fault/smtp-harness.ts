@@ -48,6 +48,7 @@ export async function startSmtpHarness(initialPlan: FaultPlan = {}): Promise<Har
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
       maxClients: 100,
+      closeTimeout: 200,
       onRcptTo(address, session: SMTPServerSession & { attempt?: number }, callback) {
         const recipient = address.address.toLowerCase();
         const attempt = (attempts.get(recipient) ?? 0) + 1;
@@ -65,11 +66,14 @@ export async function startSmtpHarness(initialPlan: FaultPlan = {}): Promise<Har
         const drop = plan.dropMidMessage?.(recipient, session.attempt ?? 1) ?? false;
         const chunks: Buffer[] = [];
         let size = 0;
+        let dropped = false;
         stream.on("data", (chunk: Buffer) => {
           chunks.push(chunk);
           size += chunk.length;
-          if (drop && size > 200) {
+          if (drop && !dropped && size > 200) {
+            dropped = true;
             harness.drops += 1;
+            if (process.env.DEBUG_FAULT) console.log("[drop]", recipient, session.attempt, session.id);
             const connection = [...((server as unknown as { connections: Set<{ id: string; _socket: { destroy: () => void } }> }).connections ?? [])].find((c) => c.id === session.id);
             connection?._socket.destroy();
           }
