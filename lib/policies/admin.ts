@@ -138,14 +138,18 @@ export async function discardPolicyDraft(options: { admin: Admin; versionId: str
 }
 
 /** Checks the publishing rules; returns the effective date. */
-export function validatePublication(input: { summary: string; isSubstantive: boolean; effectiveAt: Date | null; overrideReason: string | null }, at: Date, latestEffectiveAt: Date | null): Date {
+export function validatePublication(
+  input: { summary: string; isSubstantive: boolean; effectiveAt: Date | null; overrideReason: string | null },
+  at: Date,
+  latestEffectiveAt: Date | null,
+  minDays: number,
+): Date {
   if (!input.summary.trim()) throw new PolicyError("SUMMARY_REQUIRED", "Write a summary of the changes before publishing", "summary");
   if (!input.effectiveAt) throw new PolicyError("INVALID_EFFECTIVE_DATE", "Choose an effective date", "effectiveOn");
   if (input.effectiveAt.getTime() <= at.getTime()) throw new PolicyError("INVALID_EFFECTIVE_DATE", "The effective date must be in the future", "effectiveOn");
   if (latestEffectiveAt && input.effectiveAt.getTime() <= latestEffectiveAt.getTime()) {
     throw new PolicyError("INVALID_EFFECTIVE_DATE", "The effective date must be after the latest published version's", "effectiveOn");
   }
-  const minDays = env().POLICY_MIN_NOTICE_DAYS;
   if (input.isSubstantive && input.effectiveAt.getTime() < at.getTime() + minDays * DAY_MS && (input.overrideReason ?? "").trim().length < 10) {
     throw new PolicyError("OVERRIDE_REASON_REQUIRED", `A substantive change takes effect at least ${minDays} days after publishing, unless you record a reason (10 characters or more)`, "overrideReason");
   }
@@ -165,7 +169,7 @@ export async function publishPolicyDraft(options: { admin: Admin; versionId: str
       select: { id: true, version: true, documentId: true, summary: true, isSubstantive: true, effectiveAt: true, overrideReason: true, document: { select: { slug: true } } },
     });
     const latest = await tx.policyVersion.findFirst({ where: { documentId: draft.documentId, status: "PUBLISHED" }, orderBy: { effectiveAt: "desc" }, select: { effectiveAt: true } });
-    const effectiveAt = validatePublication(draft, at, latest?.effectiveAt ?? null);
+    const effectiveAt = validatePublication(draft, at, latest?.effectiveAt ?? null, env().POLICY_MIN_NOTICE_DAYS);
     const overrideUsed = draft.isSubstantive && effectiveAt.getTime() < at.getTime() + env().POLICY_MIN_NOTICE_DAYS * DAY_MS;
     await tx.policyVersion.update({
       where: { id: versionId },
