@@ -57,8 +57,10 @@ export async function handleNoticeSend(batch: PgBoss.Job<unknown>[]) {
     const state = await getPool().query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = $1`, [campaignId]);
     if (state.rows[0]?.status !== "RUNNING") continue;
     // The successor exists before any work is done: a crash cannot end the chain.
+    // This slice works until just after the successor may start, so there is
+    // no idle gap between slices (overlap is safe: claims skip locked rows).
     await enqueueSlice(campaignId, slice + 2);
-    await runNoticeSlice({ pool: getPool(), transport: getNoticeTransport(), campaignId, settings: senderSettingsFromEnv(), deadline: Date.now() + slice * 1000 + 1500 });
+    await runNoticeSlice({ pool: getPool(), transport: getNoticeTransport(), campaignId, settings: senderSettingsFromEnv(), deadline: Date.now() + slice * 1000 + 3000 });
   }
 }
 

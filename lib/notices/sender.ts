@@ -163,8 +163,10 @@ export async function runNoticeSlice(options: {
       }
       void flush();
     };
+    // Keep a few messages queued per pooled connection so no connection idles
+    // between one message's reply and the next sendMail call.
     await Promise.all(
-      Array.from({ length: Math.min(settings.concurrency, queue.length) }, async () => {
+      Array.from({ length: Math.min(settings.concurrency * 4, queue.length) }, async () => {
         for (let row = queue.shift(); row; row = queue.shift()) await sendOne(row);
       }),
     );
