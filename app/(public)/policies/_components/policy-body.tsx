@@ -37,11 +37,30 @@ export function PolicyDiff(props: { parts: DiffPart[]; label?: string }) {
           ) : part.kind === "removed" ? (
             <del key={index} className="bg-red-100 text-red-900">{part.text}</del>
           ) : (
-            <span key={index}>{part.text}</span>
+            <UnchangedText key={index} text={part.text} isFirst={index === 0} isLast={index === props.parts.length - 1} />
           ),
         )}
       </div>
     </div>
+  );
+}
+
+const CONTEXT_CHARS = 240;
+
+/** Long unchanged stretches are shortened to some context around each change. */
+function UnchangedText(props: { text: string; isFirst: boolean; isLast: boolean }) {
+  const { text } = props;
+  const keepBefore = props.isFirst ? 0 : CONTEXT_CHARS;
+  const keepAfter = props.isLast ? 0 : CONTEXT_CHARS;
+  if (text.length <= keepBefore + keepAfter + 80) return <span>{text}</span>;
+  const hidden = text.slice(keepBefore, text.length - keepAfter);
+  const words = hidden.trim() ? hidden.trim().split(/\s+/).length : 0;
+  return (
+    <span>
+      {text.slice(0, keepBefore)}
+      <span className="my-2 block rounded bg-gray-100 px-2 py-1 font-sans text-xs text-gray-700">… {words} unchanged words …</span>
+      {text.slice(text.length - keepAfter)}
+    </span>
   );
 }
 
