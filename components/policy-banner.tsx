@@ -2,6 +2,7 @@
 // effective; dismissible per signed-in user (per browser for visitors).
 import Link from "next/link";
 import { cookies } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { getViewer } from "@/lib/dal";
 import { BANNER_COOKIE, findBannerNotices } from "@/lib/policies/banner";
 import { dismissPolicyBannerAction } from "@/app/(public)/policies/actions";
@@ -15,7 +16,8 @@ export async function PolicyBanner() {
     const dismissedIds = viewer ? [] : ((await cookies()).get(BANNER_COOKIE)?.value ?? "").split(",").filter(Boolean);
     notices = await findBannerNotices({ userId: viewer?.userId ?? null, dismissedIds });
   } catch (error) {
-    // The banner must never take a page down.
+    unstable_rethrow(error); // Next's own signals (dynamic rendering bail-outs) must pass through.
+    // Otherwise the banner must never take a page down.
     console.error("[policy-banner]", error);
     return null;
   }

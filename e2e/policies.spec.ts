@@ -1,6 +1,7 @@
 // Policies: draft, preview, word diff, publish rules, public pages, archive,
 // scheduled versions becoming current (injected clock), banner, immutability.
 // Needs ALLOW_TEST_CLOCK=1 in the test server's environment.
+import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expect, getTestDb, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
@@ -153,6 +154,18 @@ test.describe("policy publishing", () => {
     await expect(page.getByText("The effective date must be in the future").first()).toBeVisible();
     expect(await queryCount(`SELECT count(*) FROM "PolicyVersion" v JOIN "PolicyDocument" d ON d.id = v."documentId" WHERE d.slug = $1 AND v.status = 'PUBLISHED'`, [slug])).toBe(0);
   });
+});
+
+test("policy pages (public and admin) have no serious accessibility violations", async ({ page, signIn }) => {
+  const check = async (path: string) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect(serious.map((violation) => `${path}: ${violation.id}`)).toEqual([]);
+  };
+  for (const path of ["/policies", "/policies/privacy/archive", "/policies/privacy/v/1", "/policies/privacy/v/2/changes"]) await check(path);
+  await signIn(page, "admin@example.com");
+  for (const path of ["/admin/policies", "/admin/policies/privacy", "/admin/policies/privacy/v/2", "/admin/notices"]) await check(path);
 });
 
 test.describe("policy banner", () => {

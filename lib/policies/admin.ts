@@ -18,8 +18,9 @@ export const documentInputSchema = z.object({
 });
 
 export const draftInputSchema = z.object({
-  markdown: z.string().min(1, "The policy text cannot be empty").max(200_000),
-  summary: z.string().trim().max(2000),
+  // Browsers submit textarea line breaks as CRLF; store LF so diffs compare like with like.
+  markdown: z.string().min(1, "The policy text cannot be empty").max(200_000).transform((text) => text.replace(/\r\n?/g, "\n")),
+  summary: z.string().trim().max(2000).transform((text) => text.replace(/\r\n?/g, "\n")),
   isSubstantive: z.boolean(),
   effectiveOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-01-31")]),
   overrideReason: z.string().trim().max(1000),

@@ -5,7 +5,9 @@ import { diffWordsWithSpace } from "diff";
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
 export function diffPolicyText(before: string, after: string): { parts: DiffPart[]; added: number; removed: number } {
-  const changes = diffWordsWithSpace(before, after);
+  // Seeded and pasted texts may carry CRLF; a lone CR would show as an extra line break.
+  const normalise = (text: string) => text.replace(/\r\n?/g, "\n");
+  const changes = diffWordsWithSpace(normalise(before), normalise(after));
   let added = 0;
   let removed = 0;
   const parts = changes.map((change): DiffPart => {
