@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only-stub.ts") } },
   test: {
-    include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/fault/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/setup/global-db.ts"],
     testTimeout: 60_000,

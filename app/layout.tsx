@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { CookieSettingsButton } from "@/components/cookie-banner";
 import { CookieConsent } from "@/components/cookie-banner-root";
 import { SignalNotice } from "@/components/signal-notice";
+import { PolicyBanner } from "@/components/policy-banner";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <CookieConsent />
         <SiteHeader />
         <SignalNotice />
+        <PolicyBanner />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
           {children}
         </main>

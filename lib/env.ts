@@ -38,6 +38,19 @@ const schema = z.object({
   INGEST_PORT: z.coerce.number().int().min(1).max(65535).default(3099),
   /** mailto: address in List-Unsubscribe; default unsubscribe@<MAIL_FROM's domain>. */
   UNSUBSCRIBE_MAILTO: z.string().default(""),
+  // issue 5: policies and change notices
+  /** Tests only: honour the x-test-now request header / setTestNow() as the clock. */
+  ALLOW_TEST_CLOCK: booleanish,
+  POLICY_MIN_NOTICE_DAYS: z.coerce.number().int().min(0).default(30),
+  POLICY_BANNER_DAYS: z.coerce.number().int().min(0).default(30),
+  NOTICE_RATE_PER_SECOND: z.coerce.number().int().positive().default(50),
+  NOTICE_BATCH_SIZE: z.coerce.number().int().positive().default(100),
+  NOTICE_SMTP_CONNECTIONS: z.coerce.number().int().positive().default(5),
+  NOTICE_LEASE_SECONDS: z.coerce.number().int().positive().default(120),
+  NOTICE_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+  NOTICE_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  NOTICE_SLICE_SECONDS: z.coerce.number().int().positive().default(20),
+  NOTICE_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
 });
 
 export type Env = z.infer<typeof schema>;

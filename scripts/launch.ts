@@ -89,6 +89,8 @@ async function main() {
   }
   if (mode === "test") {
     childEnv.RATE_LIMIT_IP_MAX ??= "12";
+    // Lets e2e tests move the clock per request (x-test-now); never set in production.
+    childEnv.ALLOW_TEST_CLOCK ??= "1";
   }
 
   if (!childEnv.SMTP_URL) {

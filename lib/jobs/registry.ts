@@ -2,6 +2,7 @@
 // handler, optional cron schedule and pg-boss queue options.
 import type PgBoss from "pg-boss";
 import { purgeExpiredAuthData } from "../maintenance/purge-expired";
+import { handleNoticeSend, handleNoticeStart, handleNoticeSweep } from "../notices/jobs";
 
 export type JobDefinition = {
   name: string;
@@ -18,4 +19,8 @@ export const jobs: JobDefinition[] = [
     cron: "*/15 * * * *",
     handler: async () => purgeExpiredAuthData(),
   },
+  // issue 5: policy change notices (see lib/notices/jobs.ts)
+  { name: "notices.start", handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } },
+  { name: "notices.send", handler: handleNoticeSend, work: { pollingIntervalSeconds: 1 } },
+  { name: "notices.sweep", cron: "* * * * *", handler: async () => handleNoticeSweep() },
 ];

@@ -2,37 +2,50 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
-import { renderPolicyMarkdown } from "@/lib/policies/markdown";
+import { getViewer } from "@/lib/dal";
+import { getMinorNoticeOptIn } from "@/lib/policies/banner";
 import { findCurrentPolicy } from "@/lib/policies/public";
+import { formatPolicyDate, PolicyBody } from "../_components/policy-body";
+import { MinorNoticeOptIn } from "../_components/minor-opt-in";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export default async function PolicyPage(props: { params: Promise<{ slug: string }> }) {
   const { slug } = await props.params;
-  const policy = await findCurrentPolicy(slug);
+  const [policy, viewer] = await Promise.all([findCurrentPolicy(slug), getViewer()]);
   if (!policy?.current) notFound();
   const { document, current, upcoming } = policy;
+  const optedIn = viewer ? await getMinorNoticeOptIn(viewer.userId) : false;
   return (
     <article className="mx-auto max-w-3xl">
-      <p className="text-sm font-semibold text-gray-800">
-        Effective date: {current.effectiveAt ? dateFormat.format(current.effectiveAt) : "not set"} · Version {current.version}
+      <p className="text-sm font-semibold text-gray-800" data-testid="effective-date">
+        Effective date: {formatPolicyDate(current.effectiveAt)} · Version {current.version}
       </p>
       <h1 className="mt-2 text-3xl font-bold text-gray-900">{document.title}</h1>
+      <p className="mt-2 flex flex-wrap gap-4 text-sm">
+        <Link className="text-brand-700 underline" href={`/policies/${document.slug}/archive`}>All versions and changes</Link>
+        <Link className="text-brand-700 underline" href={`/policies/${document.slug}/v/${current.version}`}>Permanent link to this version</Link>
+        {current.version > 1 ? <Link className="text-brand-700 underline" href={`/policies/${document.slug}/v/${current.version}/changes`}>What changed in this version</Link> : null}
+      </p>
       {upcoming?.effectiveAt ? (
         <div className="mt-6">
-          <Alert tone="warning" title={`An updated version takes effect on ${dateFormat.format(upcoming.effectiveAt)}`}>
+          <Alert tone="warning" title={`An updated version takes effect on ${formatPolicyDate(upcoming.effectiveAt)}`}>
             {upcoming.summary || "We are updating this policy."}{" "}
-            <Link className="font-medium underline" href={`/policies/${document.slug}/v/${upcoming.version}`}>Read version {upcoming.version}</Link>
+            <Link className="font-medium underline" href={`/policies/${document.slug}/v/${upcoming.version}`}>Read version {upcoming.version}</Link>{" · "}
+            <Link className="font-medium underline" href={`/policies/${document.slug}/v/${upcoming.version}/changes`}>See what changes</Link>
           </Alert>
         </div>
       ) : null}
-      <div
-        className="prose-policy mt-8 space-y-4 leading-7 text-gray-800 [&_a]:text-brand-700 [&_a]:underline [&_h1]:text-2xl [&_h1]:font-bold [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:font-semibold [&_li]:ml-6 [&_ul]:list-disc"
-        dangerouslySetInnerHTML={{ __html: renderPolicyMarkdown(current.markdown) }}
-      />
+      <div className="mt-8">
+        <PolicyBody markdown={current.markdown} />
+      </div>
+      {viewer ? (
+        <section aria-labelledby="notices-heading" className="mt-12">
+          <h2 id="notices-heading" className="mb-2 text-lg font-semibold text-gray-900">Change notices</h2>
+          <MinorNoticeOptIn enabled={optedIn} />
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { renderPolicyMarkdown } from "@/lib/policies/markdown";
+import { Alert } from "@/components/ui";
 import { findPublishedVersion } from "@/lib/policies/public";
+import { formatPolicyDate, PolicyBody, VersionStateBadge } from "../../../_components/policy-body";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy version" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function PolicyVersionPage(props: { params: Promise<{ slug: string; version: string }> }) {
   const { slug, version } = await props.params;
@@ -15,17 +14,34 @@ export default async function PolicyVersionPage(props: { params: Promise<{ slug:
   if (!Number.isInteger(number) || number < 1) notFound();
   const policy = await findPublishedVersion(slug, number);
   if (!policy) notFound();
+  const base = `/policies/${policy.document.slug}`;
   return (
     <article className="mx-auto max-w-3xl">
-      <p className="text-sm font-semibold text-gray-800">
-        Effective date: {policy.effectiveAt ? dateFormat.format(policy.effectiveAt) : "not set"} · Version {policy.version}
+      <p className="text-sm font-semibold text-gray-800" data-testid="effective-date">
+        Effective date: {formatPolicyDate(policy.effectiveAt)} · Version {policy.version} <VersionStateBadge state={policy.state} />
       </p>
       <h1 className="mt-2 text-3xl font-bold text-gray-900">{policy.document.title}</h1>
-      <p className="mt-2 text-sm"><Link className="text-brand-700 underline" href={`/policies/${policy.document.slug}`}>See the current version</Link></p>
-      <div
-        className="mt-8 space-y-4 leading-7 text-gray-800 [&_a]:text-brand-700 [&_a]:underline [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:font-semibold [&_li]:ml-6 [&_ul]:list-disc"
-        dangerouslySetInnerHTML={{ __html: renderPolicyMarkdown(policy.markdown) }}
-      />
+      <p className="mt-2 flex flex-wrap gap-4 text-sm">
+        <Link className="text-brand-700 underline" href={base}>See the current version</Link>
+        <Link className="text-brand-700 underline" href={`${base}/archive`}>All versions</Link>
+        {policy.version > 1 ? <Link className="text-brand-700 underline" href={`${base}/v/${policy.version}/changes`}>What changed in this version</Link> : null}
+      </p>
+      {policy.state === "upcoming" ? (
+        <div className="mt-6">
+          <Alert tone="warning" title={`This version takes effect on ${formatPolicyDate(policy.effectiveAt)}`}>
+            Until then, the <Link className="font-medium underline" href={base}>current version</Link> applies. {policy.summary}
+          </Alert>
+        </div>
+      ) : policy.state === "superseded" ? (
+        <div className="mt-6">
+          <Alert tone="info" title="This version has been replaced">
+            It applies to information collected while it was in effect. <Link className="font-medium underline" href={base}>Read the current version</Link>.
+          </Alert>
+        </div>
+      ) : null}
+      <div className="mt-8">
+        <PolicyBody markdown={policy.markdown} />
+      </div>
     </article>
   );
 }

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { listPolicyArchive } from "@/lib/policies/public";
+import { formatPolicyDate, VersionStateBadge } from "../../_components/policy-body";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Policy archive" };
+
+export default async function PolicyArchivePage(props: { params: Promise<{ slug: string }> }) {
+  const { slug } = await props.params;
+  const archive = await listPolicyArchive(slug);
+  if (!archive || archive.versions.length === 0) notFound();
+  const base = `/policies/${archive.document.slug}`;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold text-gray-900">{archive.document.title}: all versions</h1>
+      <p className="mt-2 text-gray-800">
+        Information is governed by the version in effect when it was collected. Each version keeps its address for good.
+      </p>
+      <ol className="mt-8 space-y-4">
+        {archive.versions.map((v) => (
+          <li key={v.version} className="rounded-lg border border-gray-200 bg-white p-4">
+            <div className="flex flex-wrap items-center gap-2">
+              <h2 className="text-lg font-semibold text-gray-900">Version {v.version}</h2>
+              <VersionStateBadge state={v.state} />
+              <span className="text-sm text-gray-700">{v.isSubstantive ? "Substantive change" : "Minor change"}</span>
+            </div>
+            <p className="mt-1 text-sm text-gray-800">Effective date: {formatPolicyDate(v.effectiveAt)}</p>
+            {v.summary ? <p className="mt-2 whitespace-pre-line text-gray-800">{v.summary}</p> : null}
+            <p className="mt-2 flex flex-wrap gap-4 text-sm">
+              <Link className="text-brand-700 underline" href={`${base}/v/${v.version}`}>Read version {v.version}</Link>
+              {v.hasPrevious ? <Link className="text-brand-700 underline" href={`${base}/v/${v.version}/changes`}>Changes from the previous version</Link> : null}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listPublicPolicyDocuments } from "@/lib/policies/public";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Policies" };
+
+export default async function PoliciesIndexPage() {
+  const documents = await listPublicPolicyDocuments();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold text-gray-900">Our policies</h1>
+      {documents.length === 0 ? <p className="mt-4 text-gray-800">No policies are published yet.</p> : (
+        <ul className="mt-6 space-y-2">
+          {documents.map((d) => (
+            <li key={d.slug}><Link className="text-brand-700 underline" href={`/policies/${d.slug}`}>{d.title}</Link></li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

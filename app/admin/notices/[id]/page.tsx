@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui";
+import { requireAdmin } from "@/lib/dal";
+import { getCampaignProgress, listFailedDeliveries } from "@/lib/notices/campaign";
+import { formatPolicyDate } from "@/app/(public)/policies/_components/policy-body";
+import { AutoRefresh, CampaignControls } from "../controls";
+import { ProgressBar, ProgressFigures } from "../progress";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Change notice" };
+
+const statusText = { RUNNING: "Sending", PAUSED: "Paused", CANCELLED: "Cancelled", COMPLETED: "Completed" } as const;
+
+export default async function AdminNoticePage(props: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const { id } = await props.params;
+  const progress = await getCampaignProgress(id);
+  if (!progress) notFound();
+  const failures = await listFailedDeliveries(id);
+  const { version } = progress;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${version.document.title} v${version.version}: change notices`}
+        description={
+          <>
+            {version.isSubstantive ? "Substantive change: every user is emailed." : "Minor change: only users who opted in are emailed."} Effective {formatPolicyDate(version.effectiveAt)}.{" "}
+            <Link className="text-brand-700 underline" href={`/policies/${version.document.slug}/v/${version.version}/changes`}>Public changes page</Link>
+          </>
+        }
+      />
+      <AutoRefresh seconds={2} active={progress.status === "RUNNING"} />
+      <Card>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-lg font-semibold text-gray-900">Progress</h2>
+          <p className="text-sm font-semibold text-gray-900" role="status" data-testid="campaign-status">{statusText[progress.status]}</p>
+        </div>
+        <ProgressBar progress={progress} />
+        <div className="mt-4"><ProgressFigures progress={progress} /></div>
+      </Card>
+      <Card>
+        <h2 className="mb-4 text-lg font-semibold text-gray-900">Controls</h2>
+        {progress.status === "RUNNING" || progress.status === "PAUSED" ? (
+          <CampaignControls campaignId={progress.id} status={progress.status} ratePerSecond={progress.ratePerSecond} />
+        ) : (
+          <p className="text-gray-800">This campaign is {progress.status.toLowerCase()}; nothing left to control.</p>
+        )}
+      </Card>
+      <Card>
+        <h2 className="mb-4 text-lg font-semibold text-gray-900">Permanent failures</h2>
+        {failures.length === 0 ? (
+          <p className="text-gray-800">None. Temporary failures are retried automatically with increasing delays.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Deliveries that failed permanently</caption>
+              <thead className="border-b border-gray-200 text-gray-800"><tr><th className="py-2 pr-4">Recipient</th><th className="py-2 pr-4">Attempts</th><th className="py-2 pr-4">Reply</th></tr></thead>
+              <tbody>
+                {failures.map((f) => (
+                  <tr key={f.id} className="border-b border-gray-100 last:border-0">
+                    <td className="py-2 pr-4 text-gray-900">{f.email}</td>
+                    <td className="py-2 pr-4 text-gray-800">{f.attempts}</td>
+                    <td className="py-2 pr-4 text-gray-800">{f.lastCode ? `${f.lastCode} ` : ""}{f.lastError}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+// Sends a campaign's deliveries. Claim pattern: rows move QUEUED -> SENDING
+// with a lease (FOR UPDATE SKIP LOCKED, so several workers share the work);
+// a worker that dies leaves its leases to expire and another worker re-claims
+// them. Every message carries Message-ID <notice-DELIVERYID@domain>, so a resend
+// after a crash (accepted by the server but not yet recorded) is the same
+// message and receiving systems drop it as a duplicate.
+import type pg from "pg";
+import type { NoticeTransport } from "./transport";
+import { renderCampaignNotice, type RenderedNotice } from "./render";
+
+export type SenderSettings = {
+  appUrl: string;
+  companyName: string;
+  mailFrom: string;
+  batchSize: number;
+  concurrency: number;
+  leaseSeconds: number;
+  retryBaseSeconds: number;
+  maxAttempts: number;
+  /** A send that has not called back by then counts as a temporary failure (and the pool is replaced). */
+  sendTimeoutMs: number;
+};
+
+export type SliceResult = { sent: number; failed: number; retried: number; done: boolean; stoppedBecause: "done" | "deadline" | "paused" | "missing" };
+
+type Claimed = { id: string; email: string; attempts: number; name: string | null };
+type Outcome = { id: string; kind: "sent" } | { id: string; kind: "retry" | "failed"; code: number | null; error: string; attempts: number };
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error("SMTP send timed out"), { code: "ETIMEDOUT" })), ms);
+    }),
+  ]);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const renderCache = new Map<string, Promise<RenderedNotice>>();
+
+export function noticeMessageId(deliveryId: string, mailFrom: string): string {
+  const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? "localhost";
+  return `<notice-${deliveryId}@${domain}>`;
+}
+
+/** Temporary: 4xx replies and connection-level errors (no reply at all). Permanent: 5xx. */
+export function classifySmtpError(error: unknown): { permanent: boolean; code: number | null; message: string } {
+  const e = error as { responseCode?: number; code?: string; message?: string };
+  const code = typeof e.responseCode === "number" ? e.responseCode : null;
+  const message = String(e.message ?? error).slice(0, 500);
+  if (code !== null && code >= 500 && code < 600) return { permanent: true, code, message };
+  if (e.code === "EENVELOPE" && code === null) return { permanent: true, code, message };
+  return { permanent: false, code, message };
+}
+
+export async function runNoticeSlice(options: {
+  pool: pg.Pool;
+  transport: NoticeTransport;
+  campaignId: string;
+  settings: SenderSettings;
+  /** Stop claiming new work after this time (ms since epoch). */
+  deadline: number;
+  onProgress?: (sent: number) => void;
+}): Promise<SliceResult> {
+  const { pool, transport, campaignId, settings } = options;
+  let renderedPromise = renderCache.get(campaignId);
+  if (!renderedPromise) {
+    renderedPromise = renderCampaignNotice(pool, campaignId, settings);
+    renderCache.set(campaignId, renderedPromise);
+    renderedPromise.catch(() => renderCache.delete(campaignId));
+  }
+  const rendered = await renderedPromise;
+  const result: SliceResult = { sent: 0, failed: 0, retried: 0, done: false, stoppedBecause: "deadline" };
+  const started = Date.now();
+  let sentThisSlice = 0;
+
+  while (Date.now() < options.deadline) {
+    const campaign = await pool.query<{ status: string; ratePerSecond: number }>(
+      `UPDATE "NoticeCampaign" SET "heartbeatAt" = now() WHERE id = $1 RETURNING status::text, "ratePerSecond"`,
+      [campaignId],
+    );
+    const state = campaign.rows[0];
+    if (!state) return { ...result, stoppedBecause: "missing" };
+    if (state.status !== "RUNNING") return { ...result, stoppedBecause: state.status === "COMPLETED" ? "done" : "paused", done: state.status === "COMPLETED" };
+    const rate = Math.max(1, state.ratePerSecond);
+
+    const claimed = await pool.query<Claimed>(
+      `WITH picked AS (
+         SELECT id FROM "NoticeDelivery"
+          WHERE "campaignId" = $1
+            AND ((status = 'QUEUED' AND "nextAttemptAt" <= now()) OR (status = 'SENDING' AND "leaseUntil" < now()))
+          ORDER BY "nextAttemptAt"
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED)
+       UPDATE "NoticeDelivery" d
+          SET status = 'SENDING', "leaseUntil" = now() + make_interval(secs => $3), attempts = d.attempts + 1, "updatedAt" = now()
+         FROM picked, "User" u
+        WHERE d.id = picked.id AND u.id = d."userId"
+        RETURNING d.id, d.email, d.attempts, u.name`,
+      [campaignId, Math.min(settings.batchSize, rate * 2), settings.leaseSeconds],
+    );
+
+    if (claimed.rows.length === 0) {
+      const pending = await pool.query<{ queued: string; wake: Date | null }>(
+        `SELECT count(*) AS queued, min(CASE WHEN status = 'QUEUED' THEN "nextAttemptAt" ELSE "leaseUntil" END) AS wake
+           FROM "NoticeDelivery" WHERE "campaignId" = $1 AND status IN ('QUEUED', 'SENDING')`,
+        [campaignId],
+      );
+      if (Number(pending.rows[0].queued) === 0) {
+        await pool.query(
+          `UPDATE "NoticeCampaign" SET status = 'COMPLETED', "completedAt" = now(), "updatedAt" = now()
+            WHERE id = $1 AND status = 'RUNNING' AND "materializedAt" IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM "NoticeDelivery" WHERE "campaignId" = $1 AND status IN ('QUEUED', 'SENDING'))`,
+          [campaignId],
+        );
+        return { ...result, done: true, stoppedBecause: "done" };
+      }
+      const wakeAt = pending.rows[0].wake ? new Date(pending.rows[0].wake).getTime() : Date.now() + 1000;
+      await sleep(Math.min(Math.max(wakeAt - Date.now() + 50, 100), 1000, options.deadline - Date.now()));
+      continue;
+    }
+
+    // Outcomes are recorded as soon as they are known: each flush writes
+    // whatever finished while the previous write was in flight (group commit),
+    // which keeps the window between "server accepted" and "recorded" short.
+    const outcomes: Outcome[] = [];
+    let flushing: Promise<void> = Promise.resolve();
+    const flush = () => {
+      flushing = flushing.then(() => {
+        const batch = outcomes.splice(0, outcomes.length);
+        return batch.length ? recordOutcomes(pool, batch, settings) : undefined;
+      });
+      return flushing;
+    };
+    const queue = claimed.rows.slice();
+    const sendOne = async (row: Claimed) => {
+      // Pace to the campaign's rate (messages per second since the slice began).
+      const due = started + (sentThisSlice / rate) * 1000;
+      sentThisSlice += 1;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const body = rendered.personalise(row.name);
+      try {
+        await withTimeout(transport.send({
+          from: settings.mailFrom,
+          to: row.email,
+          subject: rendered.subject,
+          html: body.html,
+          text: body.text,
+          messageId: noticeMessageId(row.id, settings.mailFrom),
+          headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
+        }), settings.sendTimeoutMs);
+        outcomes.push({ id: row.id, kind: "sent" });
+        result.sent += 1;
+        options.onProgress?.(result.sent);
+      } catch (error) {
+        const info = classifySmtpError(error);
+        if (info.code === null) transport.reset();
+        const kind = info.permanent || row.attempts >= settings.maxAttempts ? "failed" : "retry";
+        if (kind === "failed") result.failed += 1;
+        else result.retried += 1;
+        outcomes.push({ id: row.id, kind, code: info.code, error: info.message, attempts: row.attempts });
+      }
+      void flush();
+    };
+    // Keep a few messages queued per pooled connection so no connection idles
+    // between one message's reply and the next sendMail call.
+    await Promise.all(
+      Array.from({ length: Math.min(settings.concurrency * 4, queue.length) }, async () => {
+        for (let row = queue.shift(); row; row = queue.shift()) await sendOne(row);
+      }),
+    );
+    await flush();
+  }
+  return result;
+}
+
+async function recordOutcomes(pool: pg.Pool, outcomes: Outcome[], settings: SenderSettings) {
+  const sent = outcomes.filter((o) => o.kind === "sent").map((o) => o.id);
+  if (sent.length) {
+    await pool.query(
+      `UPDATE "NoticeDelivery" SET status = 'SENT', "sentAt" = now(), "leaseUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
+        WHERE id = ANY($1::text[]) AND status = 'SENDING'`,
+      [sent],
+    );
+  }
+  for (const outcome of outcomes) {
+    if (outcome.kind === "sent") continue;
+    if (outcome.kind === "failed") {
+      await pool.query(
+        `UPDATE "NoticeDelivery" SET status = 'FAILED', "leaseUntil" = NULL, "lastCode" = $2, "lastError" = $3, "updatedAt" = now() WHERE id = $1 AND status = 'SENDING'`,
+        [outcome.id, outcome.code, outcome.error],
+      );
+    } else {
+      // Exponential backoff with jitter: base * 2^(attempt-1), capped at 6 hours.
+      const delay = Math.min(settings.retryBaseSeconds * 2 ** (outcome.attempts - 1), 21_600) * (0.8 + Math.random() * 0.4);
+      await pool.query(
+        `UPDATE "NoticeDelivery" SET status = 'QUEUED', "leaseUntil" = NULL, "nextAttemptAt" = now() + make_interval(secs => $2),
+                "lastCode" = $3, "lastError" = $4, "updatedAt" = now()
+          WHERE id = $1 AND status = 'SENDING'`,
+        [outcome.id, delay, outcome.code, outcome.error],
+      );
+    }
+  }
+}

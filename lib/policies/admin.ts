@@ -1,0 +1,192 @@
+// The privacy team's policy workflow: documents, one draft per document,
+// publish (immutable afterwards), each write audited in the same transaction.
+import "server-only";
+import { z } from "zod";
+import { prisma } from "../db";
+import { env } from "../env";
+import { now } from "../clock";
+import { recordAudit } from "../audit/record";
+import { createNoticeCampaign, kickNoticeCampaign } from "../notices/campaign";
+import { PolicyError } from "./errors";
+
+type Admin = { userId: string };
+const DAY_MS = 86_400_000;
+
+export const documentInputSchema = z.object({
+  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes").max(60),
+  title: z.string().trim().min(3, "Give the document a title").max(120),
+});
+
+export const draftInputSchema = z.object({
+  // Browsers submit textarea line breaks as CRLF; store LF so diffs compare like with like.
+  markdown: z.string().min(1, "The policy text cannot be empty").max(200_000).transform((text) => text.replace(/\r\n?/g, "\n")),
+  summary: z.string().trim().max(2000).transform((text) => text.replace(/\r\n?/g, "\n")),
+  isSubstantive: z.boolean(),
+  effectiveOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-01-31")]),
+  overrideReason: z.string().trim().max(1000),
+});
+export type DraftInput = z.infer<typeof draftInputSchema>;
+
+export async function listPolicyDocuments() {
+  const at = await now();
+  const documents = await prisma.policyDocument.findMany({
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true, slug: true, title: true,
+      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, effectiveAt: true, isSubstantive: true } },
+    },
+  });
+  return documents.map((document) => {
+    const published = document.versions.filter((v) => v.status === "PUBLISHED" && v.effectiveAt);
+    const current = published.filter((v) => v.effectiveAt! <= at).sort((a, b) => +b.effectiveAt! - +a.effectiveAt!)[0] ?? null;
+    const upcoming = published.filter((v) => v.effectiveAt! > at).sort((a, b) => +a.effectiveAt! - +b.effectiveAt!)[0] ?? null;
+    const draft = document.versions.find((v) => v.status === "DRAFT") ?? null;
+    return { id: document.id, slug: document.slug, title: document.title, current, upcoming, draft, versionCount: document.versions.length };
+  });
+}
+
+export async function getPolicyDocumentForAdmin(slug: string) {
+  const document = await prisma.policyDocument.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, title: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: {
+          id: true, version: true, status: true, summary: true, isSubstantive: true, effectiveAt: true, publishedAt: true, overrideReason: true,
+          noticeCampaign: { select: { id: true, status: true, audience: true } },
+        },
+      },
+    },
+  });
+  if (!document) return null;
+  return { ...document, at: await now() };
+}
+
+export async function getDraftForEditing(slug: string, versionNumber: number) {
+  const version = await prisma.policyVersion.findFirst({
+    where: { document: { slug }, version: versionNumber },
+    select: {
+      id: true, version: true, status: true, markdown: true, summary: true, isSubstantive: true, effectiveAt: true, overrideReason: true,
+      document: { select: { id: true, slug: true, title: true } },
+    },
+  });
+  if (!version) return null;
+  const at = await now();
+  const live = await prisma.policyVersion.findFirst({
+    where: { documentId: version.document.id, status: "PUBLISHED", effectiveAt: { lte: at } },
+    orderBy: { effectiveAt: "desc" },
+    select: { version: true, markdown: true, effectiveAt: true },
+  });
+  return { version, live, at };
+}
+
+export async function createPolicyDocument(options: { admin: Admin; input: z.infer<typeof documentInputSchema> }) {
+  const { admin, input } = options;
+  const existing = await prisma.policyDocument.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (existing) throw new PolicyError("SLUG_TAKEN", "A document with this address already exists", "slug");
+  return prisma.$transaction(async (tx) => {
+    const document = await tx.policyDocument.create({ data: { slug: input.slug, title: input.title }, select: { id: true, slug: true } });
+    await recordAudit({ action: "policy.document.create", actorId: admin.userId, targetType: "PolicyDocument", targetId: document.id, metadata: { slug: input.slug } }, tx);
+    return document;
+  });
+}
+
+/** Starts the document's single draft, seeded with the newest published text. */
+export async function createPolicyDraft(options: { admin: Admin; slug: string }) {
+  const document = await prisma.policyDocument.findUnique({ where: { slug: options.slug }, select: { id: true } });
+  if (!document) throw new PolicyError("NOT_FOUND", "No such policy document");
+  return prisma.$transaction(async (tx) => {
+    const versions = await tx.policyVersion.findMany({ where: { documentId: document.id }, orderBy: { version: "desc" }, select: { version: true, status: true, markdown: true } });
+    if (versions.some((v) => v.status === "DRAFT")) throw new PolicyError("DRAFT_EXISTS", "This document already has a draft");
+    const base = versions.find((v) => v.status === "PUBLISHED");
+    const draft = await tx.policyVersion.create({
+      data: { documentId: document.id, version: (versions[0]?.version ?? 0) + 1, status: "DRAFT", markdown: base?.markdown ?? "# Title\n\nWrite the policy here.", createdById: options.admin.userId },
+      select: { id: true, version: true },
+    });
+    await recordAudit({ action: "policy.draft.create", actorId: options.admin.userId, targetType: "PolicyVersion", targetId: draft.id, metadata: { slug: options.slug, version: draft.version } }, tx);
+    return draft;
+  });
+}
+
+function effectiveDateFrom(input: DraftInput): Date | null {
+  return input.effectiveOn ? new Date(`${input.effectiveOn}T00:00:00Z`) : null;
+}
+
+export async function updatePolicyDraft(options: { admin: Admin; versionId: string; input: DraftInput }) {
+  const { admin, versionId, input } = options;
+  return prisma.$transaction(async (tx) => {
+    // Lock the row so a concurrent publish cannot slip between check and write.
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${versionId} FOR UPDATE`;
+    if (!rows[0]) throw new PolicyError("NOT_FOUND", "No such draft");
+    if (rows[0].status !== "DRAFT") throw new PolicyError("IMMUTABLE", "Published versions cannot be changed; start a new draft");
+    await tx.policyVersion.update({
+      where: { id: versionId },
+      data: { markdown: input.markdown, summary: input.summary, isSubstantive: input.isSubstantive, effectiveAt: effectiveDateFrom(input), overrideReason: input.overrideReason || null },
+    });
+    await recordAudit({ action: "policy.draft.update", actorId: admin.userId, targetType: "PolicyVersion", targetId: versionId, metadata: { isSubstantive: input.isSubstantive, effectiveOn: input.effectiveOn || null } }, tx);
+  });
+}
+
+export async function discardPolicyDraft(options: { admin: Admin; versionId: string }) {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${options.versionId} FOR UPDATE`;
+    if (!rows[0]) throw new PolicyError("NOT_FOUND", "No such draft");
+    if (rows[0].status !== "DRAFT") throw new PolicyError("IMMUTABLE", "Published versions cannot be deleted");
+    await tx.policyVersion.delete({ where: { id: options.versionId } });
+    await recordAudit({ action: "policy.draft.discard", actorId: options.admin.userId, targetType: "PolicyVersion", targetId: options.versionId }, tx);
+  });
+}
+
+/** Checks the publishing rules; returns the effective date. */
+export function validatePublication(
+  input: { summary: string; isSubstantive: boolean; effectiveAt: Date | null; overrideReason: string | null },
+  at: Date,
+  latestEffectiveAt: Date | null,
+  minDays: number,
+): Date {
+  if (!input.summary.trim()) throw new PolicyError("SUMMARY_REQUIRED", "Write a summary of the changes before publishing", "summary");
+  if (!input.effectiveAt) throw new PolicyError("INVALID_EFFECTIVE_DATE", "Choose an effective date", "effectiveOn");
+  if (input.effectiveAt.getTime() <= at.getTime()) throw new PolicyError("INVALID_EFFECTIVE_DATE", "The effective date must be in the future", "effectiveOn");
+  if (latestEffectiveAt && input.effectiveAt.getTime() <= latestEffectiveAt.getTime()) {
+    throw new PolicyError("INVALID_EFFECTIVE_DATE", "The effective date must be after the latest published version's", "effectiveOn");
+  }
+  if (input.isSubstantive && input.effectiveAt.getTime() < at.getTime() + minDays * DAY_MS && (input.overrideReason ?? "").trim().length < 10) {
+    throw new PolicyError("OVERRIDE_REASON_REQUIRED", `A substantive change takes effect at least ${minDays} days after publishing, unless you record a reason (10 characters or more)`, "overrideReason");
+  }
+  return input.effectiveAt;
+}
+
+/** Publishes the saved draft; creates the notice campaign in the same transaction (outbox). */
+export async function publishPolicyDraft(options: { admin: Admin; versionId: string }) {
+  const { admin, versionId } = options;
+  const at = await now();
+  const result = await prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${versionId} FOR UPDATE`;
+    if (!rows[0]) throw new PolicyError("NOT_FOUND", "No such draft");
+    if (rows[0].status !== "DRAFT") throw new PolicyError("IMMUTABLE", "This version is already published");
+    const draft = await tx.policyVersion.findUniqueOrThrow({
+      where: { id: versionId },
+      select: { id: true, version: true, documentId: true, summary: true, isSubstantive: true, effectiveAt: true, overrideReason: true, document: { select: { slug: true } } },
+    });
+    const latest = await tx.policyVersion.findFirst({ where: { documentId: draft.documentId, status: "PUBLISHED" }, orderBy: { effectiveAt: "desc" }, select: { effectiveAt: true } });
+    const effectiveAt = validatePublication(draft, at, latest?.effectiveAt ?? null, env().POLICY_MIN_NOTICE_DAYS);
+    const overrideUsed = draft.isSubstantive && effectiveAt.getTime() < at.getTime() + env().POLICY_MIN_NOTICE_DAYS * DAY_MS;
+    await tx.policyVersion.update({
+      where: { id: versionId },
+      data: { status: "PUBLISHED", publishedAt: at, overrideReason: overrideUsed ? draft.overrideReason : null },
+    });
+    const campaign = await createNoticeCampaign(tx, { policyVersionId: versionId, audience: draft.isSubstantive ? "ALL" : "MINOR_OPT_IN", createdById: admin.userId });
+    await recordAudit({
+      action: "policy.publish",
+      actorId: admin.userId,
+      targetType: "PolicyVersion",
+      targetId: versionId,
+      metadata: { slug: draft.document.slug, version: draft.version, isSubstantive: draft.isSubstantive, effectiveAt: effectiveAt.toISOString(), overrideReason: overrideUsed ? draft.overrideReason : null, campaignId: campaign.id },
+    }, tx);
+    return { slug: draft.document.slug, version: draft.version, campaignId: campaign.id, isSubstantive: draft.isSubstantive };
+  });
+  // After commit; if this fails the sweep job starts the campaign within a minute.
+  await kickNoticeCampaign(result.campaignId).catch((error) => console.error("[notices] kick failed", error));
+  return result;
+}

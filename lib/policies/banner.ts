@@ -1,0 +1,61 @@
+// Which policy notices the banner shows: substantive versions that are
+// upcoming, or took effect within POLICY_BANNER_DAYS, minus those the viewer
+// dismissed.
+import "server-only";
+import { prisma } from "../db";
+import { env } from "../env";
+import { now } from "../clock";
+import { recordAudit } from "../audit/record";
+
+export const BANNER_COOKIE = "policy_notice_dismissed";
+
+export type BannerNotice = { versionId: string; slug: string; title: string; version: number; effectiveAt: Date; isUpcoming: boolean };
+
+export async function findBannerNotices(options: { userId: string | null; dismissedIds?: string[] }): Promise<BannerNotice[]> {
+  const at = await now();
+  const since = new Date(at.getTime() - env().POLICY_BANNER_DAYS * 86_400_000);
+  const versions = await prisma.policyVersion.findMany({
+    where: { status: "PUBLISHED", isSubstantive: true, effectiveAt: { gte: since }, publishedAt: { lte: at } },
+    orderBy: { effectiveAt: "asc" },
+    take: 10,
+    select: { id: true, version: true, effectiveAt: true, document: { select: { slug: true, title: true } } },
+  });
+  if (versions.length === 0) return [];
+  const dismissed = new Set(options.dismissedIds ?? []);
+  if (options.userId) {
+    const rows = await prisma.policyBannerDismissal.findMany({ where: { userId: options.userId, policyVersionId: { in: versions.map((v) => v.id) } }, select: { policyVersionId: true } });
+    for (const row of rows) dismissed.add(row.policyVersionId);
+  }
+  return versions
+    .filter((v) => !dismissed.has(v.id))
+    .slice(0, 3)
+    .map((v) => ({ versionId: v.id, slug: v.document.slug, title: v.document.title, version: v.version, effectiveAt: v.effectiveAt!, isUpcoming: v.effectiveAt! > at }));
+}
+
+export async function dismissPolicyBanner(options: { userId: string; versionId: string }) {
+  const version = await prisma.policyVersion.findFirst({ where: { id: options.versionId, status: "PUBLISHED" }, select: { id: true } });
+  if (!version) return false;
+  await prisma.policyBannerDismissal.upsert({
+    where: { userId_policyVersionId: { userId: options.userId, policyVersionId: options.versionId } },
+    create: { userId: options.userId, policyVersionId: options.versionId },
+    update: {},
+  });
+  return true;
+}
+
+export async function getMinorNoticeOptIn(userId: string): Promise<boolean> {
+  const row = await prisma.policyNoticePreference.findUnique({ where: { userId }, select: { minorChanges: true } });
+  return row?.minorChanges ?? false;
+}
+
+export async function setMinorNoticeOptIn(options: { userId: string; enabled: boolean }) {
+  const at = await now();
+  await prisma.$transaction(async (tx) => {
+    await tx.policyNoticePreference.upsert({
+      where: { userId: options.userId },
+      create: { userId: options.userId, minorChanges: options.enabled, updatedAt: at },
+      update: { minorChanges: options.enabled, updatedAt: at },
+    });
+    await recordAudit({ action: "policy.minor-notices.set", actorId: options.userId, targetType: "User", targetId: options.userId, metadata: { enabled: options.enabled } }, tx);
+  });
+}
