@@ -7,6 +7,37 @@ import { env } from "../env";
 export type Transport = nodemailer.Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
 const globalForMail = globalThis as unknown as { __portalMail?: Transport };
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Hands nodemailer a TCP_NODELAY socket. The callback runs exactly once, and
+ * never with an error: nodemailer's pool does not free a slot whose getSocket
+ * failed (every later send would hang while the relay is down), so a failed
+ * connect falls back to nodemailer's own connect, which fails and cleans up
+ * through its normal error path.
+ */
+function noDelaySocket(host: string, port: number): SMTPPool.Options["getSocket"] {
+  return (_options, callback) => {
+    const socket = net.connect({ host, port, noDelay: true });
+    let settled = false;
+    const fail = () => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      callback(null, false as never);
+    };
+    socket.setTimeout(CONNECT_TIMEOUT_MS, fail);
+    socket.once("error", fail);
+    socket.once("connect", () => {
+      if (settled) return;
+      settled = true;
+      socket.setTimeout(0);
+      socket.removeListener("error", fail);
+      callback(null, { connection: socket });
+    });
+  };
+}
+
 export function createMailTransport(smtpUrl: string, options: { maxConnections?: number } = {}): Transport {
   if (!smtpUrl) {
     throw new Error("SMTP_URL is not set: configure an SMTP relay, or run through `npm run dev` which starts the mail catcher");
@@ -27,13 +58,7 @@ export function createMailTransport(smtpUrl: string, options: { maxConnections?:
     socketTimeout: 30_000,
     // Plain-text sockets get TCP_NODELAY: without it every message waits ~40 ms
     // on Nagle's algorithm and the peer's delayed ACK (see STACK.md).
-    getSocket: secure
-      ? undefined
-      : (_options, callback) => {
-          const socket = net.connect({ host: url.hostname, port: Number(url.port || 587), noDelay: true });
-          socket.once("connect", () => callback(null, { connection: socket }));
-          socket.once("error", (error) => callback(error, undefined as never));
-        },
+    getSocket: secure ? undefined : noDelaySocket(url.hostname, Number(url.port || 587)),
   };
   return nodemailer.createTransport(transportOptions);
 }
