@@ -3,7 +3,7 @@ import { Mailbox, createUser, expect, queryCount, queryOne, requestSignInLink, t
 
 test.describe("magic-link sign-in", () => {
   test("alice signs in through the emailed link, sees her account and signs out", async ({ page, signIn }) => {
-    await signIn(page, "alice@example.com");
+    await signIn(page, "alice@example.com", { viaEmail: true });
     await expect(page.getByRole("heading", { name: "Hello, Alice Example" })).toBeVisible();
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, ["alice@example.com"]);
     const sessionsBefore = await queryCount(`SELECT count(*) FROM "Session" WHERE "userId" = $1`, [user!.id]);
