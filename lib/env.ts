@@ -22,6 +22,10 @@ const schema = z.object({
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   COMPANY_NAME: z.string().default("Prime Directive"),
+  /** Where export archives are written (relative to the working directory unless absolute). */
+  EXPORT_DIR: z.string().default(".data/exports"),
+  /** Days an export archive can be downloaded before it is deleted. */
+  EXPORT_TTL_DAYS: z.coerce.number().positive().default(7),
 });
 
 export type Env = z.infer<typeof schema>;

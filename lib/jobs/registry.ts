@@ -2,6 +2,8 @@
 // handler, optional cron schedule and pg-boss queue options.
 import type PgBoss from "pg-boss";
 import { purgeExpiredAuthData } from "../maintenance/purge-expired";
+import { expireExports, runExportJob } from "../export/jobs";
+import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../export/queue";
 
 export type JobDefinition = {
   name: string;
@@ -17,5 +19,19 @@ export const jobs: JobDefinition[] = [
     name: "maintenance.purge-expired-auth",
     cron: "*/15 * * * *",
     handler: async () => purgeExpiredAuthData(),
+  },
+  {
+    // issue 3: build a "download my data" archive (one export per job).
+    name: EXPORT_BUILD_JOB,
+    handler: async (batch) => {
+      for (const job of batch) await runExportJob((job.data as { exportId: string }).exportId);
+    },
+    work: { batchSize: 1, pollingIntervalSeconds: 1 },
+  },
+  {
+    // issue 3: delete export archives after EXPORT_TTL_DAYS; re-queue stuck ones.
+    name: EXPORT_EXPIRE_JOB,
+    cron: "*/10 * * * *",
+    handler: async () => expireExports({ requeue: enqueueExport }),
   },
 ];
