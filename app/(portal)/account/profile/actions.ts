@@ -7,7 +7,12 @@ import { getRequestIp } from "@/lib/auth/request-ip";
 import { emailChangeSchema, profileSchema, requestEmailChange, updateProfile } from "@/lib/correction/profile";
 import { verifySession } from "@/lib/dal";
 
-export type FormState = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Partial<Record<string, string[]>> } | null;
+export type FormState =
+  | { ok: true; message: string }
+  | { ok: false; message: string; fieldErrors?: Partial<Record<string, string[]>>; values?: Record<string, string> }
+  | null;
+
+const PROFILE_FIELDS = ["name", "displayName", "phone", "company", "addressLine", "city", "postalCode", "country"] as const;
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -16,8 +21,10 @@ const field = (formData: FormData, name: string) => {
 
 export async function saveProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const viewer = await verifySession();
-  const parsed = profileSchema.safeParse(Object.fromEntries(["name", "displayName", "phone", "company", "addressLine", "city", "postalCode", "country"].map((name) => [name, field(formData, name)])));
-  if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const submitted = Object.fromEntries(PROFILE_FIELDS.map((name) => [name, field(formData, name).slice(0, 500)]));
+  const parsed = profileSchema.safeParse(submitted);
+  // The typed values go back so the form keeps them after React resets it.
+  if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: submitted };
   await updateProfile({ viewer, input: parsed.data, ip: getRequestIp(await headers()) });
   revalidatePath("/account", "layout");
   return { ok: true, message: "Your details were saved." };
@@ -26,7 +33,7 @@ export async function saveProfileAction(_previous: FormState, formData: FormData
 export async function changeEmailAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const viewer = await verifySession();
   const parsed = emailChangeSchema.safeParse({ newEmail: field(formData, "newEmail") });
-  if (!parsed.success) return { ok: false, message: "Please fix the highlighted field.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { ok: false, message: "Please fix the highlighted field.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { newEmail: field(formData, "newEmail").slice(0, 300) } };
   const result = await requestEmailChange({ viewer, newEmail: parsed.data.newEmail, ip: getRequestIp(await headers()) });
   if (!result.ok) {
     return result.code === "SAME"

@@ -24,6 +24,7 @@ const FIELDS: { name: keyof ProfileValues; label: string; autoComplete: string; 
 export function ProfileForm(props: { values: ProfileValues }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveProfileAction, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const values = state && !state.ok && state.values ? (state.values as ProfileValues) : props.values;
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
       {state ? <div className="sm:col-span-2"><Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert></div> : null}
@@ -35,7 +36,7 @@ export function ProfileForm(props: { values: ProfileValues }) {
             id={item.name}
             name={item.name}
             autoComplete={item.autoComplete}
-            defaultValue={props.values[item.name]}
+            defaultValue={values[item.name]}
             aria-invalid={errors[item.name] ? true : undefined}
             aria-describedby={`${item.name}-error${item.hint ? ` ${item.name}-hint` : ""}`}
           />
@@ -58,7 +59,7 @@ export function EmailChangeForm() {
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
       <div className="max-w-md space-y-1">
         <label className={labelClass} htmlFor="newEmail">New email address</label>
-        <input className={inputClass} id="newEmail" name="newEmail" type="email" autoComplete="email" aria-invalid={errors.newEmail ? true : undefined} aria-describedby="newEmail-error" />
+        <input className={inputClass} id="newEmail" name="newEmail" type="email" autoComplete="email" defaultValue={state && !state.ok ? state.values?.newEmail ?? "" : ""} aria-invalid={errors.newEmail ? true : undefined} aria-describedby="newEmail-error" />
         <FieldError id="newEmail-error" errors={errors.newEmail} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Sending…" : "Send confirmation link"}</Button>

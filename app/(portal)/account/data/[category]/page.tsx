@@ -168,7 +168,7 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
         </div>
       )}
 
-      <nav aria-label="Pages" className="mt-4 flex flex-wrap gap-2 text-sm">
+      <nav aria-label="Pagination" className="mt-4 flex flex-wrap gap-2 text-sm">
         {page.hasNewer ? (
           <>
             <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "first" })}>Newest</Link>
