@@ -30,9 +30,14 @@ export function outputColumns(dataset: Dataset): Column[] {
     columns.push({ key: "id", label: "Id", sql: `${dataset.id}::text`, kind: "text" });
   }
   columns.push({ key: timeKey(dataset), label: dataset.timeLabel, sql: isoSql(dataset.time), kind: "date" });
-  columns.push(...dataset.columns.map((column) => ({ ...column, sql: column.kind === "text" || column.kind === "date" ? column.sql : `${column.sql}::text` })));
+  columns.push(...dataset.columns);
   if (dataset.policy) columns.push({ key: "policyVersion", label: "Policy in force", sql: dataset.policy, kind: "text", hideInTable: true });
   return columns;
+}
+
+/** The column as text (dates are already ISO text; booleans, numbers and JSON are cast). */
+export function textSql(column: Column): string {
+  return column.kind === "date" ? column.sql : `(${column.sql})::text`;
 }
 
 /** Exact row counts per dataset, broken down by the policy version in force at collection. */
@@ -122,7 +127,7 @@ export async function listPage(db: Queryable, userId: string, dataset: Dataset, 
   const ascending = direction === "prev" || direction === "last";
   const order = ascending ? "ASC" : "DESC";
   const columns = outputColumns(dataset);
-  const sql = `SELECT ${dataset.time}::text AS "__t", ${dataset.id}::text AS "__id", ${columns.map((column, index) => `${column.sql} AS c${index}`).join(", ")}
+  const sql = `SELECT ${dataset.time}::text AS "__t", ${dataset.id}::text AS "__id", ${columns.map((column, index) => `${textSql(column)} AS c${index}`).join(", ")}
     FROM ${dataset.from} WHERE ${clauses.join(" AND ")}
     ORDER BY ${dataset.time} ${order}, ${dataset.id} ${order} LIMIT ${limit + 1}`;
   const { rows } = await db.query<Record<string, string | null>>(sql, values);
@@ -151,7 +156,7 @@ export async function findRow(db: Queryable, userId: string, dataset: Dataset, i
   if (dataset.idType === "bigint" && !/^\d{1,19}$/.test(id)) return null;
   const columns = outputColumns(dataset);
   const { rows } = await db.query<Record<string, string | null>>(
-    `SELECT ${columns.map((column, index) => `${column.sql} AS c${index}`).join(", ")} FROM ${dataset.from} WHERE ${dataset.owner} = $1 AND ${dataset.id} = $2::${dataset.idType} LIMIT 1`,
+    `SELECT ${columns.map((column, index) => `${textSql(column)} AS c${index}`).join(", ")} FROM ${dataset.from} WHERE ${dataset.owner} = $1 AND ${dataset.id} = $2::${dataset.idType} LIMIT 1`,
     [userId, id],
   );
   if (!rows[0]) return null;
@@ -160,17 +165,6 @@ export async function findRow(db: Queryable, userId: string, dataset: Dataset, i
     values[column.key] = rows[0][`c${index}`];
   });
   return values;
-}
-
-/** The full, oldest-first scan of one dataset for the export (array row mode, all text). */
-export function exportQuery(dataset: Dataset, userId: string) {
-  assertOwner(userId);
-  const columns = outputColumns(dataset);
-  return {
-    columns,
-    text: `SELECT ${columns.map((column) => column.sql).join(", ")} FROM ${dataset.from} WHERE ${dataset.owner} = $1 ORDER BY ${dataset.time}, ${dataset.id}`,
-    values: [userId],
-  };
 }
 
 /** Exact count of one dataset with filters (for category pages). */

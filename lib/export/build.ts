@@ -1,21 +1,22 @@
 // Builds one person's export archive, streamed end to end:
-//   PostgreSQL cursor (pg-query-stream) → JSON / CSV formatter → SHA-256 + byte
-//   counter → archiver (zip, deflate) → SHA-256 of the zip → file.
-// Memory stays flat whatever the row count. All reads happen in one
-// REPEATABLE READ snapshot, so the row counts in the manifest (taken at the
-// start) equal the rows written, and both equal what the database holds.
+//   PostgreSQL COPY (rows rendered as JSON / CSV by the server) → SHA-256 +
+//   byte counter → archiver (zip, deflate) → SHA-256 of the zip → file.
+// Rows are never parsed into JavaScript objects, and memory stays flat
+// whatever the row count. All reads happen in one REPEATABLE READ snapshot, so
+// the counts taken first equal the rows written (checked against COPY's own
+// row count), and both equal what the database holds.
 import fs from "node:fs";
 import { once } from "node:events";
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ZipArchive } from "archiver";
 import type pg from "pg";
-import QueryStream from "pg-query-stream";
-import { categories, type Column, type Dataset } from "../data/registry";
-import { countDatasets, exportQuery } from "../data/queries";
-import { csvLine } from "./csv";
+import { to as copyTo } from "pg-copy-streams";
+import { categories, type Dataset } from "../data/registry";
+import { countDatasets } from "../data/queries";
 import { HashingStream } from "./hashing";
 import { buildManifest, type Manifest, type ManifestFile } from "./manifest";
+import { csvCopySql, jsonCopySql } from "./sql";
 import { renderSummaryHtml, type SummaryCategory } from "./summary";
 
 export type ExportProgress = { doneRows: number; totalRows: number; currentCategory: string | null };
@@ -36,79 +37,88 @@ export type BuildExportOptions = {
 
 export type BuildExportResult = { bytes: number; sha256: string; manifest: Manifest };
 
-const FLUSH_BYTES = 64 * 1024;
-const identity = (value: string) => value;
-const rawTypes = { getTypeParser: () => identity };
+const OPEN = Buffer.from("[\n");
+const SEPARATOR = Buffer.from(",\n");
+const NEWLINE = 10;
 
-/** Turns rows (arrays of text) into one JSON array or CSV document, in 64 kB chunks. */
-class RowFormatter extends Transform {
+/** Joins one-object-per-line JSON into a JSON array, counting rows as they pass. */
+export class JsonLinesToArray extends Transform {
   rows = 0;
-  private buffer = "";
-  private readonly prefixes: string[];
-  private readonly kinds: Column["kind"][];
-  private readonly policyIndex: number;
+  private opened = false;
+  private pendingSeparator = false;
 
-  constructor(
-    private readonly format: "json" | "csv",
-    columns: Column[],
-    private readonly policyLabels: Map<string, string>,
-    private readonly onRows: (count: number) => void,
-  ) {
-    super({ writableObjectMode: true, readableHighWaterMark: FLUSH_BYTES });
-    this.kinds = columns.map((column) => column.kind);
-    this.prefixes = columns.map((column, index) => `${index === 0 ? "{" : ","}${JSON.stringify(column.key)}:`);
-    this.policyIndex = columns.findIndex((column) => column.key === "policyVersion");
-    this.buffer = format === "json" ? "[" : csvLine(columns.map((column) => column.key));
+  constructor(private readonly onRows?: (rows: number) => void) {
+    super();
   }
 
-  override _transform(row: (string | null)[], _encoding: BufferEncoding, callback: TransformCallback) {
-    if (this.policyIndex >= 0) {
-      const id = row[this.policyIndex];
-      row[this.policyIndex] = id === null ? null : this.policyLabels.get(id) ?? id;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    if (chunk.length === 0) return callback();
+    const parts: Buffer[] = [];
+    if (!this.opened) {
+      parts.push(OPEN);
+      this.opened = true;
     }
-    if (this.format === "csv") {
-      this.buffer += csvLine(row, this.kinds);
-    } else {
-      let line = this.rows === 0 ? "\n" : ",\n";
-      for (let index = 0; index < row.length; index++) {
-        const value = row[index];
-        const kind = this.kinds[index];
-        line += this.prefixes[index];
-        line += value === null ? "null" : kind === "json" || kind === "number" || kind === "bool" ? value : JSON.stringify(value);
+    if (this.pendingSeparator) {
+      parts.push(SEPARATOR);
+      this.pendingSeparator = false;
+    }
+    let start = 0;
+    let newline = chunk.indexOf(NEWLINE, start);
+    while (newline !== -1) {
+      this.rows++;
+      parts.push(chunk.subarray(start, newline));
+      start = newline + 1;
+      if (start === chunk.length) {
+        // Whether a separator follows depends on whether another row comes.
+        this.pendingSeparator = true;
+        break;
       }
-      this.buffer += line + "}";
+      parts.push(SEPARATOR);
+      newline = chunk.indexOf(NEWLINE, start);
     }
-    this.rows++;
-    if (this.buffer.length >= FLUSH_BYTES) {
-      this.push(this.buffer);
-      this.buffer = "";
-      this.onRows(this.rows);
-    }
-    callback();
+    if (start < chunk.length) parts.push(chunk.subarray(start));
+    this.onRows?.(this.rows);
+    callback(null, Buffer.concat(parts));
   }
 
   override _flush(callback: TransformCallback) {
-    if (this.format === "json") this.buffer += this.rows === 0 ? "]\n" : "\n]\n";
-    if (this.buffer) this.push(this.buffer);
-    this.buffer = "";
-    this.onRows(this.rows);
-    callback();
+    callback(null, this.opened ? "\n]\n" : "[]\n");
   }
 }
 
-async function appendEntry(archive: ZipArchive, name: string, source: NodeJS.ReadableStream | Buffer, hasher: HashingStream, sourcePipeline?: Promise<void>) {
-  const entryDone = once(archive, "entry");
-  if (Buffer.isBuffer(source)) {
-    hasher.end(source);
+/** Counts line ends (an estimate of CSV rows, for progress only). */
+class LineCounter extends Transform {
+  lines = 0;
+  constructor(private readonly onLines: (lines: number) => void) {
+    super();
   }
-  archive.append(hasher, { name, date: new Date("2026-01-01T00:00:00Z") });
-  await Promise.all([entryDone, sourcePipeline]);
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    let index = chunk.indexOf(NEWLINE);
+    while (index !== -1) {
+      this.lines++;
+      index = chunk.indexOf(NEWLINE, index + 1);
+    }
+    this.onLines(this.lines);
+    callback(null, chunk);
+  }
+}
+
+const ENTRY_DATE = new Date("2026-01-01T00:00:00Z");
+
+/** Appends one entry and waits until archiver has consumed it (entries are written one at a time). */
+async function appendEntry(archive: ZipArchive, name: string, hasher: HashingStream, source: Promise<void> | Buffer) {
+  const entryDone = once(archive, "entry");
+  if (Buffer.isBuffer(source)) hasher.end(source);
+  archive.append(hasher, { name, date: ENTRY_DATE });
+  await Promise.all([entryDone, Buffer.isBuffer(source) ? undefined : source]);
 }
 
 export async function buildExportArchive(options: BuildExportOptions): Promise<BuildExportResult> {
   const now = options.now ?? (() => new Date());
   const client = await options.pool.connect();
   let transactionOpen = false;
+  let archive: ZipArchive | null = null;
+  let output: fs.WriteStream | null = null;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     transactionOpen = true;
@@ -122,9 +132,9 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       `SELECT name, kind::text, purpose, "dataCategories" AS categories FROM "SharingRegisterEntry" WHERE "endsOn" IS NULL OR "endsOn" > now() ORDER BY name`,
     );
 
-    const archive = new ZipArchive({ zlib: { level: options.compressionLevel ?? 1 } });
+    archive = new ZipArchive({ zlib: { level: options.compressionLevel ?? 1 } });
     const zipHash = new HashingStream();
-    const output = fs.createWriteStream(options.outputPath, { mode: 0o600 });
+    output = fs.createWriteStream(options.outputPath, { mode: 0o600 });
     const written = pipeline(archive, zipHash, output);
     written.catch(() => {});
 
@@ -138,15 +148,18 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       for (const dataset of category.datasets) {
         const expected = counts.get(dataset.key)?.total ?? 0;
         for (const format of ["json", "csv"] as const) {
-          const { columns, text, values } = exportQuery(dataset, options.userId);
-          const rows = client.query(new QueryStream(text, values, { batchSize: 2000, rowMode: "array", types: rawTypes }));
-          const formatter = new RowFormatter(format, columns, policyLabels, (count) => report(category.title, count));
-          const hasher = new HashingStream();
           const path = `${dataset.key}.${format}`;
-          await appendEntry(archive, path, hasher, hasher, pipeline(rows, formatter, hasher));
-          if (formatter.rows !== expected) throw new Error(`row count mismatch for ${path}: wrote ${formatter.rows}, expected ${expected}`);
-          completedUnits += formatter.rows;
-          files.push({ path, category: category.slug, dataset: dataset.key, format, rows: formatter.rows, bytes: hasher.bytes, sha256: hasher.digest! });
+          const copy = client.query(copyTo(format === "json" ? jsonCopySql(dataset, options.userId, policyLabels) : csvCopySql(dataset, options.userId, policyLabels)));
+          const hasher = new HashingStream();
+          const onRows = (rows: number) => report(category.title, Math.min(rows, expected));
+          const shaper = format === "json" ? new JsonLinesToArray(onRows) : new LineCounter((lines) => onRows(Math.max(0, lines - 1)));
+          await appendEntry(archive, path, hasher, pipeline(copy, shaper, hasher));
+          const rows = copy.rowCount;
+          if (rows !== expected || (shaper instanceof JsonLinesToArray && shaper.rows !== expected)) {
+            throw new Error(`row count mismatch for ${path}: wrote ${rows}, expected ${expected}`);
+          }
+          completedUnits += rows;
+          files.push({ path, category: category.slug, dataset: dataset.key, format, rows, bytes: hasher.bytes, sha256: hasher.digest! });
         }
       }
     }
@@ -164,11 +177,11 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     const generatedAt = now();
     const summary = Buffer.from(renderSummaryHtml({ companyName: options.companyName, email: options.email, generatedAt, categories: summaryCategories }), "utf8");
     const summaryHasher = new HashingStream();
-    await appendEntry(archive, "summary.html", summary, summaryHasher);
+    await appendEntry(archive, "summary.html", summaryHasher, summary);
     files.push({ path: "summary.html", category: null, dataset: null, format: "html", rows: null, bytes: summaryHasher.bytes, sha256: summaryHasher.digest! });
 
     const manifest = buildManifest({ exportId: options.exportId, generatedAt, userId: options.userId, email: options.email, files });
-    archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), { name: "manifest.json", date: new Date("2026-01-01T00:00:00Z") });
+    archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), { name: "manifest.json", date: ENTRY_DATE });
     await archive.finalize();
     await written;
     await client.query("COMMIT");
@@ -176,7 +189,12 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     report(null, 0);
     return { bytes: zipHash.bytes, sha256: zipHash.digest!, manifest };
   } finally {
-    if (transactionOpen) await client.query("ROLLBACK").catch(() => {});
+    if (transactionOpen) {
+      // Failed part-way: stop writing; the caller deletes the partial file.
+      archive?.abort();
+      output?.destroy();
+      await client.query("ROLLBACK").catch(() => {});
+    }
     client.release();
   }
 }

@@ -1,0 +1,50 @@
+// The export's SQL: PostgreSQL renders each row as JSON (json_build_object)
+// or as CSV (COPY ... FORMAT csv) itself, so the export streams bytes, not
+// parsed rows. CSV cells are neutralised in SQL with the same rule as csv.ts.
+import type { Column, Dataset } from "../data/registry";
+import { outputColumns, textSql } from "../data/queries";
+
+export function sqlLiteral(value: string): string {
+  // standard_conforming_strings is on (PostgreSQL default since 9.1): only quotes need doubling.
+  if (value.includes("\\") || value.includes("\0")) throw new Error("unexpected character in SQL literal");
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** SQL twin of neutraliseCell(): prefix ' when a cell starts with = + - @ tab or CR. */
+export function neutraliseSql(expr: string, options: { evaluateOnce?: boolean } = {}): string {
+  if (options.evaluateOnce) return `regexp_replace(${expr}, '^([=+@\\t\\r-])', '''\\1')`;
+  return `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${expr} ELSE ${expr} END`;
+}
+
+function policyLabelSql(column: Column, policyLabels: Map<string, string>): string {
+  if (policyLabels.size === 0) return column.sql;
+  const cases = [...policyLabels.entries()].map(([id, label]) => `WHEN ${sqlLiteral(id)} THEN ${sqlLiteral(label)}`).join(" ");
+  return `CASE ${column.sql} ${cases} ELSE ${column.sql} END`;
+}
+
+function scan(dataset: Dataset, userId: string, select: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(userId)) throw new Error("unexpected user id");
+  return `SELECT ${select} FROM ${dataset.from} WHERE ${dataset.owner} = ${sqlLiteral(userId)} ORDER BY ${dataset.time}, ${dataset.id}`;
+}
+
+/**
+ * One JSON object per line. CSV format with control characters as delimiter
+ * and quote never quotes anything: json text escapes every control character.
+ */
+export function jsonCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
+  const pairs = outputColumns(dataset)
+    .map((column) => `${sqlLiteral(column.key)}, ${column.key === "policyVersion" ? policyLabelSql(column, policyLabels) : column.sql}`)
+    .join(", ");
+  return `COPY (${scan(dataset, userId, `json_build_object(${pairs})`)}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
+}
+
+export function csvCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
+  const select = outputColumns(dataset)
+    .map((column) => {
+      const text = column.key === "policyVersion" ? policyLabelSql(column, policyLabels) : textSql(column);
+      const safe = column.kind === "text" ? neutraliseSql(text) : column.kind === "json" ? neutraliseSql(text, { evaluateOnce: true }) : text;
+      return `${safe} AS "${column.key}"`;
+    })
+    .join(", ");
+  return `COPY (${scan(dataset, userId, select)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+}
