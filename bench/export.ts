@@ -42,8 +42,10 @@ const worst = (list: Measurement[], key: "ms" | "maxRssMb") => Math.max(...list.
 console.log("\nsummary (best of runs for time; worst of runs for memory)");
 for (const size of sizes) {
   const { export: exports, baseline } = results[size];
+  // Also the ratio of each back-to-back pair, since the machine may be shared.
+  const pairs = exports.map((item, index) => (item.ms / baseline[index].ms).toFixed(2)).join(", ");
   console.log(
-    `  ${size.toLocaleString("en").padStart(9)} rows: export ${best(exports, "ms")} ms, baseline ${best(baseline, "ms")} ms, ratio ${(best(exports, "ms") / best(baseline, "ms")).toFixed(2)}x (limit 3x); export peak RSS ${worst(exports, "maxRssMb")} MB`,
+    `  ${size.toLocaleString("en").padStart(9)} rows: export ${best(exports, "ms")} ms, baseline ${best(baseline, "ms")} ms, ratio ${(best(exports, "ms") / best(baseline, "ms")).toFixed(2)}x best/best (pairs: ${pairs}; limit 3x); export peak RSS ${worst(exports, "maxRssMb")} MB`,
   );
 }
 if (sizes.length >= 2) {

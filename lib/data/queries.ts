@@ -29,7 +29,7 @@ export function outputColumns(dataset: Dataset): Column[] {
   if (!idIsOwner && !dataset.columns.some((column) => column.key === "id")) {
     columns.push({ key: "id", label: "Id", sql: `${dataset.id}::text`, kind: "text" });
   }
-  columns.push({ key: timeKey(dataset), label: dataset.timeLabel, sql: isoSql(dataset.time), kind: "date" });
+  columns.push({ key: timeKey(dataset), label: dataset.timeLabel, sql: isoSql(dataset.time), raw: dataset.time, kind: "date" });
   columns.push(...dataset.columns);
   if (dataset.policy) columns.push({ key: "policyVersion", label: "Policy in force", sql: dataset.policy, kind: "text", hideInTable: true });
   return columns;

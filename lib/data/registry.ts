@@ -22,6 +22,8 @@ export type Column = {
   /** SQL expression over alias `t` (and joined aliases). */
   sql: string;
   kind: ColumnKind;
+  /** For dates: the raw timestamp(3) expression (`sql` is its ISO text). */
+  raw?: string;
   /** Hidden in the portal table (still exported). */
   hideInTable?: boolean;
 };
@@ -69,7 +71,7 @@ export type Category = {
 };
 
 const iso = (expr: string) => `to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const date = (key: string, label: string, column: string): Column => ({ key, label, sql: iso(`t."${column}"`), kind: "date" });
+const date = (key: string, label: string, column: string): Column => ({ key, label, sql: iso(`t."${column}"`), raw: `t."${column}"`, kind: "date" });
 const text = (key: string, label: string, column = key, hideInTable = false): Column => ({ key, label, sql: `t."${column}"`, kind: "text", hideInTable });
 
 export const categories: Category[] = [

@@ -16,7 +16,7 @@ import { categories, type Dataset } from "../data/registry";
 import { countDatasets } from "../data/queries";
 import { HashingStream } from "./hashing";
 import { buildManifest, type Manifest, type ManifestFile } from "./manifest";
-import { csvCopySql, jsonCopySql } from "./sql";
+import { csvCopySql, jsonCopySql, sqlLiteral } from "./sql";
 import { renderSummaryHtml, type SummaryCategory } from "./summary";
 
 export type ExportProgress = { doneRows: number; totalRows: number; currentCategory: string | null };
@@ -116,12 +116,22 @@ async function appendEntry(archive: ZipArchive, name: string, hasher: HashingStr
 export async function buildExportArchive(options: BuildExportOptions): Promise<BuildExportResult> {
   const now = options.now ?? (() => new Date());
   const client = await options.pool.connect();
+  // A second connection renders the CSV files while the first renders JSON
+  // (PostgreSQL does most of the work, so two backends halve the wall time);
+  // it imports the first one's snapshot, so both see exactly the same rows.
+  const side = await options.pool.connect();
   let transactionOpen = false;
   let archive: ZipArchive | null = null;
   let output: fs.WriteStream | null = null;
+  const spoolFiles: string[] = [];
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     transactionOpen = true;
+    await client.query("SET LOCAL TimeZone = 'UTC'");
+    const snapshot = await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
+    await side.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await side.query(`SET TRANSACTION SNAPSHOT ${sqlLiteral(snapshot.rows[0].id)}`);
+    await side.query("SET LOCAL TimeZone = 'UTC'");
     const counts = await countDatasets(client, options.userId);
     const totalRows = [...counts.values()].reduce((sum, entry) => sum + entry.total, 0);
     const policies = await client.query<{ id: string; slug: string; title: string; version: number; effective: string | null }>(
@@ -147,20 +157,32 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     for (const category of categories) {
       for (const dataset of category.datasets) {
         const expected = counts.get(dataset.key)?.total ?? 0;
-        for (const format of ["json", "csv"] as const) {
-          const path = `${dataset.key}.${format}`;
-          const copy = client.query(copyTo(format === "json" ? jsonCopySql(dataset, options.userId, policyLabels) : csvCopySql(dataset, options.userId, policyLabels)));
-          const hasher = new HashingStream();
-          const onRows = (rows: number) => report(category.title, Math.min(rows, expected));
-          const shaper = format === "json" ? new JsonLinesToArray(onRows) : new LineCounter((lines) => onRows(Math.max(0, lines - 1)));
-          await appendEntry(archive, path, hasher, pipeline(copy, shaper, hasher));
-          const rows = copy.rowCount;
-          if (rows !== expected || (shaper instanceof JsonLinesToArray && shaper.rows !== expected)) {
-            throw new Error(`row count mismatch for ${path}: wrote ${rows}, expected ${expected}`);
-          }
-          completedUnits += rows;
-          files.push({ path, category: category.slug, dataset: dataset.key, format, rows, bytes: hasher.bytes, sha256: hasher.digest! });
+        const jsonPath = `${dataset.key}.json`;
+        const csvPath = `${dataset.key}.csv`;
+        let jsonRows = 0;
+        let csvLines = 0;
+        const onProgress = () => report(category.title, Math.min(jsonRows, expected) + Math.min(Math.max(0, csvLines - 1), expected));
+
+        // CSV → spool file (hashed on the way), in parallel with JSON → zip.
+        const spoolPath = `${options.outputPath}.${dataset.key}.csv`;
+        spoolFiles.push(spoolPath);
+        const csvCopy = side.query(copyTo(csvCopySql(dataset, options.userId, policyLabels)));
+        const csvHasher = new HashingStream();
+        const csvSpooled = pipeline(csvCopy, new LineCounter((lines) => { csvLines = lines; onProgress(); }), csvHasher, fs.createWriteStream(spoolPath, { mode: 0o600 }));
+        const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
+        const jsonHasher = new HashingStream();
+        const shaper = new JsonLinesToArray((rows) => { jsonRows = rows; onProgress(); });
+        await Promise.all([appendEntry(archive, jsonPath, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), csvSpooled]);
+        if (jsonCopy.rowCount !== expected || shaper.rows !== expected || csvCopy.rowCount !== expected) {
+          throw new Error(`row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${csvCopy.rowCount}, expected ${expected}`);
         }
+        const csvEntry = once(archive, "entry");
+        archive.append(fs.createReadStream(spoolPath), { name: csvPath, date: ENTRY_DATE });
+        await csvEntry;
+        await fs.promises.rm(spoolPath, { force: true });
+        completedUnits += 2 * expected;
+        files.push({ path: jsonPath, category: category.slug, dataset: dataset.key, format: "json", rows: expected, bytes: jsonHasher.bytes, sha256: jsonHasher.digest! });
+        files.push({ path: csvPath, category: category.slug, dataset: dataset.key, format: "csv", rows: expected, bytes: csvHasher.bytes, sha256: csvHasher.digest! });
       }
     }
 
@@ -184,17 +206,23 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), { name: "manifest.json", date: ENTRY_DATE });
     await archive.finalize();
     await written;
+    await side.query("COMMIT");
     await client.query("COMMIT");
     transactionOpen = false;
     report(null, 0);
     return { bytes: zipHash.bytes, sha256: zipHash.digest!, manifest };
   } finally {
+    const failed = transactionOpen;
     if (transactionOpen) {
       // Failed part-way: stop writing; the caller deletes the partial file.
       archive?.abort();
       output?.destroy();
+      await side.query("ROLLBACK").catch(() => {});
       await client.query("ROLLBACK").catch(() => {});
     }
-    client.release();
+    for (const file of spoolFiles) await fs.promises.rm(file, { force: true }).catch(() => {});
+    // After a failure mid-COPY a connection may be unusable: drop it rather than pool it.
+    side.release(failed);
+    client.release(failed);
   }
 }

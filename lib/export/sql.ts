@@ -13,7 +13,8 @@ export function sqlLiteral(value: string): string {
 /** SQL twin of neutraliseCell(): prefix ' when a cell starts with = + - @ tab or CR. */
 export function neutraliseSql(expr: string, options: { evaluateOnce?: boolean } = {}): string {
   if (options.evaluateOnce) return `regexp_replace(${expr}, '^([=+@\\t\\r-])', '''\\1')`;
-  return `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${expr} ELSE ${expr} END`;
+  // ascii() of the first character: cheaper per cell than left() or a regexp (measured).
+  return `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expr} ELSE ${expr} END`;
 }
 
 function policyLabelSql(column: Column, policyLabels: Map<string, string>): string {
@@ -28,21 +29,33 @@ function scan(dataset: Dataset, userId: string, select: string): string {
 }
 
 /**
- * One JSON object per line. CSV format with control characters as delimiter
- * and quote never quotes anything: json text escapes every control character.
+ * A column's value for the export. Timestamps are rendered by PostgreSQL as
+ * timestamptz, so the export transaction runs with TimeZone = 'UTC' (ISO 8601
+ * with +00:00 in JSON); cheaper per row than to_char().
+ */
+function exportValueSql(column: Column, policyLabels: Map<string, string>): string {
+  if (column.key === "policyVersion") return policyLabelSql(column, policyLabels);
+  if (column.kind === "date" && column.raw) return `(${column.raw} AT TIME ZONE 'UTC')`;
+  return column.sql;
+}
+
+/**
+ * One JSON object per line (row_to_json: measured faster than json_build_object).
+ * CSV format with control characters as delimiter and quote never quotes
+ * anything, because JSON text escapes every control character.
  */
 export function jsonCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
-  const pairs = outputColumns(dataset)
-    .map((column) => `${sqlLiteral(column.key)}, ${column.key === "policyVersion" ? policyLabelSql(column, policyLabels) : column.sql}`)
+  const select = outputColumns(dataset)
+    .map((column) => `${exportValueSql(column, policyLabels)} AS "${column.key}"`)
     .join(", ");
-  return `COPY (${scan(dataset, userId, `json_build_object(${pairs})`)}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
+  return `COPY (SELECT row_to_json(s) FROM (${scan(dataset, userId, select)}) s) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
 }
 
 export function csvCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
   const select = outputColumns(dataset)
     .map((column) => {
-      const text = column.key === "policyVersion" ? policyLabelSql(column, policyLabels) : textSql(column);
-      const safe = column.kind === "text" ? neutraliseSql(text) : column.kind === "json" ? neutraliseSql(text, { evaluateOnce: true }) : text;
+      const value = exportValueSql(column, policyLabels);
+      const safe = column.kind === "text" ? neutraliseSql(`(${value})::text`) : column.kind === "json" ? neutraliseSql(`(${value})::text`, { evaluateOnce: true }) : value;
       return `${safe} AS "${column.key}"`;
     })
     .join(", ");
