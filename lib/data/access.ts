@@ -69,6 +69,13 @@ export async function getDatasetPage(viewer: Viewer, options: { categorySlug: st
   return { category, dataset, page, total };
 }
 
+/** Exact number of the viewer's rows in a dataset (with filters); streamed into the page after its rows. */
+export async function getDatasetCount(viewer: Viewer, options: { datasetKey: string; filters?: PageRequest["filters"] }) {
+  const found = findDataset(options.datasetKey);
+  if (!found) return null;
+  return countRows(getPool(), viewer.userId, found.dataset, options.filters);
+}
+
 /** One of the viewer's own items (for "this is wrong"), or null for anything else. */
 export async function getOwnItem(viewer: Viewer, datasetKey: string, id: string) {
   const found = findDataset(datasetKey);
