@@ -70,7 +70,7 @@ test.describe("Download my data", () => {
     expect(manifest.files.find((file) => file.path === "server-logs.csv")!.rows).toBe(logCount);
     expect(manifest.files.find((file) => file.path === "telemetry-reports.csv")!.rows).toBe(telemetryCount);
     expect((JSON.parse(strFromU8(files["server-logs.json"])) as unknown[]).length).toBe(logCount);
-    expect(strFromU8(files["server-logs.csv"]).trimEnd().split("\r\n")).toHaveLength(logCount + 1);
+    expect(strFromU8(files["server-logs.csv"]).trimEnd().split("\n")).toHaveLength(logCount + 1);
     expect(strFromU8(files["server-logs.csv"])).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(strFromU8(files["summary.html"])).toContain("Server-log records");
     expect(manifest.totals.rows).toBe(job!.totalRows);
