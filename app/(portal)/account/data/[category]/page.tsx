@@ -141,7 +141,7 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
       {page.rows.length === 0 ? (
         <Card className="mt-4"><p className="text-gray-700">{hasFilters ? "No records match these filters." : "We hold no records of this kind about you."}</p></Card>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-xl border border-gray-200 bg-white">
+        <div className="relative mt-4 overflow-x-auto rounded-xl border border-gray-200 bg-white">
           <table className="min-w-full divide-y divide-gray-200 text-sm" data-testid="records">
             <caption className="sr-only">{dataset.title}, newest first</caption>
             <thead className="bg-gray-50">
