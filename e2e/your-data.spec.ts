@@ -1,5 +1,6 @@
 // "Your data": overview counts, category pages (keyset pagination, filters),
 // and refusal of other people's items.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, queryCount, queryOne, test } from "./fixtures";
 
 const SQL_COUNTS: Record<string, string> = {
@@ -114,6 +115,19 @@ test.describe("Your data", () => {
     const bobCluster = await page.goto(`/account/data/correction?dataset=clusters&id=b0b00000-prod-0003`);
     expect(bobCluster!.status()).toBe(404);
     expect((await page.goto("/account/data/no-such-category"))!.status()).toBe(404);
+  });
+
+  test("the pages pass an automated accessibility check (WCAG 2.2 AA)", async ({ page, signIn }) => {
+    await signIn(page, "alice@example.com");
+    const alice = await userId("alice@example.com");
+    const inference = await queryOne<{ id: string }>(`SELECT id FROM "Inference" WHERE "userId" = $1 LIMIT 1`, [alice]);
+    for (const path of ["/account/data", "/account/data/server-logs", "/account/data/telemetry?dataset=telemetry-reports", "/account/profile", `/account/data/correction?dataset=inferences&id=${inference!.id}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+      const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+      expect(serious.map((violation) => `${path}: ${violation.id} ${violation.nodes[0]?.target}`)).toEqual([]);
+    }
   });
 
   test("signed-out visitors are sent to sign in", async ({ page }) => {

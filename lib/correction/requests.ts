@@ -9,14 +9,18 @@ import { prisma } from "../db";
 import { findPolicyVersionInForce } from "../policies/in-force";
 import { addOneMonth } from "./dates";
 
+const MAX_CORRECTIONS_PER_DAY = 20;
+
 export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: string; itemId: string; details: string; correctValue?: string; ip?: string | null }) {
   const { viewer } = options;
   const item = await getOwnItem(viewer, options.dataset, options.itemId);
   if (!item || !item.dataset.correctable) {
     await recordAudit({ action: "authz.denied", actorId: viewer.userId, targetType: "DataItem", targetId: `${options.dataset.slice(0, 40)}:${options.itemId.slice(0, 60)}`, ip: options.ip ?? null, metadata: { area: "correction" } });
-    return { ok: false as const };
+    return { ok: false as const, code: "NOT_FOUND" as const };
   }
   const now = new Date();
+  const recent = await prisma.privacyRequest.count({ where: { userId: viewer.userId, type: "CORRECTION", createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+  if (recent >= MAX_CORRECTIONS_PER_DAY) return { ok: false as const, code: "RATE_LIMITED" as const };
   const policy = await findPolicyVersionInForce({ at: now });
   const details = [
     `Correction requested for ${item.category.title} → ${item.dataset.title}, record ${options.itemId}.`,

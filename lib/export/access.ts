@@ -71,11 +71,21 @@ export async function getExportStatus(viewer: Viewer, exportId: string): Promise
   return row ? toView(row) : null;
 }
 
-/** Starts an export, or returns the one already queued or running (one at a time per person). */
+export const MAX_EXPORTS_PER_DAY = 5;
+
+export class ExportLimitError extends Error {
+  constructor() {
+    super("EXPORT_LIMIT");
+  }
+}
+
+/** Starts an export, or returns the one already queued or running (one at a time per person, a few a day). */
 export async function startExport(viewer: Viewer, options: { ip?: string | null } = {}) {
   const result = await prisma.$transaction(async (tx) => {
     const active = await tx.exportJob.findFirst({ where: { userId: viewer.userId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
     if (active) return { id: active.id, created: false };
+    const today = await tx.exportJob.count({ where: { userId: viewer.userId, createdAt: { gt: new Date(Date.now() - 86_400_000) } } });
+    if (today >= MAX_EXPORTS_PER_DAY) throw new ExportLimitError();
     const job = await tx.exportJob.create({ data: { userId: viewer.userId }, select: { id: true } });
     await recordAudit({ action: "export.requested", actorId: viewer.userId, targetType: "ExportJob", targetId: job.id, ip: options.ip ?? null }, tx);
     return { id: job.id, created: true };

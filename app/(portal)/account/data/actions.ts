@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getRequestIp } from "@/lib/auth/request-ip";
 import { fileCorrectionRequest } from "@/lib/correction/requests";
 import { verifySession } from "@/lib/dal";
-import { startExport } from "@/lib/export/access";
+import { ExportLimitError, MAX_EXPORTS_PER_DAY, startExport } from "@/lib/export/access";
 
 export type StartExportState = { ok: true; exportId: string; message: string } | { ok: false; message: string } | null;
 
@@ -17,6 +17,7 @@ export async function startExportAction(_previous: StartExportState, _formData: 
     revalidatePath("/account/data");
     return { ok: true, exportId: result.id, message: result.created ? "Your export has started." : "An export is already being prepared." };
   } catch (error) {
+    if (error instanceof ExportLimitError) return { ok: false, message: `You can start up to ${MAX_EXPORTS_PER_DAY} exports a day. Your latest archive is still available below.` };
     console.error("[export] start failed", error);
     return { ok: false, message: "We could not start the export. Please try again in a moment." };
   }
@@ -44,7 +45,11 @@ export async function fileCorrectionAction(_previous: CorrectionState, formData:
   });
   if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const result = await fileCorrectionRequest({ viewer, ...parsed.data, ip: getRequestIp(await headers()) });
-  if (!result.ok) return { ok: false, message: "We could not find that item in your data." };
+  if (!result.ok) {
+    return result.code === "RATE_LIMITED"
+      ? { ok: false, message: "You have filed many correction requests today. Please wait for our answer, or file a general request." }
+      : { ok: false, message: "We could not find that item in your data." };
+  }
   revalidatePath("/account/data");
   return { ok: true, requestId: result.requestId, message: "Thank you. We have filed your correction request and will answer within one month." };
 }
