@@ -108,4 +108,15 @@ test.describe("Download my data", () => {
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
     expect(await queryCount(`SELECT count(*) FROM "AuditLog" WHERE "actorId" = $1 AND action = 'export.requested'`, [user!.id])).toBe(1);
   });
+
+  test("a person can start only a few exports a day", async ({ page, signIn }) => {
+    const email = uniqueEmail("cap");
+    await signIn(page, email);
+    const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+    await queryOne(`INSERT INTO "ExportJob" (id, "userId", status, "deletedAt") SELECT 'capjob' || g || substr(md5($1), 1, 8), $1, 'EXPIRED', now() FROM generate_series(1, 5) g`, [user!.id]);
+    await page.goto("/account/data");
+    await page.getByRole("button", { name: "Download my data" }).click();
+    await expect(page.getByText("You can start up to 5 exports a day.")).toBeVisible();
+    expect(await queryCount(`SELECT count(*) FROM "ExportJob" WHERE "userId" = $1`, [user!.id])).toBe(5);
+  });
 });
