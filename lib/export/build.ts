@@ -154,36 +154,43 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     const report = (category: string | null, currentUnits: number) =>
       options.onProgress?.({ doneRows: Math.floor((completedUnits + currentUnits) / 2), totalRows, currentCategory: category });
 
-    for (const category of categories) {
-      for (const dataset of category.datasets) {
-        const expected = counts.get(dataset.key)?.total ?? 0;
-        const jsonPath = `${dataset.key}.json`;
-        const csvPath = `${dataset.key}.csv`;
-        let jsonRows = 0;
-        let csvLines = 0;
-        const onProgress = () => report(category.title, Math.min(jsonRows, expected) + Math.min(Math.max(0, csvLines - 1), expected));
-
-        // CSV → spool file (hashed on the way), in parallel with JSON → zip.
-        const spoolPath = `${options.outputPath}.${dataset.key}.csv`;
-        spoolFiles.push(spoolPath);
-        const csvCopy = side.query(copyTo(csvCopySql(dataset, options.userId, policyLabels)));
-        const csvHasher = new HashingStream();
-        const csvSpooled = pipeline(csvCopy, new LineCounter((lines) => { csvLines = lines; onProgress(); }), csvHasher, fs.createWriteStream(spoolPath, { mode: 0o600 }));
-        const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
-        const jsonHasher = new HashingStream();
-        const shaper = new JsonLinesToArray((rows) => { jsonRows = rows; onProgress(); });
-        await Promise.all([appendEntry(archive, jsonPath, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), csvSpooled]);
-        if (jsonCopy.rowCount !== expected || shaper.rows !== expected || csvCopy.rowCount !== expected) {
-          throw new Error(`row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${csvCopy.rowCount}, expected ${expected}`);
-        }
-        const csvEntry = once(archive, "entry");
-        archive.append(fs.createReadStream(spoolPath), { name: csvPath, date: ENTRY_DATE });
-        await csvEntry;
-        await fs.promises.rm(spoolPath, { force: true });
-        completedUnits += 2 * expected;
-        files.push({ path: jsonPath, category: category.slug, dataset: dataset.key, format: "json", rows: expected, bytes: jsonHasher.bytes, sha256: jsonHasher.digest! });
-        files.push({ path: csvPath, category: category.slug, dataset: dataset.key, format: "csv", rows: expected, bytes: csvHasher.bytes, sha256: csvHasher.digest! });
+    // Pipeline: the side connection spools dataset N's CSV while the main one
+    // streams N's JSON into the zip; then N+1's CSV spool starts while N's CSV
+    // file is appended, so neither backend waits on the zip.
+    const work = categories.flatMap((category) => category.datasets.map((dataset) => ({ category, dataset })));
+    const startSpool = (dataset: Dataset) => {
+      const path = `${options.outputPath}.${dataset.key}.csv`;
+      spoolFiles.push(path);
+      const copy = side.query(copyTo(csvCopySql(dataset, options.userId, policyLabels)));
+      const hasher = new HashingStream();
+      const spool = { path, copy, hasher, lines: 0, done: Promise.resolve() };
+      spool.done = pipeline(copy, new LineCounter((lines) => { spool.lines = lines; }), hasher, fs.createWriteStream(path, { mode: 0o600 }));
+      spool.done.catch(() => {}); // awaited below; this only avoids an unhandled rejection meanwhile
+      return spool;
+    };
+    let nextSpool = work.length > 0 ? startSpool(work[0].dataset) : null;
+    for (let index = 0; index < work.length; index++) {
+      const { category, dataset } = work[index];
+      const spool = nextSpool!;
+      const expected = counts.get(dataset.key)?.total ?? 0;
+      const jsonPath = `${dataset.key}.json`;
+      const csvPath = `${dataset.key}.csv`;
+      const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
+      const jsonHasher = new HashingStream();
+      const shaper = new JsonLinesToArray((rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)));
+      await Promise.all([appendEntry(archive, jsonPath, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), spool.done]);
+      if (jsonCopy.rowCount !== expected || shaper.rows !== expected || spool.copy.rowCount !== expected) {
+        throw new Error(`row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${spool.copy.rowCount}, expected ${expected}`);
       }
+      nextSpool = index + 1 < work.length ? startSpool(work[index + 1].dataset) : null;
+      const csvEntry = once(archive, "entry");
+      archive.append(fs.createReadStream(spool.path), { name: csvPath, date: ENTRY_DATE });
+      await csvEntry;
+      await fs.promises.rm(spool.path, { force: true });
+      completedUnits += 2 * expected;
+      report(category.title, 0);
+      files.push({ path: jsonPath, category: category.slug, dataset: dataset.key, format: "json", rows: expected, bytes: jsonHasher.bytes, sha256: jsonHasher.digest! });
+      files.push({ path: csvPath, category: category.slug, dataset: dataset.key, format: "csv", rows: expected, bytes: spool.hasher.bytes, sha256: spool.hasher.digest! });
     }
 
     const summaryCategories: SummaryCategory[] = categories.map((category) => ({
