@@ -17,6 +17,7 @@ const repeat = Number(option("repeat", "20"));
 
 const db = await getBenchDb(size);
 const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+pool.on("error", () => {}); // idle clients see the cluster stop at the end
 await pool.query("SELECT 1");
 
 function stats(samples: number[]) {
@@ -76,7 +77,10 @@ await run("server-logs: page filter, first page", "server-logs", { direction: "f
 await run("server-logs: page filter, last page", "server-logs", { direction: "last", filters: { path: "/docs/cli" } });
 await run("server-logs: IP filter, first page", "server-logs", { direction: "first", filters: { ip: "203.0.113.7" } });
 await run("server-logs: IP filter, last page", "server-logs", { direction: "last", filters: { ip: "203.0.113.7" } });
-await run("server-logs: device filter, last page", "server-logs", { direction: "last", filters: { device: "dev-" + "x" } });
+const device = (await pool.query<{ d: string }>(`SELECT "deviceId" AS d FROM "ServerLogRecord" WHERE "userId" = $1 LIMIT 1`, [db.aliceId])).rows[0].d;
+await run("server-logs: device filter, first page", "server-logs", { direction: "first", filters: { device } });
+await run("server-logs: device filter, last page", "server-logs", { direction: "last", filters: { device } });
+await run("server-logs: device matching nothing (full scan)", "server-logs", { direction: "last", filters: { device: "dev-none" } });
 await run("telemetry: cluster filter, last page", "telemetry-reports", { direction: "last", filters: { cluster: "e19b44c0-cli-0002" } });
 
 await pool.end();
