@@ -103,6 +103,12 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
       await recordAudit({ action: "export.expired", actorId: null, targetType: "ExportJob", targetId: job.id, metadata: { userId: job.userId } }, tx);
     });
   }
+  // A worker that died mid-build leaves RUNNING behind; pg-boss retries within its 1 h expiry,
+  // so anything still RUNNING after 2 h is given up (and stops blocking a new export).
+  await prisma.exportJob.updateMany({
+    where: { status: "RUNNING", startedAt: { lte: new Date(now.getTime() - 2 * 3_600_000) } },
+    data: { status: "FAILED", error: "The export could not be built. Please try again." },
+  });
   const failed = await prisma.exportJob.findMany({ where: { status: "FAILED", deletedAt: null }, select: { id: true } });
   for (const job of failed) {
     await removeExportFile(exportFileName(job.id));
