@@ -59,10 +59,17 @@ describe("export jobs", () => {
     fs.writeFileSync(path.join(exportDir, "freshjob.zip"), "new");
     const requeued: string[] = [];
     const stuck = await db.prisma.exportJob.create({ data: { userId: aliceId, createdAt: new Date(Date.now() - 10 * 60_000) } });
+    fs.writeFileSync(path.join(exportDir, "orphanjob.zip"), "left by a reset database");
+    fs.writeFileSync(path.join(exportDir, "recentorphan.zip"), "too young to remove");
+    const old = new Date(Date.now() - 9 * 86_400_000);
+    fs.utimesSync(path.join(exportDir, "orphanjob.zip"), old, old);
     const dead = await db.prisma.exportJob.create({ data: { userId: aliceId, status: "RUNNING", startedAt: new Date(Date.now() - 3 * 3_600_000) } });
     const result = await jobs.expireExports({ requeue: async (id) => requeued.push(id) });
     expect((await db.prisma.exportJob.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("FAILED");
     expect(result.expired).toBe(1);
+    expect(result.orphans).toBe(1);
+    expect(fs.existsSync(path.join(exportDir, "orphanjob.zip"))).toBe(false);
+    expect(fs.existsSync(path.join(exportDir, "recentorphan.zip"))).toBe(true);
     expect(fs.existsSync(path.join(exportDir, "expiredjob.zip"))).toBe(false);
     expect(fs.existsSync(path.join(exportDir, "freshjob.zip"))).toBe(true);
     expect(await db.prisma.exportJob.findUniqueOrThrow({ where: { id: expired.id } })).toMatchObject({ status: "EXPIRED", fileName: null });

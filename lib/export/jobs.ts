@@ -1,6 +1,7 @@
 // Background side of exports (pg-boss handlers, run by the worker): build the
 // archive with visible progress, email the owner, and delete expired archives.
 import fs from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
 import { getPool, prisma } from "../db";
@@ -8,7 +9,7 @@ import { sendEmail } from "../email/send";
 import { ExportReadyEmail } from "../email/templates/export-ready";
 import { env } from "../env";
 import { buildExportArchive, type ExportProgress } from "./build";
-import { ensureExportDir, exportFileName, exportFilePath, removeExportFile } from "./files";
+import { ensureExportDir, exportFileName, exportFilePath, getExportDir, removeExportFile } from "./files";
 
 export { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB } from "./queue";
 
@@ -114,9 +115,24 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
     await removeExportFile(exportFileName(job.id));
     await prisma.exportJob.update({ where: { id: job.id }, data: { deletedAt: now } });
   }
+  // Files no database row accounts for (e.g. a reset test database) are removed once older
+  // than any export could legitimately be.
+  const maxAgeMs = (env().EXPORT_TTL_DAYS + 1) * 86_400_000;
+  let orphans = 0;
+  for (const name of await fs.promises.readdir(getExportDir()).catch(() => [] as string[])) {
+    if (!/^[a-z0-9]+\.zip(\.part)?(\.[a-z-]+\.csv)?$/i.test(name)) continue;
+    const stat = await fs.promises.stat(path.join(getExportDir(), name)).catch(() => null);
+    if (!stat || now.getTime() - stat.mtimeMs < maxAgeMs) continue;
+    const id = name.split(".")[0];
+    const live = await prisma.exportJob.count({ where: { id, status: { in: ["QUEUED", "RUNNING", "READY"] } } });
+    if (live === 0) {
+      await fs.promises.rm(path.join(getExportDir(), name), { force: true });
+      orphans++;
+    }
+  }
   if (options.requeue) {
     const stuck = await prisma.exportJob.findMany({ where: { status: "QUEUED", createdAt: { lte: new Date(now.getTime() - 5 * 60_000) } }, select: { id: true } });
     for (const job of stuck) await options.requeue(job.id);
   }
-  return { expired: expired.length, failedCleaned: failed.length };
+  return { expired: expired.length, failedCleaned: failed.length, orphans };
 }
