@@ -27,11 +27,11 @@ export function outputColumns(dataset: Dataset): Column[] {
   const columns: Column[] = [];
   const idIsOwner = dataset.id.endsWith('"userId"') || dataset.id === dataset.owner;
   if (!idIsOwner && !dataset.columns.some((column) => column.key === "id")) {
-    columns.push({ key: "id", label: "Id", sql: `${dataset.id}::text`, kind: "text" });
+    columns.push({ key: "id", label: "Id", sql: `${dataset.id}::text`, kind: "text", trusted: true });
   }
   columns.push({ key: timeKey(dataset), label: dataset.timeLabel, sql: isoSql(dataset.time), raw: dataset.time, kind: "date" });
   columns.push(...dataset.columns);
-  if (dataset.policy) columns.push({ key: "policyVersion", label: "Policy in force", sql: dataset.policy, kind: "text", hideInTable: true });
+  if (dataset.policy) columns.push({ key: "policyVersion", label: "Policy in force", sql: dataset.policy, kind: "text", hideInTable: true, trusted: true });
   return columns;
 }
 

@@ -29,6 +29,7 @@ beforeAll(async () => {
     `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path, "userAgent") VALUES ($1, now(), '203.0.113.9', '=HYPERLINK("http://evil.example","x")', '@SUM(1+1)')`,
     [aliceId],
   );
+  await pool.query(`INSERT INTO "TelemetryReport" ("userId", "clusterId", kind, payload) VALUES ($1, 'c7f3a2d1-prod-0001', 'usage', '-5'::jsonb)`, [aliceId]);
 });
 
 afterAll(async () => {
@@ -82,6 +83,10 @@ describe("buildExportArchive", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(csv).toContain(`'@SUM(1+1)`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    // A JSON scalar payload that looks like a formula start is neutralised too; objects are left alone.
+    const telemetryCsv = strFromU8(files["telemetry-reports.csv"]);
+    expect(telemetryCsv).toMatch(/,'-5,/);
+    expect(telemetryCsv).toContain(`"{""apps"":`);
     const json = JSON.parse(strFromU8(files["server-logs.json"])) as { path: string }[];
     expect(json.some((row) => row.path === '=HYPERLINK("http://evil.example","x")')).toBe(true);
   });

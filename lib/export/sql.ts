@@ -55,7 +55,13 @@ export function csvCopySql(dataset: Dataset, userId: string, policyLabels: Map<s
   const select = outputColumns(dataset)
     .map((column) => {
       const value = exportValueSql(column, policyLabels);
-      const safe = column.kind === "text" ? neutraliseSql(`(${value})::text`) : column.kind === "json" ? neutraliseSql(`(${value})::text`, { evaluateOnce: true }) : value;
+      const safe =
+        column.trusted || (column.kind !== "text" && column.kind !== "json")
+          ? value
+          : column.kind === "text"
+            ? neutraliseSql(`(${value})::text`)
+            : // JSON objects and arrays start with { or [; only scalars can start with - (or a quote).
+              `CASE WHEN jsonb_typeof((${value})::jsonb) IN ('object', 'array') THEN (${value})::text ELSE ${neutraliseSql(`(${value})::text`, { evaluateOnce: true })} END`;
       return `${safe} AS "${column.key}"`;
     })
     .join(", ");
