@@ -117,7 +117,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
   const now = options.now ?? (() => new Date());
   const client = await options.pool.connect();
   // A second connection renders the CSV files while the first renders JSON
-  // (PostgreSQL does most of the work, so two backends halve the wall time);
+  // (PostgreSQL does most of the work, so two backends run it in parallel);
   // it imports the first one's snapshot, so both see exactly the same rows.
   const side = await options.pool.connect();
   let transactionOpen = false;
