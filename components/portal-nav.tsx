@@ -4,6 +4,7 @@ import Link from "next/link";
 const links = [
   { href: "/account", label: "Overview" },
   { href: "/account/data", label: "Your data" },
+  { href: "/account/profile", label: "Profile" },
   { href: "/account/preferences/email", label: "Email preferences" },
   { href: "/account/preferences/telemetry", label: "Telemetry" },
   { href: "/account/preferences/history", label: "Preference history" },

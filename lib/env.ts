@@ -51,6 +51,10 @@ const schema = z.object({
   NOTICE_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   NOTICE_SLICE_SECONDS: z.coerce.number().int().positive().default(20),
   NOTICE_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+  /** Where export archives are written (relative to the working directory unless absolute). */
+  EXPORT_DIR: z.string().default(".data/exports"),
+  /** Days an export archive can be downloaded before it is deleted. */
+  EXPORT_TTL_DAYS: z.coerce.number().positive().default(7),
 });
 
 export type Env = z.infer<typeof schema>;

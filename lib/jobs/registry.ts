@@ -3,6 +3,8 @@
 import type PgBoss from "pg-boss";
 import { purgeExpiredAuthData } from "../maintenance/purge-expired";
 import { handleNoticeSend, handleNoticeStart, handleNoticeSweep } from "../notices/jobs";
+import { expireExports, runExportJob } from "../export/jobs";
+import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../export/queue";
 
 export type JobDefinition = {
   name: string;
@@ -23,4 +25,18 @@ export const jobs: JobDefinition[] = [
   { name: "notices.start", handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } },
   { name: "notices.send", handler: handleNoticeSend, work: { pollingIntervalSeconds: 1 } },
   { name: "notices.sweep", cron: "* * * * *", handler: async () => handleNoticeSweep() },
+  {
+    // issue 3: build a "download my data" archive (one export per job).
+    name: EXPORT_BUILD_JOB,
+    handler: async (batch) => {
+      for (const job of batch) await runExportJob((job.data as { exportId: string }).exportId);
+    },
+    work: { batchSize: 1, pollingIntervalSeconds: 1 },
+  },
+  {
+    // issue 3: delete export archives after EXPORT_TTL_DAYS; re-queue stuck ones.
+    name: EXPORT_EXPIRE_JOB,
+    cron: "*/10 * * * *",
+    handler: async () => expireExports({ requeue: enqueueExport }),
+  },
 ];

@@ -14,7 +14,7 @@ export default async function AccountPage() {
   const overview = await getAccountOverview(viewer);
   if (!overview) notFound();
   const sections = [
-    { title: "Your data", body: "See everything we hold about you, download it, and correct it.", stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports` },
+    { title: "Your data", href: "/account/data", body: "See everything we hold about you, download it, and correct it.", stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports` },
     { title: "Preferences", body: "Email topics, open tracking, telemetry from your clusters, and cookies.", stat: `${overview.counts.clusters} linked install${overview.counts.clusters === 1 ? "" : "s"}` },
     { title: "Privacy requests", body: "Ask for a copy, a correction, a deletion, or a disclosure, and follow each on its clock.", stat: `${overview.counts.privacyRequests} request${overview.counts.privacyRequests === 1 ? "" : "s"}` },
   ];
@@ -27,7 +27,9 @@ export default async function AccountPage() {
       <div className="grid gap-4 md:grid-cols-3">
         {sections.map((section) => (
           <Card key={section.title}>
-            <h2 className="text-lg font-semibold text-gray-900">{section.title}</h2>
+            <h2 className="text-lg font-semibold text-gray-900">
+              {"href" in section && section.href ? <Link className="underline decoration-brand-600 underline-offset-4 hover:text-brand-700" href={section.href}>{section.title}</Link> : section.title}
+            </h2>
             <p className="mt-2 text-gray-700">{section.body}</p>
             <p className="mt-4 text-sm font-medium text-brand-700">{section.stat}</p>
           </Card>

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button, Card } from "@/components/ui";
+import { getEmailChangeTokenState } from "@/lib/correction/profile";
+import { confirmEmailChangeAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Confirm your new email address" };
+
+const RESULTS: Record<string, { title: string; body: string }> = {
+  changed: { title: "Your email address was changed", body: "From now on, sign in with your new address. We told your previous address about the change." },
+  expired: { title: "This link has expired", body: "Confirmation links are valid for 24 hours. Ask for a new one on your profile page." },
+  unknown: { title: "This link no longer works", body: "It has already been used or is not valid. Ask for a new one on your profile page." },
+  taken: { title: "This address cannot be used", body: "Another account already uses this email address. Your sign-in address was not changed." },
+};
+
+// Opening the link only shows this page; the change happens on the button's
+// POST, so mail scanners that fetch links cannot use it up.
+export default async function ConfirmEmailChangePage(props: { searchParams: Promise<{ token?: string; result?: string }> }) {
+  const { token, result } = await props.searchParams;
+  if (result) {
+    const message = RESULTS[result] ?? RESULTS.unknown;
+    return (
+      <div className="mx-auto max-w-md">
+        <Card>
+          <h1 className="text-2xl font-bold text-gray-900">{message.title}</h1>
+          <p className="mt-3 text-gray-700">{message.body}</p>
+          <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href="/account/profile">Go to your profile</Link>
+        </Card>
+      </div>
+    );
+  }
+  const state = typeof token === "string" ? await getEmailChangeTokenState(token) : { state: "unknown" as const };
+  if (state.state !== "valid") {
+    const message = RESULTS[state.state];
+    return (
+      <div className="mx-auto max-w-md">
+        <Card>
+          <h1 className="text-2xl font-bold text-gray-900">{message.title}</h1>
+          <p className="mt-3 text-gray-700">{message.body}</p>
+          <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href="/account/profile">Go to your profile</Link>
+        </Card>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="text-2xl font-bold text-gray-900">Confirm your new email address</h1>
+        <p className="mt-3 text-gray-700">
+          Use <strong className="break-all">{state.newEmail}</strong> to sign in to your privacy center from now on?
+        </p>
+        <form action={confirmEmailChangeAction} className="mt-6">
+          <input type="hidden" name="token" value={token} />
+          <Button type="submit">Confirm new address</Button>
+        </form>
+      </Card>
+    </div>
+  );
+}

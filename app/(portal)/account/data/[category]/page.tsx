@@ -1,0 +1,209 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { Alert, Card, inputClass, labelClass } from "@/components/ui";
+import { getDatasetCount, getDatasetPage, getPolicyVersions, getSharingFor } from "@/lib/data/access";
+import { DataAccessError, outputColumns, type PageDirection } from "@/lib/data/queries";
+import { findCategory, type FilterKey } from "@/lib/data/registry";
+import { verifySession, type Viewer } from "@/lib/dal";
+import { formatCount, formatIso, sourceLabel } from "../format";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your data" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const FILTER_LABELS: Record<FilterKey, string> = { path: "Page", ip: "IP address", device: "Device id", cluster: "Install id" };
+const DIRECTIONS: PageDirection[] = ["first", "next", "prev", "last"];
+
+// The exact count scans every matching row (tens of ms at 10^6), so it streams
+// in after the page's rows, which a keyset range scan serves in a few ms.
+async function RecordCount(props: { viewer: Viewer; datasetKey: string; filters: Record<string, string>; hasFilters: boolean }) {
+  let total: number | null = null;
+  try {
+    total = await getDatasetCount(props.viewer, { datasetKey: props.datasetKey, filters: props.filters });
+  } catch (error) {
+    if (!(error instanceof DataAccessError)) throw error;
+    total = await getDatasetCount(props.viewer, { datasetKey: props.datasetKey });
+  }
+  if (total === null) return null;
+  return <>{`${formatCount(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>;
+}
+
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function CategoryPage(props: { params: Promise<{ category: string }>; searchParams: Promise<SearchParams> }) {
+  const viewer = await verifySession();
+  const [{ category: slug }, search] = await Promise.all([props.params, props.searchParams]);
+  const category = findCategory(slug);
+  if (!category) notFound();
+  const dataset = category.datasets.find((candidate) => candidate.key === one(search.dataset)) ?? category.datasets[0];
+  const filterKeys = Object.keys(dataset.filters ?? {}) as FilterKey[];
+  const filters: Record<string, string> = {};
+  for (const key of ["from", "to", ...filterKeys]) {
+    const value = one(search[key])?.trim();
+    if (value) filters[key] = value;
+  }
+  const directionParam = one(search.page) as PageDirection | undefined;
+  const direction = directionParam && DIRECTIONS.includes(directionParam) ? directionParam : "first";
+  const cursor = one(search.cursor);
+
+  // Independent of the page's rows: fetched in parallel with them.
+  const extras = Promise.all([getPolicyVersions(), getSharingFor(category)]);
+  extras.catch(() => {});
+  let result: Awaited<ReturnType<typeof getDatasetPage>> = null;
+  let problem: string | null = null;
+  try {
+    result = await getDatasetPage(viewer, { categorySlug: category.slug, datasetKey: dataset.key, request: { direction, cursor, filters, limit: 50 } });
+  } catch (error) {
+    if (!(error instanceof DataAccessError)) throw error;
+    problem = error.code === "BAD_FILTER" ? "Please check the filters: dates look like 2026-11-20." : "That page link is no longer valid. Showing the newest records.";
+    result = await getDatasetPage(viewer, { categorySlug: category.slug, datasetKey: dataset.key, request: { direction: "first", limit: 50 } });
+  }
+  if (!result) notFound();
+  const [policies, sharedWith] = await extras;
+  const { page } = result;
+  const countFilters = problem ? {} : filters;
+  const columns = outputColumns(dataset).filter((column) => !column.hideInTable && column.key !== "id");
+  const baseQuery = (extra: Record<string, string>) => {
+    const query = new URLSearchParams({ ...(category.datasets.length > 1 ? { dataset: dataset.key } : {}), ...filters, ...extra });
+    return `/account/data/${category.slug}?${query.toString()}`;
+  };
+  const hasFilters = Object.keys(filters).length > 0;
+
+  return (
+    <div>
+      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/account/data">← All your data</Link></p>
+      <h1 className="text-3xl font-bold tracking-tight text-gray-900">{category.title}</h1>
+      <p className="mt-2 max-w-3xl text-gray-700">{category.description}</p>
+      <dl className="mt-4 grid max-w-3xl grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="font-medium text-gray-900">How we got it</dt>
+        <dd className="text-gray-700">{sourceLabel(category.source)}</dd>
+        <dt className="font-medium text-gray-900">Why</dt>
+        <dd className="text-gray-700">{category.purpose}</dd>
+        <dt className="font-medium text-gray-900">Shared with</dt>
+        <dd className="text-gray-700">{sharedWith.length ? sharedWith.map((party) => `${party.name} (${party.purpose})`).join("; ") : "Nobody outside the company"}</dd>
+        <dt className="font-medium text-gray-900">Kept for</dt>
+        <dd className="text-gray-700">{category.retention}</dd>
+      </dl>
+      {category.editHref ? (
+        <p className="mt-4"><Link className="font-semibold text-brand-700 underline" href={category.editHref}>Edit these details</Link></p>
+      ) : null}
+
+      {category.datasets.length > 1 ? (
+        <nav aria-label="Parts of this category" className="mt-6 flex flex-wrap gap-2">
+          {category.datasets.map((candidate) => (
+            <Link
+              key={candidate.key}
+              href={`/account/data/${category.slug}?dataset=${candidate.key}`}
+              aria-current={candidate.key === dataset.key ? "page" : undefined}
+              className={`rounded-md px-3 py-2 text-sm font-medium ${candidate.key === dataset.key ? "bg-brand-600 text-white" : "border border-gray-300 text-gray-900 hover:bg-gray-50"}`}
+            >
+              {candidate.title}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+
+      <Card className="mt-6">
+        <form method="get" action={`/account/data/${category.slug}`} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter records">
+          {category.datasets.length > 1 ? <input type="hidden" name="dataset" value={dataset.key} /> : null}
+          <div className="space-y-1">
+            <label className={labelClass} htmlFor="from">From date</label>
+            <input className={inputClass} id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+          </div>
+          <div className="space-y-1">
+            <label className={labelClass} htmlFor="to">To date</label>
+            <input className={inputClass} id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
+          </div>
+          {filterKeys.map((key) => (
+            <div key={key} className="space-y-1">
+              <label className={labelClass} htmlFor={`filter-${key}`}>{FILTER_LABELS[key]}</label>
+              <input className={inputClass} id={`filter-${key}`} name={key} defaultValue={filters[key] ?? ""} placeholder={key === "path" ? "/docs/cli" : undefined} />
+            </div>
+          ))}
+          <div className="flex items-end gap-2">
+            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Apply filters</button>
+            {hasFilters ? <Link className="px-2 py-2 text-sm text-brand-700 underline" href={baseQuery({}).replace(/\?.*$/, category.datasets.length > 1 ? `?dataset=${dataset.key}` : "")}>Clear</Link> : null}
+          </div>
+        </form>
+      </Card>
+
+      {problem ? <div className="mt-4"><Alert tone="warning">{problem}</Alert></div> : null}
+
+      <h2 className="mt-8 text-xl font-semibold text-gray-900">{dataset.title}</h2>
+      <p className="mt-1 text-sm text-gray-700" data-testid="record-count" aria-live="polite">
+        <Suspense fallback={<span>Counting records…</span>}>
+          <RecordCount viewer={viewer} datasetKey={dataset.key} filters={countFilters} hasFilters={hasFilters && !problem} />
+        </Suspense>
+      </p>
+
+      {page.rows.length === 0 ? (
+        <Card className="mt-4"><p className="text-gray-700">{hasFilters ? "No records match these filters." : "We hold no records of this kind about you."}</p></Card>
+      ) : (
+        <div className="relative mt-4 overflow-x-auto rounded-xl border border-gray-200 bg-white">
+          <table className="min-w-full divide-y divide-gray-200 text-sm" data-testid="records">
+            <caption className="sr-only">{dataset.title}, newest first</caption>
+            <thead className="bg-gray-50">
+              <tr>
+                {columns.map((column) => (
+                  <th key={column.key} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-semibold text-gray-900">{column.label}</th>
+                ))}
+                {dataset.policy ? <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900">Policy</th> : null}
+                {dataset.correctable ? <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900"><span className="sr-only">Report</span></th> : null}
+              </tr>
+            </thead>
+            {/* Plain <a> in rows: a hundred <Link>s would each add a client reference to the page payload. */}
+            <tbody className="divide-y divide-gray-100">
+              {page.rows.map((row) => {
+                const policy = row.values.policyVersion ? policies.get(row.values.policyVersion) : undefined;
+                return (
+                  <tr key={row.key} data-row-id={row.key}>
+                    {columns.map((column) => {
+                      const value = row.values[column.key];
+                      return (
+                        <td key={column.key} className="max-w-xs truncate px-3 py-2 align-top text-gray-800" title={value ?? undefined}>
+                          {column.kind === "date" ? formatIso(value) : column.kind === "bool" ? (value === "true" ? "Yes" : value === "false" ? "No" : "—") : (value ?? "—")}
+                        </td>
+                      );
+                    })}
+                    {dataset.policy ? (
+                      <td className="whitespace-nowrap px-3 py-2 align-top">
+                        {policy ? <a className="text-brand-700 underline" href={`/policies/${policy.slug}/v/${policy.version}`}>{policy.title} v{policy.version}</a> : "—"}
+                      </td>
+                    ) : null}
+                    {dataset.correctable ? (
+                      <td className="whitespace-nowrap px-3 py-2 align-top">
+                        <a className="text-brand-700 underline" href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}>
+                          This is wrong<span className="sr-only"> (record {row.key})</span>
+                        </a>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <nav aria-label="Pagination" className="mt-4 flex flex-wrap gap-2 text-sm">
+        {page.hasNewer ? (
+          <>
+            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "first" })}>Newest</Link>
+            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "prev", cursor: page.newestCursor ?? "" })} rel="prev">Newer</Link>
+          </>
+        ) : null}
+        {page.hasOlder ? (
+          <>
+            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "next", cursor: page.oldestCursor ?? "" })} rel="next">Older</Link>
+            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "last" })}>Oldest</Link>
+          </>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { Alert, Button, Card } from "@/components/ui";
+import type { ExportStatusView } from "@/lib/export/access";
+import { startExportAction, type StartExportState } from "./actions";
+import { formatBytes, formatIso } from "./format";
+
+function isActive(status: ExportStatusView["status"]) {
+  return status === "QUEUED" || status === "RUNNING";
+}
+
+export function ExportPanel(props: { initialExports: ExportStatusView[] }) {
+  const [state, action, pending] = useActionState<StartExportState, FormData>(startExportAction, null);
+  const [current, setCurrent] = useState<ExportStatusView | null>(props.initialExports[0] ?? null);
+  const watchedId = state?.ok ? state.exportId : current && isActive(current.status) ? current.id : null;
+
+  useEffect(() => {
+    if (!watchedId) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const response = await fetch(`/api/export/${watchedId}`, { cache: "no-store" });
+        if (response.ok) {
+          const status = (await response.json()) as ExportStatusView;
+          if (cancelled) return;
+          setCurrent(status);
+          if (!isActive(status.status)) return;
+        }
+      } catch {
+        // try again on the next tick
+      }
+      if (!cancelled) timer = setTimeout(poll, 1000);
+    };
+    void poll();
+    return () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [watchedId]);
+
+  const active = current && isActive(current.status);
+  return (
+    <Card>
+      <h2 id="export-heading" className="text-xl font-semibold text-gray-900">Download my data</h2>
+      <p className="mt-2 max-w-2xl text-gray-700">
+        A ZIP archive with one JSON and one CSV file per category, a summary you can read offline, and a manifest with record counts and SHA-256 checksums.
+        We prepare it in the background and email you when it is ready. Only you can download it, for 7 days; then it is deleted.
+      </p>
+      <form action={action} className="mt-4">
+        <Button type="submit" disabled={pending || Boolean(active)}>
+          {pending ? "Starting…" : active ? "Export in progress…" : "Download my data"}
+        </Button>
+      </form>
+      {state && !state.ok ? <div className="mt-4"><Alert tone="error">{state.message}</Alert></div> : null}
+      {current ? (
+        <div className="mt-6" aria-live="polite" data-testid="export-status" data-status={current.status}>
+          {active ? (
+            <div>
+              <p className="text-sm font-medium text-gray-900">
+                {current.status === "QUEUED" ? "Waiting to start…" : `Preparing your archive${current.currentCategory ? `: ${current.currentCategory}` : ""}…`}
+              </p>
+              <div className="mt-2 h-3 w-full overflow-hidden rounded-full bg-gray-200" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={current.percent}>
+                <div className="h-full bg-brand-600 transition-all" style={{ width: `${current.percent}%` }} />
+              </div>
+              <p className="mt-1 text-sm text-gray-700">
+                {current.percent}% · {current.doneRows.toLocaleString("en")} of {current.totalRows.toLocaleString("en")} records
+              </p>
+            </div>
+          ) : current.status === "READY" && current.downloadUrl ? (
+            <Alert tone="success" title="Your export is ready">
+              <p>
+                <a className="font-semibold underline" href={current.downloadUrl} download>
+                  Download the archive{current.fileSize !== null ? ` (${formatBytes(current.fileSize)})` : ""}
+                </a>
+              </p>
+              <p className="mt-1">{current.totalRows.toLocaleString("en")} records. Available until {formatIso(current.expiresAt)}.</p>
+              {current.sha256 ? <p className="mt-1 break-all text-xs">SHA-256 of the ZIP: <code>{current.sha256}</code></p> : null}
+            </Alert>
+          ) : current.status === "FAILED" ? (
+            <Alert tone="error" title="The export failed">{current.error ?? "Please try again."}</Alert>
+          ) : current.status === "EXPIRED" ? (
+            <p className="text-sm text-gray-700">Your last export (requested {formatIso(current.createdAt)}) has expired and was deleted. Start a new one any time.</p>
+          ) : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui";
+import { getDataOverview } from "@/lib/data/access";
+import { verifySession } from "@/lib/dal";
+import { listExports } from "@/lib/export/access";
+import { ExportPanel } from "./export-panel";
+import { formatCount, sourceLabel } from "./format";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your data" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function YourDataPage() {
+  const viewer = await verifySession();
+  const [overview, exports] = await Promise.all([getDataOverview(viewer), listExports(viewer)]);
+  return (
+    <div>
+      <PageHeader
+        title="Your data"
+        description="Everything we hold about you, grouped by category: what it is, how we got it, why we keep it, who we share it with, and for how long. Download all of it, or tell us what is wrong."
+      />
+      <section id="export" aria-labelledby="export-heading" className="mb-10 scroll-mt-8">
+        <ExportPanel initialExports={exports} />
+      </section>
+      <h2 className="mb-4 text-xl font-semibold text-gray-900">Categories</h2>
+      <ul className="grid gap-4 lg:grid-cols-2" aria-label="Data categories">
+        {overview.map(({ category, datasets, total, policies, sharedWith }) => (
+          <li key={category.slug} data-testid={`category-${category.slug}`}>
+            <Card className="flex h-full flex-col">
+              <div className="flex items-start justify-between gap-4">
+                <h3 className="text-lg font-semibold text-gray-900">{category.title}</h3>
+                <span className="shrink-0 rounded-full bg-gray-100 px-3 py-1 text-sm font-semibold text-gray-900" data-testid="category-total">
+                  {formatCount(total)} <span className="sr-only">records</span>
+                </span>
+              </div>
+              <p className="mt-2 text-gray-700">{category.description}</p>
+              {datasets.length > 1 ? (
+                <ul className="mt-2 text-sm text-gray-800">
+                  {datasets.map((dataset) => (
+                    <li key={dataset.key} data-testid={`count-${dataset.key}`}>
+                      {dataset.title}: <strong>{formatCount(dataset.count)}</strong>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="sr-only" data-testid={`count-${datasets[0].key}`}>{formatCount(datasets[0].count)}</p>
+              )}
+              <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+                <dt className="font-medium text-gray-900">How we got it</dt>
+                <dd className="text-gray-700">{sourceLabel(category.source)}</dd>
+                <dt className="font-medium text-gray-900">Why</dt>
+                <dd className="text-gray-700">{category.purpose}</dd>
+                <dt className="font-medium text-gray-900">Shared with</dt>
+                <dd className="text-gray-700">{sharedWith.length ? sharedWith.map((party) => party.name).join("; ") : "Nobody outside the company"}</dd>
+                <dt className="font-medium text-gray-900">Kept for</dt>
+                <dd className="text-gray-700">{category.retention}</dd>
+                <dt className="font-medium text-gray-900">Policy when collected</dt>
+                <dd className="text-gray-700">
+                  {policies.length === 0
+                    ? "—"
+                    : policies.map(({ policy, count }, index) => (
+                        <span key={policy.id}>
+                          {index > 0 ? ", " : ""}
+                          <Link className="font-medium text-brand-700 underline" href={`/policies/${policy.slug}/v/${policy.version}`}>
+                            {policy.title} v{policy.version}
+                          </Link>
+                          {policy.effectiveAt ? ` (effective ${dateFormat.format(policy.effectiveAt)})` : ""}
+                          {policies.length > 1 ? `: ${formatCount(count)}` : ""}
+                        </span>
+                      ))}
+                </dd>
+              </dl>
+              <div className="mt-auto flex flex-wrap gap-4 pt-4 text-sm">
+                <Link className="font-semibold text-brand-700 underline" href={`/account/data/${category.slug}`}>
+                  View {category.title.toLowerCase()}
+                </Link>
+                {category.editHref ? (
+                  <Link className="font-semibold text-brand-700 underline" href={category.editHref}>Edit</Link>
+                ) : null}
+              </div>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// Export benchmark: a user with 10^6 server-log + telemetry rows.
+//   npx tsx bench/export.ts [--sizes 100000,1000000] [--runs 2]
+// Each measurement runs in its own process. Reports the export's time against a
+// baseline (COPY to CSV → deflate level 1 → byte counter) in the same run, and
+// the export's peak RSS at each size.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { getBenchDb, stopBenchCluster } from "./lib/bench-db";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : fallback;
+};
+const sizes = option("sizes", "100000,1000000").split(",").map(Number);
+const runs = Number(option("runs", "2"));
+const outputDir = path.resolve(".data/bench-exports");
+
+type Measurement = { mode: string; ms: number; bytes: number; maxRssMb: number };
+
+function measure(mode: "export" | "baseline", url: string, userId: string): Measurement {
+  const output = execFileSync(process.execPath, ["--import", "tsx", "bench/export-child.ts", mode, url, userId, outputDir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(output.trim().split("\n").at(-1)!);
+}
+
+const results: Record<number, { export: Measurement[]; baseline: Measurement[] }> = {};
+for (const size of sizes) {
+  const db = await getBenchDb(size);
+  results[size] = { export: [], baseline: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const mode of ["baseline", "export"] as const) {
+      const result = measure(mode, db.url, db.aliceId);
+      results[size][mode].push(result);
+      console.log(`size ${size.toLocaleString("en")}  ${mode.padEnd(8)}  ${String(result.ms).padStart(6)} ms  ${(result.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB out  peak RSS ${result.maxRssMb} MB`);
+    }
+  }
+}
+await stopBenchCluster();
+
+const best = (list: Measurement[], key: "ms" | "maxRssMb") => Math.min(...list.map((item) => item[key]));
+const worst = (list: Measurement[], key: "ms" | "maxRssMb") => Math.max(...list.map((item) => item[key]));
+console.log("\nsummary (best of runs for time; worst of runs for memory)");
+for (const size of sizes) {
+  const { export: exports, baseline } = results[size];
+  // Also the ratio of each back-to-back pair, since the machine may be shared.
+  const pairs = exports.map((item, index) => (item.ms / baseline[index].ms).toFixed(2)).join(", ");
+  console.log(
+    `  ${size.toLocaleString("en").padStart(9)} rows: export ${best(exports, "ms")} ms, baseline ${best(baseline, "ms")} ms, ratio ${(best(exports, "ms") / best(baseline, "ms")).toFixed(2)}x best/best (pairs: ${pairs}; limit 3x); export peak RSS ${worst(exports, "maxRssMb")} MB`,
+  );
+}
+if (sizes.length >= 2) {
+  const small = worst(results[sizes[0]].export, "maxRssMb");
+  const large = worst(results[sizes.at(-1)!].export, "maxRssMb");
+  console.log(`  peak RSS growth ${sizes[0].toLocaleString("en")} → ${sizes.at(-1)!.toLocaleString("en")} rows: ${(((large - small) / small) * 100).toFixed(1)}% (limit 20%), at 10^6: ${large} MB (limit 300 MB)`);
+}

@@ -1,0 +1,142 @@
+// Direct corrections: name and contact details are edited by the person; a new
+// sign-in email takes effect only when the new address confirms it by link,
+// and the old address is told.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { createElement } from "react";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import type { Viewer } from "../dal";
+import { prisma } from "../db";
+import { sendEmail } from "../email/send";
+import { EmailChangeConfirmEmail } from "../email/templates/email-change-confirm";
+import { EmailChangedNoticeEmail } from "../email/templates/email-changed-notice";
+import { env } from "../env";
+import { findPolicyVersionInForce } from "../policies/in-force";
+
+export const EMAIL_CHANGE_TTL_HOURS = 24;
+const MAX_EMAIL_CHANGES_PER_HOUR = 5;
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((value) => (value === "" ? null : value));
+
+export const profileSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Please keep your name under 100 characters."),
+  displayName: optionalText(60, "Keep the display name under 60 characters."),
+  phone: optionalText(40, "Keep the phone number under 40 characters.").refine((value) => value === null || /^[+()\d\s.-]{5,40}$/.test(value), "Enter a phone number using digits, spaces, + ( ) - or ."),
+  company: optionalText(120, "Keep the company under 120 characters."),
+  addressLine: optionalText(200, "Keep the address under 200 characters."),
+  city: optionalText(100, "Keep the city under 100 characters."),
+  postalCode: optionalText(20, "Keep the postal code under 20 characters."),
+  country: optionalText(2, "Use the two-letter country code, e.g. US or DE.").refine((value) => value === null || /^[A-Za-z]{2}$/.test(value), "Use the two-letter country code, e.g. US or DE.").transform((value) => value?.toUpperCase() ?? null),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const emailChangeSchema = z.object({
+  newEmail: z.string().trim().toLowerCase().max(254, "That address is too long.").pipe(z.email("Enter a valid email address.")),
+});
+
+export async function getEditableProfile(viewer: Viewer) {
+  const user = await prisma.user.findUnique({
+    where: { id: viewer.userId },
+    select: { name: true, email: true, profile: { select: { displayName: true, phone: true, company: true, addressLine: true, city: true, postalCode: true, country: true, updatedAt: true } } },
+  });
+  if (!user) return null;
+  const pending = await prisma.pendingEmailChange.findFirst({ where: { userId: viewer.userId, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, select: { newEmail: true, expiresAt: true } });
+  return { ...user, pendingEmail: pending };
+}
+
+export async function updateProfile(options: { viewer: Viewer; input: ProfileInput; ip?: string | null }) {
+  const { viewer, input } = options;
+  const { name, ...profile } = input;
+  const policy = await findPolicyVersionInForce();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.profile.findUnique({ where: { userId: viewer.userId } });
+    const beforeUser = await tx.user.findUnique({ where: { id: viewer.userId }, select: { name: true } });
+    await tx.user.update({ where: { id: viewer.userId }, data: { name } });
+    await tx.profile.upsert({ where: { userId: viewer.userId }, create: { userId: viewer.userId, ...profile, policyVersionId: policy?.id ?? null }, update: profile });
+    const changed = Object.entries(profile)
+      .filter(([key, value]) => (before as Record<string, unknown> | null)?.[key] !== value)
+      .map(([key]) => key);
+    if (beforeUser?.name !== name) changed.unshift("name");
+    // Field names only: the audit log never holds the personal data itself.
+    await recordAudit({ action: "profile.updated", actorId: viewer.userId, targetType: "User", targetId: viewer.userId, ip: options.ip ?? null, metadata: { fields: changed } }, tx);
+  });
+}
+
+function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function maskEmail(email: string): string {
+  const [local, domain] = email.split("@");
+  return `${local.slice(0, 1)}${"•".repeat(Math.max(1, Math.min(local.length - 1, 6)))}@${domain}`;
+}
+
+export type EmailChangeResult = { ok: true } | { ok: false; code: "SAME" | "RATE_LIMITED" };
+
+export async function requestEmailChange(options: { viewer: Viewer; newEmail: string; ip?: string | null }): Promise<EmailChangeResult> {
+  const { viewer, newEmail } = options;
+  const user = await prisma.user.findUnique({ where: { id: viewer.userId }, select: { email: true } });
+  if (!user) throw new Error("NOT_FOUND");
+  if (user.email.toLowerCase() === newEmail) return { ok: false, code: "SAME" };
+  const recent = await prisma.auditLog.count({ where: { actorId: viewer.userId, action: "email.change_requested", at: { gt: new Date(Date.now() - 3_600_000) } } });
+  if (recent >= MAX_EMAIL_CHANGES_PER_HOUR) return { ok: false, code: "RATE_LIMITED" };
+  const token = randomBytes(32).toString("base64url");
+  await prisma.$transaction(async (tx) => {
+    await tx.pendingEmailChange.deleteMany({ where: { userId: viewer.userId } });
+    await tx.pendingEmailChange.create({ data: { userId: viewer.userId, newEmail, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_HOURS * 3_600_000) } });
+    await recordAudit({ action: "email.change_requested", actorId: viewer.userId, targetType: "User", targetId: viewer.userId, ip: options.ip ?? null }, tx);
+  });
+  // Whether or not another account uses the new address, the same thing
+  // happens here, so this form cannot be used to find out who has an account.
+  const url = `${env().APP_URL}/email-change/confirm?token=${token}`;
+  await sendEmail({ to: newEmail, subject: "Confirm your new email address", template: createElement(EmailChangeConfirmEmail, { url, companyName: env().COMPANY_NAME, hours: EMAIL_CHANGE_TTL_HOURS }) });
+  await sendEmail({
+    to: user.email,
+    subject: "A change of your sign-in email address was requested",
+    template: createElement(EmailChangedNoticeEmail, { companyName: env().COMPANY_NAME, maskedNewEmail: maskEmail(newEmail), stage: "requested", accountUrl: `${env().APP_URL}/account/profile` }),
+  });
+  return { ok: true };
+}
+
+export type EmailChangeTokenState = { state: "valid"; newEmail: string } | { state: "expired" | "unknown" };
+
+export async function getEmailChangeTokenState(token: string): Promise<EmailChangeTokenState> {
+  if (!token || token.length > 200) return { state: "unknown" };
+  const row = await prisma.pendingEmailChange.findUnique({ where: { tokenHash: hashToken(token) }, select: { newEmail: true, expiresAt: true } });
+  if (!row) return { state: "unknown" };
+  if (row.expiresAt <= new Date()) return { state: "expired" };
+  return { state: "valid", newEmail: row.newEmail };
+}
+
+export type ConfirmEmailChangeResult = { ok: true; newEmail: string } | { ok: false; code: "UNKNOWN" | "EXPIRED" | "TAKEN" };
+
+export async function confirmEmailChange(options: { token: string; ip?: string | null }): Promise<ConfirmEmailChangeResult> {
+  const tokenHash = hashToken(options.token);
+  const outcome = await prisma.$transaction(async (tx) => {
+    // Deleting first makes the link single-use even under concurrent clicks.
+    const pending = await tx.pendingEmailChange.findUnique({ where: { tokenHash }, select: { id: true, userId: true, newEmail: true, expiresAt: true, user: { select: { email: true } } } });
+    if (!pending) return { ok: false as const, code: "UNKNOWN" as const };
+    await tx.pendingEmailChange.deleteMany({ where: { id: pending.id } });
+    if (pending.expiresAt <= new Date()) return { ok: false as const, code: "EXPIRED" as const };
+    const taken = await tx.user.findFirst({ where: { email: { equals: pending.newEmail, mode: "insensitive" }, NOT: { id: pending.userId } }, select: { id: true } });
+    if (taken) return { ok: false as const, code: "TAKEN" as const };
+    await tx.user.update({ where: { id: pending.userId }, data: { email: pending.newEmail, emailVerified: new Date() } });
+    await tx.pendingEmailChange.deleteMany({ where: { userId: pending.userId } });
+    await tx.verificationToken.deleteMany({ where: { identifier: pending.user.email } });
+    await recordAudit({ action: "email.changed", actorId: pending.userId, targetType: "User", targetId: pending.userId, ip: options.ip ?? null }, tx);
+    return { ok: true as const, newEmail: pending.newEmail, oldEmail: pending.user.email };
+  });
+  if (!outcome.ok) return outcome;
+  await sendEmail({
+    to: outcome.oldEmail,
+    subject: "Your sign-in email address was changed",
+    template: createElement(EmailChangedNoticeEmail, { companyName: env().COMPANY_NAME, maskedNewEmail: maskEmail(outcome.newEmail), stage: "changed", accountUrl: `${env().APP_URL}/account/profile` }),
+  }).catch((error) => console.error(`[email-change] notice to old address failed: ${(error as Error).message}`));
+  return { ok: true, newEmail: outcome.newEmail };
+}

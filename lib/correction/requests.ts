@@ -1,0 +1,50 @@
+// "This is wrong": a correction request (GDPR Art. 16) for an item the person
+// cannot edit, pre-filled with a snapshot of the item. Only the viewer's own
+// items can be reported; anything else is "not found".
+import "server-only";
+import { recordAudit } from "../audit/record";
+import type { Viewer } from "../dal";
+import { getOwnItem } from "../data/access";
+import { prisma } from "../db";
+import { findPolicyVersionInForce } from "../policies/in-force";
+import { addOneMonth } from "./dates";
+
+const MAX_CORRECTIONS_PER_DAY = 20;
+
+export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: string; itemId: string; details: string; correctValue?: string; ip?: string | null }) {
+  const { viewer } = options;
+  const item = await getOwnItem(viewer, options.dataset, options.itemId);
+  if (!item || !item.dataset.correctable) {
+    await recordAudit({ action: "authz.denied", actorId: viewer.userId, targetType: "DataItem", targetId: `${options.dataset.slice(0, 40)}:${options.itemId.slice(0, 60)}`, ip: options.ip ?? null, metadata: { area: "correction" } });
+    return { ok: false as const, code: "NOT_FOUND" as const };
+  }
+  const now = new Date();
+  const recent = await prisma.privacyRequest.count({ where: { userId: viewer.userId, type: "CORRECTION", createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+  if (recent >= MAX_CORRECTIONS_PER_DAY) return { ok: false as const, code: "RATE_LIMITED" as const };
+  const policy = await findPolicyVersionInForce({ at: now });
+  const details = [
+    `Correction requested for ${item.category.title} → ${item.dataset.title}, record ${options.itemId}.`,
+    `What is wrong: ${options.details}`,
+    options.correctValue ? `What it should be: ${options.correctValue}` : null,
+  ]
+    .filter(Boolean)
+    .join("\n");
+  const request = await prisma.$transaction(async (tx) => {
+    const created = await tx.privacyRequest.create({
+      data: {
+        userId: viewer.userId,
+        type: "CORRECTION",
+        jurisdiction: "GDPR",
+        details,
+        subject: { category: item.category.slug, dataset: item.dataset.key, id: options.itemId, item: item.values, proposedValue: options.correctValue || null },
+        dueAt: addOneMonth(now),
+        policyVersionId: policy?.id ?? null,
+        events: { create: { status: "RECEIVED", note: "Filed from “Your data” (this is wrong).", actorId: viewer.userId } },
+      },
+      select: { id: true },
+    });
+    await recordAudit({ action: "request.created", actorId: viewer.userId, targetType: "PrivacyRequest", targetId: created.id, ip: options.ip ?? null, metadata: { type: "CORRECTION", dataset: item.dataset.key } }, tx);
+    return created;
+  });
+  return { ok: true as const, requestId: request.id };
+}

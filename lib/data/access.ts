@@ -1,0 +1,86 @@
+// The portal's view of "Your data": every function takes the signed-in viewer
+// and reads only that viewer's rows (through the owner-scoped SQL in queries.ts).
+import "server-only";
+import type { Viewer } from "../dal";
+import { getPool, prisma } from "../db";
+import { categories, findCategory, findDataset, type Category } from "./registry";
+import { countDatasets, countRows, findRow, listPage, type PageRequest } from "./queries";
+
+export type PolicyRef = { id: string; slug: string; title: string; version: number; effectiveAt: Date | null };
+
+export async function getPolicyVersions(): Promise<Map<string, PolicyRef>> {
+  const versions = await prisma.policyVersion.findMany({
+    where: { status: "PUBLISHED" },
+    select: { id: true, version: true, effectiveAt: true, document: { select: { slug: true, title: true } } },
+  });
+  return new Map(versions.map((version) => [version.id, { id: version.id, slug: version.document.slug, title: version.document.title, version: version.version, effectiveAt: version.effectiveAt }]));
+}
+
+export async function getSharingFor(category: Category) {
+  if (category.sharingTags.length === 0) return [];
+  const entries = await prisma.sharingRegisterEntry.findMany({
+    where: { OR: [{ endsOn: null }, { endsOn: { gt: new Date() } }] },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, kind: true, purpose: true, dataCategories: true, isMarketing: true },
+  });
+  return entries.filter((entry) => entry.dataCategories.some((tag) => category.sharingTags.includes(tag.toLowerCase())));
+}
+
+/** One card per category: exact counts, provenance, purpose, sharing, retention, policy versions. */
+export async function getDataOverview(viewer: Viewer) {
+  const [counts, policies, sharing] = await Promise.all([
+    countDatasets(getPool(), viewer.userId),
+    getPolicyVersions(),
+    prisma.sharingRegisterEntry.findMany({
+      where: { OR: [{ endsOn: null }, { endsOn: { gt: new Date() } }] },
+      orderBy: { name: "asc" },
+      select: { name: true, purpose: true, dataCategories: true },
+    }),
+  ]);
+  return categories.map((category) => {
+    const datasetCounts = category.datasets.map((dataset) => ({ key: dataset.key, title: dataset.title, count: counts.get(dataset.key)?.total ?? 0 }));
+    const policyCounts = new Map<string, number>();
+    for (const dataset of category.datasets) {
+      for (const [policyId, count] of counts.get(dataset.key)?.byPolicy ?? []) {
+        if (policyId) policyCounts.set(policyId, (policyCounts.get(policyId) ?? 0) + count);
+      }
+    }
+    return {
+      category,
+      datasets: datasetCounts,
+      total: datasetCounts.reduce((sum, dataset) => sum + dataset.count, 0),
+      policies: [...policyCounts.entries()]
+        .map(([id, count]) => ({ policy: policies.get(id), count }))
+        .filter((entry): entry is { policy: PolicyRef; count: number } => Boolean(entry.policy))
+        .sort((a, b) => a.policy.version - b.policy.version),
+      sharedWith: sharing.filter((entry) => entry.dataCategories.some((tag) => category.sharingTags.includes(tag.toLowerCase()))).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
+    };
+  });
+}
+
+export async function getDatasetPage(viewer: Viewer, options: { categorySlug: string; datasetKey: string; request: PageRequest; withCount?: boolean }) {
+  const category = findCategory(options.categorySlug);
+  const dataset = category?.datasets.find((candidate) => candidate.key === options.datasetKey);
+  if (!category || !dataset) return null;
+  const [page, total] = await Promise.all([
+    listPage(getPool(), viewer.userId, dataset, options.request),
+    options.withCount ? countRows(getPool(), viewer.userId, dataset, options.request.filters) : Promise.resolve(null),
+  ]);
+  return { category, dataset, page, total };
+}
+
+/** Exact number of the viewer's rows in a dataset (with filters); streamed into the page after its rows. */
+export async function getDatasetCount(viewer: Viewer, options: { datasetKey: string; filters?: PageRequest["filters"] }) {
+  const found = findDataset(options.datasetKey);
+  if (!found) return null;
+  return countRows(getPool(), viewer.userId, found.dataset, options.filters);
+}
+
+/** One of the viewer's own items (for "this is wrong"), or null for anything else. */
+export async function getOwnItem(viewer: Viewer, datasetKey: string, id: string) {
+  const found = findDataset(datasetKey);
+  if (!found) return null;
+  const values = await findRow(getPool(), viewer.userId, found.dataset, id);
+  if (!values) return null;
+  return { ...found, values };
+}

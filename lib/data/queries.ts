@@ -1,0 +1,176 @@
+// Owner-scoped SQL over the registry: exact counts, keyset pages, single rows,
+// and the ordered full scan the export streams. Every statement binds the
+// owner's id as $1; a missing owner throws instead of matching everything.
+// No "server-only": the export worker uses these too.
+import type pg from "pg";
+import { datasets, isoSql, type Column, type Dataset, type FilterKey } from "./registry";
+
+export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
+
+export class DataAccessError extends Error {
+  constructor(public readonly code: "NO_OWNER" | "BAD_CURSOR" | "BAD_FILTER") {
+    super(code);
+  }
+}
+
+export function assertOwner(userId: unknown): asserts userId is string {
+  if (typeof userId !== "string" || userId.length === 0) throw new DataAccessError("NO_OWNER");
+}
+
+/** Name of the dataset's time column, used as the key of the timestamp in output rows. */
+export function timeKey(dataset: Dataset): string {
+  return /"(\w+)"$/.exec(dataset.time)?.[1] ?? "time";
+}
+
+/** Every column a dataset exports, in order: id, time, the dataset's columns, policy. */
+export function outputColumns(dataset: Dataset): Column[] {
+  const columns: Column[] = [];
+  const idIsOwner = dataset.id.endsWith('"userId"') || dataset.id === dataset.owner;
+  if (!idIsOwner && !dataset.columns.some((column) => column.key === "id")) {
+    columns.push({ key: "id", label: "Id", sql: `${dataset.id}::text`, kind: "text", trusted: true });
+  }
+  columns.push({ key: timeKey(dataset), label: dataset.timeLabel, sql: isoSql(dataset.time), raw: dataset.time, kind: "date" });
+  columns.push(...dataset.columns);
+  if (dataset.policy) columns.push({ key: "policyVersion", label: "Policy in force", sql: dataset.policy, kind: "text", hideInTable: true, trusted: true });
+  return columns;
+}
+
+/** The column as text (dates are already ISO text; booleans, numbers and JSON are cast). */
+export function textSql(column: Column): string {
+  return column.kind === "date" ? column.sql : `(${column.sql})::text`;
+}
+
+/** Exact row counts per dataset, broken down by the policy version in force at collection. */
+export async function countDatasets(db: Queryable, userId: string) {
+  assertOwner(userId);
+  const parts = datasets.map(
+    (dataset, index) =>
+      `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${dataset.owner} = $1 GROUP BY 2`,
+  );
+  const { rows } = await db.query<{ d: number; p: string | null; n: string }>(parts.join("\nUNION ALL\n"), [userId]);
+  const result = new Map<string, { total: number; byPolicy: Map<string | null, number> }>();
+  for (const dataset of datasets) result.set(dataset.key, { total: 0, byPolicy: new Map() });
+  for (const row of rows) {
+    const entry = result.get(datasets[row.d].key)!;
+    const count = Number(row.n);
+    entry.total += count;
+    entry.byPolicy.set(row.p, (entry.byPolicy.get(row.p) ?? 0) + count);
+  }
+  return result;
+}
+
+export type PageFilters = { from?: string; to?: string } & Partial<Record<FilterKey, string>>;
+export type PageDirection = "first" | "next" | "prev" | "last";
+export type PageRequest = { direction: PageDirection; cursor?: string; filters?: PageFilters; limit?: number };
+export type PageRow = { key: string; cursor: string; values: Record<string, string | null> };
+export type Page = { rows: PageRow[]; hasNewer: boolean; hasOlder: boolean; newestCursor?: string; oldestCursor?: string };
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function encodeCursor(time: string, id: string): string {
+  return Buffer.from(JSON.stringify([time, id]), "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && !Number.isNaN(Date.parse(value[0]))) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw new DataAccessError("BAD_CURSOR");
+}
+
+function buildWhere(dataset: Dataset, userId: string, filters: PageFilters = {}) {
+  const values: unknown[] = [userId];
+  const clauses = [`${dataset.owner} = $1`];
+  if (filters.from) {
+    if (!DATE_PATTERN.test(filters.from)) throw new DataAccessError("BAD_FILTER");
+    values.push(filters.from);
+    clauses.push(`${dataset.time} >= $${values.length}::date`);
+  }
+  if (filters.to) {
+    if (!DATE_PATTERN.test(filters.to)) throw new DataAccessError("BAD_FILTER");
+    values.push(filters.to);
+    clauses.push(`${dataset.time} < ($${values.length}::date + 1)`);
+  }
+  for (const [key, expr] of Object.entries(dataset.filters ?? {}) as [FilterKey, string][]) {
+    const value = filters[key]?.trim();
+    if (!value) continue;
+    if (value.length > 500) throw new DataAccessError("BAD_FILTER");
+    values.push(value);
+    clauses.push(`${expr} = $${values.length}`);
+  }
+  return { clauses, values };
+}
+
+/**
+ * One page of a dataset, newest first, by keyset (time, id): the first, the
+ * last, and any page next to a cursor each cost one index range scan, never an
+ * OFFSET over the rows before it.
+ */
+export async function listPage(db: Queryable, userId: string, dataset: Dataset, request: PageRequest): Promise<Page> {
+  assertOwner(userId);
+  const limit = Math.min(Math.max(request.limit ?? 50, 1), 200);
+  const { clauses, values } = buildWhere(dataset, userId, request.filters);
+  const direction = request.direction;
+  if (direction === "next" || direction === "prev") {
+    if (!request.cursor) throw new DataAccessError("BAD_CURSOR");
+    const [time, id] = decodeCursor(request.cursor);
+    if (dataset.idType === "bigint" && !/^\d{1,19}$/.test(id)) throw new DataAccessError("BAD_CURSOR");
+    values.push(time, id);
+    const op = direction === "next" ? "<" : ">";
+    clauses.push(`(${dataset.time}, ${dataset.id}) ${op} ($${values.length - 1}::timestamp, $${values.length}::${dataset.idType})`);
+  }
+  const ascending = direction === "prev" || direction === "last";
+  const order = ascending ? "ASC" : "DESC";
+  const columns = outputColumns(dataset);
+  const sql = `SELECT ${dataset.time}::text AS "__t", ${dataset.id}::text AS "__id", ${columns.map((column, index) => `${textSql(column)} AS c${index}`).join(", ")}
+    FROM ${dataset.from} WHERE ${clauses.join(" AND ")}
+    ORDER BY ${dataset.time} ${order}, ${dataset.id} ${order} LIMIT ${limit + 1}`;
+  const { rows } = await db.query<Record<string, string | null>>(sql, values);
+  const hasMore = rows.length > limit;
+  const slice = rows.slice(0, limit);
+  if (ascending) slice.reverse();
+  const pageRows = slice.map((row) => {
+    const rowValues: Record<string, string | null> = {};
+    columns.forEach((column, index) => {
+      rowValues[column.key] = row[`c${index}`];
+    });
+    return { key: row.__id as string, cursor: encodeCursor(row.__t as string, row.__id as string), values: rowValues };
+  });
+  return {
+    rows: pageRows,
+    hasNewer: direction === "first" ? false : direction === "next" ? true : hasMore,
+    hasOlder: direction === "last" ? false : direction === "prev" ? true : hasMore,
+    newestCursor: pageRows[0]?.cursor,
+    oldestCursor: pageRows.at(-1)?.cursor,
+  };
+}
+
+/** One row of the owner's dataset by its id, or null (also for other people's ids). */
+export async function findRow(db: Queryable, userId: string, dataset: Dataset, id: string) {
+  assertOwner(userId);
+  if (dataset.idType === "bigint" && !/^\d{1,19}$/.test(id)) return null;
+  const columns = outputColumns(dataset);
+  const { rows } = await db.query<Record<string, string | null>>(
+    `SELECT ${columns.map((column, index) => `${textSql(column)} AS c${index}`).join(", ")} FROM ${dataset.from} WHERE ${dataset.owner} = $1 AND ${dataset.id} = $2::${dataset.idType} LIMIT 1`,
+    [userId, id],
+  );
+  if (!rows[0]) return null;
+  const values: Record<string, string | null> = {};
+  columns.forEach((column, index) => {
+    values[column.key] = rows[0][`c${index}`];
+  });
+  return values;
+}
+
+/** Exact count of one dataset with filters (for category pages). */
+export async function countRows(db: Queryable, userId: string, dataset: Dataset, filters?: PageFilters) {
+  assertOwner(userId);
+  const { clauses, values } = buildWhere(dataset, userId, filters);
+  const { rows } = await db.query<{ n: string }>(`SELECT count(*)::bigint AS n FROM ${dataset.from} WHERE ${clauses.join(" AND ")}`, values);
+  return Number(rows[0].n);
+}

@@ -1,0 +1,24 @@
+import { Button, Heading, Link, Text } from "@react-email/components";
+import { EmailLayout, emailText } from "./layout";
+
+export function ExportReadyEmail(props: { url: string; companyName: string; expiresAt: string; rows: number }) {
+  return (
+    <EmailLayout
+      preview="Your data export is ready to download"
+      companyName={props.companyName}
+      footer="You asked for a copy of your data in the privacy center. If you did not, sign in and review your account, and tell us."
+    >
+      <Heading as="h1" style={emailText.heading}>Your data export is ready</Heading>
+      <Text style={emailText.paragraph}>
+        The archive holds {props.rows.toLocaleString("en")} records, one JSON and one CSV file per category, a summary you can read offline, and a manifest with checksums.
+      </Text>
+      <Text style={emailText.paragraph}>
+        Sign in to download it. Only you can download it, and it will be deleted on {props.expiresAt}.
+      </Text>
+      <Button href={props.url} style={emailText.button}>Go to your data</Button>
+      <Text style={{ ...emailText.muted, marginTop: "24px" }}>
+        Or paste this address into your browser: <Link href={props.url}>{props.url}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,116 @@
+// The owner's side of exports: start one, follow its progress, download it.
+// Every query is scoped by the viewer's id; other people's exports are "not found".
+import "server-only";
+import fs from "node:fs";
+import { recordAudit } from "../audit/record";
+import type { Viewer } from "../dal";
+import { prisma } from "../db";
+import { exportFilePath } from "./files";
+import { enqueueExport } from "./queue";
+
+const statusSelect = {
+  id: true,
+  status: true,
+  totalRows: true,
+  doneRows: true,
+  currentCategory: true,
+  fileSize: true,
+  sha256: true,
+  createdAt: true,
+  completedAt: true,
+  expiresAt: true,
+  error: true,
+} as const;
+
+export type ExportStatusView = {
+  id: string;
+  status: "QUEUED" | "RUNNING" | "READY" | "FAILED" | "EXPIRED";
+  totalRows: number;
+  doneRows: number;
+  percent: number;
+  currentCategory: string | null;
+  fileSize: number | null;
+  sha256: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  expiresAt: string | null;
+  error: string | null;
+  downloadUrl: string | null;
+};
+
+type Row = { id: string; status: ExportStatusView["status"]; totalRows: number; doneRows: number; currentCategory: string | null; fileSize: bigint | null; sha256: string | null; createdAt: Date; completedAt: Date | null; expiresAt: Date | null; error: string | null };
+
+function toView(row: Row, now = new Date()): ExportStatusView {
+  const expired = row.status === "READY" && row.expiresAt !== null && row.expiresAt <= now;
+  const status = expired ? "EXPIRED" : row.status;
+  const percent = status === "READY" ? 100 : row.totalRows > 0 ? Math.min(99, Math.floor((row.doneRows / row.totalRows) * 100)) : 0;
+  return {
+    id: row.id,
+    status,
+    totalRows: row.totalRows,
+    doneRows: row.doneRows,
+    percent,
+    currentCategory: row.currentCategory,
+    fileSize: row.fileSize === null ? null : Number(row.fileSize),
+    sha256: row.sha256,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    error: row.error,
+    downloadUrl: status === "READY" ? `/api/export/${row.id}/download` : null,
+  };
+}
+
+export async function listExports(viewer: Viewer): Promise<ExportStatusView[]> {
+  const rows = await prisma.exportJob.findMany({ where: { userId: viewer.userId }, orderBy: { createdAt: "desc" }, take: 5, select: statusSelect });
+  return rows.map((row) => toView(row));
+}
+
+export async function getExportStatus(viewer: Viewer, exportId: string): Promise<ExportStatusView | null> {
+  const row = await prisma.exportJob.findFirst({ where: { id: exportId, userId: viewer.userId }, select: statusSelect });
+  return row ? toView(row) : null;
+}
+
+export const MAX_EXPORTS_PER_DAY = 5;
+
+export class ExportLimitError extends Error {
+  constructor() {
+    super("EXPORT_LIMIT");
+  }
+}
+
+/** Starts an export, or returns the one already queued or running (one at a time per person, a few a day). */
+export async function startExport(viewer: Viewer, options: { ip?: string | null } = {}) {
+  const result = await prisma.$transaction(async (tx) => {
+    const active = await tx.exportJob.findFirst({ where: { userId: viewer.userId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+    if (active) return { id: active.id, created: false };
+    const today = await tx.exportJob.count({ where: { userId: viewer.userId, createdAt: { gt: new Date(Date.now() - 86_400_000) } } });
+    if (today >= MAX_EXPORTS_PER_DAY) throw new ExportLimitError();
+    const job = await tx.exportJob.create({ data: { userId: viewer.userId }, select: { id: true } });
+    await recordAudit({ action: "export.requested", actorId: viewer.userId, targetType: "ExportJob", targetId: job.id, ip: options.ip ?? null }, tx);
+    return { id: job.id, created: true };
+  });
+  // The QUEUED row is the durable record; the expire job re-queues it if this send is lost.
+  if (result.created) await enqueueExport(result.id);
+  return result;
+}
+
+export type ExportDownload =
+  | { ok: true; stream: fs.ReadStream; size: number; fileName: string; sha256: string | null }
+  | { ok: false; reason: "NOT_FOUND" | "EXPIRED" | "NOT_READY" };
+
+export async function openExportDownload(viewer: Viewer, exportId: string, options: { ip?: string | null } = {}): Promise<ExportDownload> {
+  const row = await prisma.exportJob.findFirst({ where: { id: exportId, userId: viewer.userId }, select: { id: true, status: true, fileName: true, expiresAt: true, sha256: true, createdAt: true } });
+  if (!row) {
+    await recordAudit({ action: "authz.denied", actorId: viewer.userId, targetType: "ExportJob", targetId: exportId.slice(0, 64), ip: options.ip ?? null, metadata: { area: "export.download" } });
+    return { ok: false, reason: "NOT_FOUND" };
+  }
+  if (row.status === "EXPIRED" || (row.expiresAt && row.expiresAt <= new Date())) return { ok: false, reason: "EXPIRED" };
+  if (row.status !== "READY" || !row.fileName) return { ok: false, reason: "NOT_READY" };
+  const filePath = exportFilePath(row.fileName);
+  const stat = await fs.promises.stat(filePath).catch(() => null);
+  if (!stat) return { ok: false, reason: "EXPIRED" };
+  await recordAudit({ action: "export.downloaded", actorId: viewer.userId, targetType: "ExportJob", targetId: row.id, ip: options.ip ?? null });
+  const day = row.createdAt.toISOString().slice(0, 10);
+  return { ok: true, stream: fs.createReadStream(filePath), size: stat.size, fileName: `my-data-${day}.zip`, sha256: row.sha256 };
+}

@@ -1,0 +1,235 @@
+// Builds one person's export archive, streamed end to end:
+//   PostgreSQL COPY (rows rendered as JSON / CSV by the server) → SHA-256 +
+//   byte counter → archiver (zip, deflate) → SHA-256 of the zip → file.
+// Rows are never parsed into JavaScript objects, and memory stays flat
+// whatever the row count. All reads happen in one REPEATABLE READ snapshot, so
+// the counts taken first equal the rows written (checked against COPY's own
+// row count), and both equal what the database holds.
+import fs from "node:fs";
+import { once } from "node:events";
+import { Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { ZipArchive } from "archiver";
+import type pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { categories, type Dataset } from "../data/registry";
+import { countDatasets } from "../data/queries";
+import { HashingStream } from "./hashing";
+import { buildManifest, type Manifest, type ManifestFile } from "./manifest";
+import { csvCopySql, jsonCopySql, sqlLiteral } from "./sql";
+import { renderSummaryHtml, type SummaryCategory } from "./summary";
+
+export type ExportProgress = { doneRows: number; totalRows: number; currentCategory: string | null };
+
+export type BuildExportOptions = {
+  pool: pg.Pool;
+  exportId: string;
+  userId: string;
+  email: string;
+  outputPath: string;
+  companyName: string;
+  appUrl: string;
+  /** Deflate level for entries (1 = fastest). */
+  compressionLevel?: number;
+  onProgress?: (progress: ExportProgress) => void;
+  now?: () => Date;
+};
+
+export type BuildExportResult = { bytes: number; sha256: string; manifest: Manifest };
+
+const OPEN = Buffer.from("[\n");
+const SEPARATOR = Buffer.from(",\n");
+const NEWLINE = 10;
+
+/** Joins one-object-per-line JSON into a JSON array, counting rows as they pass. */
+export class JsonLinesToArray extends Transform {
+  rows = 0;
+  private opened = false;
+  private pendingSeparator = false;
+
+  constructor(private readonly onRows?: (rows: number) => void) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    if (chunk.length === 0) return callback();
+    const parts: Buffer[] = [];
+    if (!this.opened) {
+      parts.push(OPEN);
+      this.opened = true;
+    }
+    if (this.pendingSeparator) {
+      parts.push(SEPARATOR);
+      this.pendingSeparator = false;
+    }
+    let start = 0;
+    let newline = chunk.indexOf(NEWLINE, start);
+    while (newline !== -1) {
+      this.rows++;
+      parts.push(chunk.subarray(start, newline));
+      start = newline + 1;
+      if (start === chunk.length) {
+        // Whether a separator follows depends on whether another row comes.
+        this.pendingSeparator = true;
+        break;
+      }
+      parts.push(SEPARATOR);
+      newline = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) parts.push(chunk.subarray(start));
+    this.onRows?.(this.rows);
+    callback(null, Buffer.concat(parts));
+  }
+
+  override _flush(callback: TransformCallback) {
+    callback(null, this.opened ? "\n]\n" : "[]\n");
+  }
+}
+
+/** Counts line ends (an estimate of CSV rows, for progress only). */
+class LineCounter extends Transform {
+  lines = 0;
+  constructor(private readonly onLines: (lines: number) => void) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    let index = chunk.indexOf(NEWLINE);
+    while (index !== -1) {
+      this.lines++;
+      index = chunk.indexOf(NEWLINE, index + 1);
+    }
+    this.onLines(this.lines);
+    callback(null, chunk);
+  }
+}
+
+const ENTRY_DATE = new Date("2026-01-01T00:00:00Z");
+
+/** Appends one entry and waits until archiver has consumed it (entries are written one at a time). */
+async function appendEntry(archive: ZipArchive, name: string, hasher: HashingStream, source: Promise<void> | Buffer) {
+  const entryDone = once(archive, "entry");
+  if (Buffer.isBuffer(source)) hasher.end(source);
+  archive.append(hasher, { name, date: ENTRY_DATE });
+  await Promise.all([entryDone, Buffer.isBuffer(source) ? undefined : source]);
+}
+
+export async function buildExportArchive(options: BuildExportOptions): Promise<BuildExportResult> {
+  const now = options.now ?? (() => new Date());
+  const client = await options.pool.connect();
+  // A second connection renders the CSV files while the first renders JSON
+  // (PostgreSQL does most of the work, so two backends run it in parallel);
+  // it imports the first one's snapshot, so both see exactly the same rows.
+  const side = await options.pool.connect();
+  let transactionOpen = false;
+  let archive: ZipArchive | null = null;
+  let output: fs.WriteStream | null = null;
+  const spoolFiles: string[] = [];
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    transactionOpen = true;
+    await client.query("SET LOCAL TimeZone = 'UTC'");
+    const snapshot = await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
+    await side.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await side.query(`SET TRANSACTION SNAPSHOT ${sqlLiteral(snapshot.rows[0].id)}`);
+    await side.query("SET LOCAL TimeZone = 'UTC'");
+    const counts = await countDatasets(client, options.userId);
+    const totalRows = [...counts.values()].reduce((sum, entry) => sum + entry.total, 0);
+    const policies = await client.query<{ id: string; slug: string; title: string; version: number; effective: string | null }>(
+      `SELECT v.id, d.slug, d.title, v.version, to_char(v."effectiveAt", 'YYYY-MM-DD') AS effective FROM "PolicyVersion" v JOIN "PolicyDocument" d ON d.id = v."documentId"`,
+    );
+    const policyLabels = new Map(policies.rows.map((row) => [row.id, `${row.title} v${row.version}`]));
+    const sharing = await client.query<{ name: string; kind: string; purpose: string; categories: string[] }>(
+      `SELECT name, kind::text, purpose, "dataCategories" AS categories FROM "SharingRegisterEntry" WHERE "endsOn" IS NULL OR "endsOn" > now() ORDER BY name`,
+    );
+
+    archive = new ZipArchive({ zlib: { level: options.compressionLevel ?? 1 } });
+    const zipHash = new HashingStream();
+    output = fs.createWriteStream(options.outputPath, { mode: 0o600 });
+    const written = pipeline(archive, zipHash, output);
+    written.catch(() => {});
+
+    const files: ManifestFile[] = [];
+    // Progress counts each row twice (JSON pass, CSV pass); report rows.
+    let completedUnits = 0;
+    const report = (category: string | null, currentUnits: number) =>
+      options.onProgress?.({ doneRows: Math.floor((completedUnits + currentUnits) / 2), totalRows, currentCategory: category });
+
+    // Pipeline: the side connection spools dataset N's CSV while the main one
+    // streams N's JSON into the zip; then N+1's CSV spool starts while N's CSV
+    // file is appended, so neither backend waits on the zip.
+    const work = categories.flatMap((category) => category.datasets.map((dataset) => ({ category, dataset })));
+    const startSpool = (dataset: Dataset) => {
+      const path = `${options.outputPath}.${dataset.key}.csv`;
+      spoolFiles.push(path);
+      const copy = side.query(copyTo(csvCopySql(dataset, options.userId, policyLabels)));
+      const hasher = new HashingStream();
+      const spool = { path, copy, hasher, lines: 0, done: Promise.resolve() };
+      spool.done = pipeline(copy, new LineCounter((lines) => { spool.lines = lines; }), hasher, fs.createWriteStream(path, { mode: 0o600 }));
+      spool.done.catch(() => {}); // awaited below; this only avoids an unhandled rejection meanwhile
+      return spool;
+    };
+    let nextSpool = work.length > 0 ? startSpool(work[0].dataset) : null;
+    for (let index = 0; index < work.length; index++) {
+      const { category, dataset } = work[index];
+      const spool = nextSpool!;
+      const expected = counts.get(dataset.key)?.total ?? 0;
+      const jsonPath = `${dataset.key}.json`;
+      const csvPath = `${dataset.key}.csv`;
+      const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
+      const jsonHasher = new HashingStream();
+      const shaper = new JsonLinesToArray((rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)));
+      await Promise.all([appendEntry(archive, jsonPath, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), spool.done]);
+      if (jsonCopy.rowCount !== expected || shaper.rows !== expected || spool.copy.rowCount !== expected) {
+        throw new Error(`row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${spool.copy.rowCount}, expected ${expected}`);
+      }
+      nextSpool = index + 1 < work.length ? startSpool(work[index + 1].dataset) : null;
+      const csvEntry = once(archive, "entry");
+      archive.append(fs.createReadStream(spool.path), { name: csvPath, date: ENTRY_DATE });
+      await csvEntry;
+      await fs.promises.rm(spool.path, { force: true });
+      completedUnits += 2 * expected;
+      report(category.title, 0);
+      files.push({ path: jsonPath, category: category.slug, dataset: dataset.key, format: "json", rows: expected, bytes: jsonHasher.bytes, sha256: jsonHasher.digest! });
+      files.push({ path: csvPath, category: category.slug, dataset: dataset.key, format: "csv", rows: expected, bytes: spool.hasher.bytes, sha256: spool.hasher.digest! });
+    }
+
+    const summaryCategories: SummaryCategory[] = categories.map((category) => ({
+      category,
+      datasets: category.datasets.map((dataset: Dataset) => ({ key: dataset.key, title: dataset.title, rows: counts.get(dataset.key)?.total ?? 0 })),
+      sharedWith: sharing.rows.filter((entry) => entry.categories.some((tag) => category.sharingTags.includes(tag.toLowerCase()))).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
+      policies: [...(new Set(category.datasets.flatMap((dataset) => [...(counts.get(dataset.key)?.byPolicy.keys() ?? [])])))]
+        .filter((id): id is string => Boolean(id))
+        .map((id) => policies.rows.find((row) => row.id === id))
+        .filter((row) => row !== undefined)
+        .map((row) => ({ label: `${row.title}, version ${row.version}`, url: `${options.appUrl}/policies/${row.slug}/v/${row.version}`, effective: row.effective })),
+    }));
+    const generatedAt = now();
+    const summary = Buffer.from(renderSummaryHtml({ companyName: options.companyName, email: options.email, generatedAt, categories: summaryCategories }), "utf8");
+    const summaryHasher = new HashingStream();
+    await appendEntry(archive, "summary.html", summaryHasher, summary);
+    files.push({ path: "summary.html", category: null, dataset: null, format: "html", rows: null, bytes: summaryHasher.bytes, sha256: summaryHasher.digest! });
+
+    const manifest = buildManifest({ exportId: options.exportId, generatedAt, userId: options.userId, email: options.email, files });
+    archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), { name: "manifest.json", date: ENTRY_DATE });
+    await archive.finalize();
+    await written;
+    await side.query("COMMIT");
+    await client.query("COMMIT");
+    transactionOpen = false;
+    report(null, 0);
+    return { bytes: zipHash.bytes, sha256: zipHash.digest!, manifest };
+  } finally {
+    const failed = transactionOpen;
+    if (transactionOpen) {
+      // Failed part-way: stop writing; the caller deletes the partial file.
+      archive?.abort();
+      output?.destroy();
+      await side.query("ROLLBACK").catch(() => {});
+      await client.query("ROLLBACK").catch(() => {});
+    }
+    for (const file of spoolFiles) await fs.promises.rm(file, { force: true }).catch(() => {});
+    // After a failure mid-COPY a connection may be unusable: drop it rather than pool it.
+    side.release(failed);
+    client.release(failed);
+  }
+}

@@ -1,0 +1,138 @@
+// Background side of exports (pg-boss handlers, run by the worker): build the
+// archive with visible progress, email the owner, and delete expired archives.
+import fs from "node:fs";
+import path from "node:path";
+import { createElement } from "react";
+import { recordAudit } from "../audit/record";
+import { getPool, prisma } from "../db";
+import { sendEmail } from "../email/send";
+import { ExportReadyEmail } from "../email/templates/export-ready";
+import { env } from "../env";
+import { buildExportArchive, type ExportProgress } from "./build";
+import { ensureExportDir, exportFileName, exportFilePath, getExportDir, removeExportFile } from "./files";
+
+export { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB } from "./queue";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+/** Progress writes are throttled and serialised: at most one in flight, the latest wins. */
+function createProgressWriter(exportId: string) {
+  let latest: ExportProgress | null = null;
+  let writing: Promise<void> | null = null;
+  let lastWrite = 0;
+  const write = async () => {
+    while (latest) {
+      const progress = latest;
+      latest = null;
+      await prisma.exportJob
+        .update({ where: { id: exportId }, data: { doneRows: progress.doneRows, totalRows: progress.totalRows, currentCategory: progress.currentCategory } })
+        .catch(() => {});
+    }
+    writing = null;
+  };
+  return {
+    update(progress: ExportProgress) {
+      latest = progress;
+      const now = Date.now();
+      if (writing || now - lastWrite < 400) return;
+      lastWrite = now;
+      writing = write();
+    },
+    async flush() {
+      if (writing) await writing;
+    },
+  };
+}
+
+export async function runExportJob(exportId: string): Promise<void> {
+  const job = await prisma.exportJob.findUnique({ where: { id: exportId }, select: { id: true, status: true, userId: true, user: { select: { email: true } } } });
+  if (!job || job.status === "READY" || job.status === "EXPIRED") return;
+  await ensureExportDir();
+  const fileName = exportFileName(job.id);
+  const finalPath = exportFilePath(fileName);
+  const partPath = `${finalPath}.part`;
+  await prisma.exportJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: new Date(), doneRows: 0, error: null } });
+  const progress = createProgressWriter(job.id);
+  try {
+    const result = await buildExportArchive({
+      pool: getPool(),
+      exportId: job.id,
+      userId: job.userId,
+      email: job.user.email,
+      outputPath: partPath,
+      companyName: env().COMPANY_NAME,
+      appUrl: env().APP_URL,
+      onProgress: (update) => progress.update(update),
+    });
+    await progress.flush();
+    await fs.promises.rename(partPath, finalPath);
+    const completedAt = new Date();
+    const expiresAt = new Date(completedAt.getTime() + env().EXPORT_TTL_DAYS * 86_400_000);
+    await prisma.$transaction(async (tx) => {
+      await tx.exportJob.update({
+        where: { id: job.id },
+        data: { status: "READY", fileName, fileSize: BigInt(result.bytes), sha256: result.sha256, completedAt, expiresAt, doneRows: result.manifest.totals.rows, totalRows: result.manifest.totals.rows, currentCategory: null },
+      });
+      await recordAudit({ action: "export.ready", actorId: job.userId, targetType: "ExportJob", targetId: job.id, metadata: { rows: result.manifest.totals.rows, bytes: result.bytes } }, tx);
+    });
+    try {
+      await sendEmail({
+        to: job.user.email,
+        subject: "Your data export is ready",
+        template: createElement(ExportReadyEmail, { url: `${env().APP_URL}/account/data#export`, companyName: env().COMPANY_NAME, expiresAt: `${dateFormat.format(expiresAt)} UTC`, rows: result.manifest.totals.rows }),
+      });
+    } catch (error) {
+      console.error(`[export] ready email for ${job.id} failed: ${(error as Error).message}`);
+    }
+  } catch (error) {
+    await progress.flush();
+    await fs.promises.rm(partPath, { force: true });
+    await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "The export could not be built. Please try again." } });
+    console.error(`[export] ${job.id} failed: ${(error as Error).stack ?? error}`);
+    throw error;
+  }
+}
+
+/** Deletes archives past their expiry (and leftovers of failed builds); re-queues stuck jobs. */
+export async function expireExports(options: { now?: Date; requeue?: (exportId: string) => Promise<unknown> } = {}) {
+  const now = options.now ?? new Date();
+  const expired = await prisma.exportJob.findMany({ where: { status: "READY", expiresAt: { lte: now } }, select: { id: true, userId: true, fileName: true } });
+  for (const job of expired) {
+    if (job.fileName) await removeExportFile(job.fileName);
+    await prisma.$transaction(async (tx) => {
+      await tx.exportJob.update({ where: { id: job.id }, data: { status: "EXPIRED", fileName: null, deletedAt: now } });
+      await recordAudit({ action: "export.expired", actorId: null, targetType: "ExportJob", targetId: job.id, metadata: { userId: job.userId } }, tx);
+    });
+  }
+  // A worker that died mid-build leaves RUNNING behind; pg-boss retries within its 1 h expiry,
+  // so anything still RUNNING after 2 h is given up (and stops blocking a new export).
+  await prisma.exportJob.updateMany({
+    where: { status: "RUNNING", startedAt: { lte: new Date(now.getTime() - 2 * 3_600_000) } },
+    data: { status: "FAILED", error: "The export could not be built. Please try again." },
+  });
+  const failed = await prisma.exportJob.findMany({ where: { status: "FAILED", deletedAt: null }, select: { id: true } });
+  for (const job of failed) {
+    await removeExportFile(exportFileName(job.id));
+    await prisma.exportJob.update({ where: { id: job.id }, data: { deletedAt: now } });
+  }
+  // Files no database row accounts for (e.g. a reset test database) are removed once older
+  // than any export could legitimately be.
+  const maxAgeMs = (env().EXPORT_TTL_DAYS + 1) * 86_400_000;
+  let orphans = 0;
+  for (const name of await fs.promises.readdir(getExportDir()).catch(() => [] as string[])) {
+    if (!/^[a-z0-9]+\.zip(\.part)?(\.[a-z-]+\.csv)?$/i.test(name)) continue;
+    const stat = await fs.promises.stat(path.join(getExportDir(), name)).catch(() => null);
+    if (!stat || now.getTime() - stat.mtimeMs < maxAgeMs) continue;
+    const id = name.split(".")[0];
+    const live = await prisma.exportJob.count({ where: { id, status: { in: ["QUEUED", "RUNNING", "READY"] } } });
+    if (live === 0) {
+      await fs.promises.rm(path.join(getExportDir(), name), { force: true });
+      orphans++;
+    }
+  }
+  if (options.requeue) {
+    const stuck = await prisma.exportJob.findMany({ where: { status: "QUEUED", createdAt: { lte: new Date(now.getTime() - 5 * 60_000) } }, select: { id: true } });
+    for (const job of stuck) await options.requeue(job.id);
+  }
+  return { expired: expired.length, failedCleaned: failed.length, orphans };
+}

@@ -1,0 +1,9 @@
+// Export job names and enqueueing (imported by the app; the handlers live in jobs.ts).
+import { enqueue } from "../jobs/boss";
+
+export const EXPORT_BUILD_JOB = "export.build";
+export const EXPORT_EXPIRE_JOB = "export.expire";
+
+export async function enqueueExport(exportId: string) {
+  return enqueue(EXPORT_BUILD_JOB, { exportId }, { singletonKey: exportId, retryLimit: 1, retryDelay: 5, expireInSeconds: 3600 });
+}

@@ -1,0 +1,69 @@
+// The export's SQL: PostgreSQL renders each row as JSON (json_build_object)
+// or as CSV (COPY ... FORMAT csv) itself, so the export streams bytes, not
+// parsed rows. CSV cells are neutralised in SQL with the same rule as csv.ts.
+import type { Column, Dataset } from "../data/registry";
+import { outputColumns, textSql } from "../data/queries";
+
+export function sqlLiteral(value: string): string {
+  // standard_conforming_strings is on (PostgreSQL default since 9.1): only quotes need doubling.
+  if (value.includes("\\") || value.includes("\0")) throw new Error("unexpected character in SQL literal");
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** SQL twin of neutraliseCell(): prefix ' when a cell starts with = + - @ tab or CR. */
+export function neutraliseSql(expr: string, options: { evaluateOnce?: boolean } = {}): string {
+  if (options.evaluateOnce) return `regexp_replace(${expr}, '^([=+@\\t\\r-])', '''\\1')`;
+  // ascii() of the first character: cheaper per cell than left() or a regexp (measured).
+  return `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expr} ELSE ${expr} END`;
+}
+
+function policyLabelSql(column: Column, policyLabels: Map<string, string>): string {
+  if (policyLabels.size === 0) return column.sql;
+  const cases = [...policyLabels.entries()].map(([id, label]) => `WHEN ${sqlLiteral(id)} THEN ${sqlLiteral(label)}`).join(" ");
+  return `CASE ${column.sql} ${cases} ELSE ${column.sql} END`;
+}
+
+function scan(dataset: Dataset, userId: string, select: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(userId)) throw new Error("unexpected user id");
+  return `SELECT ${select} FROM ${dataset.from} WHERE ${dataset.owner} = ${sqlLiteral(userId)} ORDER BY ${dataset.time}, ${dataset.id}`;
+}
+
+/**
+ * A column's value for the export. Timestamps are rendered by PostgreSQL as
+ * timestamptz, so the export transaction runs with TimeZone = 'UTC' (ISO 8601
+ * with +00:00 in JSON); cheaper per row than to_char().
+ */
+function exportValueSql(column: Column, policyLabels: Map<string, string>): string {
+  if (column.key === "policyVersion") return policyLabelSql(column, policyLabels);
+  if (column.kind === "date" && column.raw) return `(${column.raw} AT TIME ZONE 'UTC')`;
+  return column.sql;
+}
+
+/**
+ * One JSON object per line (row_to_json: measured faster than json_build_object).
+ * CSV format with control characters as delimiter and quote never quotes
+ * anything, because JSON text escapes every control character.
+ */
+export function jsonCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
+  const select = outputColumns(dataset)
+    .map((column) => `${exportValueSql(column, policyLabels)} AS "${column.key}"`)
+    .join(", ");
+  return `COPY (SELECT row_to_json(s) FROM (${scan(dataset, userId, select)}) s) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
+}
+
+export function csvCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
+  const select = outputColumns(dataset)
+    .map((column) => {
+      const value = exportValueSql(column, policyLabels);
+      const safe =
+        column.trusted || (column.kind !== "text" && column.kind !== "json")
+          ? value
+          : column.kind === "text"
+            ? neutraliseSql(`(${value})::text`)
+            : // JSON objects and arrays start with { or [; only scalars can start with - (or a quote).
+              `CASE WHEN jsonb_typeof((${value})::jsonb) IN ('object', 'array') THEN (${value})::text ELSE ${neutraliseSql(`(${value})::text`, { evaluateOnce: true })} END`;
+      return `${safe} AS "${column.key}"`;
+    })
+    .join(", ");
+  return `COPY (${scan(dataset, userId, select)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+}
