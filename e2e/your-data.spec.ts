@@ -77,7 +77,7 @@ test.describe("Your data", () => {
 
     // Filters: page, then IP and device, then a date range.
     await page.goto("/account/data/server-logs");
-    await page.getByLabel("Page").fill("/docs/cli");
+    await page.getByLabel("Page", { exact: true }).fill("/docs/cli");
     await page.getByRole("button", { name: "Apply filters" }).click();
     const cliCount = await queryCount(`SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND path = '/docs/cli'`, [alice]);
     await expect(page.getByTestId("record-count")).toHaveText(`${cliCount.toLocaleString("en")} records match your filters`);
