@@ -38,14 +38,16 @@ export type BuildExportOptions = {
 export type BuildExportResult = { bytes: number; sha256: string; manifest: Manifest };
 
 const OPEN = Buffer.from("[\n");
-const SEPARATOR = Buffer.from(",\n");
 const NEWLINE = 10;
 
-/** Joins one-object-per-line JSON into a JSON array, counting rows as they pass. */
+/**
+ * Wraps COPY's lines into a JSON array. PostgreSQL prefixes every row with a
+ * comma (jsonCopySql), so only the very first byte is dropped and the rest
+ * passes through untouched: `[\n{...}\n,{...}\n]\n`. Counts rows as they pass.
+ */
 export class JsonLinesToArray extends Transform {
   rows = 0;
   private opened = false;
-  private pendingSeparator = false;
 
   constructor(private readonly onRows?: (rows: number) => void) {
     super();
@@ -53,36 +55,23 @@ export class JsonLinesToArray extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
     if (chunk.length === 0) return callback();
-    const parts: Buffer[] = [];
-    if (!this.opened) {
-      parts.push(OPEN);
-      this.opened = true;
-    }
-    if (this.pendingSeparator) {
-      parts.push(SEPARATOR);
-      this.pendingSeparator = false;
-    }
-    let start = 0;
-    let newline = chunk.indexOf(NEWLINE, start);
-    while (newline !== -1) {
+    let index = chunk.indexOf(NEWLINE);
+    while (index !== -1) {
       this.rows++;
-      parts.push(chunk.subarray(start, newline));
-      start = newline + 1;
-      if (start === chunk.length) {
-        // Whether a separator follows depends on whether another row comes.
-        this.pendingSeparator = true;
-        break;
-      }
-      parts.push(SEPARATOR);
-      newline = chunk.indexOf(NEWLINE, start);
+      index = chunk.indexOf(NEWLINE, index + 1);
     }
-    if (start < chunk.length) parts.push(chunk.subarray(start));
     this.onRows?.(this.rows);
-    callback(null, Buffer.concat(parts));
+    if (!this.opened) {
+      this.opened = true;
+      this.push(OPEN);
+      // Drop the first row's leading comma.
+      return callback(null, chunk.subarray(1));
+    }
+    callback(null, chunk);
   }
 
   override _flush(callback: TransformCallback) {
-    callback(null, this.opened ? "\n]\n" : "[]\n");
+    callback(null, this.opened ? "]\n" : "[]\n");
   }
 }
 

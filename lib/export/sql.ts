@@ -48,7 +48,8 @@ export function jsonCopySql(dataset: Dataset, userId: string, policyLabels: Map<
   const select = outputColumns(dataset)
     .map((column) => `${exportValueSql(column, policyLabels)} AS "${column.key}"`)
     .join(", ");
-  return `COPY (SELECT row_to_json(s) FROM (${scan(dataset, userId, select)}) s) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
+  // Every row starts with a comma; JsonLinesToArray drops the first one.
+  return `COPY (SELECT ',' || row_to_json(s)::text FROM (${scan(dataset, userId, select)}) s) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
 }
 
 export function csvCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
