@@ -1,5 +1,6 @@
 // Export end to end: start, progress, email, download, unzip, verify the
 // manifest's hashes and counts against the database; owner-only; expiry.
+import { readExportJson } from "../lib/export/json-format";
 import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
@@ -69,7 +70,7 @@ test.describe("Download my data", () => {
     expect(manifest.files.find((file) => file.path === "server-logs.json")!.rows).toBe(logCount);
     expect(manifest.files.find((file) => file.path === "server-logs.csv")!.rows).toBe(logCount);
     expect(manifest.files.find((file) => file.path === "telemetry-reports.csv")!.rows).toBe(telemetryCount);
-    expect((JSON.parse(strFromU8(files["server-logs.json"])) as unknown[]).length).toBe(logCount);
+    expect(readExportJson(strFromU8(files["server-logs.json"])).length).toBe(logCount);
     expect(strFromU8(files["server-logs.csv"]).trimEnd().split("\n")).toHaveLength(logCount + 1);
     expect(strFromU8(files["server-logs.csv"])).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(strFromU8(files["summary.html"])).toContain("Server-log records");
@@ -102,8 +103,8 @@ test.describe("Download my data", () => {
     const files = unzipSync(new Uint8Array(zip));
     const manifest = JSON.parse(strFromU8(files["manifest.json"])) as Manifest;
     expect(manifest.files.find((file) => file.path === "server-logs.json")!.rows).toBe(0);
-    expect(strFromU8(files["server-logs.json"])).toBe("[]\n");
-    const account = JSON.parse(strFromU8(files["account.json"])) as { email: string }[];
+    expect(readExportJson(strFromU8(files["server-logs.json"]))).toEqual([]);
+    const account = readExportJson(strFromU8(files["account.json"])) as { email: string }[];
     expect(account).toEqual([expect.objectContaining({ email })]);
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
     expect(await queryCount(`SELECT count(*) FROM "AuditLog" WHERE "actorId" = $1 AND action = 'export.requested'`, [user!.id])).toBe(1);

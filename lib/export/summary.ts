@@ -55,7 +55,7 @@ dt{font-weight:600;margin-top:.5rem}dd{margin-left:0}code{background:#f3f4f6;pad
 <body>
 <h1>Your data from ${e(options.companyName)}</h1>
 <p>This archive holds every piece of personal data we hold about <strong>${e(options.email)}</strong>, as of ${e(options.generatedAt.toISOString())}.
-Each category comes as a JSON file (for programs) and a CSV file (for spreadsheets). <code>manifest.json</code> lists every file with its number of records and its SHA-256 checksum.</p>
+Each category comes as a JSON file (for programs: <code>{"columns": [...], "rows": [[...], ...]}</code>, one array of values per record in the order of <code>columns</code>) and a CSV file (for spreadsheets, with the same columns). <code>manifest.json</code> lists every file with its number of records and its SHA-256 checksum.</p>
 <p>In the CSV files, a cell that starts with = + - or @ is prefixed with a single quote (') so spreadsheets show it as text.</p>
 ${sections}
 </body>
