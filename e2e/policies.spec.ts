@@ -4,40 +4,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
+import { createDocument, DAY, isoDay, longDate, publishSavedDraft, saveDraft, startOfDay } from "./fixtures/policy-editor";
 import { expect, getTestDb, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
-
-const DAY = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const longDate = (date: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
-const startOfDay = (offsetDays: number) => new Date(`${isoDay(new Date(Date.now() + offsetDays * DAY))}T00:00:00Z`);
-
-async function createDocument(page: Page, title: string, slug: string) {
-  await page.goto("/admin/policies");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Address (/policies/…)").fill(slug);
-  await page.getByRole("button", { name: "Create document" }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/policies/${slug}$`));
-}
-
-async function saveDraft(page: Page, slug: string, draft: { markdown: string; summary: string; substantive: boolean; effective: Date; reason?: string }) {
-  await page.goto(`/admin/policies/${slug}`);
-  const start = page.getByRole("button", { name: "Start a new draft" });
-  if (await start.isVisible()) await start.click();
-  else await page.getByRole("link", { name: "Continue editing" }).click();
-  await expect(page.getByRole("heading", { name: "Edit draft" })).toBeVisible();
-  await page.getByLabel("Policy text (Markdown)").fill(draft.markdown);
-  await page.getByLabel(/Summary of changes/).fill(draft.summary);
-  await page.getByLabel(/Substantive change/).setChecked(draft.substantive);
-  await page.getByLabel("Effective date (UTC)").fill(isoDay(draft.effective));
-  await page.getByLabel("Reason for shorter notice (if any)").fill(draft.reason ?? "");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByText("Draft saved.")).toBeVisible();
-}
-
-async function publishSavedDraft(page: Page) {
-  await page.getByLabel(/I have checked the preview/).check();
-  await page.getByRole("button", { name: "Publish saved draft" }).click();
-}
 
 async function anonymousAt(browser: Browser, at: Date) {
   const context = await browser.newContext({ extraHTTPHeaders: { "x-test-now": at.toISOString() } });
