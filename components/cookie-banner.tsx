@@ -20,6 +20,11 @@ function loadScriptOnce(src: string) {
   document.body.appendChild(script);
 }
 
+const OPTIONAL_CATEGORIES = [
+  { key: "analytics", label: "Analytics", description: "Counts visits to improve pages." },
+  { key: "advertising", label: "Advertising", description: "Measures our ads, e.g. Twitter conversion tracking." },
+] as const;
+
 export function CookieBanner(props: { initialChoice: CookieChoice | null; signal: string | null }) {
   const [choice, setChoice] = useState<CookieChoice | null>(props.initialChoice);
   const [open, setOpen] = useState(props.initialChoice === null && props.signal === null);
@@ -89,26 +94,18 @@ export function CookieBanner(props: { initialChoice: CookieChoice | null; signal
             <input type="checkbox" checked disabled className="mt-1 h-4 w-4" />
             <span><span className="font-medium">Necessary</span><span className="block text-gray-700">Always on: sign-in and security.</span></span>
           </label>
-          <label className="flex items-start gap-2 text-sm text-gray-900">
-            <input
-              type="checkbox"
-              className="mt-1 h-4 w-4"
-              checked={!blocked && draft.analytics}
-              disabled={blocked}
-              onChange={(event) => setDraft({ ...draft, analytics: event.target.checked })}
-            />
-            <span><span className="font-medium">Analytics</span><span className="block text-gray-700">Counts visits to improve pages.</span></span>
-          </label>
-          <label className="flex items-start gap-2 text-sm text-gray-900">
-            <input
-              type="checkbox"
-              className="mt-1 h-4 w-4"
-              checked={!blocked && draft.advertising}
-              disabled={blocked}
-              onChange={(event) => setDraft({ ...draft, advertising: event.target.checked })}
-            />
-            <span><span className="font-medium">Advertising</span><span className="block text-gray-700">Measures our ads, e.g. Twitter conversion tracking.</span></span>
-          </label>
+          {OPTIONAL_CATEGORIES.map((category) => (
+            <label key={category.key} className="flex items-start gap-2 text-sm text-gray-900">
+              <input
+                type="checkbox"
+                className="mt-1 h-4 w-4"
+                checked={!blocked && draft[category.key]}
+                disabled={blocked}
+                onChange={(event) => setDraft({ ...draft, [category.key]: event.target.checked })}
+              />
+              <span><span className="font-medium">{category.label}</span><span className="block text-gray-700">{category.description}</span></span>
+            </label>
+          ))}
         </fieldset>
         {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
         <div className="flex flex-wrap gap-2">

@@ -18,6 +18,19 @@ export function Card(props: { children: ReactNode; className?: string }) {
   return <div className={`rounded-xl border border-gray-200 bg-white p-6 shadow-sm ${props.className ?? ""}`}>{props.children}</div>;
 }
 
+/** A one-message page: a narrow card with a heading, a sentence and where to go next. */
+export function MessageCard(props: { title: string; children: ReactNode; link: { href: string; label: string } }) {
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="text-2xl font-bold text-gray-900">{props.title}</h1>
+        <p className="mt-3 text-gray-700">{props.children}</p>
+        <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href={props.link.href}>{props.link.label}</Link>
+      </Card>
+    </div>
+  );
+}
+
 export function Button({ className, variant = "primary", ...rest }: ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger" }) {
   const styles = {
     primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-gray-400",

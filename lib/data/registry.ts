@@ -76,6 +76,15 @@ const iso = (expr: string) => `to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 const date = (key: string, label: string, column: string): Column => ({ key, label, sql: iso(`t."${column}"`), raw: `t."${column}"`, kind: "date" });
 const text = (key: string, label: string, column = key, hideInTable = false): Column => ({ key, label, sql: `t."${column}"`, kind: "text", hideInTable });
 
+/**
+ * A dataset with the usual shape: the table aliased `t`, owned by
+ * t."userId", keyed by t.id and stamped with t."policyVersionId". Fields
+ * given override these defaults.
+ */
+function dataset(fields: Omit<Dataset, "from" | "owner" | "id"> & Partial<Pick<Dataset, "from" | "owner" | "id">>): Dataset {
+  return { from: `"${fields.table}" t`, owner: `t."userId"`, id: `t.id`, policy: `t."policyVersionId"`, ...fields };
+}
+
 export const categories: Category[] = [
   {
     slug: "profile",
@@ -88,35 +97,29 @@ export const categories: Category[] = [
     sharingTags: ["contact details"],
     editHref: "/account/profile",
     datasets: [
-      {
+      dataset({
         key: "account",
         title: "Account",
         table: "User",
-        from: `"User" t`,
         owner: `t.id`,
         time: `t."createdAt"`,
         timeLabel: "Created",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: false,
         columns: [
           text("email", "Email address"),
           text("name", "Name"),
           date("emailVerified", "Email verified", "emailVerified"),
         ],
-      },
-      {
+      }),
+      dataset({
         key: "profile",
         title: "Profile",
         table: "Profile",
-        from: `"Profile" t`,
-        owner: `t."userId"`,
         time: `t."createdAt"`,
         timeLabel: "Created",
         id: `t."userId"`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: false,
         columns: [
           text("displayName", "Display name"),
@@ -128,7 +131,7 @@ export const categories: Category[] = [
           text("country", "Country"),
           date("updatedAt", "Last changed", "updatedAt"),
         ],
-      },
+      }),
     ],
   },
   {
@@ -141,20 +144,16 @@ export const categories: Category[] = [
     retentionDays: null,
     sharingTags: ["third-party account credentials"],
     datasets: [
-      {
+      dataset({
         key: "linked-accounts",
         title: "Linked accounts",
         table: "Account",
-        from: `"Account" t`,
-        owner: `t."userId"`,
         time: `t."createdAt"`,
         timeLabel: "Linked",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: true,
         columns: [text("provider", "Provider"), text("providerAccountId", "Account id at provider"), text("type", "Type"), text("scope", "Granted scopes")],
-      },
+      }),
     ],
   },
   {
@@ -167,34 +166,26 @@ export const categories: Category[] = [
     retentionDays: 730,
     sharingTags: ["email events", "mailing-list preferences", "contact details"],
     datasets: [
-      {
+      dataset({
         key: "email-subscriptions",
         title: "Mailing lists",
         table: "EmailSubscription",
-        from: `"EmailSubscription" t`,
-        owner: `t."userId"`,
         time: `t."createdAt"`,
         timeLabel: "Subscribed",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: false,
         columns: [text("category", "List"), { key: "subscribed", label: "Subscribed", sql: `t.subscribed`, kind: "bool" }, date("updatedAt", "Last changed", "updatedAt")],
-      },
-      {
+      }),
+      dataset({
         key: "email-events",
         title: "Email events",
         table: "EmailEvent",
-        from: `"EmailEvent" t`,
-        owner: `t."userId"`,
         time: `t."occurredAt"`,
         timeLabel: "When",
-        id: `t.id`,
         idType: "bigint",
-        policy: `t."policyVersionId"`,
         correctable: true,
         columns: [text("kind", "Event"), text("category", "Category"), text("subject", "Subject"), text("messageId", "Message id", "messageId", true), text("ip", "IP address"), text("userAgent", "User agent", "userAgent", true)],
-      },
+      }),
     ],
   },
   {
@@ -207,17 +198,13 @@ export const categories: Category[] = [
     retentionDays: 180,
     sharingTags: ["server logs", "cookie identifiers", "pages visited"],
     datasets: [
-      {
+      dataset({
         key: "server-logs",
         title: "Server-log records",
         table: "ServerLogRecord",
-        from: `"ServerLogRecord" t`,
-        owner: `t."userId"`,
         time: `t."occurredAt"`,
         timeLabel: "Time",
-        id: `t.id`,
         idType: "bigint",
-        policy: `t."policyVersionId"`,
         correctable: true,
         filters: { path: `t.path`, ip: `t.ip`, device: `t."deviceId"` },
         columns: [
@@ -232,7 +219,7 @@ export const categories: Category[] = [
           text("deviceType", "Device type"),
           text("userAgent", "User agent", "userAgent", true),
         ],
-      },
+      }),
     ],
   },
   {
@@ -245,17 +232,13 @@ export const categories: Category[] = [
     retentionDays: 730,
     sharingTags: ["telemetry"],
     datasets: [
-      {
+      dataset({
         key: "clusters",
         title: "Clusters and CLI installs",
         table: "Cluster",
-        from: `"Cluster" t`,
-        owner: `t."userId"`,
         time: `t."createdAt"`,
         timeLabel: "Linked",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: true,
         columns: [
           text("id", "Install id"),
@@ -264,22 +247,18 @@ export const categories: Category[] = [
           { key: "telemetryEnabled", label: "Telemetry on", sql: `t."telemetryEnabled"`, kind: "bool" },
           date("lastReportAt", "Last report", "lastReportAt"),
         ],
-      },
-      {
+      }),
+      dataset({
         key: "telemetry-reports",
         title: "Telemetry reports",
         table: "TelemetryReport",
-        from: `"TelemetryReport" t`,
-        owner: `t."userId"`,
         time: `t."receivedAt"`,
         timeLabel: "Received",
-        id: `t.id`,
         idType: "bigint",
-        policy: `t."policyVersionId"`,
         correctable: true,
         filters: { cluster: `t."clusterId"`, ip: `t.ip` },
         columns: [text("clusterId", "Install id"), text("kind", "Kind"), text("ip", "IP address"), { key: "payload", label: "Statistics", sql: `t.payload`, kind: "json" }],
-      },
+      }),
     ],
   },
   {
@@ -292,20 +271,16 @@ export const categories: Category[] = [
     retentionDays: 365,
     sharingTags: ["crash reports"],
     datasets: [
-      {
+      dataset({
         key: "crash-reports",
         title: "Crash reports",
         table: "CrashReport",
-        from: `"CrashReport" t`,
-        owner: `t."userId"`,
         time: `t."occurredAt"`,
         timeLabel: "When",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: true,
         columns: [text("clusterId", "Install id"), text("product", "Product"), text("version", "Version"), text("summary", "Summary"), text("stackTrace", "Stack trace", "stackTrace", true), text("ip", "IP address")],
-      },
+      }),
     ],
   },
   {
@@ -318,20 +293,16 @@ export const categories: Category[] = [
     retentionDays: null,
     sharingTags: ["third-party data"],
     datasets: [
-      {
+      dataset({
         key: "third-party-records",
         title: "Records from third parties",
         table: "ThirdPartyRecord",
-        from: `"ThirdPartyRecord" t`,
-        owner: `t."userId"`,
         time: `t."receivedAt"`,
         timeLabel: "Received",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: true,
         columns: [text("source", "From"), text("category", "Kind"), text("description", "What it is"), { key: "data", label: "Data", sql: `t.data`, kind: "json" }],
-      },
+      }),
     ],
   },
   {
@@ -344,20 +315,16 @@ export const categories: Category[] = [
     retentionDays: 365,
     sharingTags: ["inferences"],
     datasets: [
-      {
+      dataset({
         key: "inferences",
         title: "Inferences",
         table: "Inference",
-        from: `"Inference" t`,
-        owner: `t."userId"`,
         time: `t."inferredAt"`,
         timeLabel: "Inferred",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: true,
         columns: [text("kind", "What"), text("value", "Our guess"), text("basis", "Based on"), { key: "confidence", label: "Confidence", sql: `t.confidence`, kind: "number" }],
-      },
+      }),
     ],
   },
   {
@@ -370,16 +337,15 @@ export const categories: Category[] = [
     retentionDays: null,
     sharingTags: [],
     datasets: [
-      {
+      dataset({
         key: "preferences",
         title: "Current preferences",
         table: "UserPreferences",
-        from: `"UserPreferences" t`,
-        owner: `t."userId"`,
         time: `t."updatedAt"`,
         timeLabel: "Last changed",
         id: `t."userId"`,
         idType: "text",
+        policy: undefined,
         correctable: false,
         columns: [
           { key: "telemetryEnabled", label: "Telemetry (account-wide)", sql: `t."telemetryEnabled"`, kind: "bool" },
@@ -388,21 +354,17 @@ export const categories: Category[] = [
           { key: "advertisingCookies", label: "Advertising cookies", sql: `t."advertisingCookies"`, kind: "bool" },
           date("optOutSignalAt", "Browser opt-out signal honoured", "optOutSignalAt"),
         ],
-      },
-      {
+      }),
+      dataset({
         key: "consent-events",
         title: "Changes",
         table: "ConsentEvent",
-        from: `"ConsentEvent" t`,
-        owner: `t."userId"`,
         time: `t."occurredAt"`,
         timeLabel: "When",
-        id: `t.id`,
         idType: "bigint",
-        policy: `t."policyVersionId"`,
         correctable: true,
         columns: [text("subject", "Setting"), text("oldValue", "From"), text("newValue", "To"), text("source", "Source")],
-      },
+      }),
     ],
   },
   {
@@ -415,17 +377,13 @@ export const categories: Category[] = [
     retentionDays: null,
     sharingTags: [],
     datasets: [
-      {
+      dataset({
         key: "privacy-requests",
         title: "Requests",
         table: "PrivacyRequest",
-        from: `"PrivacyRequest" t`,
-        owner: `t."userId"`,
         time: `t."createdAt"`,
         timeLabel: "Filed",
-        id: `t.id`,
         idType: "text",
-        policy: `t."policyVersionId"`,
         correctable: false,
         columns: [
           text("type", "Type"),
@@ -436,8 +394,8 @@ export const categories: Category[] = [
           date("dueAt", "Due", "dueAt"),
           date("closedAt", "Closed", "closedAt"),
         ],
-      },
-      {
+      }),
+      dataset({
         key: "request-events",
         title: "Request timeline",
         table: "PrivacyRequestEvent",
@@ -445,11 +403,11 @@ export const categories: Category[] = [
         owner: `r."userId"`,
         time: `t."createdAt"`,
         timeLabel: "When",
-        id: `t.id`,
         idType: "text",
+        policy: undefined,
         correctable: false,
         columns: [text("requestId", "Request"), text("status", "Status"), text("note", "Note")],
-      },
+      }),
     ],
   },
 ];

@@ -8,6 +8,7 @@ import { now } from "../clock";
 import { recordAudit } from "../audit/record";
 import { createNoticeCampaign, kickNoticeCampaign } from "../notices/campaign";
 import { PolicyError } from "./errors";
+import { effectiveBy, NEWEST_EFFECTIVE_FIRST } from "./in-force";
 
 type Admin = { userId: string };
 const DAY_MS = 86_400_000;
@@ -74,8 +75,8 @@ export async function getDraftForEditing(slug: string, versionNumber: number) {
   if (!version) return null;
   const at = await now();
   const live = await prisma.policyVersion.findFirst({
-    where: { documentId: version.document.id, status: "PUBLISHED", effectiveAt: { lte: at } },
-    orderBy: { effectiveAt: "desc" },
+    where: { documentId: version.document.id, ...effectiveBy(at) },
+    orderBy: NEWEST_EFFECTIVE_FIRST,
     select: { version: true, markdown: true, effectiveAt: true },
   });
   return { version, live, at };

@@ -4,8 +4,9 @@
 import { prisma } from "../db";
 import { now } from "../clock";
 import { diffPolicyText } from "./diff";
+import { effectiveBy, NEWEST_EFFECTIVE_FIRST, versionState } from "./in-force";
 
-export type VersionState = "current" | "upcoming" | "superseded";
+export type { VersionState } from "./in-force";
 
 export async function findCurrentPolicy(slug: string, at?: Date) {
   const when = at ?? (await now());
@@ -13,8 +14,8 @@ export async function findCurrentPolicy(slug: string, at?: Date) {
   if (!document) return null;
   const [current, upcoming] = await Promise.all([
     prisma.policyVersion.findFirst({
-      where: { documentId: document.id, status: "PUBLISHED", effectiveAt: { lte: when } },
-      orderBy: { effectiveAt: "desc" },
+      where: { documentId: document.id, ...effectiveBy(when) },
+      orderBy: NEWEST_EFFECTIVE_FIRST,
       select: { version: true, markdown: true, effectiveAt: true, summary: true },
     }),
     prisma.policyVersion.findFirst({
@@ -29,7 +30,7 @@ export async function findCurrentPolicy(slug: string, at?: Date) {
 export async function listPublicPolicyDocuments() {
   const at = await now();
   const documents = await prisma.policyDocument.findMany({
-    where: { versions: { some: { status: "PUBLISHED", effectiveAt: { lte: at } } } },
+    where: { versions: { some: effectiveBy(at) } },
     orderBy: { createdAt: "asc" },
     select: { slug: true, title: true },
   });
@@ -52,7 +53,7 @@ export async function listPolicyArchive(slug: string) {
     document: { slug: document.slug, title: document.title },
     versions: document.versions.map((v, index) => ({
       ...v,
-      state: (v.version === currentVersion ? "current" : v.effectiveAt && v.effectiveAt > at ? "upcoming" : "superseded") as VersionState,
+      state: versionState(v, currentVersion, at),
       hasPrevious: index < document.versions.length - 1,
     })),
   };
@@ -66,12 +67,11 @@ export async function findPublishedVersion(slug: string, version: number) {
   if (!found) return null;
   const at = await now();
   const current = await prisma.policyVersion.findFirst({
-    where: { documentId: found.documentId, status: "PUBLISHED", effectiveAt: { lte: at } },
-    orderBy: { effectiveAt: "desc" },
+    where: { documentId: found.documentId, ...effectiveBy(at) },
+    orderBy: NEWEST_EFFECTIVE_FIRST,
     select: { version: true },
   });
-  const state: VersionState = current?.version === found.version ? "current" : found.effectiveAt && found.effectiveAt > at ? "upcoming" : "superseded";
-  return { ...found, state };
+  return { ...found, state: versionState(found, current?.version, at) };
 }
 
 /** The version and its predecessor (by effective date), with a word diff. */

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, emailText } from "./layout";
+import { Heading, Text } from "@react-email/components";
+import { EmailAction, EmailLayout, emailText } from "./layout";
 
 export function EmailChangeConfirmEmail(props: { url: string; companyName: string; hours: number }) {
   return (
@@ -12,10 +12,7 @@ export function EmailChangeConfirmEmail(props: { url: string; companyName: strin
       <Text style={emailText.paragraph}>
         Someone signed in to the privacy center asked to use this address for their account. Confirm it to finish the change. The link works once and expires in {props.hours} hours.
       </Text>
-      <Button href={props.url} style={emailText.button}>Confirm this address</Button>
-      <Text style={{ ...emailText.muted, marginTop: "24px" }}>
-        Or paste this address into your browser: <Link href={props.url}>{props.url}</Link>
-      </Text>
+      <EmailAction url={props.url} label="Confirm this address" />
     </EmailLayout>
   );
 }

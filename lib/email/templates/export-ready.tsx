@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, emailText } from "./layout";
+import { Heading, Text } from "@react-email/components";
+import { EmailAction, EmailLayout, emailText } from "./layout";
 
 export function ExportReadyEmail(props: { url: string; companyName: string; expiresAt: string; rows: number }) {
   return (
@@ -15,10 +15,7 @@ export function ExportReadyEmail(props: { url: string; companyName: string; expi
       <Text style={emailText.paragraph}>
         Sign in to download it. Only you can download it, and it will be deleted on {props.expiresAt}.
       </Text>
-      <Button href={props.url} style={emailText.button}>Go to your data</Button>
-      <Text style={{ ...emailText.muted, marginTop: "24px" }}>
-        Or paste this address into your browser: <Link href={props.url}>{props.url}</Link>
-      </Text>
+      <EmailAction url={props.url} label="Go to your data" />
     </EmailLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
 const styles = {
@@ -33,3 +33,15 @@ export const emailText = {
   muted: { color: "#4b5563", fontSize: "13px", lineHeight: "20px", margin: "0 0 12px" },
   button: { backgroundColor: "#1d4ed8", borderRadius: "6px", color: "#ffffff", display: "inline-block", fontSize: "15px", fontWeight: 600, padding: "12px 20px", textDecoration: "none" },
 };
+
+/** The email's main button, with the address spelled out for clients that hide buttons. */
+export function EmailAction(props: { url: string; label: string }) {
+  return (
+    <>
+      <Button href={props.url} style={emailText.button}>{props.label}</Button>
+      <Text style={{ ...emailText.muted, marginTop: "24px" }}>
+        Or paste this address into your browser: <Link href={props.url}>{props.url}</Link>
+      </Text>
+    </>
+  );
+}

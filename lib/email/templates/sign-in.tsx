@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, emailText } from "./layout";
+import { Heading, Text } from "@react-email/components";
+import { EmailAction, EmailLayout, emailText } from "./layout";
 
 export function SignInEmail(props: { url: string; companyName: string; minutes: number }) {
   return (
@@ -12,10 +12,7 @@ export function SignInEmail(props: { url: string; companyName: string; minutes: 
       <Text style={emailText.paragraph}>
         Use the button below to sign in. The link works once and expires in {props.minutes} minutes.
       </Text>
-      <Button href={props.url} style={emailText.button}>Sign in</Button>
-      <Text style={{ ...emailText.muted, marginTop: "24px" }}>
-        Or paste this address into your browser: <Link href={props.url}>{props.url}</Link>
-      </Text>
+      <EmailAction url={props.url} label="Sign in" />
     </EmailLayout>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Button, Card } from "@/components/ui";
+import { Button, Card, MessageCard } from "@/components/ui";
 import { getEmailChangeTokenState } from "@/lib/correction/profile";
 import { confirmEmailChangeAction } from "./actions";
 
@@ -14,34 +13,22 @@ const RESULTS: Record<string, { title: string; body: string }> = {
   taken: { title: "This address cannot be used", body: "Another account already uses this email address. Your sign-in address was not changed." },
 };
 
+function ResultMessage({ message }: { message: { title: string; body: string } }) {
+  return <MessageCard title={message.title} link={{ href: "/account/profile", label: "Go to your profile" }}>{message.body}</MessageCard>;
+}
+
 // Opening the link only shows this page; the change happens on the button's
 // POST, so mail scanners that fetch links cannot use it up.
 export default async function ConfirmEmailChangePage(props: { searchParams: Promise<{ token?: string; result?: string }> }) {
   const { token, result } = await props.searchParams;
   if (result) {
     const message = RESULTS[result] ?? RESULTS.unknown;
-    return (
-      <div className="mx-auto max-w-md">
-        <Card>
-          <h1 className="text-2xl font-bold text-gray-900">{message.title}</h1>
-          <p className="mt-3 text-gray-700">{message.body}</p>
-          <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href="/account/profile">Go to your profile</Link>
-        </Card>
-      </div>
-    );
+    return <ResultMessage message={message} />;
   }
   const state = typeof token === "string" ? await getEmailChangeTokenState(token) : { state: "unknown" as const };
   if (state.state !== "valid") {
     const message = RESULTS[state.state];
-    return (
-      <div className="mx-auto max-w-md">
-        <Card>
-          <h1 className="text-2xl font-bold text-gray-900">{message.title}</h1>
-          <p className="mt-3 text-gray-700">{message.body}</p>
-          <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href="/account/profile">Go to your profile</Link>
-        </Card>
-      </div>
-    );
+    return <ResultMessage message={message} />;
   }
   return (
     <div className="mx-auto max-w-md">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Alert, Card, inputClass, labelClass } from "@/components/ui";
+import { Alert, Card, MessageCard, inputClass, labelClass } from "@/components/ui";
 import { prisma } from "@/lib/db";
 import { getVerificationTokenState } from "@/lib/auth/verification-token";
 
@@ -17,17 +16,11 @@ export default async function ConfirmSignInPage(props: {
   const state = typeof token === "string" && typeof email === "string" ? await getVerificationTokenState(email, token) : "unknown";
   if (state !== "valid") {
     return (
-      <div className="mx-auto max-w-md">
-        <Card>
-          <h1 className="text-2xl font-bold text-gray-900">This link no longer works</h1>
-          <p className="mt-3 text-gray-700">
-            {state === "expired"
-              ? "The sign-in link has expired. Links are valid for 10 minutes."
-              : "The sign-in link has already been used or is not valid."}
-          </p>
-          <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href="/signin">Get a new sign-in link</Link>
-        </Card>
-      </div>
+      <MessageCard title="This link no longer works" link={{ href: "/signin", label: "Get a new sign-in link" }}>
+        {state === "expired"
+          ? "The sign-in link has expired. Links are valid for 10 minutes."
+          : "The sign-in link has already been used or is not valid."}
+      </MessageCard>
     );
   }
   const isNewAccount = !(await prisma.user.findUnique({ where: { email: email! }, select: { id: true } }));

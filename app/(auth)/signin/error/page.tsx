@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Card } from "@/components/ui";
+import { MessageCard } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
 
@@ -14,12 +13,8 @@ export default async function SignInErrorPage(props: { searchParams: Promise<{ e
   const { error } = await props.searchParams;
   const message = (error && messages[error]) || "Something went wrong while signing you in.";
   return (
-    <div className="mx-auto max-w-md">
-      <Card>
-        <h1 className="text-2xl font-bold text-gray-900">We could not sign you in</h1>
-        <p className="mt-3 text-gray-700">{message}</p>
-        <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href="/signin">Get a new sign-in link</Link>
-      </Card>
-    </div>
+    <MessageCard title="We could not sign you in" link={{ href: "/signin", label: "Get a new sign-in link" }}>
+      {message}
+    </MessageCard>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getPolicyDocumentForAdmin } from "@/lib/policies/admin";
+import { versionState } from "@/lib/policies/in-force";
 import { formatPolicyDate, VersionStateBadge } from "@/app/(public)/policies/_components/policy-body";
 import { NewDraftButton } from "../forms";
 
@@ -55,7 +56,7 @@ export default async function AdminPolicyDocumentPage(props: { params: Promise<{
               </thead>
               <tbody>
                 {document.versions.map((v) => {
-                  const state = v.status === "DRAFT" ? "draft" : v.version === currentVersion ? "current" : v.effectiveAt && v.effectiveAt > at ? "upcoming" : "superseded";
+                  const state = v.status === "DRAFT" ? "draft" : versionState(v, currentVersion, at);
                   return (
                     <tr key={v.id} className="border-b border-gray-100 last:border-0">
                       <td className="py-2 pr-4"><Link className="font-medium text-brand-700 underline" href={`/admin/policies/${document.slug}/v/${v.version}`}>v{v.version}</Link></td>
