@@ -26,7 +26,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "tsx scripts/launch.ts test",
+    command: "tsx --import ./scripts/lib/server-only.mjs scripts/launch.ts test",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

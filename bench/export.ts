@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { getBenchDb, stopBenchCluster } from "./lib/bench-db";
+import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -19,7 +20,7 @@ const outputDir = path.resolve(".data/bench-exports");
 type Measurement = { mode: string; ms: number; bytes: number; maxRssMb: number };
 
 function measure(mode: "export" | "baseline", url: string, userId: string): Measurement {
-  const output = execFileSync(process.execPath, ["--import", "tsx", "bench/export-child.ts", mode, url, userId, outputDir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const output = execFileSync(process.execPath, [...TS_NODE_ARGS, "bench/export-child.ts", mode, url, userId, outputDir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(output.trim().split("\n").at(-1)!);
 }
 

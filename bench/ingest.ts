@@ -12,6 +12,7 @@ import pg from "pg";
 import { createDatabase, getFreePort, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
 import { migrateDatabase } from "../lib/db/migrate";
 import { seedDatabase } from "../prisma/seed";
+import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 
 const args = new Map<string, string>();
 for (let index = 2; index < process.argv.length; index += 2) args.set(process.argv[index].replace(/^--/, ""), process.argv[index + 1]);
@@ -28,7 +29,7 @@ type Install = { id: string; token: string };
 
 function spawnServer(command: string[], env: Record<string, string>, readyPattern: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...command], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...TS_NODE_ARGS, ...command], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
     const timer = setTimeout(() => reject(new Error(`${command[0]} did not start`)), 30_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       if (readyPattern.test(chunk.toString())) {

@@ -10,6 +10,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { createDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
 import { migrateDatabase } from "../lib/db/migrate";
+import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 
 const N = Number(process.argv[2] ?? 100_000);
 const CONNECTIONS = 5;
@@ -19,7 +20,7 @@ await createDatabase(cluster.adminUrl(), "notices_bench", { reset: true });
 const databaseUrl = cluster.adminUrl("notices_bench");
 await migrateDatabase(databaseUrl);
 
-const sink = spawn(process.execPath, ["--import", "tsx", "bench/notices-sink.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+const sink = spawn(process.execPath, [...TS_NODE_ARGS, "bench/notices-sink.ts"], { stdio: ["pipe", "pipe", "inherit"] });
 const sinkLines = readline.createInterface({ input: sink.stdout! });
 const waiters: ((line: string) => void)[] = [];
 sinkLines.on("line", (line) => waiters.shift()?.(line));

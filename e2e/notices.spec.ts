@@ -3,7 +3,6 @@
 // those who opted in. Admin sees progress and can pause/resume.
 import { randomBytes } from "node:crypto";
 import { expect, Mailbox, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
-import type { Page } from "@playwright/test";
 import { createDocument, longDate, publishSavedDraft, saveDraft, startOfDay } from "./fixtures/policy-editor";
 
 async function campaignIdFor(slug: string, version: number) {

@@ -3,8 +3,8 @@
 // Needs ALLOW_TEST_CLOCK=1 in the test server's environment.
 import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
-import { createDocument, DAY, isoDay, longDate, publishSavedDraft, saveDraft, startOfDay } from "./fixtures/policy-editor";
+import type { Browser } from "@playwright/test";
+import { createDocument, longDate, publishSavedDraft, saveDraft, startOfDay } from "./fixtures/policy-editor";
 import { expect, getTestDb, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
 
 async function anonymousAt(browser: Browser, at: Date) {

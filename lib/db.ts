@@ -1,6 +1,7 @@
 // The one Prisma client (engine-free, through @prisma/adapter-pg) and the pg
 // pool it shares with the rate limiter. Cached on globalThis so dev hot reload
 // does not open a new pool each time.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";

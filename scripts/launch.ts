@@ -13,6 +13,7 @@ import { getFreePort } from "./lib/embedded-pg";
 import { startMailCatcher } from "../lib/email/catcher";
 import { seedDatabase } from "../prisma/seed";
 import pg from "pg";
+import { TS_NODE_ARGS } from "./lib/node-args";
 
 type Mode = "dev" | "start" | "test";
 const mode = process.argv[2] as Mode;
@@ -48,7 +49,7 @@ async function isEmpty(databaseUrl: string) {
 }
 
 const children: ChildProcess[] = [];
-let cleanupSteps: Array<() => Promise<void>> = [];
+const cleanupSteps: Array<() => Promise<void>> = [];
 
 const shutdown = onShutdown(async () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
@@ -116,7 +117,7 @@ async function main() {
   });
 
   if (process.env.WORKER !== "off") {
-    const worker = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], { stdio: "inherit", env: childEnv });
+    const worker = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/worker.ts")], { stdio: "inherit", env: childEnv });
     children.push(worker);
     worker.once("exit", (code) => {
       if (code !== 0 && code !== null) log(`worker exited with ${code}`);

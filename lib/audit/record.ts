@@ -1,5 +1,6 @@
 // Append-only audit log (a database trigger refuses UPDATE and DELETE).
 // Never pass secrets, tokens or typed addresses of unknown people in metadata.
+import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 

@@ -1,5 +1,6 @@
 // Everything a new account starts with: preferences with privacy-friendly
 // defaults (no marketing, no tracking pixel) and the policy version it joined under.
+import "server-only";
 import { prisma } from "../db";
 import { findPolicyVersionInForce } from "../policies/in-force";
 import { recordAudit } from "../audit/record";

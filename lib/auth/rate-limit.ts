@@ -1,5 +1,6 @@
 // Sign-in rate limits per address and per IP, stored in PostgreSQL so every
 // app instance shares them. Keys are hashed: no typed address is stored.
+import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getPool } from "../db";

@@ -1,5 +1,6 @@
 // Read-only look-ups of Auth.js magic-link tokens (stored as SHA-256 hashes),
 // so the confirm page can say "expired" before anyone presses the button.
+import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "../db";
 import { env } from "../env";

@@ -2,6 +2,7 @@
 // without Prisma's native schema engine, which this project cannot download.
 // History is kept in `_prisma_migrations` exactly as Prisma keeps it, so
 // `prisma migrate deploy` accepts the same database where the engine exists.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // Reads the development mail catcher's store. Available only when the catcher
 // is enabled (MAIL_CATCHER=1, set by `npm run dev` and the test server).
+import "server-only";
 import { prisma } from "../db";
 import { env } from "../env";
 

@@ -1,6 +1,7 @@
 // The built-in development mail catcher: a real SMTP server on loopback that
 // stores every message in the CaughtMail table, read by /dev/mail and
 // /api/dev/mail. Started by scripts/launch.ts when SMTP_URL is not set.
+import "server-only";
 import { simpleParser, type AddressObject } from "mailparser";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";

@@ -1,5 +1,6 @@
 // Background side of exports (pg-boss handlers, run by the worker): build the
 // archive with visible progress, email the owner, and delete expired archives.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { createElement } from "react";

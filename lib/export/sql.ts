@@ -2,7 +2,7 @@
 // or as CSV (COPY ... FORMAT csv) itself, so the export streams bytes, not
 // parsed rows. CSV cells are neutralised in SQL with the same rule as csv.ts.
 import type { Column, Dataset } from "../data/registry";
-import { outputColumns, textSql } from "../data/queries";
+import { outputColumns } from "../data/queries";
 
 export function sqlLiteral(value: string): string {
   // standard_conforming_strings is on (PostgreSQL default since 9.1): only quotes need doubling.

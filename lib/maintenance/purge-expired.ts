@@ -1,4 +1,5 @@
 // Housekeeping: expired magic-link tokens, sessions and rate-limit counters.
+import "server-only";
 import { prisma } from "../db";
 
 export async function purgeExpiredAuthData(now = new Date()) {

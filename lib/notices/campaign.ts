@@ -1,6 +1,7 @@
 // Notice campaigns: created with the publish transaction (outbox), expanded
 // into one NoticeDelivery per (user, version), then sent by lib/notices/sender.ts
 // on pg-boss. Admin controls (pause, resume, cancel, rate) are audited.
+import "server-only";
 import type pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
 import { prisma, getPool } from "../db";

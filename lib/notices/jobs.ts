@@ -3,6 +3,7 @@
 //  notices.send   one bounded slice of sending; it queues its successor first,
 //                 so a worker killed mid-slice leaves the next slice queued
 //  notices.sweep  every minute: restart campaigns whose chain went quiet
+import "server-only";
 import type PgBoss from "pg-boss";
 import { getPool } from "../db";
 import { env } from "../env";

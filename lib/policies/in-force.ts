@@ -1,5 +1,6 @@
 // Which policy version governs data collected at a given moment (seed policy:
 // "subject to the Privacy Policy in effect at the time such information is collected").
+import "server-only";
 import { prisma } from "../db";
 import { now } from "../clock";
 

@@ -1,6 +1,7 @@
 // Public, read-only views of published policy versions. Which version is
 // current is computed from the clock at request time, so a scheduled version
 // becomes current at its effective date with nobody acting.
+import "server-only";
 import { prisma } from "../db";
 import { now } from "../clock";
 import { diffPolicyText } from "./diff";

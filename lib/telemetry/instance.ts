@@ -1,4 +1,5 @@
 // One IngestStore per process (Next.js server or the lean ingestion server).
+import "server-only";
 import { getPool } from "../db";
 import { env } from "../env";
 import { IngestStore } from "./store";

@@ -11,6 +11,7 @@ import { materializeNoticeCampaign } from "../../lib/notices/campaign";
 import { runNoticeSlice, type SenderSettings } from "../../lib/notices/sender";
 import { createTestDatabase } from "../setup/test-database";
 import { startSmtpHarness, type Harness } from "./smtp-harness";
+import { TS_NODE_ARGS } from "../../scripts/lib/node-args";
 
 const settings: SenderSettings = {
   appUrl: "http://localhost:3000",
@@ -178,7 +179,7 @@ describe("notice fan-out under SMTP faults", () => {
     const harness = await startSmtpHarness();
     const workers: ChildProcess[] = [];
     const startWorkerProcess = () => {
-      const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], {
+      const child = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/worker.ts")], {
         env: {
           ...process.env,
           NODE_ENV: "test",

@@ -1,0 +1,137 @@
+// The one way to write a server action. Each action is
+//   export const doThing = authedAction(schema, async (input, { viewer, ip }) => {
+//     await domainFunction({ viewer, ... });     // throws AppError on a domain failure
+//     return ok("Done.", { id });
+//   });
+// The wrapper resolves the caller through lib/dal.ts before reading any input,
+// parses the FormData (or a plain object) with zod, runs the handler, and
+// answers one ActionResult shape. Signed-out callers of authed/admin actions are
+// sent to sign in (the same behaviour as the pages); non-admins get a 404.
+// AppErrors become text in lib/actions/messages.ts; anything else is logged and
+// answered with a generic message, never with internals.
+import "server-only";
+import { headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getRequestIp } from "../auth/request-ip";
+import { getViewer, requireAdmin, type Viewer } from "../dal";
+import { isAppError, type AppErrorCode } from "../errors";
+import { log } from "../log";
+import { describeError } from "./messages";
+
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+export type ActionResult<T = null> =
+  | { ok: true; message: string; data: T }
+  | { ok: false; code: AppErrorCode; message: string; fieldErrors: FieldErrors; values?: Record<string, string> };
+
+/** The state a form keeps with useActionState: null before the first submit. */
+export type ActionState<T = null> = ActionResult<T> | null;
+
+export type ActionContext<V> = { viewer: V; ip: string };
+
+type Success<T> = { message: string; data: T };
+
+/** What a handler returns on success. */
+export function ok(message: string): Success<null>;
+export function ok<T>(message: string, data: T): Success<T>;
+export function ok<T>(message: string, data?: T): Success<T | null> {
+  return { message, data: data ?? null };
+}
+
+type Options = {
+  /** Submitted fields sent back on a validation failure so the form keeps them (never secrets). */
+  echo?: readonly string[];
+  /** Message above the field errors when the schema refuses the input. */
+  invalidMessage?: string;
+};
+
+/** The callable a form or a client component receives: `(formData)`, `(state, formData)` or `(state, object)`. */
+export type Action<T> = (...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]) => Promise<ActionResult<T>>;
+
+/** FormData as a plain object: one value per key, an array where a key repeats; files are ignored. */
+export function readForm(input: FormData | Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input ?? {};
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(input.keys())) {
+    if (key.startsWith("$ACTION")) continue; // Next.js's own fields
+    const values = input.getAll(key).filter((value): value is string => typeof value === "string");
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+async function signInAgain(): Promise<never> {
+  // Back to the page the form was on after signing in (same-site paths only).
+  const referer = (await headers()).get("referer");
+  let path = "/account";
+  try {
+    if (referer) path = new URL(referer).pathname;
+  } catch {
+    // keep the default
+  }
+  redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+}
+
+function failure<T>(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}, values?: Record<string, string>): ActionResult<T> {
+  return { ok: false, code, message, fieldErrors, ...(values ? { values } : {}) };
+}
+
+function echoValues(raw: Record<string, unknown>, echo: readonly string[] | undefined) {
+  if (!echo) return undefined;
+  return Object.fromEntries(echo.map((key) => [key, typeof raw[key] === "string" ? (raw[key] as string).slice(0, 500) : ""]));
+}
+
+function define<S extends z.ZodType, V, T>(
+  resolveViewer: () => Promise<V>,
+  schema: S,
+  handler: (input: z.output<S>, context: ActionContext<V>) => Promise<Success<T>>,
+  options: Options,
+): Action<T> {
+  return async (...args) => {
+    const viewer = await resolveViewer(); // before any input is read: fail closed
+    const raw = readForm(args.length === 1 ? args[0] : args[1]);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors = z.flattenError(parsed.error as z.ZodError<unknown>).fieldErrors as FieldErrors;
+      return failure(
+        "VALIDATION",
+        options.invalidMessage ?? (Object.keys(fieldErrors).length ? "Please fix the highlighted fields." : "That request could not be read. Please try again."),
+        fieldErrors,
+        echoValues(raw, options.echo),
+      );
+    }
+    try {
+      const ip = getRequestIp(await headers());
+      const result = await handler(parsed.data, { viewer, ip });
+      return { ok: true, message: result.message, data: result.data };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() from the handler
+      if (isAppError(error)) {
+        const message = describeError(error);
+        return failure(error.code, message, error.field ? { [error.field]: [message] } : {}, echoValues(raw, options.echo));
+      }
+      log.error("action failed", { error });
+      return failure("UNAVAILABLE", describeError(null));
+    }
+  };
+}
+
+async function requireViewer(): Promise<Viewer> {
+  return (await getViewer()) ?? signInAgain();
+}
+
+/** An action of a signed-in person. */
+export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options = {}) {
+  return define(requireViewer, schema, handler, options);
+}
+
+/** An action of the privacy team: anyone else gets a 404 (audited by requireAdmin). */
+export function adminAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options = {}) {
+  return define(requireAdmin, schema, handler, options);
+}
+
+/** An action open to visitors (sign-in, unsubscribe links, cookie choices); the viewer may be null. */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer | null>) => Promise<Success<T>>, options: Options = {}) {
+  return define(getViewer, schema, handler, options);
+}

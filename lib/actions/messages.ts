@@ -1,0 +1,68 @@
+// The one place where domain errors become words for people. Domain functions
+// throw AppError(code, { reason, params }); actions (lib/actions/index.ts) and
+// pages call describeError() to show it. Add a reason here when you add one.
+import type { AppError, AppErrorCode, AppErrorParams } from "../errors";
+
+type Text = string | ((params: AppErrorParams) => string);
+
+const plural = (count: number | string, one: string, many: string) => `${count} ${Number(count) === 1 ? one : many}`;
+const minutes = (seconds: number | string) => plural(Math.max(1, Math.ceil(Number(seconds) / 60)), "minute", "minutes");
+
+/** Default text per code, used when a reason has no text of its own. */
+const byCode: Record<AppErrorCode, string> = {
+  VALIDATION: "Please fix the highlighted fields.",
+  UNAUTHENTICATED: "Your session has ended. Sign in again to continue.",
+  FORBIDDEN: "You are not allowed to do that.",
+  NOT_FOUND: "We could not find that.",
+  CONFLICT: "That clashes with something that already exists.",
+  LIMIT_REACHED: "You have done that many times recently. Please wait a while and try again.",
+  INVALID_STATE: "That is not possible at this stage.",
+  EXPIRED: "This link has expired.",
+  UNAVAILABLE: "Something went wrong on our side. Please try again in a moment.",
+};
+
+/** Text per `CODE:REASON`. */
+const byReason: Record<string, Text> = {
+  // sign-in
+  "LIMIT_REACHED:SIGN_IN_EMAIL": (p) => `Too many sign-in links were requested for this address. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  "LIMIT_REACHED:SIGN_IN_IP": (p) => `Too many sign-in attempts from your network. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  "UNAVAILABLE:SIGN_IN_EMAIL": "We could not send the email just now. Please try again in a few minutes.",
+  // your data, export, correction
+  "LIMIT_REACHED:EXPORTS_PER_DAY": (p) => `You can start up to ${p.limit} exports a day. Your latest archive is still available below.`,
+  "NOT_FOUND:DATA_ITEM": "We could not find that item in your data.",
+  "LIMIT_REACHED:CORRECTIONS_PER_DAY": "You have filed many correction requests today. Please wait for our answer, or file a general request.",
+  "INVALID_STATE:BAD_CURSOR": "That page link is out of date. Start again from the newest items.",
+  "VALIDATION:BAD_FILTER": "That filter could not be read. Use dates like 2026-01-31.",
+  // profile and email change
+  "CONFLICT:SAME_EMAIL": "That is already your email address.",
+  "LIMIT_REACHED:EMAIL_CHANGES": "Too many changes in the last hour. Please try again later.",
+  // preferences
+  "NOT_FOUND:INSTALL": "We could not find that install on your account.",
+  "LIMIT_REACHED:SAMPLES": "You asked for several samples already. Please wait a few minutes.",
+  "INVALID_STATE:NOT_SUBSCRIBED": "You are not subscribed to that topic, so no sample was sent. Switch it on first.",
+  "UNAVAILABLE:EMAIL": "We could not send the email just now. Please try again in a few minutes.",
+  "NOT_FOUND:UNSUBSCRIBE_LINK": "This link is not valid any more. Open the link from your most recent email, or sign in to manage your preferences.",
+  // policies
+  "NOT_FOUND:POLICY_DOCUMENT": "No such policy document.",
+  "NOT_FOUND:POLICY_DRAFT": "No such draft.",
+  "CONFLICT:SLUG_TAKEN": "A document with this address already exists.",
+  "CONFLICT:DRAFT_EXISTS": "This document already has a draft.",
+  "INVALID_STATE:PUBLISHED": "Published versions cannot be changed; start a new draft.",
+  "VALIDATION:SUMMARY_REQUIRED": "Write a summary of the changes before publishing.",
+  "VALIDATION:EFFECTIVE_DATE_REQUIRED": "Choose an effective date.",
+  "VALIDATION:EFFECTIVE_DATE_PAST": "The effective date must be in the future.",
+  "VALIDATION:EFFECTIVE_DATE_BEFORE_LIVE": "The effective date must be after the latest published version's.",
+  "VALIDATION:OVERRIDE_REASON_REQUIRED": (p) =>
+    `A substantive change takes effect at least ${p.minDays} days after publishing, unless you record a reason (10 characters or more).`,
+  "VALIDATION:CONFIRM_PUBLISH": "Tick the box to confirm: a published version cannot be changed.",
+  // notices
+  "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
+};
+
+/** Words for an AppError; null stands for an unexpected failure. */
+export function describeError(error: Pick<AppError, "code" | "reason" | "params"> | null): string {
+  if (!error) return byCode.UNAVAILABLE;
+  const text = error.reason ? byReason[`${error.code}:${error.reason}`] : undefined;
+  if (text === undefined) return byCode[error.code];
+  return typeof text === "function" ? text(error.params) : text;
+}
