@@ -44,6 +44,11 @@ type Options = {
   echo?: readonly string[];
   /** Message above the field errors when the schema refuses the input. */
   invalidMessage?: string;
+  /**
+   * Destructive admin actions (publishing, sending to everyone, erasing) set this:
+   * they need a second-factor check within the last few minutes (step-up).
+   */
+  stepUp?: boolean;
 };
 
 /** The callable a form or a client component receives: `(formData)`, `(state, formData)` or `(state, object)`. */
