@@ -13,7 +13,7 @@ const dbMessage = "Pages and components read and write through lib/ (the data ac
 
 const isDbImport = (source) => /(^|\/)db(\.ts)?$/.test(source) || /generated\/prisma/.test(source) || source === "pg";
 
-/** A lib/ module that imports the database client must also import "server-only". */
+/** A lib/ module that imports the database client or its types (it runs queries) must also import "server-only". */
 const serverOnlyWithDb = {
   meta: { type: "problem", messages: { missing: 'This module imports the database client; add `import "server-only";` so it can never reach a browser bundle.' } },
   create(context) {
@@ -22,7 +22,7 @@ const serverOnlyWithDb = {
     return {
       ImportDeclaration(node) {
         if (node.source.value === "server-only") hasServerOnly = true;
-        else if (!dbImport && node.importKind !== "type" && isDbImport(String(node.source.value))) dbImport = node;
+        else if (!dbImport && isDbImport(String(node.source.value))) dbImport = node;
       },
       "Program:exit"() {
         if (dbImport && !hasServerOnly) context.report({ node: dbImport, messageId: "missing" });

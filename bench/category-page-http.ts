@@ -1,7 +1,7 @@
 // Server time of the real pages at 10^6 rows: starts the production server
 // (`npm run build` first) against the 10^6 benchmark database, signs alice in
 // with a session row, and times full responses of category pages.
-//   npx tsx bench/category-page-http.ts [--port 3013] [--repeat 15]
+//   npm run tsx -- bench/category-page-http.ts [--port 3013] [--repeat 15]
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";

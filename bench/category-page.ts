@@ -1,7 +1,7 @@
 // Category page benchmark at 10^6 rows: the queries a category page runs
 // (one keyset page + the exact count, in parallel, as the page does), for the
 // first, a middle and the last page, unfiltered and filtered.
-//   npx tsx bench/category-page.ts [--size 1000000] [--repeat 20]
+//   npm run tsx -- bench/category-page.ts [--size 1000000] [--repeat 20]
 import pg from "pg";
 import { countRows, listPage, type PageFilters, type PageRequest } from "../lib/data/queries";
 import { findDataset } from "../lib/data/registry";

@@ -1,5 +1,5 @@
 // One measured run in a fresh process (so peak RSS belongs to this run only):
-//   tsx bench/export-child.ts export|baseline <databaseUrl> <userId> <outputDir>
+//   npm run tsx -- bench/export-child.ts export|baseline <databaseUrl> <userId> <outputDir>
 // Prints one JSON line: { mode, ms, bytes, maxRssMb }.
 import fs from "node:fs";
 import path from "node:path";

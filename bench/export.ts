@@ -1,5 +1,5 @@
 // Export benchmark: a user with 10^6 server-log + telemetry rows.
-//   npx tsx bench/export.ts [--sizes 100000,1000000] [--runs 2]
+//   npm run tsx -- bench/export.ts [--sizes 100000,1000000] [--runs 2]
 // Each measurement runs in its own process. Reports the export's time against a
 // baseline (COPY to CSV → deflate level 1 → byte counter) in the same run, and
 // the export's peak RSS at each size.

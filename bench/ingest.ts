@@ -1,6 +1,6 @@
 // Telemetry ingestion throughput against a bare node:http baseline, in one run,
 // loopback only, bounded duration. Usage:
-//   npx tsx bench/ingest.ts [--duration 10] [--connections 50] [--rounds 2] [--next 1]
+//   npm run tsx -- bench/ingest.ts [--duration 10] [--connections 50] [--rounds 2] [--next 1]
 // Each round runs bare, ingest (opted-in) and ingest (opted-out) back to back,
 // so a busy neighbour on the machine hits all three alike.
 // Uses DATABASE_URL when set (a throw-away database: it is reset!), otherwise

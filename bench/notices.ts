@@ -3,7 +3,7 @@
 // pooled SMTP send -> record) versus a bare pooled nodemailer loop sending the
 // same pre-rendered messages with no database, both to one loopback SMTP sink
 // in a separate process, in the same run. Also samples the worker's memory.
-//   npx tsx bench/notices.ts [N]
+//   npm run tsx -- bench/notices.ts [N]
 import { spawn } from "node:child_process";
 import readline from "node:readline";
 import pg from "pg";

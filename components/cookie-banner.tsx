@@ -6,8 +6,9 @@
 // here only after consent, and never while a browser opt-out signal is sent.
 // It sits in the page flow above the header (not over content), so it never
 // hides a control the visitor needs.
+import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import { saveCookieChoice } from "@/app/(public)/cookies/actions";
+import type { Action } from "@/lib/actions";
 import type { CookieChoice } from "@/lib/preferences/cookies";
 
 const OPEN_EVENT = "cookie-settings:open";
@@ -25,7 +26,7 @@ const OPTIONAL_CATEGORIES = [
   { key: "advertising", label: "Advertising", description: "Measures our ads, e.g. Twitter conversion tracking." },
 ] as const;
 
-export function CookieBanner(props: { initialChoice: CookieChoice | null; signal: string | null }) {
+export function CookieBanner(props: { initialChoice: CookieChoice | null; signal: string | null; saveChoice: Action<CookieChoice> }) {
   const [choice, setChoice] = useState<CookieChoice | null>(props.initialChoice);
   const [open, setOpen] = useState(props.initialChoice === null && props.signal === null);
   const [draft, setDraft] = useState<CookieChoice>(props.initialChoice ?? { analytics: false, advertising: false });
@@ -55,10 +56,10 @@ export function CookieBanner(props: { initialChoice: CookieChoice | null; signal
     setPending(true);
     setError(null);
     try {
-      const result = await saveCookieChoice(next);
+      const result = await props.saveChoice(null, next);
       if (!result.ok) return setError(result.message);
-      setChoice(result.choice);
-      setDraft(result.choice);
+      setChoice(result.data);
+      setDraft(result.data);
       setOpen(false);
     } catch {
       setError("Your choice could not be saved. Please try again.");
@@ -80,7 +81,7 @@ export function CookieBanner(props: { initialChoice: CookieChoice | null; signal
           <p className="mt-1 text-sm text-gray-700">
             We use necessary cookies to sign you in and keep the site secure. With your permission we also use analytics cookies to
             learn which pages help people, and advertising cookies (such as Twitter conversion tracking) to measure our ads. Nothing
-            optional loads until you choose. <a className="font-medium text-brand-700 underline" href="/policies/cookies">Cookie policy</a>
+            optional loads until you choose. <Link className="font-medium text-brand-700 underline" href="/policies/cookies">Cookie policy</Link>
           </p>
           {blocked ? (
             <p className="mt-2 text-sm font-medium text-green-900" role="status">

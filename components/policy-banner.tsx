@@ -5,11 +5,12 @@ import { cookies } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getViewer } from "@/lib/dal";
 import { BANNER_COOKIE, findBannerNotices } from "@/lib/policies/banner";
-import { dismissPolicyBannerAction } from "@/app/(public)/policies/actions";
+import type { Action } from "@/lib/actions";
+import { log } from "@/lib/log";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
-export async function PolicyBanner() {
+export async function PolicyBanner(props: { dismissAction: Action<null> }) {
   let notices;
   try {
     const viewer = await getViewer();
@@ -18,7 +19,7 @@ export async function PolicyBanner() {
   } catch (error) {
     unstable_rethrow(error); // Next's own signals (dynamic rendering bail-outs) must pass through.
     // Otherwise the banner must never take a page down.
-    console.error("[policy-banner]", error);
+    log.error("policy banner could not be rendered", { error });
     return null;
   }
   if (notices.length === 0) return null;
@@ -39,7 +40,7 @@ export async function PolicyBanner() {
             </strong>{" "}
             <Link className="font-medium underline" href={`/policies/${notice.slug}/v/${notice.version}/changes`}>See what changes</Link>
           </p>
-          <form action={dismissPolicyBannerAction}>
+          <form action={props.dismissAction}>
             <input type="hidden" name="versionId" value={notice.versionId} />
             <button type="submit" className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium text-amber-950 hover:bg-amber-100">
               Dismiss<span className="sr-only"> the {notice.title} notice</span>

@@ -1,26 +1,32 @@
-// Reads DNT / Sec-GPC on every page request: for a signed-in user the signal is
-// applied to the account as an opt-out and the date it was honoured is shown.
+// Reads DNT / Sec-GPC on every page request. For a signed-in user whose account
+// does not honour the signal yet, it asks the browser to run the action that
+// applies it (rendering stays read-only), then shows the date it was honoured.
 import { headers } from "next/headers";
+import type { Action } from "@/lib/actions";
 import { getViewer } from "@/lib/dal";
-import { applyOptOutSignal } from "@/lib/signals/apply";
+import { log } from "@/lib/log";
+import { getOptOutSignalState } from "@/lib/signals/apply";
 import { describeSignals, readBrowserSignals } from "@/lib/signals/read";
+import { ApplySignal } from "./signal-apply";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
-export async function SignalNotice() {
+export async function SignalNotice(props: { applyAction: Action<null> }) {
   const signals = readBrowserSignals(await headers());
   if (!signals.any) return null;
   const viewer = await getViewer();
-  let honouredAt: Date | null = null;
+  let state: Awaited<ReturnType<typeof getOptOutSignalState>> | null = null;
   if (viewer) {
     try {
-      honouredAt = (await applyOptOutSignal({ userId: viewer.userId, signals })).honouredAt;
+      state = await getOptOutSignalState(viewer.userId);
     } catch (error) {
-      console.error("[signals] could not apply opt-out signal:", (error as Error).message);
+      log.error("could not read the opt-out signal state", { error });
     }
   }
+  const honouredAt = state?.isApplied ? state.honouredAt : null;
   return (
     <div role="status" data-testid="signal-notice" className="border-b border-green-200 bg-green-50">
+      {viewer && state && !state.isApplied ? <ApplySignal action={props.applyAction} /> : null}
       <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-green-900 sm:px-6">
         {honouredAt
           ? `Your browser's opt-out signal (${describeSignals(signals)}) was honoured on ${dateFormat.format(honouredAt)}: analytics and advertising are off for your account.`

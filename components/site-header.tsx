@@ -1,8 +1,8 @@
 import Link from "next/link";
+import type { Action } from "@/lib/actions";
 import { getViewer } from "@/lib/dal";
-import { signOutAction } from "@/app/(auth)/signin/actions";
 
-export async function SiteHeader() {
+export async function SiteHeader(props: { signOutAction: Action<null> }) {
   const viewer = await getViewer();
   return (
     <header className="border-b border-gray-200 bg-white">
@@ -19,7 +19,7 @@ export async function SiteHeader() {
               {viewer.role === "ADMIN" ? (
                 <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/admin">Admin</Link>
               ) : null}
-              <form action={signOutAction}>
+              <form action={props.signOutAction}>
                 <button type="submit" className="rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
                   Sign out
                 </button>

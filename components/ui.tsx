@@ -74,3 +74,13 @@ export const inputClass =
   "block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600";
 
 export const labelClass = "block text-sm font-medium text-gray-900";
+
+/** The first error of a form field, linked to its input by aria-describedby={id}. */
+export function FieldError(props: { errors?: string[]; id: string }) {
+  return props.errors?.length ? <p id={props.id} className="text-sm text-red-700">{props.errors[0]}</p> : null;
+}
+
+/** Field errors of a form's last result (none before the first submit or after a success). */
+export function fieldErrorsOf(state: { ok: boolean; fieldErrors?: Partial<Record<string, string[]>> } | null): Partial<Record<string, string[]>> {
+  return state && !state.ok ? state.fieldErrors ?? {} : {};
+}

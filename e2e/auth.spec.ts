@@ -6,10 +6,10 @@ test.describe("magic-link sign-in", () => {
     await signIn(page, "alice@example.com", { viaEmail: true });
     await expect(page.getByRole("heading", { name: "Hello, Alice Example" })).toBeVisible();
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, ["alice@example.com"]);
-    const sessionsBefore = await queryCount(`SELECT count(*) FROM "Session" WHERE "userId" = $1`, [user!.id]);
-    expect(sessionsBefore).toBeGreaterThan(0);
     const cookie = (await page.context().cookies()).find((c) => c.name.includes("session-token"));
     expect(cookie).toBeTruthy();
+    // The browser's cookie names exactly one database session, and it is alice's.
+    expect(await queryCount(`SELECT count(*) FROM "Session" WHERE "sessionToken" = $1 AND "userId" = $2`, [cookie!.value, user!.id])).toBe(1);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     // Sign-out deleted this session's row on the server.
@@ -61,7 +61,7 @@ test.describe("magic-link sign-in", () => {
     expect(raw.status()).toBe(303);
     expect(raw.headers()["location"]).toContain("/signin/confirm");
     expect(raw.headers()["set-cookie"] ?? "").not.toContain("session-token");
-    expect(await queryCount(`SELECT count(*) FROM "VerificationToken" WHERE identifier = $1`, [email])).toBeGreaterThan(0);
+    expect(await queryCount(`SELECT count(*) FROM "VerificationToken" WHERE identifier = $1`, [email])).toBe(1);
     await page.goto(link);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
     expect((await page.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
@@ -176,7 +176,8 @@ test.describe("admin area", () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
     }
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [email])).toBeGreaterThan(0);
+    // One audit row per refused page.
+    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [email])).toBe(2);
   });
 
   test("an admin action replayed by a non-admin is refused and changes nothing", async ({ page, signIn, browser }) => {

@@ -2,7 +2,7 @@
 // summary, effective date and a link to the diff; a minor version emails only
 // those who opted in. Admin sees progress and can pause/resume.
 import { randomBytes } from "node:crypto";
-import { expect, Mailbox, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
+import { createUser, expect, Mailbox, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
 import { createDocument, longDate, publishSavedDraft, saveDraft, startOfDay } from "./fixtures/policy-editor";
 
 async function campaignIdFor(slug: string, version: number) {
@@ -50,7 +50,9 @@ test("substantive change: every user gets one notice with the right links; minor
     const message = await mailbox.waitFor(email, { subject: new RegExp(`Changes to our ${title}`), since });
     expect(message.text).toContain("We add product analytics.");
     expect(message.text).toContain(longDate(v2Date));
-    expect(message.headers["message-id"] ?? message.headers["Message-ID"] ?? JSON.stringify(message.headers)).toMatch(/notice-/);
+    // The Message-ID is derived from the delivery row, so a resent notice is recognisable as the same one.
+    const delivery = await queryOne<{ id: string }>(`SELECT d.id FROM "NoticeDelivery" d JOIN "User" u ON u.id = d."userId" JOIN "NoticeCampaign" c ON c.id = d."campaignId" JOIN "PolicyVersion" v ON v.id = c."policyVersionId" JOIN "PolicyDocument" doc ON doc.id = v."documentId" WHERE u.email = $1 AND doc.slug = $2 AND v.version = 2`, [email, slug]);
+    expect(message.headers["message-id"]).toMatch(new RegExp(`^<notice-${delivery!.id}@`));
     const link = Mailbox.link(message, `/policies/${slug}/v/2/changes`);
     await page.goto(link);
     await expect(page.locator("ins").filter({ hasText: "two adds analytics" })).toBeVisible();
@@ -109,8 +111,15 @@ test("admin can pause and resume a campaign; controls are audited; non-admins ca
   await page.goto("/admin/notices");
   await expect(page.getByRole("link", { name: `Pause Policy ${id} v1` })).toBeVisible();
 
+  // A signed-in person without the admin role sees neither the list nor the campaign.
+  const nonAdmin = uniqueEmail("notice-nonadmin");
+  await createUser(nonAdmin);
   const other = await browser.newContext();
   const otherPage = await other.newPage();
+  await signIn(otherPage, nonAdmin);
+  await expect(otherPage.getByRole("heading", { level: 1 })).toBeVisible();
   expect((await otherPage.goto(`/admin/notices/nc_${id}`))?.status()).toBe(404);
+  expect((await otherPage.goto("/admin/notices"))?.status()).toBe(404);
+  expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [nonAdmin])).toBe(2);
   await other.close();
 });

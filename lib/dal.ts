@@ -7,8 +7,9 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { recordAudit } from "./audit/record";
 import { getRequestIp } from "./auth/request-ip";
+import type { Viewer } from "./auth/viewer";
 
-export type Viewer = { userId: string; email: string; name: string | null; role: "USER" | "ADMIN" };
+export type { Viewer } from "./auth/viewer";
 
 /** The signed-in viewer, or null. Cached for the duration of one request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
+import { log } from "./log";
 
 type Db = { prisma: PrismaClient; pool: pg.Pool };
 const globalForDb = globalThis as unknown as { __portalDb?: Db };
@@ -14,7 +15,7 @@ function createDb(): Db {
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
-  pool.on("error", (error) => console.error(`[db] idle connection error: ${error.message}`));
+  pool.on("error", (error) => log.error("idle database connection error", { error }));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { prisma, pool };
 }

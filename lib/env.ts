@@ -23,7 +23,7 @@ const schema = z.object({
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   COMPANY_NAME: z.string().default("Prime Directive"),
-  // ---- issue 4: preferences, telemetry ingestion ----
+  // Preferences and telemetry ingestion.
   /** Largest telemetry report body accepted, in bytes. */
   TELEMETRY_MAX_BYTES: z.coerce.number().int().min(256).max(1_048_576).default(16_384),
   /** Reports one install may send per minute before it gets 429. */
@@ -38,7 +38,7 @@ const schema = z.object({
   INGEST_PORT: z.coerce.number().int().min(1).max(65535).default(3099),
   /** mailto: address in List-Unsubscribe; default unsubscribe@<MAIL_FROM's domain>. */
   UNSUBSCRIBE_MAILTO: z.string().default(""),
-  // issue 5: policies and change notices
+  // Policies and change notices.
   /** Tests only: honour the x-test-now request header / setTestNow() as the clock. */
   ALLOW_TEST_CLOCK: booleanish,
   POLICY_MIN_NOTICE_DAYS: z.coerce.number().int().min(0).default(30),

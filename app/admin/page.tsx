@@ -1,22 +1,17 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
-import { prisma } from "@/lib/db";
+import { getAdminOverview } from "@/lib/admin/overview";
 import { requireAdmin } from "@/lib/dal";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminHomePage() {
-  await requireAdmin();
-  const [users, openRequests, parentRequests, audit] = await Promise.all([
-    prisma.user.count(),
-    prisma.privacyRequest.count({ where: { status: { notIn: ["COMPLETED", "DENIED"] } } }),
-    prisma.parentRequest.count({ where: { status: "UNDER_REVIEW" } }),
-    prisma.auditLog.findMany({ orderBy: { at: "desc" }, take: 10, select: { id: true, at: true, action: true, actorId: true, targetType: true } }),
-  ]);
+  const viewer = await requireAdmin();
+  const overview = await getAdminOverview(viewer);
   const stats = [
-    { label: "Accounts", value: users },
-    { label: "Open privacy requests", value: openRequests },
-    { label: "Parent requests to review", value: parentRequests },
+    { label: "Accounts", value: overview.accounts },
+    { label: "Open privacy requests", value: overview.openRequests },
+    { label: "Parent requests to review", value: overview.parentRequests },
   ];
   return (
     <div>
@@ -34,8 +29,8 @@ export default async function AdminHomePage() {
         <table className="w-full text-left text-sm">
           <thead className="bg-gray-50 text-gray-800"><tr><th className="px-4 py-2">When (UTC)</th><th className="px-4 py-2">Action</th><th className="px-4 py-2">Actor</th><th className="px-4 py-2">Target</th></tr></thead>
           <tbody>
-            {audit.map((entry) => (
-              <tr key={entry.id.toString()} className="border-t border-gray-100">
+            {overview.recentAudit.map((entry) => (
+              <tr key={entry.id} className="border-t border-gray-100">
                 <td className="px-4 py-2 whitespace-nowrap">{entry.at.toISOString().replace("T", " ").slice(0, 19)}</td>
                 <td className="px-4 py-2 font-mono">{entry.action}</td>
                 <td className="px-4 py-2 font-mono text-xs">{entry.actorId ?? "—"}</td>

@@ -39,7 +39,7 @@ export function ok<T>(message: string, data?: T): Success<T | null> {
   return { message, data: data ?? null };
 }
 
-type Options = {
+type Options<I = unknown> = {
   /** Submitted fields sent back on a validation failure so the form keeps them (never secrets). */
   echo?: readonly string[];
   /** Message above the field errors when the schema refuses the input. */
@@ -47,12 +47,19 @@ type Options = {
   /**
    * Destructive admin actions (publishing, sending to everyone, erasing) set this:
    * they need a second-factor check within the last few minutes (step-up).
+   * A function decides per input (e.g. resuming a campaign, but not pausing it).
    */
-  stepUp?: boolean;
+  stepUp?: boolean | ((input: I) => boolean);
 };
 
-/** The callable a form or a client component receives: `(formData)`, `(state, formData)` or `(state, object)`. */
-export type Action<T> = (...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]) => Promise<ActionResult<T>>;
+/**
+ * What a page or client component receives: a plain `<form action>` (the result
+ * is not read), or `(state, formData | object)` for useActionState and direct calls.
+ */
+export type Action<T> = {
+  (formData: FormData): Promise<void>;
+  (state: ActionState<T>, input: FormData | Record<string, unknown>): Promise<ActionResult<T>>;
+};
 
 /** FormData as a plain object: one value per key, an array where a key repeats; files are ignored. */
 export function readForm(input: FormData | Record<string, unknown> | undefined): Record<string, unknown> {
@@ -91,9 +98,9 @@ function define<S extends z.ZodType, V, T>(
   resolveViewer: () => Promise<V>,
   schema: S,
   handler: (input: z.output<S>, context: ActionContext<V>) => Promise<Success<T>>,
-  options: Options,
+  options: Options<z.output<S>>,
 ): Action<T> {
-  return async (...args) => {
+  const action = async (...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]): Promise<ActionResult<T>> => {
     const viewer = await resolveViewer(); // before any input is read: fail closed
     const raw = readForm(args.length === 1 ? args[0] : args[1]);
     const parsed = schema.safeParse(raw);
@@ -120,6 +127,7 @@ function define<S extends z.ZodType, V, T>(
       return failure("UNAVAILABLE", describeError(null));
     }
   };
+  return action as Action<T>;
 }
 
 async function requireViewer(): Promise<Viewer> {
@@ -127,16 +135,16 @@ async function requireViewer(): Promise<Viewer> {
 }
 
 /** An action of a signed-in person. */
-export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options = {}) {
+export function authedAction<S extends z.ZodType, T = null>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options<z.output<S>> = {}) {
   return define(requireViewer, schema, handler, options);
 }
 
 /** An action of the privacy team: anyone else gets a 404 (audited by requireAdmin). */
-export function adminAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options = {}) {
+export function adminAction<S extends z.ZodType, T = null>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options<z.output<S>> = {}) {
   return define(requireAdmin, schema, handler, options);
 }
 
 /** An action open to visitors (sign-in, unsubscribe links, cookie choices); the viewer may be null. */
-export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer | null>) => Promise<Success<T>>, options: Options = {}) {
+export function publicAction<S extends z.ZodType, T = null>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer | null>) => Promise<Success<T>>, options: Options<z.output<S>> = {}) {
   return define(getViewer, schema, handler, options);
 }

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getPool } from "../db";
 import { env } from "../env";
+import { AppError } from "../errors";
 
 type Limiters = { email: RateLimiterPostgres; ip: RateLimiterPostgres };
 const globalForLimits = globalThis as unknown as { __portalLimits?: Limiters };
@@ -30,24 +31,20 @@ export function hashKey(value: string): string {
   return createHash("sha256").update(`${env().AUTH_SECRET}:${value}`).digest("hex").slice(0, 40);
 }
 
-export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; scope: "email" | "ip" };
+async function consume(limiter: RateLimiterPostgres, key: string, reason: string) {
+  try {
+    await limiter.consume(hashKey(key));
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw new AppError("LIMIT_REACHED", { reason, params: { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) } });
+    throw error;
+  }
+}
 
-/** Consumes one sign-in attempt for both the address and the IP. */
-export async function consumeSignInAttempt(email: string, ip: string): Promise<RateLimitResult> {
+/** Consumes one sign-in attempt for both the IP and the address; LIMIT_REACHED when either is spent. */
+export async function consumeSignInAttempt(email: string, ip: string): Promise<void> {
   const limiters = getLimiters();
-  try {
-    await limiters.ip.consume(hashKey(ip));
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000), scope: "ip" };
-    throw error;
-  }
-  try {
-    await limiters.email.consume(hashKey(email.toLowerCase()));
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000), scope: "email" };
-    throw error;
-  }
-  return { ok: true };
+  await consume(limiters.ip, ip, "SIGN_IN_IP");
+  await consume(limiters.email, email.toLowerCase(), "SIGN_IN_EMAIL");
 }
 
 export async function forgetSignInAttempts(email: string) {

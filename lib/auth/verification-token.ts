@@ -3,6 +3,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "../db";
+import { now } from "../clock";
 import { env } from "../env";
 
 export function hashVerificationToken(token: string): string {
@@ -18,7 +19,7 @@ export async function getVerificationTokenState(email: string, token: string): P
     select: { expires: true },
   });
   if (!row) return "unknown";
-  return row.expires.getTime() < Date.now() ? "expired" : "valid";
+  return row.expires.getTime() < (await now()).getTime() ? "expired" : "valid";
 }
 
 export async function deleteVerificationTokens(email: string) {

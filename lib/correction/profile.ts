@@ -5,8 +5,13 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createElement } from "react";
 import { z } from "zod";
+import { optionalText } from "../validation/form";
 import { recordAudit } from "../audit/record";
-import type { Viewer } from "../dal";
+import { assertViewer, type Viewer } from "../auth/viewer";
+import { now } from "../clock";
+import { AppError } from "../errors";
+import { log } from "../log";
+import { maskEmail } from "../email/mask";
 import { prisma } from "../db";
 import { sendEmail } from "../email/send";
 import { EmailChangeConfirmEmail } from "../email/templates/email-change-confirm";
@@ -16,13 +21,6 @@ import { findPolicyVersionInForce } from "../policies/in-force";
 
 export const EMAIL_CHANGE_TTL_HOURS = 24;
 const MAX_EMAIL_CHANGES_PER_HOUR = 5;
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .transform((value) => (value === "" ? null : value));
 
 export const profileSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Please keep your name under 100 characters."),
@@ -46,7 +44,7 @@ export async function getEditableProfile(viewer: Viewer) {
     select: { name: true, email: true, profile: { select: { displayName: true, phone: true, company: true, addressLine: true, city: true, postalCode: true, country: true, updatedAt: true } } },
   });
   if (!user) return null;
-  const pending = await prisma.pendingEmailChange.findFirst({ where: { userId: viewer.userId, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, select: { newEmail: true, expiresAt: true } });
+  const pending = await prisma.pendingEmailChange.findFirst({ where: { userId: viewer.userId, expiresAt: { gt: await now() } }, orderBy: { createdAt: "desc" }, select: { newEmail: true, expiresAt: true } });
   return { ...user, pendingEmail: pending };
 }
 
@@ -72,24 +70,19 @@ function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function maskEmail(email: string): string {
-  const [local, domain] = email.split("@");
-  return `${local.slice(0, 1)}${"•".repeat(Math.max(1, Math.min(local.length - 1, 6)))}@${domain}`;
-}
-
-export type EmailChangeResult = { ok: true } | { ok: false; code: "SAME" | "RATE_LIMITED" };
-
-export async function requestEmailChange(options: { viewer: Viewer; newEmail: string; ip?: string | null }): Promise<EmailChangeResult> {
+export async function requestEmailChange(options: { viewer: Viewer; newEmail: string; ip?: string | null }): Promise<void> {
   const { viewer, newEmail } = options;
+  assertViewer(viewer);
   const user = await prisma.user.findUnique({ where: { id: viewer.userId }, select: { email: true } });
-  if (!user) throw new Error("NOT_FOUND");
-  if (user.email.toLowerCase() === newEmail) return { ok: false, code: "SAME" };
-  const recent = await prisma.auditLog.count({ where: { actorId: viewer.userId, action: "email.change_requested", at: { gt: new Date(Date.now() - 3_600_000) } } });
-  if (recent >= MAX_EMAIL_CHANGES_PER_HOUR) return { ok: false, code: "RATE_LIMITED" };
+  if (!user) throw new AppError("NOT_FOUND", { reason: "ACCOUNT" });
+  if (user.email.toLowerCase() === newEmail) throw new AppError("CONFLICT", { reason: "SAME_EMAIL", field: "newEmail" });
+  const at = await now();
+  const recent = await prisma.auditLog.count({ where: { actorId: viewer.userId, action: "email.change_requested", at: { gt: new Date(at.getTime() - 3_600_000) } } });
+  if (recent >= MAX_EMAIL_CHANGES_PER_HOUR) throw new AppError("LIMIT_REACHED", { reason: "EMAIL_CHANGES" });
   const token = randomBytes(32).toString("base64url");
   await prisma.$transaction(async (tx) => {
     await tx.pendingEmailChange.deleteMany({ where: { userId: viewer.userId } });
-    await tx.pendingEmailChange.create({ data: { userId: viewer.userId, newEmail, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_HOURS * 3_600_000) } });
+    await tx.pendingEmailChange.create({ data: { userId: viewer.userId, newEmail, tokenHash: hashToken(token), createdAt: at, expiresAt: new Date(at.getTime() + EMAIL_CHANGE_TTL_HOURS * 3_600_000) } });
     await recordAudit({ action: "email.change_requested", actorId: viewer.userId, targetType: "User", targetId: viewer.userId, ip: options.ip ?? null }, tx);
   });
   // Whether or not another account uses the new address, the same thing
@@ -101,7 +94,6 @@ export async function requestEmailChange(options: { viewer: Viewer; newEmail: st
     subject: "A change of your sign-in email address was requested",
     template: createElement(EmailChangedNoticeEmail, { companyName: env().COMPANY_NAME, maskedNewEmail: maskEmail(newEmail), stage: "requested", accountUrl: `${env().APP_URL}/account/profile` }),
   });
-  return { ok: true };
 }
 
 export type EmailChangeTokenState = { state: "valid"; newEmail: string } | { state: "expired" | "unknown" };
@@ -110,33 +102,37 @@ export async function getEmailChangeTokenState(token: string): Promise<EmailChan
   if (!token || token.length > 200) return { state: "unknown" };
   const row = await prisma.pendingEmailChange.findUnique({ where: { tokenHash: hashToken(token) }, select: { newEmail: true, expiresAt: true } });
   if (!row) return { state: "unknown" };
-  if (row.expiresAt <= new Date()) return { state: "expired" };
+  if (row.expiresAt <= (await now())) return { state: "expired" };
   return { state: "valid", newEmail: row.newEmail };
 }
 
-export type ConfirmEmailChangeResult = { ok: true; newEmail: string } | { ok: false; code: "UNKNOWN" | "EXPIRED" | "TAKEN" };
-
-export async function confirmEmailChange(options: { token: string; ip?: string | null }): Promise<ConfirmEmailChangeResult> {
+/**
+ * Uses a confirmation link (single use: the pending row is deleted even when the
+ * change is refused). Throws NOT_FOUND / EXPIRED / CONFLICT (address taken).
+ */
+export async function confirmEmailChange(options: { token: string; ip?: string | null }): Promise<{ newEmail: string }> {
   const tokenHash = hashToken(options.token);
+  const at = await now();
   const outcome = await prisma.$transaction(async (tx) => {
     // Deleting first makes the link single-use even under concurrent clicks.
     const pending = await tx.pendingEmailChange.findUnique({ where: { tokenHash }, select: { id: true, userId: true, newEmail: true, expiresAt: true, user: { select: { email: true } } } });
-    if (!pending) return { ok: false as const, code: "UNKNOWN" as const };
+    if (!pending) return { failure: new AppError("NOT_FOUND", { reason: "EMAIL_CHANGE_LINK" }) };
     await tx.pendingEmailChange.deleteMany({ where: { id: pending.id } });
-    if (pending.expiresAt <= new Date()) return { ok: false as const, code: "EXPIRED" as const };
+    if (pending.expiresAt <= at) return { failure: new AppError("EXPIRED", { reason: "EMAIL_CHANGE_LINK" }) };
     const taken = await tx.user.findFirst({ where: { email: { equals: pending.newEmail, mode: "insensitive" }, NOT: { id: pending.userId } }, select: { id: true } });
-    if (taken) return { ok: false as const, code: "TAKEN" as const };
-    await tx.user.update({ where: { id: pending.userId }, data: { email: pending.newEmail, emailVerified: new Date() } });
+    if (taken) return { failure: new AppError("CONFLICT", { reason: "EMAIL_TAKEN" }) };
+    await tx.user.update({ where: { id: pending.userId }, data: { email: pending.newEmail, emailVerified: at } });
     await tx.pendingEmailChange.deleteMany({ where: { userId: pending.userId } });
     await tx.verificationToken.deleteMany({ where: { identifier: pending.user.email } });
     await recordAudit({ action: "email.changed", actorId: pending.userId, targetType: "User", targetId: pending.userId, ip: options.ip ?? null }, tx);
-    return { ok: true as const, newEmail: pending.newEmail, oldEmail: pending.user.email };
+    return { newEmail: pending.newEmail, oldEmail: pending.user.email };
   });
-  if (!outcome.ok) return outcome;
+  // Thrown after the transaction so that the spent link stays deleted.
+  if ("failure" in outcome) throw outcome.failure;
   await sendEmail({
     to: outcome.oldEmail,
     subject: "Your sign-in email address was changed",
     template: createElement(EmailChangedNoticeEmail, { companyName: env().COMPANY_NAME, maskedNewEmail: maskEmail(outcome.newEmail), stage: "changed", accountUrl: `${env().APP_URL}/account/profile` }),
-  }).catch((error) => console.error(`[email-change] notice to old address failed: ${(error as Error).message}`));
-  return { ok: true, newEmail: outcome.newEmail };
+  }).catch((error) => log.error("email-change notice to the old address failed", { error }));
+  return { newEmail: outcome.newEmail };
 }

@@ -3,7 +3,9 @@
 // items can be reported; anything else is "not found".
 import "server-only";
 import { recordAudit } from "../audit/record";
-import type { Viewer } from "../dal";
+import { assertViewer, type Viewer } from "../auth/viewer";
+import { now } from "../clock";
+import { AppError } from "../errors";
 import { getOwnItem } from "../data/access";
 import { prisma } from "../db";
 import { findPolicyVersionInForce } from "../policies/in-force";
@@ -13,15 +15,16 @@ const MAX_CORRECTIONS_PER_DAY = 20;
 
 export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: string; itemId: string; details: string; correctValue?: string; ip?: string | null }) {
   const { viewer } = options;
+  assertViewer(viewer);
   const item = await getOwnItem(viewer, options.dataset, options.itemId);
   if (!item || !item.dataset.correctable) {
     await recordAudit({ action: "authz.denied", actorId: viewer.userId, targetType: "DataItem", targetId: `${options.dataset.slice(0, 40)}:${options.itemId.slice(0, 60)}`, ip: options.ip ?? null, metadata: { area: "correction" } });
-    return { ok: false as const, code: "NOT_FOUND" as const };
+    throw new AppError("NOT_FOUND", { reason: "DATA_ITEM" });
   }
-  const now = new Date();
-  const recent = await prisma.privacyRequest.count({ where: { userId: viewer.userId, type: "CORRECTION", createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
-  if (recent >= MAX_CORRECTIONS_PER_DAY) return { ok: false as const, code: "RATE_LIMITED" as const };
-  const policy = await findPolicyVersionInForce({ at: now });
+  const at = await now();
+  const recent = await prisma.privacyRequest.count({ where: { userId: viewer.userId, type: "CORRECTION", createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
+  if (recent >= MAX_CORRECTIONS_PER_DAY) throw new AppError("LIMIT_REACHED", { reason: "CORRECTIONS_PER_DAY" });
+  const policy = await findPolicyVersionInForce({ at });
   const details = [
     `Correction requested for ${item.category.title} → ${item.dataset.title}, record ${options.itemId}.`,
     `What is wrong: ${options.details}`,
@@ -37,7 +40,8 @@ export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: 
         jurisdiction: "GDPR",
         details,
         subject: { category: item.category.slug, dataset: item.dataset.key, id: options.itemId, item: item.values, proposedValue: options.correctValue || null },
-        dueAt: addOneMonth(now),
+        createdAt: at,
+        dueAt: addOneMonth(at),
         policyVersionId: policy?.id ?? null,
         events: { create: { status: "RECEIVED", note: "Filed from “Your data” (this is wrong).", actorId: viewer.userId } },
       },
@@ -46,5 +50,5 @@ export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: 
     await recordAudit({ action: "request.created", actorId: viewer.userId, targetType: "PrivacyRequest", targetId: created.id, ip: options.ip ?? null, metadata: { type: "CORRECTION", dataset: item.dataset.key } }, tx);
     return created;
   });
-  return { ok: true as const, requestId: request.id };
+  return { requestId: request.id };
 }

@@ -3,7 +3,8 @@
 import "server-only";
 import type { Viewer } from "../dal";
 import { getPool, prisma } from "../db";
-import { categories, findCategory, findDataset, type Category } from "./registry";
+import { findActiveSharingEntries } from "../sharing/register";
+import { categories, findCategory, findDataset, isSharedIn, type Category } from "./registry";
 import { countDatasets, countRows, findRow, listPage, type PageRequest } from "./queries";
 
 export type PolicyRef = { id: string; slug: string; title: string; version: number; effectiveAt: Date | null };
@@ -18,12 +19,8 @@ export async function getPolicyVersions(): Promise<Map<string, PolicyRef>> {
 
 export async function getSharingFor(category: Category) {
   if (category.sharingTags.length === 0) return [];
-  const entries = await prisma.sharingRegisterEntry.findMany({
-    where: { OR: [{ endsOn: null }, { endsOn: { gt: new Date() } }] },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, kind: true, purpose: true, dataCategories: true, isMarketing: true },
-  });
-  return entries.filter((entry) => entry.dataCategories.some((tag) => category.sharingTags.includes(tag.toLowerCase())));
+  const entries = await findActiveSharingEntries();
+  return entries.filter((entry) => isSharedIn(category, entry.dataCategories));
 }
 
 /** One card per category: exact counts, provenance, purpose, sharing, retention, policy versions. */
@@ -31,11 +28,7 @@ export async function getDataOverview(viewer: Viewer) {
   const [counts, policies, sharing] = await Promise.all([
     countDatasets(getPool(), viewer.userId),
     getPolicyVersions(),
-    prisma.sharingRegisterEntry.findMany({
-      where: { OR: [{ endsOn: null }, { endsOn: { gt: new Date() } }] },
-      orderBy: { name: "asc" },
-      select: { name: true, purpose: true, dataCategories: true },
-    }),
+    findActiveSharingEntries(),
   ]);
   return categories.map((category) => {
     const datasetCounts = category.datasets.map((dataset) => ({ key: dataset.key, title: dataset.title, count: counts.get(dataset.key)?.total ?? 0 }));
@@ -53,7 +46,7 @@ export async function getDataOverview(viewer: Viewer) {
         .map(([id, count]) => ({ policy: policies.get(id), count }))
         .filter((entry): entry is { policy: PolicyRef; count: number } => Boolean(entry.policy))
         .sort((a, b) => a.policy.version - b.policy.version),
-      sharedWith: sharing.filter((entry) => entry.dataCategories.some((tag) => category.sharingTags.includes(tag.toLowerCase()))).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
+      sharedWith: sharing.filter((entry) => isSharedIn(category, entry.dataCategories)).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
     };
   });
 }

@@ -1,20 +1,15 @@
 // Owner-scoped SQL over the registry: exact counts, keyset pages, single rows,
 // and the ordered full scan the export streams. Every statement binds the
 // owner's id as $1; a missing owner throws instead of matching everything.
-// No "server-only": the export worker uses these too.
+import "server-only";
 import type pg from "pg";
+import { AppError } from "../errors";
 import { datasets, isoSql, type Column, type Dataset, type FilterKey } from "./registry";
 
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
 
-export class DataAccessError extends Error {
-  constructor(public readonly code: "NO_OWNER" | "BAD_CURSOR" | "BAD_FILTER") {
-    super(code);
-  }
-}
-
 export function assertOwner(userId: unknown): asserts userId is string {
-  if (typeof userId !== "string" || userId.length === 0) throw new DataAccessError("NO_OWNER");
+  if (typeof userId !== "string" || userId.length === 0) throw new AppError("UNAUTHENTICATED", { reason: "NO_OWNER" });
 }
 
 /** Name of the dataset's time column, used as the key of the timestamp in output rows. */
@@ -80,26 +75,26 @@ export function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through
   }
-  throw new DataAccessError("BAD_CURSOR");
+  throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
 }
 
 function buildWhere(dataset: Dataset, userId: string, filters: PageFilters = {}) {
   const values: unknown[] = [userId];
   const clauses = [`${dataset.owner} = $1`];
   if (filters.from) {
-    if (!DATE_PATTERN.test(filters.from)) throw new DataAccessError("BAD_FILTER");
+    if (!DATE_PATTERN.test(filters.from)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
     values.push(filters.from);
     clauses.push(`${dataset.time} >= $${values.length}::date`);
   }
   if (filters.to) {
-    if (!DATE_PATTERN.test(filters.to)) throw new DataAccessError("BAD_FILTER");
+    if (!DATE_PATTERN.test(filters.to)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
     values.push(filters.to);
     clauses.push(`${dataset.time} < ($${values.length}::date + 1)`);
   }
   for (const [key, expr] of Object.entries(dataset.filters ?? {}) as [FilterKey, string][]) {
     const value = filters[key]?.trim();
     if (!value) continue;
-    if (value.length > 500) throw new DataAccessError("BAD_FILTER");
+    if (value.length > 500) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
     values.push(value);
     clauses.push(`${expr} = $${values.length}`);
   }
@@ -117,9 +112,9 @@ export async function listPage(db: Queryable, userId: string, dataset: Dataset, 
   const { clauses, values } = buildWhere(dataset, userId, request.filters);
   const direction = request.direction;
   if (direction === "next" || direction === "prev") {
-    if (!request.cursor) throw new DataAccessError("BAD_CURSOR");
+    if (!request.cursor) throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
     const [time, id] = decodeCursor(request.cursor);
-    if (dataset.idType === "bigint" && !/^\d{1,19}$/.test(id)) throw new DataAccessError("BAD_CURSOR");
+    if (dataset.idType === "bigint" && !/^\d{1,19}$/.test(id)) throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
     values.push(time, id);
     const op = direction === "next" ? "<" : ">";
     clauses.push(`(${dataset.time}, ${dataset.id}) ${op} ($${values.length - 1}::timestamp, $${values.length}::${dataset.idType})`);

@@ -427,3 +427,8 @@ export function findDataset(key: string): { category: Category; dataset: Dataset
 }
 
 export { iso as isoSql };
+
+/** Whether a sharing-register entry (tagged with data categories) receives data of this category. */
+export function isSharedIn(category: Pick<Category, "sharingTags">, entryCategories: readonly string[]): boolean {
+  return entryCategories.some((tag) => category.sharingTags.includes(tag.toLowerCase()));
+}

@@ -3,7 +3,9 @@
 import "server-only";
 import fs from "node:fs";
 import { recordAudit } from "../audit/record";
-import type { Viewer } from "../dal";
+import { assertViewer, type Viewer } from "../auth/viewer";
+import { now } from "../clock";
+import { AppError } from "../errors";
 import { prisma } from "../db";
 import { exportFilePath } from "./files";
 import { enqueueExport } from "./queue";
@@ -40,8 +42,8 @@ export type ExportStatusView = {
 
 type Row = { id: string; status: ExportStatusView["status"]; totalRows: number; doneRows: number; currentCategory: string | null; fileSize: bigint | null; sha256: string | null; createdAt: Date; completedAt: Date | null; expiresAt: Date | null; error: string | null };
 
-function toView(row: Row, now = new Date()): ExportStatusView {
-  const expired = row.status === "READY" && row.expiresAt !== null && row.expiresAt <= now;
+function toView(row: Row, at: Date): ExportStatusView {
+  const expired = row.status === "READY" && row.expiresAt !== null && row.expiresAt <= at;
   const status = expired ? "EXPIRED" : row.status;
   const percent = status === "READY" ? 100 : row.totalRows > 0 ? Math.min(99, Math.floor((row.doneRows / row.totalRows) * 100)) : 0;
   return {
@@ -62,30 +64,28 @@ function toView(row: Row, now = new Date()): ExportStatusView {
 }
 
 export async function listExports(viewer: Viewer): Promise<ExportStatusView[]> {
-  const rows = await prisma.exportJob.findMany({ where: { userId: viewer.userId }, orderBy: { createdAt: "desc" }, take: 5, select: statusSelect });
-  return rows.map((row) => toView(row));
+  assertViewer(viewer);
+  const [rows, at] = await Promise.all([prisma.exportJob.findMany({ where: { userId: viewer.userId }, orderBy: { createdAt: "desc" }, take: 5, select: statusSelect }), now()]);
+  return rows.map((row) => toView(row, at));
 }
 
 export async function getExportStatus(viewer: Viewer, exportId: string): Promise<ExportStatusView | null> {
-  const row = await prisma.exportJob.findFirst({ where: { id: exportId, userId: viewer.userId }, select: statusSelect });
-  return row ? toView(row) : null;
+  assertViewer(viewer);
+  const [row, at] = await Promise.all([prisma.exportJob.findFirst({ where: { id: exportId, userId: viewer.userId }, select: statusSelect }), now()]);
+  return row ? toView(row, at) : null;
 }
 
 export const MAX_EXPORTS_PER_DAY = 5;
 
-export class ExportLimitError extends Error {
-  constructor() {
-    super("EXPORT_LIMIT");
-  }
-}
-
 /** Starts an export, or returns the one already queued or running (one at a time per person, a few a day). */
 export async function startExport(viewer: Viewer, options: { ip?: string | null } = {}) {
+  assertViewer(viewer);
+  const at = await now();
   const result = await prisma.$transaction(async (tx) => {
     const active = await tx.exportJob.findFirst({ where: { userId: viewer.userId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
     if (active) return { id: active.id, created: false };
-    const today = await tx.exportJob.count({ where: { userId: viewer.userId, createdAt: { gt: new Date(Date.now() - 86_400_000) } } });
-    if (today >= MAX_EXPORTS_PER_DAY) throw new ExportLimitError();
+    const today = await tx.exportJob.count({ where: { userId: viewer.userId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
+    if (today >= MAX_EXPORTS_PER_DAY) throw new AppError("LIMIT_REACHED", { reason: "EXPORTS_PER_DAY", params: { limit: MAX_EXPORTS_PER_DAY } });
     const job = await tx.exportJob.create({ data: { userId: viewer.userId }, select: { id: true } });
     await recordAudit({ action: "export.requested", actorId: viewer.userId, targetType: "ExportJob", targetId: job.id, ip: options.ip ?? null }, tx);
     return { id: job.id, created: true };
@@ -95,22 +95,22 @@ export async function startExport(viewer: Viewer, options: { ip?: string | null 
   return result;
 }
 
-export type ExportDownload =
-  | { ok: true; stream: fs.ReadStream; size: number; fileName: string; sha256: string | null }
-  | { ok: false; reason: "NOT_FOUND" | "EXPIRED" | "NOT_READY" };
+export type ExportDownload = { stream: fs.ReadStream; size: number; fileName: string; sha256: string | null };
 
+/** The owner's archive; anyone else's id is NOT_FOUND (audited), a deleted or past-date one EXPIRED. */
 export async function openExportDownload(viewer: Viewer, exportId: string, options: { ip?: string | null } = {}): Promise<ExportDownload> {
+  assertViewer(viewer);
   const row = await prisma.exportJob.findFirst({ where: { id: exportId, userId: viewer.userId }, select: { id: true, status: true, fileName: true, expiresAt: true, sha256: true, createdAt: true } });
   if (!row) {
     await recordAudit({ action: "authz.denied", actorId: viewer.userId, targetType: "ExportJob", targetId: exportId.slice(0, 64), ip: options.ip ?? null, metadata: { area: "export.download" } });
-    return { ok: false, reason: "NOT_FOUND" };
+    throw new AppError("NOT_FOUND", { reason: "EXPORT" });
   }
-  if (row.status === "EXPIRED" || (row.expiresAt && row.expiresAt <= new Date())) return { ok: false, reason: "EXPIRED" };
-  if (row.status !== "READY" || !row.fileName) return { ok: false, reason: "NOT_READY" };
+  if (row.status === "EXPIRED" || (row.expiresAt && row.expiresAt <= (await now()))) throw new AppError("EXPIRED", { reason: "EXPORT" });
+  if (row.status !== "READY" || !row.fileName) throw new AppError("INVALID_STATE", { reason: "EXPORT_NOT_READY" });
   const filePath = exportFilePath(row.fileName);
   const stat = await fs.promises.stat(filePath).catch(() => null);
-  if (!stat) return { ok: false, reason: "EXPIRED" };
+  if (!stat) throw new AppError("EXPIRED", { reason: "EXPORT" });
   await recordAudit({ action: "export.downloaded", actorId: viewer.userId, targetType: "ExportJob", targetId: row.id, ip: options.ip ?? null });
   const day = row.createdAt.toISOString().slice(0, 10);
-  return { ok: true, stream: fs.createReadStream(filePath), size: stat.size, fileName: `my-data-${day}.zip`, sha256: row.sha256 };
+  return { stream: fs.createReadStream(filePath), size: stat.size, fileName: `my-data-${day}.zip`, sha256: row.sha256 };
 }

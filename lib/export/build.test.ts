@@ -92,6 +92,18 @@ describe("buildExportArchive", () => {
     expect(json.some((row) => row.path === '=HYPERLINK("http://evil.example","x")')).toBe(true);
   });
 
+  it("works when a policy title holds a backslash or a quote", async () => {
+    await pool.query(`UPDATE "PolicyDocument" SET title = title || ' \\ O''Brien' WHERE slug = 'privacy'`);
+    try {
+      const { files, result } = await build(aliceId, "alice@example.com");
+      expect(result.manifest.totals.rows).toBeGreaterThan(0);
+      const logs = readExportJson(strFromU8(files["server-logs.json"])) as { policyVersion?: string }[];
+      expect(logs.some((row) => Object.values(row).some((value) => typeof value === "string" && value.includes("\\ O'Brien v")))).toBe(true);
+    } finally {
+      await pool.query(`UPDATE "PolicyDocument" SET title = replace(title, ' \\ O''Brien', '') WHERE slug = 'privacy'`);
+    }
+  });
+
   it("holds only the owner's rows and never tokens", async () => {
     const { files, result } = await build(bobId, "bob@example.com");
     const everything = Object.values(files).map((file) => strFromU8(file)).join("\n");

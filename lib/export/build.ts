@@ -5,6 +5,7 @@
 // whatever the row count. All reads happen in one REPEATABLE READ snapshot, so
 // the counts taken first equal the rows written (checked against COPY's own
 // row count), and both equal what the database holds.
+import "server-only";
 import fs from "node:fs";
 import { once } from "node:events";
 import { Transform, type TransformCallback } from "node:stream";
@@ -12,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { ZipArchive } from "archiver";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { categories, type Dataset } from "../data/registry";
+import { categories, isSharedIn, type Dataset } from "../data/registry";
 import { countDatasets, outputColumns } from "../data/queries";
 import { HashingStream } from "./hashing";
 import { buildManifest, type Manifest, type ManifestFile } from "./manifest";
@@ -189,7 +190,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     const summaryCategories: SummaryCategory[] = categories.map((category) => ({
       category,
       datasets: category.datasets.map((dataset: Dataset) => ({ key: dataset.key, title: dataset.title, rows: counts.get(dataset.key)?.total ?? 0 })),
-      sharedWith: sharing.rows.filter((entry) => entry.categories.some((tag) => category.sharingTags.includes(tag.toLowerCase()))).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
+      sharedWith: sharing.rows.filter((entry) => isSharedIn(category, entry.categories)).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
       policies: [...(new Set(category.datasets.flatMap((dataset) => [...(counts.get(dataset.key)?.byPolicy.keys() ?? [])])))]
         .filter((id): id is string => Boolean(id))
         .map((id) => policies.rows.find((row) => row.id === id))

@@ -8,7 +8,9 @@ import { recordAudit } from "../audit/record";
 import { getPool, prisma } from "../db";
 import { sendEmail } from "../email/send";
 import { ExportReadyEmail } from "../email/templates/export-ready";
+import { now } from "../clock";
 import { env } from "../env";
+import { log } from "../log";
 import { buildExportArchive, type ExportProgress } from "./build";
 import { ensureExportDir, exportFileName, exportFilePath, getExportDir, removeExportFile } from "./files";
 
@@ -52,7 +54,7 @@ export async function runExportJob(exportId: string): Promise<void> {
   const fileName = exportFileName(job.id);
   const finalPath = exportFilePath(fileName);
   const partPath = `${finalPath}.part`;
-  await prisma.exportJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: new Date(), doneRows: 0, error: null } });
+  await prisma.exportJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: await now(), doneRows: 0, error: null } });
   const progress = createProgressWriter(job.id);
   try {
     const result = await buildExportArchive({
@@ -67,7 +69,7 @@ export async function runExportJob(exportId: string): Promise<void> {
     });
     await progress.flush();
     await fs.promises.rename(partPath, finalPath);
-    const completedAt = new Date();
+    const completedAt = await now();
     const expiresAt = new Date(completedAt.getTime() + env().EXPORT_TTL_DAYS * 86_400_000);
     await prisma.$transaction(async (tx) => {
       await tx.exportJob.update({
@@ -83,38 +85,38 @@ export async function runExportJob(exportId: string): Promise<void> {
         template: createElement(ExportReadyEmail, { url: `${env().APP_URL}/account/data#export`, companyName: env().COMPANY_NAME, expiresAt: `${dateFormat.format(expiresAt)} UTC`, rows: result.manifest.totals.rows }),
       });
     } catch (error) {
-      console.error(`[export] ready email for ${job.id} failed: ${(error as Error).message}`);
+      log.error("export ready email failed", { exportId: job.id, error });
     }
   } catch (error) {
     await progress.flush();
     await fs.promises.rm(partPath, { force: true });
     await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "The export could not be built. Please try again." } });
-    console.error(`[export] ${job.id} failed: ${(error as Error).stack ?? error}`);
+    log.error("export failed", { exportId: job.id, error, stack: (error as Error).stack });
     throw error;
   }
 }
 
 /** Deletes archives past their expiry (and leftovers of failed builds); re-queues stuck jobs. */
 export async function expireExports(options: { now?: Date; requeue?: (exportId: string) => Promise<unknown> } = {}) {
-  const now = options.now ?? new Date();
-  const expired = await prisma.exportJob.findMany({ where: { status: "READY", expiresAt: { lte: now } }, select: { id: true, userId: true, fileName: true } });
+  const at = options.now ?? (await now());
+  const expired = await prisma.exportJob.findMany({ where: { status: "READY", expiresAt: { lte: at } }, select: { id: true, userId: true, fileName: true } });
   for (const job of expired) {
     if (job.fileName) await removeExportFile(job.fileName);
     await prisma.$transaction(async (tx) => {
-      await tx.exportJob.update({ where: { id: job.id }, data: { status: "EXPIRED", fileName: null, deletedAt: now } });
+      await tx.exportJob.update({ where: { id: job.id }, data: { status: "EXPIRED", fileName: null, deletedAt: at } });
       await recordAudit({ action: "export.expired", actorId: null, targetType: "ExportJob", targetId: job.id, metadata: { userId: job.userId } }, tx);
     });
   }
   // A worker that died mid-build leaves RUNNING behind; pg-boss retries within its 1 h expiry,
   // so anything still RUNNING after 2 h is given up (and stops blocking a new export).
   await prisma.exportJob.updateMany({
-    where: { status: "RUNNING", startedAt: { lte: new Date(now.getTime() - 2 * 3_600_000) } },
+    where: { status: "RUNNING", startedAt: { lte: new Date(at.getTime() - 2 * 3_600_000) } },
     data: { status: "FAILED", error: "The export could not be built. Please try again." },
   });
   const failed = await prisma.exportJob.findMany({ where: { status: "FAILED", deletedAt: null }, select: { id: true } });
   for (const job of failed) {
     await removeExportFile(exportFileName(job.id));
-    await prisma.exportJob.update({ where: { id: job.id }, data: { deletedAt: now } });
+    await prisma.exportJob.update({ where: { id: job.id }, data: { deletedAt: at } });
   }
   // Files no database row accounts for (e.g. a reset test database) are removed once older
   // than any export could legitimately be.
@@ -123,7 +125,7 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
   for (const name of await fs.promises.readdir(getExportDir()).catch(() => [] as string[])) {
     if (!/^[a-z0-9]+\.zip(\.part)?(\.[a-z-]+\.csv)?$/i.test(name)) continue;
     const stat = await fs.promises.stat(path.join(getExportDir(), name)).catch(() => null);
-    if (!stat || now.getTime() - stat.mtimeMs < maxAgeMs) continue;
+    if (!stat || at.getTime() - stat.mtimeMs < maxAgeMs) continue;
     const id = name.split(".")[0];
     const live = await prisma.exportJob.count({ where: { id, status: { in: ["QUEUED", "RUNNING", "READY"] } } });
     if (live === 0) {
@@ -132,7 +134,7 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
     }
   }
   if (options.requeue) {
-    const stuck = await prisma.exportJob.findMany({ where: { status: "QUEUED", createdAt: { lte: new Date(now.getTime() - 5 * 60_000) } }, select: { id: true } });
+    const stuck = await prisma.exportJob.findMany({ where: { status: "QUEUED", createdAt: { lte: new Date(at.getTime() - 5 * 60_000) } }, select: { id: true } });
     for (const job of stuck) await options.requeue(job.id);
   }
   return { expired: expired.length, failedCleaned: failed.length, orphans };

@@ -29,9 +29,15 @@ describe("neutraliseSql", () => {
     expect(rows[0].v).toBeNull();
   });
 
-  it("quotes literals and refuses backslashes", async () => {
-    const { rows } = await client.query(`SELECT ${sqlLiteral("it's")} AS v`);
-    expect(rows[0].v).toBe("it's");
-    expect(() => sqlLiteral("a\\b")).toThrow();
+  it("quotes literals, backslashes and quotes included, with either string setting", async () => {
+    for (const value of ["it's", "a\\b", "C:\\new\\'quoted'\\", "\\'; DROP TABLE x; --"]) {
+      for (const setting of ["on", "off"]) {
+        await client.query(`SET standard_conforming_strings = ${setting}`);
+        const { rows } = await client.query(`SELECT ${sqlLiteral(value)} AS v`);
+        expect(rows[0].v, `${value} with standard_conforming_strings=${setting}`).toBe(value);
+      }
+    }
+    await client.query("RESET standard_conforming_strings");
+    expect(() => sqlLiteral("a\0b")).toThrow();
   });
 });

@@ -4,10 +4,14 @@
 import type { Column, Dataset } from "../data/registry";
 import { outputColumns } from "../data/queries";
 
+/**
+ * A string as an escape-string literal (E'...'), which reads the same whatever
+ * standard_conforming_strings is: backslashes and quotes are doubled. PostgreSQL
+ * text cannot hold NUL, so a value with one cannot come from the database.
+ */
 export function sqlLiteral(value: string): string {
-  // standard_conforming_strings is on (PostgreSQL default since 9.1): only quotes need doubling.
-  if (value.includes("\\") || value.includes("\0")) throw new Error("unexpected character in SQL literal");
-  return `'${value.replace(/'/g, "''")}'`;
+  if (value.includes("\0")) throw new Error("unexpected NUL in SQL literal");
+  return `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
 /** SQL twin of neutraliseCell(): prefix ' when a cell starts with = + - @ tab or CR. */

@@ -1,5 +1,6 @@
 // summary.html: a page a person can read offline, explaining each file.
 import { SOURCE_LABELS, type Category } from "../data/registry";
+import { escapeHtml } from "../html";
 
 export type SummaryCategory = {
   category: Category;
@@ -8,10 +9,6 @@ export type SummaryCategory = {
   policies: { label: string; url: string; effective: string | null }[];
 };
 
-const escapeMap: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => escapeMap[character]);
-}
 
 export function renderSummaryHtml(options: { companyName: string; email: string; generatedAt: Date; categories: SummaryCategory[] }): string {
   const e = escapeHtml;

@@ -2,6 +2,7 @@
 // work. Workers (scripts/worker.ts) run the handlers in lib/jobs/registry.ts.
 import PgBoss from "pg-boss";
 import { env } from "../env";
+import { log } from "../log";
 
 const globalForBoss = globalThis as unknown as { __portalBoss?: Promise<PgBoss> };
 
@@ -20,7 +21,7 @@ export function createBoss(databaseUrl: string, options: { role: "app" | "worker
 export function getBoss(): Promise<PgBoss> {
   globalForBoss.__portalBoss ??= (async () => {
     const boss = createBoss(env().DATABASE_URL, { role: "app" });
-    boss.on("error", (error) => console.error("[queue]", error.message));
+    boss.on("error", (error) => log.error("job queue error", { error }));
     await boss.start();
     return boss;
   })();

@@ -21,12 +21,12 @@ export const jobs: JobDefinition[] = [
     cron: "*/15 * * * *",
     handler: async () => purgeExpiredAuthData(),
   },
-  // issue 5: policy change notices (see lib/notices/jobs.ts)
+  // Policy change notices (lib/notices/jobs.ts).
   { name: "notices.start", handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } },
   { name: "notices.send", handler: handleNoticeSend, work: { pollingIntervalSeconds: 1 } },
   { name: "notices.sweep", cron: "* * * * *", handler: async () => handleNoticeSweep() },
   {
-    // issue 3: build a "download my data" archive (one export per job).
+    // Build a "download my data" archive (one export per job).
     name: EXPORT_BUILD_JOB,
     handler: async (batch) => {
       for (const job of batch) await runExportJob((job.data as { exportId: string }).exportId);
@@ -34,7 +34,7 @@ export const jobs: JobDefinition[] = [
     work: { batchSize: 1, pollingIntervalSeconds: 1 },
   },
   {
-    // issue 3: delete export archives after EXPORT_TTL_DAYS; re-queue stuck ones.
+    // Delete export archives after EXPORT_TTL_DAYS; re-queue stuck ones.
     name: EXPORT_EXPIRE_JOB,
     cron: "*/10 * * * *",
     handler: async () => expireExports({ requeue: enqueueExport }),

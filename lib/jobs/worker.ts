@@ -2,9 +2,10 @@
 // Several workers (and app instances) can share one database safely.
 import { createBoss } from "./boss";
 import { jobs } from "./registry";
+import { log as appLog } from "../log";
 
 export async function startWorker(options: { databaseUrl: string; log?: (line: string) => void }) {
-  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const log = options.log ?? ((line: string) => appLog.info(`worker: ${line}`));
   const boss = createBoss(options.databaseUrl, { role: "worker" });
   boss.on("error", (error) => log(`queue error: ${error.message}`));
   await boss.start();

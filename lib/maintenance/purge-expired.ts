@@ -1,8 +1,10 @@
 // Housekeeping: expired magic-link tokens, sessions and rate-limit counters.
 import "server-only";
+import { now as clockNow } from "../clock";
 import { prisma } from "../db";
 
-export async function purgeExpiredAuthData(now = new Date()) {
+export async function purgeExpiredAuthData(at?: Date) {
+  const now = at ?? (await clockNow());
   const [tokens, sessions, limits] = await Promise.all([
     prisma.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
     prisma.session.deleteMany({ where: { expires: { lt: now } } }),

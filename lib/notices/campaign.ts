@@ -8,6 +8,9 @@ import { prisma, getPool } from "../db";
 import { env } from "../env";
 import { recordAudit } from "../audit/record";
 import { now } from "../clock";
+import { AppError } from "../errors";
+import { log } from "../log";
+import { assertAdmin, type Viewer } from "../auth/viewer";
 
 export const NOTICE_JOBS = { start: "notices.start", send: "notices.send", sweep: "notices.sweep" } as const;
 export type NoticeAudience = "ALL" | "MINOR_OPT_IN";
@@ -80,44 +83,59 @@ export type CampaignProgress = {
   version: { id: string; version: number; isSubstantive: boolean; effectiveAt: Date | null; document: { slug: string; title: string } };
 };
 
-export async function getCampaignProgress(campaignId: string): Promise<CampaignProgress | null> {
-  const campaign = await prisma.noticeCampaign.findUnique({
-    where: { id: campaignId },
-    select: {
-      id: true, status: true, audience: true, ratePerSecond: true, total: true, materializedAt: true, createdAt: true, completedAt: true,
-      policyVersion: { select: { id: true, version: true, isSubstantive: true, effectiveAt: true, document: { select: { slug: true, title: true } } } },
-    },
-  });
-  if (!campaign) return null;
-  const counts = await getPool().query<{ status: string; count: string }>(
-    `SELECT status::text, count(*) FROM "NoticeDelivery" WHERE "campaignId" = $1 GROUP BY status`,
-    [campaignId],
-  );
-  const by = Object.fromEntries(counts.rows.map((r) => [r.status, Number(r.count)])) as Record<string, number>;
-  const recent = await getPool().query<{ count: string }>(
-    `SELECT count(*) FROM "NoticeDelivery" WHERE "campaignId" = $1 AND status = 'SENT' AND "sentAt" > now() - interval '60 seconds'`,
-    [campaignId],
-  );
-  const queued = by.QUEUED ?? 0;
-  const sending = by.SENDING ?? 0;
-  const remaining = queued + sending;
-  const currentRate = Number(recent.rows[0].count) / 60;
+type ProgressRow = {
+  id: string; status: CampaignProgress["status"]; audience: string; ratePerSecond: number; total: number; materializedAt: Date | null;
+  createdAt: Date; completedAt: Date | null; versionId: string; version: number; isSubstantive: boolean; effectiveAt: Date | null; slug: string; title: string;
+  queued: number; sending: number; sent: number; failed: number; cancelled: number; recent: number;
+};
+
+// One statement for any number of campaigns: the campaign, its policy version and
+// its delivery counts by status (plus sends in the last minute, for the rate).
+const PROGRESS_SQL = `
+  SELECT c.id, c.status::text AS status, c.audience, c."ratePerSecond", c.total, c."materializedAt", c."createdAt", c."completedAt",
+         v.id AS "versionId", v.version, v."isSubstantive", v."effectiveAt", d.slug, d.title,
+         s.queued, s.sending, s.sent, s.failed, s.cancelled, s.recent
+    FROM "NoticeCampaign" c
+    JOIN "PolicyVersion" v ON v.id = c."policyVersionId"
+    JOIN "PolicyDocument" d ON d.id = v."documentId"
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued,
+             count(*) FILTER (WHERE status = 'SENDING')::int AS sending,
+             count(*) FILTER (WHERE status = 'SENT')::int AS sent,
+             count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
+             count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
+             count(*) FILTER (WHERE status = 'SENT' AND "sentAt" > now() - interval '60 seconds')::int AS recent
+        FROM "NoticeDelivery" nd WHERE nd."campaignId" = c.id
+    ) s`;
+
+function toProgress(row: ProgressRow): CampaignProgress {
+  const remaining = row.queued + row.sending;
+  const currentRate = row.recent / 60;
   return {
-    id: campaign.id, status: campaign.status, audience: campaign.audience, ratePerSecond: campaign.ratePerSecond, total: campaign.total,
-    materialized: Boolean(campaign.materializedAt), queued, sending, sent: by.SENT ?? 0, failed: by.FAILED ?? 0, cancelled: by.CANCELLED ?? 0, remaining,
+    id: row.id, status: row.status, audience: row.audience, ratePerSecond: row.ratePerSecond, total: row.total,
+    materialized: Boolean(row.materializedAt), queued: row.queued, sending: row.sending, sent: row.sent, failed: row.failed, cancelled: row.cancelled, remaining,
     currentRate,
-    etaSeconds: remaining === 0 ? 0 : currentRate > 0 ? Math.ceil(remaining / currentRate) : campaign.status === "RUNNING" ? Math.ceil(remaining / campaign.ratePerSecond) : null,
-    createdAt: campaign.createdAt, completedAt: campaign.completedAt, version: campaign.policyVersion,
+    etaSeconds: remaining === 0 ? 0 : currentRate > 0 ? Math.ceil(remaining / currentRate) : row.status === "RUNNING" ? Math.ceil(remaining / row.ratePerSecond) : null,
+    createdAt: row.createdAt, completedAt: row.completedAt,
+    version: { id: row.versionId, version: row.version, isSubstantive: row.isSubstantive, effectiveAt: row.effectiveAt, document: { slug: row.slug, title: row.title } },
   };
 }
 
-export async function listNoticeCampaigns() {
-  const campaigns = await prisma.noticeCampaign.findMany({ orderBy: { createdAt: "desc" }, take: 50, select: { id: true } });
-  const progress = await Promise.all(campaigns.map((c) => getCampaignProgress(c.id)));
-  return progress.filter((p): p is CampaignProgress => p !== null);
+export async function getCampaignProgress(viewer: Viewer, campaignId: string): Promise<CampaignProgress | null> {
+  assertAdmin(viewer);
+  const { rows } = await getPool().query<ProgressRow>(`${PROGRESS_SQL} WHERE c.id = $1`, [campaignId]);
+  return rows[0] ? toProgress(rows[0]) : null;
 }
 
-export async function listFailedDeliveries(campaignId: string, take = 50) {
+/** The newest campaigns with their progress, in one query. */
+export async function listNoticeCampaigns(viewer: Viewer, take = 50): Promise<CampaignProgress[]> {
+  assertAdmin(viewer);
+  const { rows } = await getPool().query<ProgressRow>(`${PROGRESS_SQL} ORDER BY c."createdAt" DESC LIMIT $1`, [take]);
+  return rows.map(toProgress);
+}
+
+export async function listFailedDeliveries(viewer: Viewer, campaignId: string, take = 50) {
+  assertAdmin(viewer);
   return prisma.noticeDelivery.findMany({
     where: { campaignId, status: "FAILED" },
     orderBy: { updatedAt: "desc" },
@@ -126,31 +144,30 @@ export async function listFailedDeliveries(campaignId: string, take = 50) {
   });
 }
 
-type Admin = { userId: string };
 export type CampaignAction = "pause" | "resume" | "cancel";
 
-export async function controlNoticeCampaign(options: { admin: Admin; campaignId: string; action: CampaignAction }) {
+/** Pause, resume or cancel; a campaign not in a state that allows it is an INVALID_STATE error. */
+export async function controlNoticeCampaign(options: { admin: Viewer; campaignId: string; action: CampaignAction }) {
   const { admin, campaignId, action } = options;
+  assertAdmin(admin);
   const from = { pause: ["RUNNING"], resume: ["PAUSED"], cancel: ["RUNNING", "PAUSED"] }[action] as ("RUNNING" | "PAUSED")[];
   const to = { pause: "PAUSED", resume: "RUNNING", cancel: "CANCELLED" }[action] as "PAUSED" | "RUNNING" | "CANCELLED";
-  const changed = await prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const result = await tx.noticeCampaign.updateMany({ where: { id: campaignId, status: { in: from } }, data: { status: to } });
-    if (result.count === 0) return false;
+    if (result.count === 0) throw new AppError("INVALID_STATE", { reason: "CAMPAIGN" });
     if (action === "cancel") {
       await tx.noticeDelivery.updateMany({ where: { campaignId, status: "QUEUED" }, data: { status: "CANCELLED", updatedAt: await now() } });
     }
     await recordAudit({ action: `notice.campaign.${action}`, actorId: admin.userId, targetType: "NoticeCampaign", targetId: campaignId }, tx);
-    return true;
   });
-  if (changed && action === "resume") await kickNoticeCampaign(campaignId).catch((error) => console.error("[notices] kick failed", error));
-  return changed;
+  if (action === "resume") await kickNoticeCampaign(campaignId).catch((error) => log.error("notice campaign could not be resumed; the sweep retries", { campaignId, error }));
 }
 
-export async function setNoticeCampaignRate(options: { admin: Admin; campaignId: string; ratePerSecond: number }) {
-  return prisma.$transaction(async (tx) => {
+export async function setNoticeCampaignRate(options: { admin: Viewer; campaignId: string; ratePerSecond: number }) {
+  assertAdmin(options.admin);
+  await prisma.$transaction(async (tx) => {
     const result = await tx.noticeCampaign.updateMany({ where: { id: options.campaignId }, data: { ratePerSecond: options.ratePerSecond } });
-    if (result.count === 0) return false;
+    if (result.count === 0) throw new AppError("NOT_FOUND", { reason: "CAMPAIGN" });
     await recordAudit({ action: "notice.campaign.rate", actorId: options.admin.userId, targetType: "NoticeCampaign", targetId: options.campaignId, metadata: { ratePerSecond: options.ratePerSecond } }, tx);
-    return true;
   });
 }

@@ -1,18 +1,16 @@
 // Renders a campaign's notice once (React Email is the slow part) and
 // personalises it per recipient by substituting a placeholder greeting.
+import "server-only";
 import type pg from "pg";
 import { createElement } from "react";
 import { renderEmail } from "../email/send";
+import { escapeHtml } from "../html";
 import { PolicyChangeEmail } from "../email/templates/policy-change";
 
 const GREETING_TOKEN = "@@NOTICE_GREETING@@";
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export type RenderedNotice = { subject: string; personalise: (name: string | null) => { html: string; text: string } };
-
-function escapeHtml(value: string) {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 export async function renderCampaignNotice(pool: pg.Pool, campaignId: string, settings: { appUrl: string; companyName: string }): Promise<RenderedNotice> {
   const { rows } = await pool.query<{ version: number; summary: string; effectiveAt: Date; isSubstantive: boolean; slug: string; title: string }>(

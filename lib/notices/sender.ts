@@ -4,6 +4,7 @@
 // them. Every message carries Message-ID <notice-DELIVERYID@domain>, so a resend
 // after a crash (accepted by the server but not yet recorded) is the same
 // message and receiving systems drop it as a duplicate.
+import "server-only";
 import type pg from "pg";
 import type { NoticeTransport } from "./transport";
 import { renderCampaignNotice, type RenderedNotice } from "./render";

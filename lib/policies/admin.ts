@@ -2,15 +2,18 @@
 // publish (immutable afterwards), each write audited in the same transaction.
 import "server-only";
 import { z } from "zod";
+import { checkbox } from "../validation/form";
 import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
 import { now } from "../clock";
+import { log } from "../log";
 import { recordAudit } from "../audit/record";
 import { createNoticeCampaign, kickNoticeCampaign } from "../notices/campaign";
-import { PolicyError } from "./errors";
+import { AppError } from "../errors";
+import { assertAdmin, type Viewer } from "../auth/viewer";
 import { effectiveBy, NEWEST_EFFECTIVE_FIRST } from "./in-force";
 
-type Admin = { userId: string };
 const DAY_MS = 86_400_000;
 
 export const documentInputSchema = z.object({
@@ -21,14 +24,15 @@ export const documentInputSchema = z.object({
 export const draftInputSchema = z.object({
   // Browsers submit textarea line breaks as CRLF; store LF so diffs compare like with like.
   markdown: z.string().min(1, "The policy text cannot be empty").max(200_000).transform((text) => text.replace(/\r\n?/g, "\n")),
-  summary: z.string().trim().max(2000).transform((text) => text.replace(/\r\n?/g, "\n")),
-  isSubstantive: z.boolean(),
-  effectiveOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-01-31")]),
-  overrideReason: z.string().trim().max(1000),
+  summary: z.string().trim().max(2000).default("").transform((text) => text.replace(/\r\n?/g, "\n")),
+  isSubstantive: checkbox(),
+  effectiveOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-01-31")]).default(""),
+  overrideReason: z.string().trim().max(1000).default(""),
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;
 
-export async function listPolicyDocuments() {
+export async function listPolicyDocuments(viewer: Viewer) {
+  assertAdmin(viewer);
   const at = await now();
   const documents = await prisma.policyDocument.findMany({
     orderBy: { createdAt: "asc" },
@@ -46,7 +50,8 @@ export async function listPolicyDocuments() {
   });
 }
 
-export async function getPolicyDocumentForAdmin(slug: string) {
+export async function getPolicyDocumentForAdmin(viewer: Viewer, slug: string) {
+  assertAdmin(viewer);
   const document = await prisma.policyDocument.findUnique({
     where: { slug },
     select: {
@@ -64,7 +69,8 @@ export async function getPolicyDocumentForAdmin(slug: string) {
   return { ...document, at: await now() };
 }
 
-export async function getDraftForEditing(slug: string, versionNumber: number) {
+export async function getDraftForEditing(viewer: Viewer, slug: string, versionNumber: number) {
+  assertAdmin(viewer);
   const version = await prisma.policyVersion.findFirst({
     where: { document: { slug }, version: versionNumber },
     select: {
@@ -82,10 +88,11 @@ export async function getDraftForEditing(slug: string, versionNumber: number) {
   return { version, live, at };
 }
 
-export async function createPolicyDocument(options: { admin: Admin; input: z.infer<typeof documentInputSchema> }) {
+export async function createPolicyDocument(options: { admin: Viewer; input: z.infer<typeof documentInputSchema> }) {
+  assertAdmin(options.admin);
   const { admin, input } = options;
   const existing = await prisma.policyDocument.findUnique({ where: { slug: input.slug }, select: { id: true } });
-  if (existing) throw new PolicyError("SLUG_TAKEN", "A document with this address already exists", "slug");
+  if (existing) throw new AppError("CONFLICT", { reason: "SLUG_TAKEN", field: "slug" });
   return prisma.$transaction(async (tx) => {
     const document = await tx.policyDocument.create({ data: { slug: input.slug, title: input.title }, select: { id: true, slug: true } });
     await recordAudit({ action: "policy.document.create", actorId: admin.userId, targetType: "PolicyDocument", targetId: document.id, metadata: { slug: input.slug } }, tx);
@@ -94,12 +101,13 @@ export async function createPolicyDocument(options: { admin: Admin; input: z.inf
 }
 
 /** Starts the document's single draft, seeded with the newest published text. */
-export async function createPolicyDraft(options: { admin: Admin; slug: string }) {
+export async function createPolicyDraft(options: { admin: Viewer; slug: string }) {
+  assertAdmin(options.admin);
   const document = await prisma.policyDocument.findUnique({ where: { slug: options.slug }, select: { id: true } });
-  if (!document) throw new PolicyError("NOT_FOUND", "No such policy document");
+  if (!document) throw new AppError("NOT_FOUND", { reason: "POLICY_DOCUMENT" });
   return prisma.$transaction(async (tx) => {
     const versions = await tx.policyVersion.findMany({ where: { documentId: document.id }, orderBy: { version: "desc" }, select: { version: true, status: true, markdown: true } });
-    if (versions.some((v) => v.status === "DRAFT")) throw new PolicyError("DRAFT_EXISTS", "This document already has a draft");
+    if (versions.some((v) => v.status === "DRAFT")) throw new AppError("CONFLICT", { reason: "DRAFT_EXISTS" });
     const base = versions.find((v) => v.status === "PUBLISHED");
     const draft = await tx.policyVersion.create({
       data: { documentId: document.id, version: (versions[0]?.version ?? 0) + 1, status: "DRAFT", markdown: base?.markdown ?? "# Title\n\nWrite the policy here.", createdById: options.admin.userId },
@@ -110,17 +118,25 @@ export async function createPolicyDraft(options: { admin: Admin; slug: string })
   });
 }
 
+/**
+ * Locks a version row for the rest of the transaction and checks it is still a draft,
+ * so a concurrent publish cannot slip between the check and the write.
+ */
+async function lockDraft(tx: Prisma.TransactionClient, versionId: string) {
+  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${versionId} FOR UPDATE`;
+  if (!rows[0]) throw new AppError("NOT_FOUND", { reason: "POLICY_DRAFT" });
+  if (rows[0].status !== "DRAFT") throw new AppError("INVALID_STATE", { reason: "PUBLISHED" });
+}
+
 function effectiveDateFrom(input: DraftInput): Date | null {
   return input.effectiveOn ? new Date(`${input.effectiveOn}T00:00:00Z`) : null;
 }
 
-export async function updatePolicyDraft(options: { admin: Admin; versionId: string; input: DraftInput }) {
+export async function updatePolicyDraft(options: { admin: Viewer; versionId: string; input: DraftInput }) {
+  assertAdmin(options.admin);
   const { admin, versionId, input } = options;
   return prisma.$transaction(async (tx) => {
-    // Lock the row so a concurrent publish cannot slip between check and write.
-    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${versionId} FOR UPDATE`;
-    if (!rows[0]) throw new PolicyError("NOT_FOUND", "No such draft");
-    if (rows[0].status !== "DRAFT") throw new PolicyError("IMMUTABLE", "Published versions cannot be changed; start a new draft");
+    await lockDraft(tx, versionId);
     await tx.policyVersion.update({
       where: { id: versionId },
       data: { markdown: input.markdown, summary: input.summary, isSubstantive: input.isSubstantive, effectiveAt: effectiveDateFrom(input), overrideReason: input.overrideReason || null },
@@ -129,11 +145,10 @@ export async function updatePolicyDraft(options: { admin: Admin; versionId: stri
   });
 }
 
-export async function discardPolicyDraft(options: { admin: Admin; versionId: string }) {
+export async function discardPolicyDraft(options: { admin: Viewer; versionId: string }) {
+  assertAdmin(options.admin);
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${options.versionId} FOR UPDATE`;
-    if (!rows[0]) throw new PolicyError("NOT_FOUND", "No such draft");
-    if (rows[0].status !== "DRAFT") throw new PolicyError("IMMUTABLE", "Published versions cannot be deleted");
+    await lockDraft(tx, options.versionId);
     await tx.policyVersion.delete({ where: { id: options.versionId } });
     await recordAudit({ action: "policy.draft.discard", actorId: options.admin.userId, targetType: "PolicyVersion", targetId: options.versionId }, tx);
   });
@@ -146,26 +161,25 @@ export function validatePublication(
   latestEffectiveAt: Date | null,
   minDays: number,
 ): Date {
-  if (!input.summary.trim()) throw new PolicyError("SUMMARY_REQUIRED", "Write a summary of the changes before publishing", "summary");
-  if (!input.effectiveAt) throw new PolicyError("INVALID_EFFECTIVE_DATE", "Choose an effective date", "effectiveOn");
-  if (input.effectiveAt.getTime() <= at.getTime()) throw new PolicyError("INVALID_EFFECTIVE_DATE", "The effective date must be in the future", "effectiveOn");
+  if (!input.summary.trim()) throw new AppError("VALIDATION", { reason: "SUMMARY_REQUIRED", field: "summary" });
+  if (!input.effectiveAt) throw new AppError("VALIDATION", { reason: "EFFECTIVE_DATE_REQUIRED", field: "effectiveOn" });
+  if (input.effectiveAt.getTime() <= at.getTime()) throw new AppError("VALIDATION", { reason: "EFFECTIVE_DATE_PAST", field: "effectiveOn" });
   if (latestEffectiveAt && input.effectiveAt.getTime() <= latestEffectiveAt.getTime()) {
-    throw new PolicyError("INVALID_EFFECTIVE_DATE", "The effective date must be after the latest published version's", "effectiveOn");
+    throw new AppError("VALIDATION", { reason: "EFFECTIVE_DATE_BEFORE_LIVE", field: "effectiveOn" });
   }
   if (input.isSubstantive && input.effectiveAt.getTime() < at.getTime() + minDays * DAY_MS && (input.overrideReason ?? "").trim().length < 10) {
-    throw new PolicyError("OVERRIDE_REASON_REQUIRED", `A substantive change takes effect at least ${minDays} days after publishing, unless you record a reason (10 characters or more)`, "overrideReason");
+    throw new AppError("VALIDATION", { reason: "OVERRIDE_REASON_REQUIRED", field: "overrideReason", params: { minDays } });
   }
   return input.effectiveAt;
 }
 
 /** Publishes the saved draft; creates the notice campaign in the same transaction (outbox). */
-export async function publishPolicyDraft(options: { admin: Admin; versionId: string }) {
+export async function publishPolicyDraft(options: { admin: Viewer; versionId: string }) {
+  assertAdmin(options.admin);
   const { admin, versionId } = options;
   const at = await now();
   const result = await prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${versionId} FOR UPDATE`;
-    if (!rows[0]) throw new PolicyError("NOT_FOUND", "No such draft");
-    if (rows[0].status !== "DRAFT") throw new PolicyError("IMMUTABLE", "This version is already published");
+    await lockDraft(tx, versionId);
     const draft = await tx.policyVersion.findUniqueOrThrow({
       where: { id: versionId },
       select: { id: true, version: true, documentId: true, summary: true, isSubstantive: true, effectiveAt: true, overrideReason: true, document: { select: { slug: true } } },
@@ -188,6 +202,6 @@ export async function publishPolicyDraft(options: { admin: Admin; versionId: str
     return { slug: draft.document.slug, version: draft.version, campaignId: campaign.id, isSubstantive: draft.isSubstantive };
   });
   // After commit; if this fails the sweep job starts the campaign within a minute.
-  await kickNoticeCampaign(result.campaignId).catch((error) => console.error("[notices] kick failed", error));
+  await kickNoticeCampaign(result.campaignId).catch((error) => log.error("notice campaign could not be started; the sweep retries", { error }));
   return result;
 }

@@ -6,6 +6,8 @@ import { prisma } from "../db";
 import { env } from "../env";
 import { now } from "../clock";
 import { recordAudit } from "../audit/record";
+import { AppError } from "../errors";
+import { getPolicyVersionIdNow, onOff, recordConsentChanges } from "../preferences/consent";
 
 export const BANNER_COOKIE = "policy_notice_dismissed";
 
@@ -34,13 +36,12 @@ export async function findBannerNotices(options: { userId: string | null; dismis
 
 export async function dismissPolicyBanner(options: { userId: string; versionId: string }) {
   const version = await prisma.policyVersion.findFirst({ where: { id: options.versionId, status: "PUBLISHED" }, select: { id: true } });
-  if (!version) return false;
+  if (!version) throw new AppError("NOT_FOUND", { reason: "POLICY_VERSION" });
   await prisma.policyBannerDismissal.upsert({
     where: { userId_policyVersionId: { userId: options.userId, policyVersionId: options.versionId } },
-    create: { userId: options.userId, policyVersionId: options.versionId },
+    create: { userId: options.userId, policyVersionId: options.versionId, dismissedAt: await now() },
     update: {},
   });
-  return true;
 }
 
 export async function getMinorNoticeOptIn(userId: string): Promise<boolean> {
@@ -48,14 +49,21 @@ export async function getMinorNoticeOptIn(userId: string): Promise<boolean> {
   return row?.minorChanges ?? false;
 }
 
+/** Opts in or out of minor-change emails; the change goes into the person's preference history. */
 export async function setMinorNoticeOptIn(options: { userId: string; enabled: boolean }) {
   const at = await now();
+  const policyVersionId = await getPolicyVersionIdNow();
   await prisma.$transaction(async (tx) => {
+    const before = await tx.policyNoticePreference.findUnique({ where: { userId: options.userId }, select: { minorChanges: true } });
+    const wasEnabled = before?.minorChanges ?? false;
     await tx.policyNoticePreference.upsert({
       where: { userId: options.userId },
       create: { userId: options.userId, minorChanges: options.enabled, updatedAt: at },
       update: { minorChanges: options.enabled, updatedAt: at },
     });
+    if (wasEnabled !== options.enabled) {
+      await recordConsentChanges(tx, { userId: options.userId, source: "PORTAL", changes: [{ subject: "notices:minor", oldValue: onOff(wasEnabled), newValue: onOff(options.enabled) }], policyVersionId, at });
+    }
     await recordAudit({ action: "policy.minor-notices.set", actorId: options.userId, targetType: "User", targetId: options.userId, metadata: { enabled: options.enabled } }, tx);
   });
 }

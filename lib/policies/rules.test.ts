@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validatePublication } from "./admin";
 import { diffPolicyText } from "./diff";
-import { PolicyError } from "./errors";
+import { isAppError } from "../errors";
 import { renderPolicyMarkdown } from "./markdown";
 import { classifySmtpError, noticeMessageId } from "../notices/sender";
 
@@ -13,7 +13,7 @@ function codeOf(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    return error instanceof PolicyError ? error.code : "OTHER";
+    return isAppError(error) ? error.reason ?? error.code : "OTHER";
   }
   return "OK";
 }
@@ -31,10 +31,10 @@ describe("publishing rules", () => {
     expect(codeOf(() => validatePublication({ ...base, isSubstantive: false, effectiveAt: days(1) }, at, null, 30))).toBe("OK");
   });
   it("refuses past dates, missing dates, missing summaries, and dates before the latest version", () => {
-    expect(codeOf(() => validatePublication({ ...base, effectiveAt: days(-1) }, at, null, 30))).toBe("INVALID_EFFECTIVE_DATE");
-    expect(codeOf(() => validatePublication({ ...base, effectiveAt: null }, at, null, 30))).toBe("INVALID_EFFECTIVE_DATE");
+    expect(codeOf(() => validatePublication({ ...base, effectiveAt: days(-1) }, at, null, 30))).toBe("EFFECTIVE_DATE_PAST");
+    expect(codeOf(() => validatePublication({ ...base, effectiveAt: null }, at, null, 30))).toBe("EFFECTIVE_DATE_REQUIRED");
     expect(codeOf(() => validatePublication({ ...base, summary: "  " }, at, null, 30))).toBe("SUMMARY_REQUIRED");
-    expect(codeOf(() => validatePublication(base, at, days(40), 30))).toBe("INVALID_EFFECTIVE_DATE");
+    expect(codeOf(() => validatePublication(base, at, days(40), 30))).toBe("EFFECTIVE_DATE_BEFORE_LIVE");
   });
 });
 

@@ -6,23 +6,26 @@ import "server-only";
 import { createElement } from "react";
 import { prisma } from "../db";
 import { env } from "../env";
+import { AppError } from "../errors";
 import { sendEmail } from "../email/send";
 import { CategoryEmail } from "../email/templates/category-email";
 import { createOpenToken, getUnsubscribeHeaders, type EmailCategoryName } from "../email/unsubscribe";
 import { getPolicyVersionIdNow } from "./consent";
 import { emailCategoryInfo } from "./labels";
 
-export type CategoryEmailResult =
-  | { ok: true; emailEventId: string; tracked: boolean }
-  | { ok: false; reason: "not_subscribed" | "no_user" };
+export type SentCategoryEmail = { emailEventId: string; tracked: boolean };
 
+/**
+ * Sends to a subscriber. A person who is not subscribed (INVALID_STATE / NOT_SUBSCRIBED), or
+ * unknown or restricted (NOT_FOUND / RECIPIENT), gets nothing: batch senders skip those errors.
+ */
 export async function sendCategoryEmail(input: {
   userId: string;
   category: EmailCategoryName;
   subject: string;
   heading: string;
   paragraphs: string[];
-}): Promise<CategoryEmailResult> {
+}): Promise<SentCategoryEmail> {
   const user = await prisma.user.findUnique({
     where: { id: input.userId },
     select: {
@@ -32,8 +35,8 @@ export async function sendCategoryEmail(input: {
       subscriptions: { where: { category: input.category }, select: { subscribed: true } },
     },
   });
-  if (!user || user.restrictedAt) return { ok: false, reason: "no_user" };
-  if (!user.subscriptions[0]?.subscribed) return { ok: false, reason: "not_subscribed" };
+  if (!user || user.restrictedAt) throw new AppError("NOT_FOUND", { reason: "RECIPIENT" });
+  if (!user.subscriptions[0]?.subscribed) throw new AppError("INVALID_STATE", { reason: "NOT_SUBSCRIBED", params: { topic: emailCategoryInfo[input.category].label.toLowerCase() } });
   const tracked = user.preferences?.emailTrackingAllowed === true;
   const policyVersionId = await getPolicyVersionIdNow();
   const event = await prisma.emailEvent.create({
@@ -61,7 +64,7 @@ export async function sendCategoryEmail(input: {
     }),
   });
   await prisma.emailEvent.update({ where: { id: event.id }, data: { messageId } });
-  return { ok: true, emailEventId: event.id.toString(), tracked };
+  return { emailEventId: event.id.toString(), tracked };
 }
 
 /** Records an open from the pixel, only if the user allows open confirmations now. */

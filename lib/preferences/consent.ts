@@ -1,8 +1,10 @@
 // Every preference change is written with its ConsentEvent (time, old value,
 // new value, source) inside the caller's transaction, so the history is exactly
 // as complete as the changes themselves.
+import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { ConsentSource } from "../generated/prisma/enums";
+import { now } from "../clock";
 import { findPolicyVersionInForce } from "../policies/in-force";
 
 export type Tx = Prisma.TransactionClient;
@@ -19,6 +21,7 @@ export async function recordConsentChanges(
   input: { userId: string; source: ConsentSource; changes: ConsentChange[]; policyVersionId: string | null; at?: Date },
 ) {
   if (input.changes.length === 0) return;
+  const occurredAt = input.at ?? (await now());
   await tx.consentEvent.createMany({
     data: input.changes.map((change) => ({
       userId: input.userId,
@@ -26,7 +29,7 @@ export async function recordConsentChanges(
       oldValue: change.oldValue,
       newValue: change.newValue,
       source: input.source,
-      occurredAt: input.at ?? new Date(),
+      occurredAt,
       policyVersionId: input.policyVersionId,
     })),
   });

@@ -20,6 +20,12 @@ export function serializeConsentCookie(choice: CookieChoice): string {
   return `v1.a${choice.analytics ? 1 : 0}.d${choice.advertising ? 1 : 0}`;
 }
 
+/** The cookie choice stored on the account (off until the person says yes). */
+export async function getAccountCookieChoice(userId: string): Promise<CookieChoice> {
+  const row = await prisma.userPreferences.findUnique({ where: { userId }, select: { analyticsCookies: true, advertisingCookies: true } });
+  return { analytics: row?.analyticsCookies ?? false, advertising: row?.advertisingCookies ?? false };
+}
+
 export async function saveAccountCookieChoice(input: { userId: string; choice: CookieChoice }) {
   const policyVersionId = await getPolicyVersionIdNow();
   await prisma.$transaction(async (tx) => {

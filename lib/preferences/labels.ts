@@ -33,5 +33,6 @@ export function describeSubject(subject: string): string {
   }
   if (area === "cookies") return key === "analytics" ? "Analytics cookies" : key === "advertising" ? "Advertising cookies" : `Cookies: ${key}`;
   if (area === "signal") return "Browser opt-out signal";
+  if (area === "notices" && key === "minor") return "Emails about minor policy changes";
   return subject;
 }

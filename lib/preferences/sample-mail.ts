@@ -2,10 +2,12 @@
 // email through the same path as newsletters, so a person (or a test) can see
 // the unsubscribe headers, the visible link and the pixel rule at work.
 import "server-only";
+import { assertViewer, type Viewer } from "../auth/viewer";
+import { now } from "../clock";
 import { prisma } from "../db";
+import { AppError } from "../errors";
 import type { EmailCategoryName } from "../email/unsubscribe";
 import { sendCategoryEmail } from "./category-mail";
-import { emailCategoryInfo } from "./labels";
 
 const SAMPLE_LIMIT = 5;
 const SAMPLE_WINDOW_MS = 10 * 60 * 1000;
@@ -28,19 +30,12 @@ const samples: Record<EmailCategoryName, { subject: string; heading: string; par
   },
 };
 
-export async function sendSampleEmail(input: { userId: string; category: EmailCategoryName }) {
+export async function sendSampleEmail(input: { viewer: Viewer; category: EmailCategoryName }) {
+  assertViewer(input.viewer);
+  const at = await now();
   const recent = await prisma.emailEvent.count({
-    where: { userId: input.userId, kind: "SENT", subject: { startsWith: "Sample:" }, occurredAt: { gte: new Date(Date.now() - SAMPLE_WINDOW_MS) } },
+    where: { userId: input.viewer.userId, kind: "SENT", subject: { startsWith: "Sample:" }, occurredAt: { gte: new Date(at.getTime() - SAMPLE_WINDOW_MS) } },
   });
-  if (recent >= SAMPLE_LIMIT) return { ok: false as const, message: "You asked for several samples already. Please wait a few minutes." };
-  const result = await sendCategoryEmail({ userId: input.userId, category: input.category, ...samples[input.category] });
-  if (!result.ok) {
-    return {
-      ok: false as const,
-      message: result.reason === "not_subscribed"
-        ? `You are not subscribed to ${emailCategoryInfo[input.category].label.toLowerCase()}, so we did not send it. Subscribe first, then ask again.`
-        : "We could not send it.",
-    };
-  }
-  return { ok: true as const, tracked: result.tracked };
+  if (recent >= SAMPLE_LIMIT) throw new AppError("LIMIT_REACHED", { reason: "SAMPLES" });
+  return sendCategoryEmail({ userId: input.viewer.userId, category: input.category, ...samples[input.category] });
 }

@@ -2,14 +2,10 @@
 // switches, and deletion of what was already collected. Ingestion processes
 // are told at once (NOTIFY) and re-check opt-outs when writing anyway.
 import "server-only";
+import { assertViewer, type Viewer } from "../auth/viewer";
 import { prisma } from "../db";
+import { AppError } from "../errors";
 import { ensurePreferences, getPolicyVersionIdNow, notifyTelemetryChange, onOff, recordConsentChanges, type ConsentChange } from "./consent";
-
-export class TelemetryPreferenceError extends Error {
-  constructor(readonly code: "NOT_FOUND") {
-    super(code);
-  }
-}
 
 export async function getTelemetryOverview(userId: string) {
   const [preferences, clusters, counts] = await Promise.all([
@@ -29,11 +25,13 @@ export async function getTelemetryOverview(userId: string) {
 }
 
 /** Turns one install's telemetry on or off; when turning off, optionally deletes its reports. */
-export async function setInstallTelemetry(input: { userId: string; clusterId: string; enabled: boolean; purge: boolean }) {
+export async function setInstallTelemetry(options: { viewer: Viewer; clusterId: string; enabled: boolean; purge: boolean }) {
+  assertViewer(options.viewer);
+  const input = { ...options, userId: options.viewer.userId };
   const policyVersionId = await getPolicyVersionIdNow();
   return prisma.$transaction(async (tx) => {
     const cluster = await tx.cluster.findFirst({ where: { id: input.clusterId, userId: input.userId }, select: { id: true, telemetryEnabled: true } });
-    if (!cluster) throw new TelemetryPreferenceError("NOT_FOUND");
+    if (!cluster) throw new AppError("NOT_FOUND", { reason: "INSTALL" });
     const changes: ConsentChange[] = [];
     if (cluster.telemetryEnabled !== input.enabled) {
       await tx.cluster.update({ where: { id: cluster.id }, data: { telemetryEnabled: input.enabled } });
@@ -51,7 +49,9 @@ export async function setInstallTelemetry(input: { userId: string; clusterId: st
 }
 
 /** The account-wide switch; when turning off, optionally deletes every install's reports. */
-export async function setAccountTelemetry(input: { userId: string; enabled: boolean; purge: boolean }) {
+export async function setAccountTelemetry(options: { viewer: Viewer; enabled: boolean; purge: boolean }) {
+  assertViewer(options.viewer);
+  const input = { ...options, userId: options.viewer.userId };
   const policyVersionId = await getPolicyVersionIdNow();
   return prisma.$transaction(async (tx) => {
     const preferences = await ensurePreferences(tx, input.userId);

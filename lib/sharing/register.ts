@@ -2,9 +2,11 @@
 // Admin-only writes; every change is audited in the same transaction.
 import "server-only";
 import { z } from "zod";
+import { checkbox } from "../validation/form";
+import { assertAdmin, type Viewer } from "../auth/viewer";
 import { prisma } from "../db";
-import type { Viewer } from "../dal";
 import { recordAudit } from "../audit/record";
+import { now } from "../clock";
 
 export const PARTY_KINDS = ["AFFILIATE", "AGENT", "PROCESSOR", "THIRD_PARTY"] as const;
 
@@ -18,7 +20,7 @@ export const sharingEntrySchema = z.object({
     .min(1, "List at least one data category.")
     .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
   purpose: z.string().trim().min(3, "Describe the purpose.").max(1000),
-  isMarketing: z.boolean(),
+  isMarketing: checkbox(),
   startsOn: z.coerce.date({ message: "Enter the date sharing started." }),
 });
 export type SharingEntryInput = z.infer<typeof sharingEntrySchema>;
@@ -30,9 +32,19 @@ export async function listSharingRegister() {
   });
 }
 
+/** Entries in force now (no end date, or one still ahead). */
+export async function findActiveSharingEntries() {
+  const at = await now();
+  return prisma.sharingRegisterEntry.findMany({
+    where: { OR: [{ endsOn: null }, { endsOn: { gt: at } }] },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, kind: true, purpose: true, dataCategories: true, isMarketing: true },
+  });
+}
+
 export async function createSharingEntry(options: { admin: Viewer; input: SharingEntryInput }) {
   const { admin, input } = options;
-  if (admin.role !== "ADMIN") throw new Error("FORBIDDEN");
+  assertAdmin(admin);
   return prisma.$transaction(async (tx) => {
     const entry = await tx.sharingRegisterEntry.create({ data: input, select: { id: true } });
     await recordAudit({ action: "sharing.create", actorId: admin.userId, targetType: "SharingRegisterEntry", targetId: entry.id, metadata: { name: input.name } }, tx);

@@ -1,9 +1,11 @@
 // Database side of ingestion: install lookups (cached briefly, invalidated at
 // once through LISTEN/NOTIFY when a preference changes), the per-install rate
-// limit, and the batch writer. Plain `pg`, no "server-only": the lean ingestion
-// server (scripts/ingest-server.ts) runs this outside Next.js.
+// limit, and the batch writer. Plain `pg`: the lean ingestion server
+// (scripts/ingest-server.ts) runs this outside Next.js.
+import "server-only";
 import type pg from "pg";
 import type { AcceptedReport, IngestDeps, InstallState } from "./ingest";
+import { log as appLog } from "../log";
 
 export const TELEMETRY_CHANNEL = "telemetry_prefs";
 
@@ -149,7 +151,7 @@ export class IngestStore {
   private listening: Promise<void> | null = null;
 
   constructor(private readonly options: IngestStoreOptions) {
-    const log = options.log ?? ((message: string) => console.error(`[telemetry] ${message}`));
+    const log = options.log ?? ((message: string) => appLog.error(`telemetry: ${message}`));
     this.writer = new BatchWriter({ pool: options.pool, batchSize: options.batchSize, flushMs: options.flushMs, maxPending: options.batchSize * 40, log });
     this.limiter = new InstallRateLimiter(options.ratePerMinute);
   }
@@ -171,7 +173,7 @@ export class IngestStore {
         this.listener = client;
       } catch (error) {
         this.listening = null;
-        (this.options.log ?? console.error)(`telemetry listener unavailable: ${(error as Error).message}`);
+        (this.options.log ?? ((message: string) => appLog.error(message)))(`telemetry listener unavailable: ${(error as Error).message}`);
       }
     })();
     return this.listening;

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { requestSignInLink, type SignInState } from "./actions";
+import type { ActionState } from "@/lib/actions";
+import { requestSignInLink } from "./actions";
 import { Alert, Button, inputClass, labelClass } from "@/components/ui";
 
 export function SignInForm(props: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, null);
-  const emailError = state?.fieldErrors?.email?.[0];
+  const [state, action, pending] = useActionState<ActionState, FormData>(requestSignInLink, null);
+  const emailError = state && !state.ok ? state.fieldErrors.email?.[0] : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       {state && !emailError ? <Alert tone="error">{state.message}</Alert> : null}
@@ -19,7 +20,7 @@ export function SignInForm(props: { callbackUrl?: string }) {
           type="email"
           autoComplete="email"
           required
-          defaultValue={state?.email}
+          defaultValue={state && !state.ok ? state.values?.email : undefined}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? "email-error" : "email-hint"}
           className={inputClass}

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { Alert, Button } from "@/components/ui";
-import { adjustSubscriptions, confirmUnsubscribe, type LinkFormState } from "./actions";
+import type { ActionState } from "@/lib/actions";
+import { adjustSubscriptions, confirmUnsubscribe } from "./actions";
 
 export function ConfirmUnsubscribeForm(props: { token: string; label: string }) {
-  const [state, action, pending] = useActionState<LinkFormState, FormData>(confirmUnsubscribe, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(confirmUnsubscribe, null);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={props.token} />
@@ -16,7 +17,7 @@ export function ConfirmUnsubscribeForm(props: { token: string; label: string }) 
 }
 
 export function AdjustSubscriptionsForm(props: { token: string; categories: { key: string; label: string; description: string; subscribed: boolean }[] }) {
-  const [state, action, pending] = useActionState<LinkFormState, FormData>(adjustSubscriptions, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(adjustSubscriptions, null);
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={props.token} />

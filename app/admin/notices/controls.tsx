@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { Alert, Button, inputClass, labelClass } from "@/components/ui";
-import { controlCampaignAction, setRateAction, type NoticeFormState } from "./actions";
+import type { ActionState } from "@/lib/actions";
+import { controlCampaignAction, setRateAction } from "./actions";
 
 /** Re-renders the server page every few seconds while the campaign is live. */
 export function AutoRefresh(props: { seconds: number; active: boolean }) {
@@ -17,8 +18,8 @@ export function AutoRefresh(props: { seconds: number; active: boolean }) {
 }
 
 export function CampaignControls(props: { campaignId: string; status: string; ratePerSecond: number }) {
-  const [state, action, pending] = useActionState<NoticeFormState, FormData>(controlCampaignAction, null);
-  const [rateState, rateAction, ratePending] = useActionState<NoticeFormState, FormData>(setRateAction, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(controlCampaignAction, null);
+  const [rateState, rateAction, ratePending] = useActionState<ActionState, FormData>(setRateAction, null);
   const live = props.status === "RUNNING" || props.status === "PAUSED";
   return (
     <div className="space-y-4">

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Change notices" };
 
 export default async function AdminNoticesPage() {
-  await requireAdmin();
-  const campaigns = await listNoticeCampaigns();
+  const viewer = await requireAdmin();
+  const campaigns = await listNoticeCampaigns(viewer);
   const anyLive = campaigns.some((c) => c.status === "RUNNING");
   return (
     <div className="space-y-6">

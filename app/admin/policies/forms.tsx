@@ -1,22 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Alert, Button, inputClass, labelClass } from "@/components/ui";
-import { createDocumentAction, createDraftAction, discardDraftAction, publishDraftAction, saveDraftAction, type PolicyFormState } from "./actions";
-
-function FieldError(props: { errors?: string[]; id: string }) {
-  return props.errors?.length ? <p id={props.id} className="text-sm text-red-700">{props.errors[0]}</p> : null;
-}
-
-function errorsOf(state: PolicyFormState) {
-  return state && !state.ok ? state.fieldErrors ?? {} : {};
-}
+import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
+import type { ActionState } from "@/lib/actions";
+import { createDocumentAction, createDraftAction, discardDraftAction, publishDraftAction, saveDraftAction } from "./actions";
 
 export function NewDocumentForm() {
-  const [state, action, pending] = useActionState<PolicyFormState, FormData>(createDocumentAction, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(createDocumentAction, null);
   const [title, setTitle] = useState("");
   const [slug, setSlug] = useState("");
-  const errors = errorsOf(state);
+  const errors = fieldErrorsOf(state);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
       {state && !state.ok ? <div className="sm:col-span-2"><Alert tone="error">{state.message}</Alert></div> : null}
@@ -38,7 +31,7 @@ export function NewDocumentForm() {
 }
 
 export function NewDraftButton(props: { slug: string }) {
-  const [state, action, pending] = useActionState<PolicyFormState, FormData>(createDraftAction, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(createDraftAction, null);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="slug" value={props.slug} />
@@ -51,7 +44,7 @@ export function NewDraftButton(props: { slug: string }) {
 type DraftValues = { versionId: string; markdown: string; summary: string; isSubstantive: boolean; effectiveOn: string; overrideReason: string };
 
 export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; earliestSubstantive: string }) {
-  const [state, action, pending] = useActionState<PolicyFormState, FormData>(saveDraftAction, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveDraftAction, null);
   // Controlled fields: React resets uncontrolled forms after an action, which
   // would throw away unsaved edits when validation fails.
   const [isSubstantive, setSubstantive] = useState(props.draft.isSubstantive);
@@ -59,7 +52,7 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
   const [summary, setSummary] = useState(props.draft.summary);
   const [effectiveOn, setEffectiveOn] = useState(props.draft.effectiveOn);
   const [overrideReason, setOverrideReason] = useState(props.draft.overrideReason);
-  const errors = errorsOf(state);
+  const errors = fieldErrorsOf(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="versionId" value={props.draft.versionId} />
@@ -101,8 +94,8 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
 }
 
 export function PublishForm(props: { versionId: string; description: string }) {
-  const [state, action, pending] = useActionState<PolicyFormState, FormData>(publishDraftAction, null);
-  const errors = errorsOf(state);
+  const [state, action, pending] = useActionState<ActionState, FormData>(publishDraftAction, null);
+  const errors = fieldErrorsOf(state);
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="versionId" value={props.versionId} />
@@ -119,7 +112,7 @@ export function PublishForm(props: { versionId: string; description: string }) {
 }
 
 export function DiscardDraftForm(props: { versionId: string; slug: string }) {
-  const [state, action, pending] = useActionState<PolicyFormState, FormData>(discardDraftAction, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(discardDraftAction, null);
   return (
     <form
       action={action}

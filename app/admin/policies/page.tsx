@@ -3,15 +3,15 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { listPolicyDocuments } from "@/lib/policies/admin";
-import { formatPolicyDate } from "@/app/(public)/policies/_components/policy-body";
+import { formatPolicyDate } from "@/components/policy-body";
 import { NewDocumentForm } from "./forms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policies" };
 
 export default async function AdminPoliciesPage() {
-  await requireAdmin();
-  const documents = await listPolicyDocuments();
+  const viewer = await requireAdmin();
+  const documents = await listPolicyDocuments(viewer);
   return (
     <div className="space-y-8">
       <PageHeader title="Policies" description="Draft, preview and publish versions of each policy. Published versions never change." />

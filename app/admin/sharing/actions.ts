@@ -1,30 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { requireAdmin } from "@/lib/dal";
+import { adminAction, ok } from "@/lib/actions";
 import { createSharingEntry, sharingEntrySchema } from "@/lib/sharing/register";
 
-export type SharingFormState =
-  | { ok: true; message: string }
-  | { ok: false; message: string; fieldErrors?: Partial<Record<string, string[]>> }
-  | null;
-
-export async function addSharingEntry(_previous: SharingFormState, formData: FormData): Promise<SharingFormState> {
-  const admin = await requireAdmin();
-  const parsed = sharingEntrySchema.safeParse({
-    name: formData.get("name"),
-    address: formData.get("address"),
-    kind: formData.get("kind"),
-    dataCategories: formData.get("dataCategories"),
-    purpose: formData.get("purpose"),
-    isMarketing: formData.get("isMarketing") === "on",
-    startsOn: formData.get("startsOn"),
-  });
-  if (!parsed.success) {
-    return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  }
-  await createSharingEntry({ admin, input: parsed.data });
+export const addSharingEntry = adminAction(sharingEntrySchema, async (input, { viewer }) => {
+  await createSharingEntry({ admin: viewer, input });
   revalidatePath("/admin/sharing");
-  return { ok: true, message: `${parsed.data.name} was added to the register.` };
-}
+  return ok(`${input.name} was added to the register.`);
+});

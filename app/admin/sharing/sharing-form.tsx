@@ -1,16 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, Button, inputClass, labelClass } from "@/components/ui";
-import { addSharingEntry, type SharingFormState } from "./actions";
-
-function FieldError(props: { errors?: string[]; id: string }) {
-  return props.errors?.length ? <p id={props.id} className="text-sm text-red-700">{props.errors[0]}</p> : null;
-}
+import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
+import type { ActionState } from "@/lib/actions";
+import { addSharingEntry } from "./actions";
 
 export function SharingForm() {
-  const [state, action, pending] = useActionState<SharingFormState, FormData>(addSharingEntry, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const [state, action, pending] = useActionState<ActionState, FormData>(addSharingEntry, null);
+  const errors = fieldErrorsOf(state);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
       {state ? <div className="sm:col-span-2"><Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert></div> : null}

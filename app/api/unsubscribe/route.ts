@@ -3,20 +3,23 @@
 // and the one category; no sign-in, no cookies. GET (a person or a scanner
 // opening the URL) changes nothing and goes to the confirm page instead.
 import { NextRequest, NextResponse } from "next/server";
+import { errorResponse } from "@/lib/actions/route";
 import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
+import { AppError } from "@/lib/errors";
 import { unsubscribeWithToken } from "@/lib/preferences/unsubscribe";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest) {
-  const token = request.nextUrl.searchParams.get("token");
-  const claim = verifyUnsubscribeToken(token);
-  if (!claim) {
-    return NextResponse.json({ error: "invalid_token", reason: "This unsubscribe link is not valid (it was changed or cut short)." }, { status: 400 });
+  try {
+    // A changed or cut-short link is a bad request (400); a valid link for a deleted account is 404.
+    const claim = verifyUnsubscribeToken(request.nextUrl.searchParams.get("token"));
+    if (!claim) throw new AppError("VALIDATION", { reason: "UNSUBSCRIBE_TOKEN" });
+    await unsubscribeWithToken({ claim, source: "ONE_CLICK" });
+    return NextResponse.json({ status: "unsubscribed", category: claim.category }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
   }
-  const result = await unsubscribeWithToken({ claim, source: "ONE_CLICK" });
-  if (!result.ok) return NextResponse.json({ error: "unknown_subscriber", reason: "There is no subscription for this link any more." }, { status: 410 });
-  return NextResponse.json({ status: "unsubscribed", category: claim.category }, { headers: { "cache-control": "no-store" } });
 }
 
 export async function GET(request: NextRequest) {

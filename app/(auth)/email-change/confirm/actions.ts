@@ -1,13 +1,23 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getRequestIp } from "@/lib/auth/request-ip";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions";
 import { confirmEmailChange } from "@/lib/correction/profile";
+import { isAppError } from "@/lib/errors";
 
-export async function confirmEmailChangeAction(formData: FormData) {
-  const token = formData.get("token");
-  if (typeof token !== "string" || token.length === 0 || token.length > 200) redirect("/email-change/confirm?result=unknown");
-  const result = await confirmEmailChange({ token, ip: getRequestIp(await headers()) });
-  redirect(`/email-change/confirm?result=${result.ok ? "changed" : result.code.toLowerCase()}`);
-}
+// No session needed: the emailed token proves the new address. Every outcome,
+// refusals included, lands on the result page for that outcome.
+export const confirmEmailChangeAction = publicAction(
+  z.object({ token: z.string().min(1).max(200) }),
+  async (input, { ip }) => {
+    try {
+      await confirmEmailChange({ token: input.token, ip });
+    } catch (error) {
+      if (isAppError(error)) redirect(`/email-change/confirm?result=${error.code.toLowerCase()}`);
+      throw error;
+    }
+    redirect("/email-change/confirm?result=changed");
+  },
+  { invalidMessage: "This link is not complete. Open it again from your email." },
+);

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
-import { Button, Card, MessageCard } from "@/components/ui";
+import { Card, MessageCard } from "@/components/ui";
 import { getEmailChangeTokenState } from "@/lib/correction/profile";
 import { confirmEmailChangeAction } from "./actions";
+import { ConfirmEmailChangeForm } from "./confirm-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Confirm your new email address" };
 
+// Keyed by outcome: "changed", or the AppError code confirmEmailChange threw.
 const RESULTS: Record<string, { title: string; body: string }> = {
   changed: { title: "Your email address was changed", body: "From now on, sign in with your new address. We told your previous address about the change." },
   expired: { title: "This link has expired", body: "Confirmation links are valid for 24 hours. Ask for a new one on your profile page." },
-  unknown: { title: "This link no longer works", body: "It has already been used or is not valid. Ask for a new one on your profile page." },
-  taken: { title: "This address cannot be used", body: "Another account already uses this email address. Your sign-in address was not changed." },
+  not_found: { title: "This link no longer works", body: "It has already been used or is not valid. Ask for a new one on your profile page." },
+  conflict: { title: "This address cannot be used", body: "Another account already uses this email address. Your sign-in address was not changed." },
 };
 
 function ResultMessage({ message }: { message: { title: string; body: string } }) {
@@ -22,14 +24,11 @@ function ResultMessage({ message }: { message: { title: string; body: string } }
 export default async function ConfirmEmailChangePage(props: { searchParams: Promise<{ token?: string; result?: string }> }) {
   const { token, result } = await props.searchParams;
   if (result) {
-    const message = RESULTS[result] ?? RESULTS.unknown;
+    const message = RESULTS[result] ?? RESULTS.not_found;
     return <ResultMessage message={message} />;
   }
   const state = typeof token === "string" ? await getEmailChangeTokenState(token) : { state: "unknown" as const };
-  if (state.state !== "valid") {
-    const message = RESULTS[state.state];
-    return <ResultMessage message={message} />;
-  }
+  if (state.state !== "valid") return <ResultMessage message={state.state === "expired" ? RESULTS.expired : RESULTS.not_found} />;
   return (
     <div className="mx-auto max-w-md">
       <Card>
@@ -37,10 +36,7 @@ export default async function ConfirmEmailChangePage(props: { searchParams: Prom
         <p className="mt-3 text-gray-700">
           Use <strong className="break-all">{state.newEmail}</strong> to sign in to your privacy center from now on?
         </p>
-        <form action={confirmEmailChangeAction} className="mt-6">
-          <input type="hidden" name="token" value={token} />
-          <Button type="submit">Confirm new address</Button>
-        </form>
+        <ConfirmEmailChangeForm token={token ?? ""} action={confirmEmailChangeAction} />
       </Card>
     </div>
   );

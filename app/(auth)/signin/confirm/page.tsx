@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Alert, Card, MessageCard, inputClass, labelClass } from "@/components/ui";
-import { prisma } from "@/lib/db";
+import { isNewAccountAddress } from "@/lib/auth/new-account";
 import { getVerificationTokenState } from "@/lib/auth/verification-token";
 
 export const metadata: Metadata = { title: "Confirm sign-in" };
@@ -23,7 +23,7 @@ export default async function ConfirmSignInPage(props: {
       </MessageCard>
     );
   }
-  const isNewAccount = !(await prisma.user.findUnique({ where: { email: email! }, select: { id: true } }));
+  const isNewAccount = await isNewAccountAddress(email!);
   const thisYear = new Date().getUTCFullYear();
   const years = Array.from({ length: 110 }, (_, index) => thisYear - index);
   return (

@@ -3,17 +3,18 @@
 import { useActionState, useEffect, useState } from "react";
 import { Alert, Button, Card } from "@/components/ui";
 import type { ExportStatusView } from "@/lib/export/access";
-import { startExportAction, type StartExportState } from "./actions";
+import type { ActionState } from "@/lib/actions";
+import { startExportAction } from "./actions";
 import { formatBytes, formatIso } from "./format";
 
 function isActive(status: ExportStatusView["status"]) {
   return status === "QUEUED" || status === "RUNNING";
 }
 
-export function ExportPanel(props: { initialExports: ExportStatusView[] }) {
-  const [state, action, pending] = useActionState<StartExportState, FormData>(startExportAction, null);
+export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays: number }) {
+  const [state, action, pending] = useActionState<ActionState<{ exportId: string }>, FormData>(startExportAction, null);
   const [current, setCurrent] = useState<ExportStatusView | null>(props.initialExports[0] ?? null);
-  const watchedId = state?.ok ? state.exportId : current && isActive(current.status) ? current.id : null;
+  const watchedId = state?.ok ? state.data.exportId : current && isActive(current.status) ? current.id : null;
 
   useEffect(() => {
     if (!watchedId) return;
@@ -46,7 +47,7 @@ export function ExportPanel(props: { initialExports: ExportStatusView[] }) {
       <h2 id="export-heading" className="text-xl font-semibold text-gray-900">Download my data</h2>
       <p className="mt-2 max-w-2xl text-gray-700">
         A ZIP archive with one JSON and one CSV file per category, a summary you can read offline, and a manifest with record counts and SHA-256 checksums.
-        We prepare it in the background and email you when it is ready. Only you can download it, for 7 days; then it is deleted.
+        We prepare it in the background and email you when it is ready. Only you can download it, for {props.ttlDays === 1 ? "1 day" : `${props.ttlDays} days`}; then it is deleted.
       </p>
       <form action={action} className="mt-4">
         <Button type="submit" disabled={pending || Boolean(active)}>

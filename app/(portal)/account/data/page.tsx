@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/components/ui";
 import { getDataOverview } from "@/lib/data/access";
 import { verifySession } from "@/lib/dal";
 import { listExports } from "@/lib/export/access";
+import { env } from "@/lib/env";
 import { ExportPanel } from "./export-panel";
 import { formatCount, sourceLabel } from "./format";
 
@@ -22,7 +23,7 @@ export default async function YourDataPage() {
         description="Everything we hold about you, grouped by category: what it is, how we got it, why we keep it, who we share it with, and for how long. Download all of it, or tell us what is wrong."
       />
       <section id="export" aria-labelledby="export-heading" className="mb-10 scroll-mt-8">
-        <ExportPanel initialExports={exports} />
+        <ExportPanel initialExports={exports} ttlDays={env().EXPORT_TTL_DAYS} />
       </section>
       <h2 className="mb-4 text-xl font-semibold text-gray-900">Categories</h2>
       <ul className="grid gap-4 lg:grid-cols-2" aria-label="Data categories">

@@ -1,12 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, Button, inputClass, labelClass } from "@/components/ui";
-import { changeEmailAction, saveProfileAction, type FormState } from "./actions";
-
-function FieldError(props: { errors?: string[]; id: string }) {
-  return props.errors?.length ? <p id={props.id} className="text-sm text-red-700">{props.errors[0]}</p> : null;
-}
+import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
+import type { ActionState } from "@/lib/actions";
+import { changeEmailAction, saveProfileAction } from "./actions";
 
 type ProfileValues = { name: string; displayName: string; phone: string; company: string; addressLine: string; city: string; postalCode: string; country: string };
 
@@ -22,8 +19,8 @@ const FIELDS: { name: keyof ProfileValues; label: string; autoComplete: string; 
 ];
 
 export function ProfileForm(props: { values: ProfileValues }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveProfileAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveProfileAction, null);
+  const errors = fieldErrorsOf(state);
   const values = state && !state.ok && state.values ? (state.values as ProfileValues) : props.values;
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
@@ -52,8 +49,8 @@ export function ProfileForm(props: { values: ProfileValues }) {
 }
 
 export function EmailChangeForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(changeEmailAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const [state, action, pending] = useActionState<ActionState, FormData>(changeEmailAction, null);
+  const errors = fieldErrorsOf(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}

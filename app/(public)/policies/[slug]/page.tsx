@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui";
 import { getViewer } from "@/lib/dal";
 import { getMinorNoticeOptIn } from "@/lib/policies/banner";
 import { findCurrentPolicy } from "@/lib/policies/public";
-import { formatPolicyDate, PolicyBody } from "../_components/policy-body";
+import { formatPolicyDate, PolicyBody } from "@/components/policy-body";
 import { MinorNoticeOptIn } from "../_components/minor-opt-in";
 
 export const dynamic = "force-dynamic";

@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { Alert, Button } from "@/components/ui";
-import { updateMinorNoticeOptIn, type OptInState } from "../actions";
+import type { ActionState } from "@/lib/actions";
+import { updateMinorNoticeOptIn } from "../actions";
 
 export function MinorNoticeOptIn(props: { enabled: boolean }) {
-  const [state, action, pending] = useActionState<OptInState, FormData>(updateMinorNoticeOptIn, null);
-  const enabled = state?.ok ? state.message.startsWith("We will email") : props.enabled;
+  const [state, action, pending] = useActionState<ActionState<{ enabled: boolean }>, FormData>(updateMinorNoticeOptIn, null);
+  const enabled = state?.ok ? state.data.enabled : props.enabled;
   return (
     <form action={action} className="space-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm">
       <p className="text-gray-800">

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getCampaignProgress, listFailedDeliveries } from "@/lib/notices/campaign";
-import { formatPolicyDate } from "@/app/(public)/policies/_components/policy-body";
+import { formatPolicyDate } from "@/components/policy-body";
 import { AutoRefresh, CampaignControls } from "../controls";
 import { ProgressBar, ProgressFigures } from "../progress";
 
@@ -14,11 +14,11 @@ export const metadata: Metadata = { title: "Change notice" };
 const statusText = { RUNNING: "Sending", PAUSED: "Paused", CANCELLED: "Cancelled", COMPLETED: "Completed" } as const;
 
 export default async function AdminNoticePage(props: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  const viewer = await requireAdmin();
   const { id } = await props.params;
-  const progress = await getCampaignProgress(id);
+  const progress = await getCampaignProgress(viewer, id);
   if (!progress) notFound();
-  const failures = await listFailedDeliveries(id);
+  const failures = await listFailedDeliveries(viewer, id);
   const { version } = progress;
   return (
     <div className="space-y-6">

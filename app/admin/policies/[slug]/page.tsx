@@ -5,17 +5,17 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getPolicyDocumentForAdmin } from "@/lib/policies/admin";
 import { versionState } from "@/lib/policies/in-force";
-import { formatPolicyDate, VersionStateBadge } from "@/app/(public)/policies/_components/policy-body";
+import { formatPolicyDate, VersionStateBadge } from "@/components/policy-body";
 import { NewDraftButton } from "../forms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy document" };
 
 export default async function AdminPolicyDocumentPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> }) {
-  await requireAdmin();
+  const viewer = await requireAdmin();
   const { slug } = await props.params;
   const { published } = await props.searchParams;
-  const document = await getPolicyDocumentForAdmin(slug);
+  const document = await getPolicyDocumentForAdmin(viewer, slug);
   if (!document) notFound();
   const at = document.at;
   const currentVersion = document.versions

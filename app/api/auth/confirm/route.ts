@@ -4,9 +4,10 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { handlers } from "@/auth";
-import { prisma } from "@/lib/db";
+import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isUnderMinimumAge } from "@/lib/auth/age";
+import { isNewAccountAddress, recordAgeConfirmed } from "@/lib/auth/new-account";
 import { forgetSignInAttempts } from "@/lib/auth/rate-limit";
 import { deleteVerificationTokens, getVerificationTokenState } from "@/lib/auth/verification-token";
 
@@ -53,14 +54,14 @@ export async function POST(request: NextRequest) {
   const state = await getVerificationTokenState(email, token);
   if (state !== "valid") return redirectTo("/signin/error?error=Verification");
 
-  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (!existing) {
+  const isNewAccount = await isNewAccountAddress(email);
+  if (isNewAccount) {
     if (!birthYear || !birthMonth) {
       const back = new URLSearchParams({ token, email, error: "age" });
       if (callbackUrl) back.set("callbackUrl", callbackUrl);
       return redirectTo(`/signin/confirm?${back}`);
     }
-    if (isUnderMinimumAge({ year: birthYear, month: birthMonth })) {
+    if (isUnderMinimumAge({ year: birthYear, month: birthMonth }, await now())) {
       // Keep nothing typed: the pending token holds the address, the limiter a hash of it.
       await deleteVerificationTokens(email);
       await forgetSignInAttempts(email);
@@ -73,9 +74,7 @@ export async function POST(request: NextRequest) {
   callback.searchParams.set("email", email);
   callback.searchParams.set("callbackUrl", safeCallbackPath(callbackUrl));
   const response = await handlers.GET(new NextRequest(callback, { headers: request.headers }));
-  if (!existing) {
-    await prisma.user.updateMany({ where: { email, ageConfirmedAt: null }, data: { ageConfirmedAt: new Date() } });
-  }
+  if (isNewAccount) await recordAgeConfirmed(email);
   // Auth.js answers 302; a 303 makes the browser follow with GET.
   const location = response.headers.get("location");
   if (location && response.status >= 300 && response.status < 400) {

@@ -1,15 +1,20 @@
 // GET /api/export/:id: progress of one of the caller's exports (polled by the portal).
-import { NextResponse } from "next/server";
+import { errorResponse } from "@/lib/actions/route";
 import { getViewer } from "@/lib/dal";
+import { AppError } from "@/lib/errors";
 import { getExportStatus } from "@/lib/export/access";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  const viewer = await getViewer();
-  if (!viewer) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
-  const { id } = await context.params;
-  const status = await getExportStatus(viewer, id);
-  if (!status) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  return NextResponse.json(status, { headers: { "cache-control": "no-store" } });
+  try {
+    const viewer = await getViewer();
+    if (!viewer) throw new AppError("UNAUTHENTICATED");
+    const { id } = await context.params;
+    const status = await getExportStatus(viewer, id);
+    if (!status) throw new AppError("NOT_FOUND", { reason: "EXPORT" });
+    return Response.json(status, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { Alert, Card, inputClass, labelClass } from "@/components/ui";
 import { getDatasetCount, getDatasetPage, getPolicyVersions, getSharingFor } from "@/lib/data/access";
-import { DataAccessError, outputColumns, type PageDirection } from "@/lib/data/queries";
+import { describeError } from "@/lib/actions/messages";
+import { outputColumns, type PageDirection } from "@/lib/data/queries";
+import { isAppError } from "@/lib/errors";
 import { findCategory, type FilterKey } from "@/lib/data/registry";
 import { verifySession, type Viewer } from "@/lib/dal";
 import { formatCount, formatIso, sourceLabel } from "../format";
@@ -24,7 +26,7 @@ async function RecordCount(props: { viewer: Viewer; datasetKey: string; filters:
   try {
     total = await getDatasetCount(props.viewer, { datasetKey: props.datasetKey, filters: props.filters });
   } catch (error) {
-    if (!(error instanceof DataAccessError)) throw error;
+    if (!isAppError(error)) throw error;
     total = await getDatasetCount(props.viewer, { datasetKey: props.datasetKey });
   }
   if (total === null) return null;
@@ -59,8 +61,8 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
   try {
     result = await getDatasetPage(viewer, { categorySlug: category.slug, datasetKey: dataset.key, request: { direction, cursor, filters, limit: 50 } });
   } catch (error) {
-    if (!(error instanceof DataAccessError)) throw error;
-    problem = error.code === "BAD_FILTER" ? "Please check the filters: dates look like 2026-11-20." : "That page link is no longer valid. Showing the newest records.";
+    if (!isAppError(error, "VALIDATION") && !isAppError(error, "INVALID_STATE")) throw error;
+    problem = describeError(error);
     result = await getDatasetPage(viewer, { categorySlug: category.slug, datasetKey: dataset.key, request: { direction: "first", limit: 50 } });
   }
   if (!result) notFound();

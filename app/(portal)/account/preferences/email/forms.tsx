@@ -2,12 +2,13 @@
 
 import { useActionState } from "react";
 import { Alert, Button, inputClass, labelClass } from "@/components/ui";
-import { saveEmailPreferences, sendSample, type EmailFormState } from "./actions";
+import type { ActionState } from "@/lib/actions";
+import { saveEmailPreferences, sendSample } from "./actions";
 
 type Category = { key: string; label: string; description: string; subscribed: boolean };
 
 export function EmailPreferencesForm(props: { categories: Category[]; trackingAllowed: boolean }) {
-  const [state, action, pending] = useActionState<EmailFormState, FormData>(saveEmailPreferences, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveEmailPreferences, null);
   return (
     <form action={action} className="space-y-6">
       <fieldset className="space-y-4">
@@ -53,7 +54,7 @@ export function EmailPreferencesForm(props: { categories: Category[]; trackingAl
 }
 
 export function SampleEmailForm(props: { categories: { key: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<EmailFormState, FormData>(sendSample, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(sendSample, null);
   return (
     <form action={action} className="space-y-3">
       <div className="space-y-1">

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { CookieSettingsButton } from "@/components/cookie-banner";
 import { Card, PageHeader } from "@/components/ui";
 import { verifySession } from "@/lib/dal";
-import { prisma } from "@/lib/db";
 import { EMAIL_CATEGORIES } from "@/lib/email/unsubscribe";
+import { getAccountCookieChoice } from "@/lib/preferences/cookies";
 import { getEmailPreferences } from "@/lib/preferences/email";
 import { emailCategoryInfo } from "@/lib/preferences/labels";
 import { EmailPreferencesForm, SampleEmailForm } from "./forms";
@@ -16,7 +16,7 @@ export default async function EmailPreferencesPage() {
   const viewer = await verifySession();
   const [preferences, cookiePrefs] = await Promise.all([
     getEmailPreferences(viewer.userId),
-    prisma.userPreferences.findUnique({ where: { userId: viewer.userId }, select: { analyticsCookies: true, advertisingCookies: true } }),
+    getAccountCookieChoice(viewer.userId),
   ]);
   const categories = EMAIL_CATEGORIES.map((key) => ({ key, ...emailCategoryInfo[key], subscribed: preferences.categories[key] }));
   return (
@@ -36,8 +36,8 @@ export default async function EmailPreferencesPage() {
       <Card>
         <h2 className="text-lg font-semibold text-gray-900">Cookies and browser signals</h2>
         <p className="mt-1 text-sm text-gray-700">
-          Analytics cookies: <strong>{cookiePrefs?.analyticsCookies ? "on" : "off"}</strong>. Advertising cookies:{" "}
-          <strong>{cookiePrefs?.advertisingCookies ? "on" : "off"}</strong>.
+          Analytics cookies: <strong>{cookiePrefs.analytics ? "on" : "off"}</strong>. Advertising cookies:{" "}
+          <strong>{cookiePrefs.advertising ? "on" : "off"}</strong>.
         </p>
         {preferences.optOutSignalAt ? (
           <p className="mt-2 text-sm text-green-900">Your browser&apos;s opt-out signal was honoured on {dateFormat.format(preferences.optOutSignalAt)}.</p>

@@ -84,7 +84,7 @@ export default async function TelemetryPage() {
 
       <Card>
         <h2 className="text-lg font-semibold text-gray-900">Turn it off from the product instead</h2>
-        <p className="mt-1 text-sm text-gray-700">On a cluster, this command does the same as that install's switch above. The install then tells us collection is off, and we store nothing it sends:</p>
+        <p className="mt-1 text-sm text-gray-700">On a cluster, this command does the same as that install&apos;s switch above. The install then tells us collection is off, and we store nothing it sends:</p>
         <pre className="mt-3 overflow-x-auto rounded-md bg-gray-900 p-3 text-sm text-white"><code>flynn -a controller env set TELEMETRY_DISABLED=true</code></pre>
         <p className="mt-3 text-sm text-gray-700">
           For the CLI, set <code className="rounded bg-gray-100 px-1 text-gray-900">DO_NOT_TRACK=1</code> in your shell. Reports carrying either

@@ -2,11 +2,12 @@
 
 import { useActionState, useState, type FormEvent } from "react";
 import { Alert, Button } from "@/components/ui";
-import { setAccountTelemetryAction, setInstallTelemetryAction, type TelemetryFormState } from "./actions";
+import type { ActionState } from "@/lib/actions";
+import { setAccountTelemetryAction, setInstallTelemetryAction } from "./actions";
 
 /** On/off for one install (clusterId) or the whole account; turning off can delete what was collected. */
 export function TelemetrySwitch(props: { clusterId?: string; name: string; enabled: boolean; reportsHeld: number }) {
-  const [state, action, pending] = useActionState<TelemetryFormState, FormData>(
+  const [state, action, pending] = useActionState<ActionState, FormData>(
     props.clusterId ? setInstallTelemetryAction : setAccountTelemetryAction,
     null,
   );

@@ -1,28 +1,29 @@
 // GET /api/export/:id/download: the ZIP, streamed from disk, to its owner only.
 import { Readable } from "node:stream";
-import { NextResponse } from "next/server";
+import { errorResponse } from "@/lib/actions/route";
 import { getRequestIp } from "@/lib/auth/request-ip";
 import { getViewer } from "@/lib/dal";
+import { AppError } from "@/lib/errors";
 import { openExportDownload } from "@/lib/export/access";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
-  const viewer = await getViewer();
-  if (!viewer) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
-  const { id } = await context.params;
-  const download = await openExportDownload(viewer, id, { ip: getRequestIp(request.headers) });
-  if (!download.ok) {
-    const status = download.reason === "NOT_FOUND" ? 404 : download.reason === "EXPIRED" ? 410 : 409;
-    return NextResponse.json({ error: download.reason.toLowerCase() }, { status });
+  try {
+    const viewer = await getViewer();
+    if (!viewer) throw new AppError("UNAUTHENTICATED");
+    const { id } = await context.params;
+    const download = await openExportDownload(viewer, id, { ip: getRequestIp(request.headers) });
+    const headers: Record<string, string> = {
+      "content-type": "application/zip",
+      "content-length": String(download.size),
+      "content-disposition": `attachment; filename="${download.fileName}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    };
+    if (download.sha256) headers["x-archive-sha256"] = download.sha256;
+    return new Response(Readable.toWeb(download.stream) as ReadableStream, { headers });
+  } catch (error) {
+    return errorResponse(error);
   }
-  const headers: Record<string, string> = {
-    "content-type": "application/zip",
-    "content-length": String(download.size),
-    "content-disposition": `attachment; filename="${download.fileName}"`,
-    "cache-control": "private, no-store",
-    "x-content-type-options": "nosniff",
-  };
-  if (download.sha256) headers["x-archive-sha256"] = download.sha256;
-  return new Response(Readable.toWeb(download.stream) as ReadableStream, { headers });
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
 import { findPublishedVersion } from "@/lib/policies/public";
-import { formatPolicyDate, PolicyBody, VersionStateBadge } from "../../../_components/policy-body";
+import { formatPolicyDate, PolicyBody, VersionStateBadge } from "@/components/policy-body";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy version" };

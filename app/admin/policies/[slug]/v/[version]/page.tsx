@@ -6,18 +6,18 @@ import { requireAdmin } from "@/lib/dal";
 import { env } from "@/lib/env";
 import { getDraftForEditing } from "@/lib/policies/admin";
 import { diffPolicyText } from "@/lib/policies/diff";
-import { formatPolicyDate, PolicyBody, PolicyDiff } from "@/app/(public)/policies/_components/policy-body";
+import { formatPolicyDate, PolicyBody, PolicyDiff } from "@/components/policy-body";
 import { DiscardDraftForm, DraftForm, PublishForm } from "../../../forms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy version" };
 
 export default async function AdminPolicyVersionPage(props: { params: Promise<{ slug: string; version: string }> }) {
-  await requireAdmin();
+  const viewer = await requireAdmin();
   const { slug, version } = await props.params;
   const number = Number(version);
   if (!Number.isInteger(number) || number < 1) notFound();
-  const data = await getDraftForEditing(slug, number);
+  const data = await getDraftForEditing(viewer, slug, number);
   if (!data) notFound();
   const { version: v, live, at } = data;
   const isDraft = v.status === "DRAFT";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findVersionChanges } from "@/lib/policies/public";
-import { formatPolicyDate, PolicyDiff, VersionStateBadge } from "../../../../_components/policy-body";
+import { formatPolicyDate, PolicyDiff, VersionStateBadge } from "@/components/policy-body";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy changes" };

@@ -1,0 +1,15 @@
+// The privacy team's front page: workload counts and the latest audit rows.
+import "server-only";
+import { assertAdmin, type Viewer } from "../auth/viewer";
+import { prisma } from "../db";
+
+export async function getAdminOverview(viewer: Viewer) {
+  assertAdmin(viewer);
+  const [accounts, openRequests, parentRequests, recentAudit] = await Promise.all([
+    prisma.user.count(),
+    prisma.privacyRequest.count({ where: { status: { notIn: ["COMPLETED", "DENIED"] } } }),
+    prisma.parentRequest.count({ where: { status: "UNDER_REVIEW" } }),
+    prisma.auditLog.findMany({ orderBy: { at: "desc" }, take: 10, select: { id: true, at: true, action: true, actorId: true, targetType: true } }),
+  ]);
+  return { accounts, openRequests, parentRequests, recentAudit: recentAudit.map((entry) => ({ ...entry, id: entry.id.toString() })) };
+}
