@@ -26,8 +26,12 @@ export async function verifySession(): Promise<Viewer> {
   return viewer;
 }
 
-/** For pages, actions and routes of the admin area: anyone else gets a 404. */
-export async function requireAdmin(): Promise<Viewer> {
+/**
+ * For pages, actions and routes of the admin area: anyone else gets a 404.
+ * Cached per request, so a layout and its page checking the same request
+ * record one refusal, not two.
+ */
+export const requireAdmin = cache(async (): Promise<Viewer> => {
   const viewer = await getViewer();
   if (!viewer || viewer.role !== "ADMIN") {
     const requestHeaders = await headers();
@@ -40,4 +44,4 @@ export async function requireAdmin(): Promise<Viewer> {
     notFound();
   }
   return viewer;
-}
+});

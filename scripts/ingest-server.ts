@@ -1,7 +1,7 @@
 // Lean dedicated telemetry ingestion server: the same rules as POST
 // /api/telemetry (lib/telemetry/ingest.ts) on a bare node:http server, for
 // deployments that want ingestion off the web app's event loop.
-//   DATABASE_URL=... AUTH_SECRET=... INGEST_PORT=3099 npx tsx scripts/ingest-server.ts
+//   DATABASE_URL=... AUTH_SECRET=... INGEST_PORT=3099 npm run ingest
 // Routes: POST /api/telemetry (and POST /), GET /health.
 import http from "node:http";
 import { disconnectDb } from "../lib/db";

@@ -1,7 +1,7 @@
 // One command to run the portal:
 //   npm run dev    development server (hot reload), demo data on first start
 //   npm start      production server (after `npm run build`)
-//   tsx scripts/launch.ts test   production server on a fresh test database (Playwright)
+//   npm run tsx -- scripts/launch.ts test   production server on a fresh test database (Playwright)
 // Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL the
 // built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
 import { spawn, type ChildProcess } from "node:child_process";
