@@ -39,7 +39,7 @@ const byReason: Record<string, Text> = {
   // profile and email change
   "CONFLICT:SAME_EMAIL": "That is already your email address.",
   "NOT_FOUND:EMAIL_CHANGE_LINK": "This link no longer works.",
-  "EXPIRED:EMAIL_CHANGE_LINK": "This link has expired.",
+  "EXPIRED:EMAIL_CHANGE_LINK": "This confirmation link has expired. Ask for a new one on your profile page.",
   "CONFLICT:EMAIL_TAKEN": "Another account already uses this email address.",
   "LIMIT_REACHED:EMAIL_CHANGES": "Too many changes in the last hour. Please try again later.",
   // preferences
@@ -66,6 +66,11 @@ const byReason: Record<string, Text> = {
   "VALIDATION:CONFIRM_PUBLISH": "Tick the box to confirm: a published version cannot be changed.",
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
+  "NOT_FOUND:CAMPAIGN": "No such notice campaign.",
+  // access
+  "UNAUTHENTICATED:NO_OWNER": "Sign in to see your data.",
+  "FORBIDDEN:ADMIN_ONLY": "Only the privacy team can do that.",
+  "NOT_FOUND:ACCOUNT": "We could not find your account. Sign in again to continue.",
 };
 
 /** Words for an AppError; null stands for an unexpected failure. */
