@@ -177,7 +177,7 @@ test.describe("admin area", () => {
       expect(response?.status()).toBe(404);
     }
     // One audit row per refused page.
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [email])).toBe(2);
+    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" JOIN "User" u ON u.id = k."userId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [email])).toBe(2);
   });
 
   test("an admin action replayed by a non-admin is refused and changes nothing", async ({ page, signIn, browser }) => {

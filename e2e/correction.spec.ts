@@ -26,7 +26,7 @@ test.describe("Correcting your data", () => {
       [id],
     );
     expect(row).toEqual({ name: "Carol Correct", phone: "+44 20 7946 0000", city: "London", country: "GB" });
-    const audit = await queryOne<{ metadata: { fields: string[] } }>(`SELECT metadata FROM "AuditLog" WHERE "actorId" = $1 AND action = 'profile.updated'`, [id]);
+    const audit = await queryOne<{ metadata: { fields: string[] } }>(`SELECT a.metadata FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" WHERE k."userId" = $1 AND a.action = 'profile.updated'`, [id]);
     expect(audit!.metadata.fields).toEqual(expect.arrayContaining(["name", "phone", "city", "country"]));
     expect(JSON.stringify(audit!.metadata)).not.toContain("7946");
   });

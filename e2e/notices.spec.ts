@@ -120,6 +120,6 @@ test("admin can pause and resume a campaign; controls are audited; non-admins ca
   await expect(otherPage.getByRole("heading", { level: 1 })).toBeVisible();
   expect((await otherPage.goto(`/admin/notices/nc_${id}`))?.status()).toBe(404);
   expect((await otherPage.goto("/admin/notices"))?.status()).toBe(404);
-  expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [nonAdmin])).toBe(2);
+  expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" JOIN "User" u ON u.id = k."userId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [nonAdmin])).toBe(2);
   await other.close();
 });

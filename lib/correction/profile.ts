@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createElement } from "react";
 import { z } from "zod";
 import { optionalText } from "../validation/form";
+import { findPersonRef } from "../audit/person-key";
 import { recordAudit } from "../audit/record";
 import { assertViewer, type Viewer } from "../auth/viewer";
 import { now } from "../clock";
@@ -77,7 +78,8 @@ export async function requestEmailChange(options: { viewer: Viewer; newEmail: st
   if (!user) throw new AppError("NOT_FOUND", { reason: "ACCOUNT" });
   if (user.email.toLowerCase() === newEmail) throw new AppError("CONFLICT", { reason: "SAME_EMAIL", field: "newEmail" });
   const at = await now();
-  const recent = await prisma.auditLog.count({ where: { actorId: viewer.userId, action: "email.change_requested", at: { gt: new Date(at.getTime() - 3_600_000) } } });
+  const actorRef = await findPersonRef(prisma, viewer.userId);
+  const recent = actorRef ? await prisma.auditLog.count({ where: { actorId: actorRef, action: "email.change_requested", at: { gt: new Date(at.getTime() - 3_600_000) } } }) : 0;
   if (recent >= MAX_EMAIL_CHANGES_PER_HOUR) throw new AppError("LIMIT_REACHED", { reason: "EMAIL_CHANGES" });
   const token = randomBytes(32).toString("base64url");
   await prisma.$transaction(async (tx) => {

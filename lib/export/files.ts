@@ -30,3 +30,12 @@ export async function removeExportFile(fileName: string): Promise<void> {
   await fs.promises.rm(exportFilePath(fileName), { force: true });
   await fs.promises.rm(exportFilePath(fileName) + ".part", { force: true });
 }
+
+/** Every file of one export: the archive, a partial build and its CSV spools (names start with "<id>."). */
+export async function removeExportFiles(exportId: string): Promise<number> {
+  const prefix = `${exportFileName(exportId).replace(/\.zip$/, "")}.`;
+  const names = await fs.promises.readdir(getExportDir()).catch(() => [] as string[]);
+  const mine = names.filter((name) => name.startsWith(prefix));
+  for (const name of mine) await fs.promises.rm(exportFilePath(name), { force: true });
+  return mine.length;
+}

@@ -48,8 +48,13 @@ function createProgressWriter(exportId: string) {
 }
 
 export async function runExportJob(exportId: string): Promise<void> {
-  const job = await prisma.exportJob.findUnique({ where: { id: exportId }, select: { id: true, status: true, userId: true, user: { select: { email: true } } } });
+  const job = await prisma.exportJob.findUnique({ where: { id: exportId }, select: { id: true, status: true, userId: true, user: { select: { email: true, restrictedAt: true } } } });
   if (!job || job.status === "READY" || job.status === "EXPIRED") return;
+  // Processing of a restricted account (being erased, or under review) has stopped.
+  if (job.user.restrictedAt) {
+    await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "Processing of this account is paused." } });
+    return;
+  }
   await ensureExportDir();
   const fileName = exportFileName(job.id);
   const finalPath = exportFilePath(fileName);
@@ -104,7 +109,7 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
     if (job.fileName) await removeExportFile(job.fileName);
     await prisma.$transaction(async (tx) => {
       await tx.exportJob.update({ where: { id: job.id }, data: { status: "EXPIRED", fileName: null, deletedAt: at } });
-      await recordAudit({ action: "export.expired", actorId: null, targetType: "ExportJob", targetId: job.id, metadata: { userId: job.userId } }, tx);
+      await recordAudit({ action: "export.expired", actorId: null, targetType: "ExportJob", targetId: job.id }, tx);
     });
   }
   // A worker that died mid-build leaves RUNNING behind; pg-boss retries within its 1 h expiry,

@@ -5,6 +5,8 @@ import { purgeExpiredAuthData } from "../maintenance/purge-expired";
 import { handleNoticeSend, handleNoticeStart, handleNoticeSweep } from "../notices/jobs";
 import { expireExports, runExportJob } from "../export/jobs";
 import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../export/queue";
+import { handleErasureRun, handleErasureSweep } from "../erasure/jobs";
+import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB } from "../erasure/request";
 
 export type JobDefinition = {
   name: string;
@@ -39,4 +41,7 @@ export const jobs: JobDefinition[] = [
     cron: "*/10 * * * *",
     handler: async () => expireExports({ requeue: enqueueExport }),
   },
+  // Account erasure (lib/erasure/): one job per erasure, resumable; the sweep restarts stalled ones.
+  { name: ERASURE_RUN_JOB, handler: handleErasureRun, queue: { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 }, work: { pollingIntervalSeconds: 1 } },
+  { name: ERASURE_SWEEP_JOB, cron: "* * * * *", handler: async () => handleErasureSweep() },
 ];

@@ -1,0 +1,214 @@
+// The erasure engine: runs one Erasure row to the end, idempotently, so that a
+// worker killed at any point resumes where it stopped when the job runs again.
+//   1. counts per data category (once, before anything is deleted: the receipt);
+//   2. export archives: deleted from storage (a build still running postpones the job);
+//   3. large tables in keyset batches (other people's queries stay fast);
+//   4. one transaction: scrub what is kept, delete by address what has no owner
+//      id, suppression entry, delete the account row (everything else cascades,
+//      PersonKey included: the audit log is crypto-shredded), status ERASED;
+//   5. the receipt email, then COMPLETED, then the caller's onComplete job.
+// Only one worker runs an erasure at a time (an advisory lock per erasure).
+import "server-only";
+import type pg from "pg";
+import { createElement } from "react";
+import { recordAudit } from "../audit/record";
+import { forgetSignInAttempts } from "../auth/rate-limit";
+import { now } from "../clock";
+import { categories } from "../data/registry";
+import { countDatasets } from "../data/queries";
+import { getPool, prisma } from "../db";
+import { sendEmail } from "../email/send";
+import { ErasureReceiptEmail } from "../email/templates/erasure-receipt";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { removeExportFiles } from "../export/files";
+import { log } from "../log";
+import { Prisma } from "../generated/prisma/client";
+import { BATCHED_RULES, KEPT_FOR_PEOPLE } from "./plan";
+import { suppressEmail } from "./suppression";
+
+export type ErasureCounts = { categories: { slug: string; title: string; count: number }[]; exportArchives: number; total: number };
+
+type Options = { batchSize?: number; pool?: pg.Pool; onBatch?: (table: string, deleted: number) => void | Promise<void> };
+
+const DEFAULT_BATCH = 5000;
+
+export async function runErasure(erasureId: string, options: Options = {}): Promise<"done" | "busy"> {
+  const pool = options.pool ?? getPool();
+  const lockClient = await pool.connect();
+  try {
+    const { rows } = await lockClient.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('erasure:' || $1)) AS locked`, [erasureId]);
+    if (!rows[0].locked) return "busy"; // another worker has it
+    try {
+      await runLocked(erasureId, pool, options);
+      return "done";
+    } finally {
+      await lockClient.query(`SELECT pg_advisory_unlock(hashtext('erasure:' || $1))`, [erasureId]);
+    }
+  } finally {
+    lockClient.release();
+  }
+}
+
+async function heartbeat(pool: pg.Pool, erasureId: string, step: string) {
+  await pool.query(`UPDATE "Erasure" SET step = $2, "heartbeatAt" = now() WHERE id = $1`, [erasureId, step]);
+}
+
+async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
+  const erasure = await prisma.erasure.findUnique({ where: { id: erasureId } });
+  if (!erasure) throw new AppError("NOT_FOUND", { reason: "ERASURE" });
+  if (erasure.status === "COMPLETED" && erasure.step === "done") return;
+
+  if (erasure.status === "QUEUED" || erasure.status === "RUNNING") {
+    const userId = erasure.userId;
+    if (!userId) throw new Error(`erasure ${erasureId} lost its account id before the account was erased`);
+    await prisma.erasure.update({
+      where: { id: erasureId },
+      data: { status: "RUNNING", startedAt: erasure.startedAt ?? (await now()), attempts: { increment: 1 }, heartbeatAt: await now() },
+    });
+    const counts = (erasure.counts as ErasureCounts | null) ?? (await countEverything(pool, userId, erasureId));
+    await eraseExports(pool, userId, erasureId);
+    for (const rule of BATCHED_RULES) await deleteInBatches(pool, rule, userId, erasureId, options);
+    await finalTransaction(erasureId, userId, counts);
+  }
+
+  const current = await prisma.erasure.findUniqueOrThrow({ where: { id: erasureId } });
+  if (current.status === "ERASED") {
+    if (current.sendReceipt && current.receiptEmail) {
+      await sendEmail({
+        to: current.receiptEmail,
+        subject: "Your account and data have been deleted",
+        template: createElement(ErasureReceiptEmail, {
+          companyName: env().COMPANY_NAME,
+          erasedAt: current.erasedAt ?? (await now()),
+          counts: current.counts as ErasureCounts,
+          kept: KEPT_FOR_PEOPLE,
+          requestedBy: current.requester,
+        }),
+      });
+    }
+    await prisma.erasure.update({ where: { id: erasureId }, data: { status: "COMPLETED", receiptEmail: null, completedAt: await now(), step: "receipt-sent" } });
+  }
+
+  const finished = await prisma.erasure.findUniqueOrThrow({ where: { id: erasureId } });
+  if (finished.status === "COMPLETED" && finished.step !== "done") {
+    if (finished.onCompleteQueue) {
+      const { enqueue } = await import("../jobs/boss");
+      await enqueue(finished.onCompleteQueue, { ...((finished.onCompleteData as Record<string, string> | null) ?? {}), erasureId, counts: finished.counts }, { singletonKey: `erasure-done:${erasureId}` });
+    }
+    await prisma.erasure.update({ where: { id: erasureId }, data: { step: "done" } });
+  }
+}
+
+/** What the receipt lists: the person's records per category, counted before anything is deleted. */
+async function countEverything(pool: pg.Pool, userId: string, erasureId: string): Promise<ErasureCounts> {
+  const byDataset = await countDatasets(pool, userId);
+  const exportArchives = await prisma.exportJob.count({ where: { userId, fileName: { not: null } } });
+  const perCategory = categories.map((category) => ({
+    slug: category.slug,
+    title: category.title,
+    count: category.datasets.reduce((sum, dataset) => sum + (byDataset.get(dataset.key)?.total ?? 0), 0),
+  }));
+  const counts: ErasureCounts = { categories: perCategory, exportArchives, total: perCategory.reduce((sum, entry) => sum + entry.count, 0) + exportArchives };
+  await prisma.erasure.update({ where: { id: erasureId }, data: { counts, step: "counted" } });
+  return counts;
+}
+
+async function eraseExports(pool: pg.Pool, userId: string, erasureId: string) {
+  const at = await now();
+  // A build that is still writing would leave an archive behind: wait for it (the job retries).
+  const building = await prisma.exportJob.count({ where: { userId, status: "RUNNING", startedAt: { gt: new Date(at.getTime() - 2 * 3_600_000) } } });
+  if (building > 0) throw new AppError("INVALID_STATE", { reason: "EXPORT_RUNNING" });
+  await prisma.exportJob.updateMany({ where: { userId, status: "QUEUED" }, data: { status: "FAILED", error: "Cancelled: the account is being deleted." } });
+  const exports = await prisma.exportJob.findMany({ where: { userId }, select: { id: true } });
+  for (const job of exports) await removeExportFiles(job.id);
+  await heartbeat(pool, erasureId, "exports");
+}
+
+type BatchedRule = (typeof BATCHED_RULES)[number];
+
+/**
+ * Deletes the person's rows of one large table, a batch per statement, walking the
+ * table's (owner, time, id) index in keyset order: each batch starts after the last
+ * one deleted, so no batch re-reads what an earlier one removed.
+ */
+async function deleteInBatches(pool: pg.Pool, rule: BatchedRule, userId: string, erasureId: string, options: Options) {
+  const size = options.batchSize ?? DEFAULT_BATCH;
+  const t = `"${rule.table}"`;
+  const time = `"${rule.time}"`;
+  const id = `"${rule.id}"`;
+  const owner = `"${rule.owner}"`;
+  let cursor: { time: Date; id: string } | null = null;
+  for (;;) {
+    const after: string = cursor ? `AND (${time}, ${id}) > ($3, $4)` : "";
+    const params: unknown[] = [userId, size];
+    if (cursor) params.push(cursor.time, cursor.id);
+    const result: pg.QueryResult<{ n: string; time: Date | null; id: string | null }> = await pool.query(
+      `WITH batch AS (
+         SELECT ${id} FROM ${t} WHERE ${owner} = $1 ${after} ORDER BY ${time}, ${id} LIMIT $2
+       ), deleted AS (
+         DELETE FROM ${t} WHERE ${id} IN (SELECT ${id} FROM batch) RETURNING ${time} AS time, ${id} AS id
+       )
+       SELECT (SELECT count(*) FROM deleted) AS n, last.time, last.id::text AS id
+         FROM (SELECT time, id FROM deleted ORDER BY time DESC, id DESC LIMIT 1) last
+       RIGHT JOIN (SELECT 1) one ON true`,
+      params,
+    );
+    const row = result.rows[0];
+    const deleted = Number(row?.n ?? 0);
+    if (deleted === 0) break;
+    cursor = { time: row.time!, id: row.id! };
+    await heartbeat(pool, erasureId, `batched:${rule.table}`);
+    await options.onBatch?.(rule.table, deleted);
+    if (deleted < size) break;
+  }
+}
+
+async function finalTransaction(erasureId: string, userId: string, counts: ErasureCounts) {
+  const at = await now();
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true } });
+  await prisma.$transaction(
+    async (tx) => {
+      const erasure = await tx.erasure.findUniqueOrThrow({ where: { id: erasureId } });
+      if (erasure.status !== "RUNNING") return; // already done by an earlier run
+      if (user) {
+        const email = user.email.toLowerCase();
+        const pendingAddresses = (await tx.pendingEmailChange.findMany({ where: { userId }, select: { newEmail: true } })).map((row) => row.newEmail);
+        // Whatever a batch may have missed (nothing new is collected while restricted).
+        for (const rule of BATCHED_RULES) await tx.$executeRawUnsafe(`DELETE FROM "${rule.table}" WHERE "${rule.owner}" = $1`, userId);
+        await tx.verificationToken.deleteMany({ where: { identifier: { in: [email, user.email, ...pendingAddresses] } } });
+        // Requests outlive the account for the metrics: their personal text goes.
+        const requestIds = (await tx.privacyRequest.findMany({ where: { userId }, select: { id: true } })).map((row) => row.id);
+        await tx.privacyRequest.updateMany({ where: { userId }, data: { details: "", subject: Prisma.DbNull } });
+        await tx.privacyRequestEvent.updateMany({ where: { OR: [{ requestId: { in: requestIds } }, { actorId: userId }] }, data: { note: null, actorId: null } });
+        await tx.$executeRaw`
+          UPDATE "ParentRequest" SET "parentEmail" = '[erased]', "parentName" = '[erased]' WHERE lower("parentEmail") = ${email}`;
+        await tx.$executeRaw`
+          UPDATE "ParentRequest" SET "childIdentifiers" = regexp_replace("childIdentifiers", ${escapeRegex(email)}, '[erased]', 'gi')
+           WHERE position(${email} in lower("childIdentifiers")) > 0`;
+        await tx.noticeCampaign.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+        await suppressEmail(tx, email, "erased");
+        await tx.user.delete({ where: { id: userId } });
+        await tx.$executeRaw`SELECT pg_notify('telemetry_prefs', ${`user:${userId}`})`;
+      }
+      await tx.erasure.update({ where: { id: erasureId }, data: { status: "ERASED", userId: null, erasedAt: at, step: "erased", counts } });
+      await recordAudit(
+        {
+          action: "erasure.completed",
+          actorId: null,
+          targetType: "Erasure",
+          targetId: erasureId,
+          metadata: { requester: erasure.requester, requesterRef: erasure.requesterRef, subject: erasure.subjectRef, counts },
+        },
+        tx,
+      );
+    },
+    { timeout: 60_000 },
+  );
+  // The counter of sign-in links lives outside this transaction (rate-limiter-flexible's own queries).
+  if (user) await forgetSignInAttempts(user.email).catch((error) => log.warn("sign-in counter not cleared", { erasureId, error }));
+}
+
+function escapeRegex(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,37 @@
+// pg-boss handlers: erasure.run runs one erasure (resumable), erasure.sweep
+// restarts any erasure whose worker went quiet (killed, or the job was lost).
+import "server-only";
+import type PgBoss from "pg-boss";
+import { now } from "../clock";
+import { prisma } from "../db";
+import { log } from "../log";
+import { runErasure } from "./engine";
+import { kickErasure } from "./request";
+
+const STALE_MS = 2 * 60_000;
+
+export async function handleErasureRun(jobs: PgBoss.Job<unknown>[]) {
+  for (const job of jobs) {
+    const { erasureId } = job.data as { erasureId: string };
+    const outcome = await runErasure(erasureId);
+    log.info("erasure run", { erasureId, outcome });
+  }
+}
+
+export async function handleErasureSweep() {
+  const at = await now();
+  const stale = new Date(at.getTime() - STALE_MS);
+  const waiting = await prisma.erasure.findMany({
+    where: {
+      OR: [
+        { status: { in: ["QUEUED", "RUNNING", "ERASED"] } },
+        { status: "COMPLETED", NOT: { step: "done" } },
+      ],
+      AND: [{ OR: [{ heartbeatAt: null, createdAt: { lt: new Date(at.getTime() - 30_000) } }, { heartbeatAt: { lt: stale } }] }],
+    },
+    select: { id: true },
+    take: 100,
+  });
+  for (const erasure of waiting) await kickErasure(erasure.id);
+  return { restarted: waiting.length };
+}

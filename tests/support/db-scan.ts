@@ -1,0 +1,28 @@
+// Searches every text, varchar, json and text-array column of every table in a
+// database (all schemas, the job queue's included) for any of the given values,
+// case-insensitively. Used to prove that an erasure left no trace.
+import type pg from "pg";
+
+export type Trace = { table: string; column: string; needle: string; rows: number };
+
+export async function findTraces(client: Pick<pg.Client, "query">, needles: string[], options: { skipTables?: string[] } = {}): Promise<Trace[]> {
+  const skip = new Set(options.skipTables ?? []);
+  const { rows: columns } = await client.query<{ schema: string; table: string; column: string }>(
+    `SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
+        AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb') OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))`,
+  );
+  const patterns = needles.filter(Boolean).map((needle) => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const traces: Trace[] = [];
+  for (const { schema, table, column } of columns) {
+    if (skip.has(table)) continue;
+    const { rows } = await client.query<{ needle: string; n: string }>(
+      `SELECT p AS needle, count(*) AS n FROM "${schema}"."${table}" t, unnest($1::text[]) p WHERE t."${column}"::text ILIKE p GROUP BY p`,
+      [patterns],
+    );
+    for (const row of rows) traces.push({ table: `${schema}.${table}`, column, needle: row.needle.slice(1, -1), rows: Number(row.n) });
+  }
+  return traces;
+}
