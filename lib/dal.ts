@@ -1,12 +1,13 @@
 // The data access layer's entry points: every page, server action and route
 // handler resolves the caller here, never only in a layout or proxy.
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { recordAudit } from "./audit/record";
 import { getRequestIp } from "./auth/request-ip";
+import { findSessionStart, SESSION_COOKIES } from "./auth/session";
 import type { Viewer } from "./auth/viewer";
 
 export type { Viewer } from "./auth/viewer";
@@ -18,6 +19,13 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!user?.id || !user.email) return null;
   return { userId: user.id, email: user.email, name: user.name ?? null, role: user.role };
 });
+
+/** When the viewer last signed in (this session's start), for actions that need a fresh sign-in. */
+export async function getSignedInAt(viewer: Viewer): Promise<Date | null> {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  return token ? findSessionStart(token, viewer.userId) : null;
+}
 
 /** For pages: sends anonymous visitors to sign in. */
 export async function verifySession(): Promise<Viewer> {

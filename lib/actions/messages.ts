@@ -64,6 +64,12 @@ const byReason: Record<string, Text> = {
   "VALIDATION:OVERRIDE_REASON_REQUIRED": (p) =>
     `A substantive change takes effect at least ${p.minDays} days after publishing, unless you record a reason (10 characters or more).`,
   "VALIDATION:CONFIRM_PUBLISH": "Tick the box to confirm: a published version cannot be changed.",
+  // erasure
+  "FORBIDDEN:FRESH_SIGN_IN_REQUIRED": (p) => `For your safety, deleting your account needs a sign-in within the last ${p.minutes} minutes. Ask for a fresh sign-in link below.`,
+  "VALIDATION:CONFIRM_EMAIL_MISMATCH": "Type your account's email address exactly as shown to confirm.",
+  "NOT_FOUND:ERASURE": "We could not find that deletion.",
+  "INVALID_STATE:EXPORT_RUNNING": "An export of this account is still being built; the deletion continues when it ends.",
+  "INVALID_STATE:ERASURE_UNDER_WAY": "This account is being deleted. Once that is done you can sign up again with the same address.",
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
   "NOT_FOUND:CAMPAIGN": "No such notice campaign.",

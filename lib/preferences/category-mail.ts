@@ -7,6 +7,7 @@ import { createElement } from "react";
 import { prisma } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { isEmailSuppressed } from "../erasure/suppression";
 import { sendEmail } from "../email/send";
 import { CategoryEmail } from "../email/templates/category-email";
 import { createOpenToken, getUnsubscribeHeaders, type EmailCategoryName } from "../email/unsubscribe";
@@ -35,7 +36,7 @@ export async function sendCategoryEmail(input: {
       subscriptions: { where: { category: input.category }, select: { subscribed: true } },
     },
   });
-  if (!user || user.restrictedAt) throw new AppError("NOT_FOUND", { reason: "RECIPIENT" });
+  if (!user || user.restrictedAt || (await isEmailSuppressed(prisma, user.email))) throw new AppError("NOT_FOUND", { reason: "RECIPIENT" });
   if (!user.subscriptions[0]?.subscribed) throw new AppError("INVALID_STATE", { reason: "NOT_SUBSCRIBED", params: { topic: emailCategoryInfo[input.category].label.toLowerCase() } });
   const tracked = user.preferences?.emailTrackingAllowed === true;
   const policyVersionId = await getPolicyVersionIdNow();

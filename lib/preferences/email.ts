@@ -2,6 +2,7 @@
 // switch, and unsubscribes from email links. Every change → ConsentEvent.
 import "server-only";
 import { prisma } from "../db";
+import { suppressionHash } from "../erasure/suppression";
 import type { ConsentSource } from "../generated/prisma/enums";
 import { EMAIL_CATEGORIES, type EmailCategoryName } from "../email/unsubscribe";
 import { ensurePreferences, getPolicyVersionIdNow, onOff, recordConsentChanges, type ConsentChange } from "./consent";
@@ -52,6 +53,11 @@ export async function updateEmailPreferences(input: { userId: string; update: Em
         await tx.userPreferences.update({ where: { userId: input.userId }, data: { emailTrackingAllowed: input.update.trackingAllowed } });
         changes.push({ subject: "email:tracking", oldValue: onOff(preferences.emailTrackingAllowed), newValue: onOff(input.update.trackingAllowed) });
       }
+    }
+    // Subscribing again in the portal is new, explicit consent: it lifts a suppression of this address.
+    if (input.source === "PORTAL" && changes.some((change) => change.subject.startsWith("email:") && change.subject !== "email:tracking" && change.newValue === "on")) {
+      const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
+      if (user) await tx.emailSuppression.deleteMany({ where: { hash: suppressionHash(user.email) } });
     }
     await recordConsentChanges(tx, { userId: input.userId, source: input.source, changes, policyVersionId });
     return changes;

@@ -1,21 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { Alert, Button, inputClass, labelClass } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
 import { controlCampaignAction, setRateAction } from "./actions";
-
-/** Re-renders the server page every few seconds while the campaign is live. */
-export function AutoRefresh(props: { seconds: number; active: boolean }) {
-  const router = useRouter();
-  useEffect(() => {
-    if (!props.active) return;
-    const timer = setInterval(() => router.refresh(), props.seconds * 1000);
-    return () => clearInterval(timer);
-  }, [router, props.seconds, props.active]);
-  return null;
-}
 
 export function CampaignControls(props: { campaignId: string; status: string; ratePerSecond: number }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(controlCampaignAction, null);

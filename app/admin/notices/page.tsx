@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { listNoticeCampaigns } from "@/lib/notices/campaign";
-import { AutoRefresh } from "./controls";
+import { AutoRefresh } from "@/components/auto-refresh";
 import { formatEta } from "./progress";
 
 export const dynamic = "force-dynamic";

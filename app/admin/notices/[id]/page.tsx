@@ -5,7 +5,8 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getCampaignProgress, listFailedDeliveries } from "@/lib/notices/campaign";
 import { formatPolicyDate } from "@/components/policy-body";
-import { AutoRefresh, CampaignControls } from "../controls";
+import { AutoRefresh } from "@/components/auto-refresh";
+import { CampaignControls } from "../controls";
 import { ProgressBar, ProgressFigures } from "../progress";
 
 export const dynamic = "force-dynamic";

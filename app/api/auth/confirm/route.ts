@@ -10,6 +10,7 @@ import { isUnderMinimumAge } from "@/lib/auth/age";
 import { isNewAccountAddress, recordAgeConfirmed } from "@/lib/auth/new-account";
 import { forgetSignInAttempts } from "@/lib/auth/rate-limit";
 import { deleteVerificationTokens, getVerificationTokenState } from "@/lib/auth/verification-token";
+import { isErasureUnderWay } from "@/lib/erasure/request";
 
 const formSchema = z.object({
   token: z.string().min(1).max(200),
@@ -54,6 +55,8 @@ export async function POST(request: NextRequest) {
   const state = await getVerificationTokenState(email, token);
   if (state !== "valid") return redirectTo("/signin/error?error=Verification");
 
+  // An account being erased cannot be signed into; once it is gone the address starts afresh.
+  if (await isErasureUnderWay(email)) return redirectTo("/signin/error?error=AccountDeleting");
   const isNewAccount = await isNewAccountAddress(email);
   if (isNewAccount) {
     if (!birthYear || !birthMonth) {

@@ -1,0 +1,33 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { authedAction, ok } from "@/lib/actions";
+import { consumeSignInAttempt } from "@/lib/auth/rate-limit";
+import { getSignedInAt } from "@/lib/dal";
+import { createReceiptToken } from "@/lib/erasure/request";
+import { startSelfErasure } from "@/lib/erasure/self-service";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+/** A fresh magic link to the account's own address, leading back to this page. */
+export const sendFreshSignInLinkAction = authedAction(z.object({}), async (_input, { viewer, ip }) => {
+  await consumeSignInAttempt(viewer.email, ip);
+  try {
+    await signIn("nodemailer", { email: viewer.email, redirect: false, redirectTo: "/account/delete" });
+  } catch (error) {
+    log.error("fresh sign-in link could not be sent", { error });
+    throw new AppError("UNAVAILABLE", { reason: "SIGN_IN_EMAIL", cause: error });
+  }
+  return ok(`We sent a sign-in link to ${viewer.email}. Open it within 10 minutes to come back here and delete your account.`);
+});
+
+export const deleteAccountAction = authedAction(
+  z.object({ confirmEmail: z.string().trim().min(1, "Type your email address to confirm.").max(254) }),
+  async (input, { viewer, ip }) => {
+    const { erasureId } = await startSelfErasure({ viewer, confirmEmail: input.confirmEmail, signedInAt: await getSignedInAt(viewer), ip });
+    redirect(`/account-deleted?receipt=${encodeURIComponent(createReceiptToken(erasureId))}`);
+  },
+  { invalidMessage: "Type your email address to confirm." },
+);

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/auto-refresh";
+import { Alert, Card, PageHeader } from "@/components/ui";
+import { KEPT_FOR_PEOPLE } from "@/lib/erasure/plan";
+import { getErasureStatus, readReceiptToken } from "@/lib/erasure/request";
+
+export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+// The person has no session any more: the signed link from the delete form is what opens this page.
+export default async function AccountDeletedPage(props: { searchParams: Promise<{ receipt?: string | string[] }> }) {
+  const { receipt } = await props.searchParams;
+  const erasureId = readReceiptToken(typeof receipt === "string" ? receipt : null);
+  const erasure = erasureId ? await getErasureStatus(erasureId) : null;
+  if (!erasure) notFound();
+  if (!erasure.isDone) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <AutoRefresh seconds={2} />
+        <PageHeader title="Deleting your data…" description="You are signed out everywhere, and we have stopped using your data. This page updates by itself; it usually takes less than a minute." />
+        <Card>
+          <div role="status" aria-live="polite" className="flex items-center gap-3 text-gray-900">
+            <span aria-hidden="true" className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
+            {erasure.status === "QUEUED" ? "Waiting to start…" : "Deleting…"}
+          </div>
+        </Card>
+      </div>
+    );
+  }
+  const counts = erasure.counts;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader title="Your account has been deleted" description={`On ${dateFormat.format(erasure.erasedAt ?? erasure.createdAt)} UTC we deleted your account and everything we held about you. A receipt is on its way to your former address.`} />
+      <Alert tone="success" title="Deletion receipt">
+        {counts ? `${counts.total.toLocaleString("en")} records deleted.` : "All records deleted."}
+      </Alert>
+      {counts ? (
+        <Card>
+          <table className="w-full text-left text-sm">
+            <caption className="mb-2 text-left text-lg font-semibold text-gray-900">What we deleted</caption>
+            <thead className="text-gray-800"><tr><th scope="col" className="py-1 pr-4">Category</th><th scope="col" className="py-1 text-right">Records</th></tr></thead>
+            <tbody>
+              {counts.categories.map((category) => (
+                <tr key={category.slug} className="border-t border-gray-100"><td className="py-1 pr-4">{category.title}</td><td className="py-1 text-right tabular-nums">{category.count.toLocaleString("en")}</td></tr>
+              ))}
+              <tr className="border-t border-gray-100"><td className="py-1 pr-4">Download archives of your data</td><td className="py-1 text-right tabular-nums">{counts.exportArchives.toLocaleString("en")}</td></tr>
+            </tbody>
+          </table>
+        </Card>
+      ) : null}
+      <Card>
+        <h2 className="text-lg font-semibold text-gray-900">What we keep, and why</h2>
+        <ul className="mt-3 space-y-3 text-sm text-gray-800">
+          {KEPT_FOR_PEOPLE.map((item) => (
+            <li key={item.what}><p className="font-medium text-gray-900">{item.what}.</p><p>{item.why}. Kept: {item.howLong.toLowerCase()}.</p></li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
