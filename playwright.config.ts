@@ -24,7 +24,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /erasure\.spec\.ts/ },
+    // Deletes the seeded alice for real, so it runs after every other spec has used her.
+    { name: "erasure", use: { ...devices["Desktop Chrome"] }, testMatch: /erasure\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "tsx --import ./scripts/lib/server-only.mjs scripts/launch.ts test",
     url: `${baseURL}/api/health`,

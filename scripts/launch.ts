@@ -89,6 +89,10 @@ async function main() {
     childEnv.AUTH_SECRET = devSecret();
   }
   if (mode === "test") {
+    // Archives of the fresh test database only, so tests can scan the export storage.
+    childEnv.EXPORT_DIR ??= ".data/exports-test";
+    fs.rmSync(childEnv.EXPORT_DIR, { recursive: true, force: true });
+    fs.writeFileSync(".data/e2e-export-dir", path.resolve(childEnv.EXPORT_DIR));
     childEnv.RATE_LIMIT_IP_MAX ??= "12";
     // Lets e2e tests move the clock per request (x-test-now); never set in production.
     childEnv.ALLOW_TEST_CLOCK ??= "1";

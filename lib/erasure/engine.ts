@@ -27,7 +27,10 @@ import { Prisma } from "../generated/prisma/client";
 import { BATCHED_RULES, KEPT_FOR_PEOPLE } from "./plan";
 import { suppressEmail } from "./suppression";
 
-export type ErasureCounts = { categories: { slug: string; title: string; count: number }[]; exportArchives: number; total: number };
+export type ErasureCounts = { categories: { slug: string; title: string; count: number; note?: string }[]; exportArchives: number; total: number };
+
+/** Categories whose rows are kept without the person's details rather than deleted (plan.ts, "scrub"). */
+const KEPT_WITHOUT_DETAILS: Record<string, string> = { requests: "your details removed; the record that we answered is kept (see below)" };
 
 type Options = { batchSize?: number; pool?: pg.Pool; onBatch?: (table: string, deleted: number) => void | Promise<void> };
 
@@ -108,6 +111,7 @@ async function countEverything(pool: pg.Pool, userId: string, erasureId: string)
     slug: category.slug,
     title: category.title,
     count: category.datasets.reduce((sum, dataset) => sum + (byDataset.get(dataset.key)?.total ?? 0), 0),
+    ...(KEPT_WITHOUT_DETAILS[category.slug] ? { note: KEPT_WITHOUT_DETAILS[category.slug] } : {}),
   }));
   const counts: ErasureCounts = { categories: perCategory, exportArchives, total: perCategory.reduce((sum, entry) => sum + entry.count, 0) + exportArchives };
   await prisma.erasure.update({ where: { id: erasureId }, data: { counts, step: "counted" } });

@@ -44,7 +44,7 @@ export default async function AccountDeletedPage(props: { searchParams: Promise<
             <thead className="text-gray-800"><tr><th scope="col" className="py-1 pr-4">Category</th><th scope="col" className="py-1 text-right">Records</th></tr></thead>
             <tbody>
               {counts.categories.map((category) => (
-                <tr key={category.slug} className="border-t border-gray-100"><td className="py-1 pr-4">{category.title}</td><td className="py-1 text-right tabular-nums">{category.count.toLocaleString("en")}</td></tr>
+                <tr key={category.slug} className="border-t border-gray-100"><td className="py-1 pr-4">{category.title}{category.note ? <span className="block text-xs text-gray-700">{category.note}</span> : null}</td><td className="py-1 text-right tabular-nums">{category.count.toLocaleString("en")}</td></tr>
               ))}
               <tr className="border-t border-gray-100"><td className="py-1 pr-4">Download archives of your data</td><td className="py-1 text-right tabular-nums">{counts.exportArchives.toLocaleString("en")}</td></tr>
             </tbody>

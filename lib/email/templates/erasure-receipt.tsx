@@ -1,7 +1,7 @@
 import { Heading, Section, Text } from "@react-email/components";
 import { EmailLayout, emailText } from "./layout";
 
-type Counts = { categories: { slug: string; title: string; count: number }[]; exportArchives: number; total: number };
+type Counts = { categories: { slug: string; title: string; count: number; note?: string }[]; exportArchives: number; total: number };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
@@ -37,7 +37,7 @@ export function ErasureReceiptEmail(props: { companyName: string; erasedAt: Date
           <tbody>
             {props.counts.categories.map((category) => (
               <tr key={category.slug}>
-                <td style={cell}>{category.title}</td>
+                <td style={cell}>{category.title}{category.note ? ` (${category.note})` : ""}</td>
                 <td align="right" style={cell}>{category.count.toLocaleString("en")}</td>
               </tr>
             ))}
