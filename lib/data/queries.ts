@@ -36,11 +36,11 @@ export function textSql(column: Column): string {
 }
 
 /** Exact row counts per dataset, broken down by the policy version in force at collection. */
-export async function countDatasets(db: Queryable, userId: string) {
+/** Exact counts per dataset (and per policy version); `only` limits which datasets are counted. */
+export async function countDatasets(db: Queryable, userId: string, only: (dataset: Dataset) => boolean = () => true) {
   assertOwner(userId);
-  const parts = datasets.map(
-    (dataset, index) =>
-      `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${dataset.owner} = $1 GROUP BY 2`,
+  const parts = datasets.flatMap((dataset, index) =>
+    only(dataset) ? [`SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${dataset.owner} = $1 GROUP BY 2`] : [],
   );
   const { rows } = await db.query<{ d: number; p: string | null; n: string }>(parts.join("\nUNION ALL\n"), [userId]);
   const result = new Map<string, { total: number; byPolicy: Map<string | null, number> }>();

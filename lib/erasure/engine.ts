@@ -1,8 +1,9 @@
 // The erasure engine: runs one Erasure row to the end, idempotently, so that a
 // worker killed at any point resumes where it stopped when the job runs again.
-//   1. counts per data category (once, before anything is deleted: the receipt);
-//   2. export archives: deleted from storage (a build still running postpones the job);
-//   3. large tables in keyset batches (other people's queries stay fast);
+//   1. export archives: deleted from storage (a build still running postpones the job);
+//   2. large tables in keyset batches (other people's queries stay fast), each batch
+//      adding its count to Erasure.progress in the same statement (the receipt);
+//   3. the remaining categories counted;
 //   4. one transaction: scrub what is kept, delete by address what has no owner
 //      id, suppression entry, delete the account row (everything else cascades,
 //      PersonKey included: the audit log is crypto-shredded), status ERASED;
@@ -32,9 +33,15 @@ export type ErasureCounts = { categories: { slug: string; title: string; count: 
 /** Categories whose rows are kept without the person's details rather than deleted (plan.ts, "scrub"). */
 const KEPT_WITHOUT_DETAILS: Record<string, string> = { requests: "your details removed; the record that we answered is kept (see below)" };
 
-type Options = { batchSize?: number; pool?: pg.Pool; onBatch?: (table: string, deleted: number) => void | Promise<void> };
+type Options = {
+  batchSize?: number;
+  pool?: pg.Pool;
+  onBatch?: (table: string, deleted: number) => void | Promise<void>;
+  /** Time spent per step (benchmarks). */
+  onStep?: (step: string, ms: number) => void;
+};
 
-const DEFAULT_BATCH = 5000;
+const DEFAULT_BATCH = 10_000;
 
 export async function runErasure(erasureId: string, options: Options = {}): Promise<"done" | "busy"> {
   const pool = options.pool ?? getPool();
@@ -53,10 +60,6 @@ export async function runErasure(erasureId: string, options: Options = {}): Prom
   }
 }
 
-async function heartbeat(pool: pg.Pool, erasureId: string, step: string) {
-  await pool.query(`UPDATE "Erasure" SET step = $2, "heartbeatAt" = now() WHERE id = $1`, [erasureId, step]);
-}
-
 async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
   const erasure = await prisma.erasure.findUnique({ where: { id: erasureId } });
   if (!erasure) throw new AppError("NOT_FOUND", { reason: "ERASURE" });
@@ -69,10 +72,16 @@ async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
       where: { id: erasureId },
       data: { status: "RUNNING", startedAt: erasure.startedAt ?? (await now()), attempts: { increment: 1 }, heartbeatAt: await now() },
     });
-    const counts = (erasure.counts as ErasureCounts | null) ?? (await countEverything(pool, userId, erasureId));
-    await eraseExports(pool, userId, erasureId);
-    for (const rule of BATCHED_RULES) await deleteInBatches(pool, rule, userId, erasureId, options);
-    await finalTransaction(erasureId, userId, counts);
+    const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const result = await work();
+      options.onStep?.(name, performance.now() - started);
+      return result;
+    };
+    await step("exports", () => eraseExports(pool, userId, erasureId));
+    for (const rule of BATCHED_RULES) await step(rule.table, () => deleteInBatches(pool, rule, userId, erasureId, options));
+    const counts = await step("count", () => countEverything(pool, userId, erasureId));
+    await step("account", () => finalTransaction(erasureId, userId, counts));
   }
 
   const current = await prisma.erasure.findUniqueOrThrow({ where: { id: erasureId } });
@@ -103,19 +112,26 @@ async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
   }
 }
 
-/** What the receipt lists: the person's records per category, counted before anything is deleted. */
+/**
+ * What the receipt lists, per data category: the large tables' rows as the batches
+ * deleted them (kept in Erasure.progress, exact across restarts), everything else
+ * counted now, just before the account row takes it with it.
+ */
 async function countEverything(pool: pg.Pool, userId: string, erasureId: string): Promise<ErasureCounts> {
-  const byDataset = await countDatasets(pool, userId);
-  const exportArchives = await prisma.exportJob.count({ where: { userId, fileName: { not: null } } });
+  const batchedTables = new Set(BATCHED_RULES.map((rule) => rule.table));
+  const [remaining, erasure] = await Promise.all([
+    countDatasets(pool, userId, (dataset) => !batchedTables.has(dataset.table)),
+    prisma.erasure.findUniqueOrThrow({ where: { id: erasureId }, select: { progress: true } }),
+  ]);
+  const progress = erasure.progress as Record<string, number>;
   const perCategory = categories.map((category) => ({
     slug: category.slug,
     title: category.title,
-    count: category.datasets.reduce((sum, dataset) => sum + (byDataset.get(dataset.key)?.total ?? 0), 0),
+    count: category.datasets.reduce((sum, dataset) => sum + (progress[dataset.table] ?? 0) + (remaining.get(dataset.key)?.total ?? 0), 0),
     ...(KEPT_WITHOUT_DETAILS[category.slug] ? { note: KEPT_WITHOUT_DETAILS[category.slug] } : {}),
   }));
-  const counts: ErasureCounts = { categories: perCategory, exportArchives, total: perCategory.reduce((sum, entry) => sum + entry.count, 0) + exportArchives };
-  await prisma.erasure.update({ where: { id: erasureId }, data: { counts, step: "counted" } });
-  return counts;
+  const exportArchives = progress.exportArchives ?? 0;
+  return { categories: perCategory, exportArchives, total: perCategory.reduce((sum, entry) => sum + entry.count, 0) + exportArchives };
 }
 
 async function eraseExports(pool: pg.Pool, userId: string, erasureId: string) {
@@ -124,9 +140,15 @@ async function eraseExports(pool: pg.Pool, userId: string, erasureId: string) {
   const building = await prisma.exportJob.count({ where: { userId, status: "RUNNING", startedAt: { gt: new Date(at.getTime() - 2 * 3_600_000) } } });
   if (building > 0) throw new AppError("INVALID_STATE", { reason: "EXPORT_RUNNING" });
   await prisma.exportJob.updateMany({ where: { userId, status: "QUEUED" }, data: { status: "FAILED", error: "Cancelled: the account is being deleted." } });
-  const exports = await prisma.exportJob.findMany({ where: { userId }, select: { id: true } });
+  const exports = await prisma.exportJob.findMany({ where: { userId }, select: { id: true, fileName: true } });
   for (const job of exports) await removeExportFiles(job.id);
-  await heartbeat(pool, erasureId, "exports");
+  // Archives still listed as files: a restart after this step finds none and keeps the first count.
+  const archives = exports.filter((job) => job.fileName).length;
+  await pool.query(
+    `UPDATE "Erasure" SET progress = progress || jsonb_build_object('exportArchives', greatest(coalesce((progress->>'exportArchives')::int, 0), $2::int)), step = 'exports', "heartbeatAt" = now() WHERE id = $1`,
+    [erasureId, archives],
+  );
+  await prisma.exportJob.updateMany({ where: { userId, fileName: { not: null } }, data: { fileName: null } });
 }
 
 type BatchedRule = (typeof BATCHED_RULES)[number];
@@ -144,25 +166,32 @@ async function deleteInBatches(pool: pg.Pool, rule: BatchedRule, userId: string,
   const owner = `"${rule.owner}"`;
   let cursor: { time: Date; id: string } | null = null;
   for (;;) {
-    const after: string = cursor ? `AND (${time}, ${id}) > ($3, $4)` : "";
-    const params: unknown[] = [userId, size];
+    // ctid = ANY(ARRAY(...)): the batch is found through the owner's index and deleted by
+    // physical address (a TID scan), never by scanning the table for a list of ids. The
+    // running count is updated in the same statement, so a kill cannot lose a batch's count.
+    const params: unknown[] = [userId, size, erasureId, rule.table, `batched:${rule.table}`];
     if (cursor) params.push(cursor.time, cursor.id);
+    const after: string = cursor ? `AND (${time}, ${id}) > ($6, $7)` : "";
     const result: pg.QueryResult<{ n: string; time: Date | null; id: string | null }> = await pool.query(
-      `WITH batch AS (
-         SELECT ${id} FROM ${t} WHERE ${owner} = $1 ${after} ORDER BY ${time}, ${id} LIMIT $2
-       ), deleted AS (
-         DELETE FROM ${t} WHERE ${id} IN (SELECT ${id} FROM batch) RETURNING ${time} AS time, ${id} AS id
+      `WITH deleted AS (
+         DELETE FROM ${t} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${t} WHERE ${owner} = $1 ${after} ORDER BY ${time}, ${id} LIMIT $2))
+         RETURNING ${time} AS time, ${id} AS id
+       ), total AS (
+         SELECT count(*) AS n FROM deleted
+       ), counted AS (
+         UPDATE "Erasure" SET progress = progress || jsonb_build_object($4::text, coalesce((progress->>$4::text)::bigint, 0) + (SELECT n FROM total)),
+                "heartbeatAt" = now(), step = $5
+          WHERE id = $3
        )
-       SELECT (SELECT count(*) FROM deleted) AS n, last.time, last.id::text AS id
-         FROM (SELECT time, id FROM deleted ORDER BY time DESC, id DESC LIMIT 1) last
-       RIGHT JOIN (SELECT 1) one ON true`,
+       SELECT total.n, last.time, last.id::text AS id
+         FROM total
+         LEFT JOIN (SELECT time, id FROM deleted ORDER BY time DESC, id DESC LIMIT 1) last ON true`,
       params,
     );
     const row = result.rows[0];
     const deleted = Number(row?.n ?? 0);
     if (deleted === 0) break;
     cursor = { time: row.time!, id: row.id! };
-    await heartbeat(pool, erasureId, `batched:${rule.table}`);
     await options.onBatch?.(rule.table, deleted);
     if (deleted < size) break;
   }
@@ -178,8 +207,6 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
       if (user) {
         const email = user.email.toLowerCase();
         const pendingAddresses = (await tx.pendingEmailChange.findMany({ where: { userId }, select: { newEmail: true } })).map((row) => row.newEmail);
-        // Whatever a batch may have missed (nothing new is collected while restricted).
-        for (const rule of BATCHED_RULES) await tx.$executeRawUnsafe(`DELETE FROM "${rule.table}" WHERE "${rule.owner}" = $1`, userId);
         await tx.verificationToken.deleteMany({ where: { identifier: { in: [email, user.email, ...pendingAddresses] } } });
         // Requests outlive the account for the metrics: their personal text goes.
         const requestIds = (await tx.privacyRequest.findMany({ where: { userId }, select: { id: true } })).map((row) => row.id);
@@ -192,6 +219,8 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
            WHERE position(${email} in lower("childIdentifiers")) > 0`;
         await tx.noticeCampaign.updateMany({ where: { createdById: userId }, data: { createdById: null } });
         await suppressEmail(tx, email, "erased");
+        // The account row takes every other table's rows with it (ON DELETE CASCADE), including
+        // anything a batch could have missed (nothing new is collected while restricted).
         await tx.user.delete({ where: { id: userId } });
         await tx.$executeRaw`SELECT pg_notify('telemetry_prefs', ${`user:${userId}`})`;
       }
