@@ -1,6 +1,8 @@
 // Searches every text, varchar, json and text-array column of every table in a
 // database (all schemas, the job queue's included) for any of the given values,
-// case-insensitively. Used to prove that an erasure left no trace.
+// case-insensitively and as whole tokens (203.0.113.7 does not match inside
+// 203.0.113.75, nor alice@example.com inside malice@example.com). Used to prove
+// that an erasure left no trace.
 import type pg from "pg";
 
 export type Trace = { table: string; column: string; needle: string; rows: number };
@@ -14,15 +16,18 @@ export async function findTraces(client: Pick<pg.Client, "query">, needles: stri
       WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
         AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb') OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))`,
   );
-  const patterns = needles.filter(Boolean).map((needle) => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const wanted = needles.filter(Boolean);
+  // Not preceded by a character that could continue the token; not followed by one (a full stop
+  // that ends a sentence is fine, one that continues an address or a number is not).
+  const patterns = wanted.map((needle) => `(?<![a-z0-9.@_+-])${needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9@_+-]|\\.[a-z0-9])`);
   const traces: Trace[] = [];
   for (const { schema, table, column } of columns) {
     if (skip.has(table)) continue;
     const { rows } = await client.query<{ needle: string; n: string }>(
-      `SELECT p AS needle, count(*) AS n FROM "${schema}"."${table}" t, unnest($1::text[]) p WHERE t."${column}"::text ILIKE p GROUP BY p`,
+      `SELECT p AS needle, count(*) AS n FROM "${schema}"."${table}" t, unnest($1::text[]) p WHERE t."${column}"::text ~* p GROUP BY p`,
       [patterns],
     );
-    for (const row of rows) traces.push({ table: `${schema}.${table}`, column, needle: row.needle.slice(1, -1), rows: Number(row.n) });
+    for (const row of rows) traces.push({ table: `${schema}.${table}`, column, needle: wanted[patterns.indexOf(row.needle)], rows: Number(row.n) });
   }
   return traces;
 }
