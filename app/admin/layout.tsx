@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/policies">Policies</Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/notices">Change notices</Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/sharing">Sharing register</Link>
+        <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/parents">Parents&apos; requests</Link>
       </nav>
       <div>{children}</div>
     </div>

@@ -70,6 +70,18 @@ const byReason: Record<string, Text> = {
   "NOT_FOUND:ERASURE": "We could not find that deletion.",
   "INVALID_STATE:EXPORT_RUNNING": "An export of this account is still being built; the deletion continues when it ends.",
   "INVALID_STATE:ERASURE_UNDER_WAY": "This account is being deleted. Once that is done you can sign up again with the same address.",
+  // parents' requests
+  "LIMIT_REACHED:PARENT_REQUESTS_EMAIL": (p) => `Several requests were already sent from this address today. Please wait ${minutes(p.retryAfterSeconds)}, or reply to one of our emails.`,
+  "LIMIT_REACHED:PARENT_REQUESTS_IP": (p) => `Too many requests from your network. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  "NOT_FOUND:PARENT_LINK": "This link is not valid. Use the most recent link we emailed you.",
+  "EXPIRED:PARENT_LINK": "This confirmation link has expired (links work for 24 hours). Please send the form again.",
+  "NOT_FOUND:PARENT_DOWNLOAD": "We could not find that download.",
+  "EXPIRED:PARENT_DOWNLOAD": "This download link has been used or has expired. Each link works once.",
+  "INVALID_STATE:PARENT_DOWNLOAD": "Downloads are not available at this stage of the request.",
+  "INVALID_STATE:PARENT_CONFIRM": "The deletion cannot be confirmed at this stage of the request.",
+  "NOT_FOUND:PARENT_REQUEST": "No such request.",
+  "INVALID_STATE:PARENT_DECIDED": "This request has already been decided.",
+  "INVALID_STATE:PARENT_MATCHING": "We are still looking for matching accounts; try again in a moment.",
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
   "NOT_FOUND:CAMPAIGN": "No such notice campaign.",

@@ -47,6 +47,20 @@ export async function consumeSignInAttempt(email: string, ip: string): Promise<v
   await consume(limiters.email, email.toLowerCase(), "SIGN_IN_EMAIL");
 }
 
+type NamedLimit = { prefix: string; points: number; seconds: number; reason: string };
+const globalForNamed = globalThis as unknown as { __portalNamedLimits?: Map<string, RateLimiterPostgres> };
+
+/** Any other per-key limit shared by all instances (e.g. parents' requests per address and per IP). */
+export async function consumeLimit(limit: NamedLimit, key: string): Promise<void> {
+  globalForNamed.__portalNamedLimits ??= new Map();
+  let limiter = globalForNamed.__portalNamedLimits.get(limit.prefix);
+  if (!limiter) {
+    limiter = new RateLimiterPostgres({ storeClient: getPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false, keyPrefix: limit.prefix, points: limit.points, duration: limit.seconds });
+    globalForNamed.__portalNamedLimits.set(limit.prefix, limiter);
+  }
+  await consume(limiter, key, limit.reason);
+}
+
 export async function forgetSignInAttempts(email: string) {
   await getLimiters().email.delete(hashKey(email.toLowerCase()));
 }

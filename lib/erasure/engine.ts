@@ -217,6 +217,7 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
         await tx.$executeRaw`
           UPDATE "ParentRequest" SET "childIdentifiers" = regexp_replace("childIdentifiers", ${escapeRegex(email)}, '[erased]', 'gi')
            WHERE position(${email} in lower("childIdentifiers")) > 0`;
+        await tx.$executeRaw`UPDATE "ParentRequest" SET "matchedUserIds" = array_remove("matchedUserIds", ${userId}) WHERE ${userId} = ANY("matchedUserIds")`;
         await tx.noticeCampaign.updateMany({ where: { createdById: userId }, data: { createdById: null } });
         await suppressEmail(tx, email, "erased");
         // The account row takes every other table's rows with it (ON DELETE CASCADE), including

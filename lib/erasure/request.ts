@@ -21,7 +21,8 @@ export const ERASURE_SWEEP_JOB = "erasure.sweep";
 export type ErasureRequesterInput =
   | { kind: "SELF" }
   | { kind: "PRIVACY_REQUEST"; requestId: string; actorId: string }
-  | { kind: "PARENT_REQUEST"; parentRequestId: string; actorId: string };
+  /** actorId: the admin who approved, when they act now; absent when the parent's confirmation or the review deadline starts it. */
+  | { kind: "PARENT_REQUEST"; parentRequestId: string; actorId?: string };
 
 export type RequestErasureOptions = {
   userId: string;
@@ -44,8 +45,8 @@ export async function requestErasure(options: RequestErasureOptions): Promise<{ 
     if (!user) throw new AppError("NOT_FOUND", { reason: "ACCOUNT" });
     const at = await now();
     const person = await getPersonKey(tx, user.id);
-    const actorUserId = options.requester.kind === "SELF" ? user.id : options.requester.actorId;
-    const actorRef = options.requester.kind === "SELF" ? person?.ref ?? null : (await getPersonKey(tx, actorUserId))?.ref ?? null;
+    const actorUserId = options.requester.kind === "SELF" ? user.id : (options.requester.actorId ?? null);
+    const actorRef = options.requester.kind === "SELF" ? (person?.ref ?? null) : actorUserId ? ((await getPersonKey(tx, actorUserId))?.ref ?? null) : null;
     await tx.user.update({ where: { id: user.id }, data: { restrictedAt: at } });
     await tx.session.deleteMany({ where: { userId: user.id } });
     await tx.noticeDelivery.updateMany({ where: { userId: user.id, status: "QUEUED" }, data: { status: "CANCELLED", updatedAt: at } });

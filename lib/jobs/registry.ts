@@ -7,6 +7,8 @@ import { expireExports, runExportJob } from "../export/jobs";
 import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../export/queue";
 import { handleErasureRun, handleErasureSweep } from "../erasure/jobs";
 import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB } from "../erasure/request";
+import { handleParentErasureCompleted, handleParentExportReady, handleParentMatch, sweepParentRequests } from "../parents/jobs";
+import { PARENT_JOBS } from "../parents/requests";
 
 export type JobDefinition = {
   name: string;
@@ -44,4 +46,9 @@ export const jobs: JobDefinition[] = [
   // Account erasure (lib/erasure/): one job per erasure, resumable; the sweep restarts stalled ones.
   { name: ERASURE_RUN_JOB, handler: handleErasureRun, queue: { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 }, work: { pollingIntervalSeconds: 1 } },
   { name: ERASURE_SWEEP_JOB, cron: "* * * * *", handler: async () => handleErasureSweep() },
+  // Parents' requests (lib/parents/).
+  { name: PARENT_JOBS.match, handler: handleParentMatch, work: { pollingIntervalSeconds: 1 } },
+  { name: PARENT_JOBS.exportReady, handler: handleParentExportReady, work: { pollingIntervalSeconds: 1 } },
+  { name: PARENT_JOBS.erasureCompleted, handler: handleParentErasureCompleted, work: { pollingIntervalSeconds: 1 } },
+  { name: PARENT_JOBS.sweep, cron: "*/10 * * * *", handler: async () => sweepParentRequests() },
 ];

@@ -17,6 +17,9 @@ export default async function PoliciesIndexPage() {
           ))}
         </ul>
       )}
+      <p className="mt-8 text-gray-800">
+        A parent whose child under 13 gave us information can <Link className="font-medium text-brand-700 underline" href="/parents">ask us to remove it</Link>, without an account.
+      </p>
     </div>
   );
 }

@@ -17,6 +17,10 @@ export default function TooYoungPage() {
           You are welcome to read how we look after people&apos;s information in our{" "}
           <Link className="font-medium text-brand-700 underline" href="/policies/privacy">privacy policy</Link>.
         </p>
+        <p className="mt-3 text-gray-700">
+          Parents: if your child under 13 gave us information, you can{" "}
+          <Link className="font-medium text-brand-700 underline" href="/parents">ask us to remove it</Link>.
+        </p>
       </Card>
     </div>
   );

@@ -40,6 +40,9 @@ export default async function PolicyPage(props: { params: Promise<{ slug: string
       <div className="mt-8">
         <PolicyBody markdown={current.markdown} />
       </div>
+      <p className="mt-8 rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-800">
+        Parents: if your child under 13 gave us personal information, <Link className="font-medium text-brand-700 underline" href="/parents">ask us to remove it</Link>. You do not need an account.
+      </p>
       {viewer ? (
         <section aria-labelledby="notices-heading" className="mt-12">
           <h2 id="notices-heading" className="mb-2 text-lg font-semibold text-gray-900">Change notices</h2>
