@@ -34,6 +34,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-gray-700 sm:px-6">
             <span>Privacy Center</span>
             <Link className="underline hover:text-gray-900" href="/policies/privacy">Privacy policy</Link>
+            <Link className="underline hover:text-gray-900" href="/account/requests/new">Make a privacy request</Link>
+            <Link className="underline hover:text-gray-900" href="/privacy/metrics">Request metrics</Link>
             <Link className="underline hover:text-gray-900" href="/parents">Remove my child&apos;s information</Link>
             <CookieSettingsButton />
           </div>

@@ -8,6 +8,7 @@ const links = [
   { href: "/account/preferences/email", label: "Email preferences" },
   { href: "/account/preferences/telemetry", label: "Telemetry" },
   { href: "/account/preferences/history", label: "Preference history" },
+  { href: "/account/requests", label: "Privacy requests" },
   { href: "/account/delete", label: "Delete account" },
 ];
 

@@ -109,7 +109,8 @@ test.describe("Correcting your data", () => {
       `SELECT type, status, jurisdiction, details, subject, "dueAt", "createdAt" FROM "PrivacyRequest" WHERE id = $1 AND "userId" = $2`,
       [requestId, id],
     );
-    expect(request).toMatchObject({ type: "CORRECTION", status: "RECEIVED", jurisdiction: "GDPR", subject: { dataset: "server-logs", id: log!.id, item: { geoCity: "Atlantis" }, proposedValue: "Lisbon" } });
+    // Filed while signed in: identity is verified by the session.
+    expect(request).toMatchObject({ type: "CORRECTION", status: "VERIFIED", jurisdiction: "GDPR", subject: { dataset: "server-logs", id: log!.id, item: { geoCity: "Atlantis" }, proposedValue: "Lisbon" } });
     expect(request!.details).toContain("Atlantis");
     const days = (new Date(request!.dueAt).getTime() - new Date(request!.createdAt).getTime()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(28);

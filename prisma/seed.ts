@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createHash } from "node:crypto";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { seedRequests } from "./seed-requests";
 
 export type SeedOptions = { databaseUrl: string; size?: number; log?: (line: string) => void };
 
@@ -147,7 +148,7 @@ export async function seedDatabase(options: SeedOptions) {
       ],
     });
     const request = await prisma.privacyRequest.create({
-      data: { userId: alice.id, type: "ACCESS", status: "COMPLETED", jurisdiction: "GDPR", details: "Please send me a copy of my data.", dueAt: daysBefore(60 - 30), closedAt: daysBefore(55), createdAt: daysBefore(60), policyVersionId: v2.id },
+      data: { userId: alice.id, type: "ACCESS", status: "COMPLETED", isOpen: false, jurisdiction: "GDPR", details: "Please send me a copy of my data.", dueAt: daysBefore(60 - 30), initialDueAt: daysBefore(60 - 30), closedAt: daysBefore(55), createdAt: daysBefore(60), resolution: "Archive sent through the Privacy Center.", policyVersionId: v2.id },
     });
     await prisma.privacyRequestEvent.createMany({
       data: [
@@ -157,7 +158,8 @@ export async function seedDatabase(options: SeedOptions) {
         { requestId: request.id, status: "COMPLETED", note: "Archive sent through the Privacy Center.", createdAt: daysBefore(55), actorId: admin.id },
       ],
     });
-    log(`seeded alice@example.com, bob@example.com and admin@example.com (${size} bulk rows)`);
+    await seedRequests(prisma, { adminId: admin.id, bobId: bob.id, policyVersionId: v2.id });
+    log(`seeded alice@example.com, bob@example.com and admin@example.com (${size} bulk rows), and privacy requests`);
   } finally {
     await prisma.$disconnect();
   }

@@ -8,6 +8,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
       <nav aria-label="Admin" className="flex flex-row gap-1 text-sm md:flex-col">
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin">Overview</Link>
+        <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/requests">Privacy requests</Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/policies">Policies</Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/notices">Change notices</Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/sharing">Sharing register</Link>

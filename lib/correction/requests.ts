@@ -8,8 +8,8 @@ import { now } from "../clock";
 import { AppError } from "../errors";
 import { getOwnItem } from "../data/access";
 import { prisma } from "../db";
-import { findPolicyVersionInForce } from "../policies/in-force";
-import { addOneMonth } from "./dates";
+import { defaultLawFor } from "../requests/deadlines";
+import { createPrivacyRequest } from "../requests/person";
 
 const MAX_CORRECTIONS_PER_DAY = 20;
 
@@ -24,7 +24,6 @@ export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: 
   const at = await now();
   const recent = await prisma.privacyRequest.count({ where: { userId: viewer.userId, type: "CORRECTION", createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
   if (recent >= MAX_CORRECTIONS_PER_DAY) throw new AppError("LIMIT_REACHED", { reason: "CORRECTIONS_PER_DAY" });
-  const policy = await findPolicyVersionInForce({ at });
   const details = [
     `Correction requested for ${item.category.title} → ${item.dataset.title}, record ${options.itemId}.`,
     `What is wrong: ${options.details}`,
@@ -32,23 +31,15 @@ export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: 
   ]
     .filter(Boolean)
     .join("\n");
-  const request = await prisma.$transaction(async (tx) => {
-    const created = await tx.privacyRequest.create({
-      data: {
-        userId: viewer.userId,
-        type: "CORRECTION",
-        jurisdiction: "GDPR",
-        details,
-        subject: { category: item.category.slug, dataset: item.dataset.key, id: options.itemId, item: item.values, proposedValue: options.correctValue || null },
-        createdAt: at,
-        dueAt: addOneMonth(at),
-        policyVersionId: policy?.id ?? null,
-        events: { create: { status: "RECEIVED", note: "Filed from “Your data” (this is wrong).", actorId: viewer.userId } },
-      },
-      select: { id: true },
-    });
-    await recordAudit({ action: "request.created", actorId: viewer.userId, targetType: "PrivacyRequest", targetId: created.id, ip: options.ip ?? null, metadata: { type: "CORRECTION", dataset: item.dataset.key } }, tx);
-    return created;
+  const profile = await prisma.profile.findUnique({ where: { userId: viewer.userId }, select: { country: true } });
+  const request = await createPrivacyRequest({
+    viewer,
+    type: "CORRECTION",
+    law: defaultLawFor(profile?.country),
+    details,
+    subject: { category: item.category.slug, dataset: item.dataset.key, id: options.itemId, item: item.values, proposedValue: options.correctValue || null },
+    origin: "Filed from “Your data” (this is wrong).",
+    ip: options.ip,
   });
   return { requestId: request.id };
 }

@@ -210,7 +210,7 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
         await tx.verificationToken.deleteMany({ where: { identifier: { in: [email, user.email, ...pendingAddresses] } } });
         // Requests outlive the account for the metrics: their personal text goes.
         const requestIds = (await tx.privacyRequest.findMany({ where: { userId }, select: { id: true } })).map((row) => row.id);
-        await tx.privacyRequest.updateMany({ where: { userId }, data: { details: "", subject: Prisma.DbNull } });
+        await tx.privacyRequest.updateMany({ where: { userId }, data: { details: "", subject: Prisma.DbNull, resolution: null, extensionReason: null, stlNotice: null, verificationMethod: null } });
         await tx.privacyRequestEvent.updateMany({ where: { OR: [{ requestId: { in: requestIds } }, { actorId: userId }] }, data: { note: null, actorId: null } });
         await tx.$executeRaw`
           UPDATE "ParentRequest" SET "parentEmail" = '[erased]', "parentName" = '[erased]' WHERE lower("parentEmail") = ${email}`;

@@ -48,11 +48,11 @@ function createProgressWriter(exportId: string) {
 }
 
 export async function runExportJob(exportId: string): Promise<void> {
-  const job = await prisma.exportJob.findUnique({ where: { id: exportId }, select: { id: true, status: true, userId: true, parentRequestId: true, user: { select: { email: true, restrictedAt: true } } } });
+  const job = await prisma.exportJob.findUnique({ where: { id: exportId }, select: { id: true, status: true, userId: true, parentRequestId: true, privacyRequestId: true, user: { select: { email: true, restrictedAt: true } } } });
   if (!job || job.status === "READY" || job.status === "EXPIRED") return;
   // Processing of a restricted account (being erased, or under review) has stopped; only the
   // export an approved parent asked to review is still built.
-  if (job.user.restrictedAt && !job.parentRequestId) {
+  if (job.user.restrictedAt && !job.parentRequestId && !job.privacyRequestId) {
     await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "Processing of this account is paused." } });
     return;
   }
@@ -84,6 +84,12 @@ export async function runExportJob(exportId: string): Promise<void> {
       });
       await recordAudit({ action: "export.ready", actorId: job.userId, targetType: "ExportJob", targetId: job.id, metadata: { rows: result.manifest.totals.rows, bytes: result.bytes } }, tx);
     });
+    if (job.privacyRequestId) {
+      // An access request completes with this export (and its own email to the person).
+      const { enqueue } = await import("../jobs/boss");
+      await enqueue("requests.export-ready", { exportJobId: job.id }, { retryLimit: 5, retryDelay: 5 });
+      return;
+    }
     if (job.parentRequestId) {
       // The parent is told, not the account's owner.
       const { enqueue } = await import("../jobs/boss");

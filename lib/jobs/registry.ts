@@ -9,6 +9,7 @@ import { handleErasureRun, handleErasureSweep } from "../erasure/jobs";
 import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB } from "../erasure/request";
 import { handleParentErasureCompleted, handleParentExportReady, handleParentMatch, sweepParentRequests } from "../parents/jobs";
 import { PARENT_JOBS } from "../parents/requests";
+import { handleRequestErasureCompleted, handleRequestExportReady, REQUEST_JOBS, sendDailyDigest } from "../requests/jobs";
 
 export type JobDefinition = {
   name: string;
@@ -51,4 +52,8 @@ export const jobs: JobDefinition[] = [
   { name: PARENT_JOBS.exportReady, handler: handleParentExportReady, work: { pollingIntervalSeconds: 1 } },
   { name: PARENT_JOBS.erasureCompleted, handler: handleParentErasureCompleted, work: { pollingIntervalSeconds: 1 } },
   { name: PARENT_JOBS.sweep, cron: "*/10 * * * *", handler: async () => sweepParentRequests() },
+  // Privacy requests (lib/requests/): the team's daily digest and reminders, completions after exports and erasures.
+  { name: REQUEST_JOBS.digest, cron: "0 7 * * *", handler: async () => sendDailyDigest() },
+  { name: REQUEST_JOBS.exportReady, handler: handleRequestExportReady, work: { pollingIntervalSeconds: 1 } },
+  { name: REQUEST_JOBS.erasureCompleted, handler: handleRequestErasureCompleted, work: { pollingIntervalSeconds: 1 } },
 ];

@@ -16,7 +16,7 @@ export default async function AccountPage() {
   const sections = [
     { title: "Your data", href: "/account/data", body: "See everything we hold about you, download it, and correct it.", stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports` },
     { title: "Preferences", body: "Email topics, open tracking, telemetry from your clusters, and cookies.", stat: `${overview.counts.clusters} linked install${overview.counts.clusters === 1 ? "" : "s"}` },
-    { title: "Privacy requests", body: "Ask for a copy, a correction, a deletion, or a disclosure, and follow each on its clock.", stat: `${overview.counts.privacyRequests} request${overview.counts.privacyRequests === 1 ? "" : "s"}` },
+    { title: "Privacy requests", href: "/account/requests", body: "Ask for a copy, a correction, a deletion, or a disclosure, and follow each on its clock.", stat: `${overview.counts.privacyRequests} request${overview.counts.privacyRequests === 1 ? "" : "s"}` },
   ];
   return (
     <div>

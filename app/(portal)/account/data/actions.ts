@@ -22,5 +22,5 @@ const correctionSchema = z.object({
 export const fileCorrectionAction = authedAction(correctionSchema, async (input, { viewer, ip }) => {
   const result = await fileCorrectionRequest({ viewer, ...input, ip });
   revalidatePath("/account/data");
-  return ok("Thank you. We have filed your correction request and will answer within one month.", { requestId: result.requestId });
+  return ok("Thank you. We have filed your correction request; follow it, and its due date, under Privacy requests.", { requestId: result.requestId });
 });

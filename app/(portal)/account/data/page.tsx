@@ -20,7 +20,7 @@ export default async function YourDataPage() {
     <div>
       <PageHeader
         title="Your data"
-        description="Everything we hold about you, grouped by category: what it is, how we got it, why we keep it, who we share it with, and for how long. Download all of it, or tell us what is wrong."
+        description={<>Everything we hold about you, grouped by category: what it is, how we got it, why we keep it, who we share it with, and for how long. Download all of it, or tell us what is wrong. For anything else, <Link className="font-medium text-brand-700 underline" href="/account/requests/new">make a privacy request</Link>.</>}
       />
       <section id="export" aria-labelledby="export-heading" className="mb-10 scroll-mt-8">
         <ExportPanel initialExports={exports} ttlDays={env().EXPORT_TTL_DAYS} />

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui";
+import { getEditableProfile } from "@/lib/correction/profile";
+import { verifySession } from "@/lib/dal";
+import { LAW_CHOICES, OBJECTION_SCOPES, REQUEST_TYPE_INFO, REQUEST_TYPES } from "@/lib/requests/catalog";
+import { defaultLawFor } from "@/lib/requests/deadlines";
+import { createRequestAction } from "../actions";
+import { NewRequestForm } from "./request-form";
+
+export const metadata: Metadata = { title: "New privacy request" };
+
+export default async function NewRequestPage(props: { searchParams: Promise<{ type?: string }> }) {
+  const viewer = await verifySession();
+  const [{ type }, profile] = await Promise.all([props.searchParams, getEditableProfile(viewer)]);
+  const defaultType = REQUEST_TYPES.find((value) => value === type) ?? "ACCESS";
+  return (
+    <div className="space-y-6">
+      <PageHeader title="New privacy request" description="Choose what you would like. We email you at every step, and you can follow the request and its legal deadline here." />
+      <Card>
+        <NewRequestForm
+          action={createRequestAction}
+          types={REQUEST_TYPES.map((value) => ({ value, ...REQUEST_TYPE_INFO[value] }))}
+          laws={LAW_CHOICES}
+          scopes={Object.entries(OBJECTION_SCOPES).map(([value, label]) => ({ value, label }))}
+          defaultLaw={defaultLawFor(profile?.profile?.country)}
+          defaultType={defaultType}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// Background work for privacy requests: the privacy team's daily digest of what is
+// overdue or due within 7 days, reminders to people the team is waiting for, and
+// the completions that follow an export or an erasure.
+import "server-only";
+import type PgBoss from "pg-boss";
+import { createElement } from "react";
+import { now } from "../clock";
+import { prisma } from "../db";
+import { sendEmail } from "../email/send";
+import { RequestDigestEmail } from "../email/templates/request-update";
+import { env } from "../env";
+import { log } from "../log";
+import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
+import { completeAccessRequest, completeDeletionRequest } from "./team";
+import { notifyPerson, requestReference } from "./transitions";
+
+export const REQUEST_JOBS = { digest: "requests.digest", exportReady: "requests.export-ready", erasureCompleted: "requests.erasure-completed" } as const;
+
+const REMIND_EVERY_DAYS = 3;
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export async function sendDailyDigest() {
+  const at = await now();
+  const soon = new Date(at.getTime() + 7 * 86_400_000);
+  const open = await prisma.privacyRequest.findMany({ where: { isOpen: true, dueAt: { lte: soon } }, orderBy: { dueAt: "asc" }, take: 500, select: { id: true, type: true, dueAt: true } });
+  const item = (row: (typeof open)[number]) => ({ reference: requestReference(row.id), type: REQUEST_TYPE_INFO[row.type as RequestTypeName].label, due: dateFormat.format(row.dueAt) });
+  const overdue = open.filter((row) => row.dueAt < at).map(item);
+  const dueSoon = open.filter((row) => row.dueAt >= at).map(item);
+  const admins = await prisma.user.findMany({ where: { role: "ADMIN" }, select: { email: true } });
+  for (const admin of admins) {
+    await sendEmail({
+      to: admin.email,
+      subject: `Privacy requests: ${overdue.length} overdue, ${dueSoon.length} due within 7 days`,
+      template: createElement(RequestDigestEmail, { companyName: env().COMPANY_NAME, url: `${env().APP_URL}/admin/requests`, overdue, dueSoon }),
+    });
+  }
+  // People who have not answered the team's question: a reminder every few days.
+  const waiting = await prisma.privacyRequest.findMany({
+    where: {
+      isOpen: true,
+      awaitingSubjectSince: { lte: new Date(at.getTime() - REMIND_EVERY_DAYS * 86_400_000) },
+      OR: [{ lastReminderAt: null }, { lastReminderAt: { lte: new Date(at.getTime() - REMIND_EVERY_DAYS * 86_400_000) } }],
+    },
+    select: { id: true },
+  });
+  for (const request of waiting) {
+    await prisma.privacyRequest.update({ where: { id: request.id }, data: { lastReminderAt: at } });
+    await notifyPerson(request.id, "REMINDER", null);
+  }
+  log.info("request digest sent", { overdue: overdue.length, dueSoon: dueSoon.length, reminders: waiting.length });
+  return { overdue: overdue.length, dueSoon: dueSoon.length, reminders: waiting.length };
+}
+
+export async function handleRequestExportReady(jobs: PgBoss.Job<unknown>[]) {
+  for (const job of jobs) await completeAccessRequest((job.data as { exportJobId: string }).exportJobId);
+}
+
+export async function handleRequestErasureCompleted(jobs: PgBoss.Job<unknown>[]) {
+  for (const job of jobs) {
+    const data = job.data as { requestId: string; erasureId: string };
+    await completeDeletionRequest(data.requestId, data.erasureId);
+  }
+}
