@@ -15,8 +15,11 @@ const schema = z.object({
   SMTP_URL: z.string().default(""),
   MAIL_FROM: z.string().default("Privacy Team <privacy@localhost>"),
   MAIL_CATCHER: booleanish,
-  // Trust X-Forwarded-For from a proxy (used by the dedicated ingestion server).
-  TRUST_PROXY: booleanish,
+  /**
+   * Proxies in front of the app that append the client's address to X-Forwarded-For:
+   * 0 = none (the connection's address is the client's), N = take the Nth entry from the right.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_EMAIL_MAX: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_IP_MAX: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),

@@ -7,6 +7,7 @@ import http from "node:http";
 import { disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
 import { handleIngest } from "../lib/telemetry/ingest";
+import { clientIpFrom } from "../lib/auth/client-ip";
 import { getIngestStore } from "../lib/telemetry/instance";
 
 const config = env();
@@ -14,12 +15,7 @@ const store = getIngestStore();
 const deps = store.deps();
 
 function clientIp(request: http.IncomingMessage): string | null {
-  if (config.TRUST_PROXY) {
-    const forwarded = request.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return request.socket.remoteAddress ?? null;
+  return clientIpFrom({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], hops: config.TRUST_PROXY_HOPS });
 }
 
 function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string | null> {

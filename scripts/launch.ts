@@ -94,6 +94,9 @@ async function main() {
     fs.rmSync(childEnv.EXPORT_DIR, { recursive: true, force: true });
     fs.writeFileSync(".data/e2e-export-dir", path.resolve(childEnv.EXPORT_DIR));
     childEnv.RATE_LIMIT_IP_MAX ??= "12";
+    // The tests act as the one proxy in front: each sends its own X-Forwarded-For (its own
+    // per-IP rate-limit bucket). Forged-address tests run their own instances with 0 and 1.
+    childEnv.TRUST_PROXY_HOPS ??= "1";
     // Lets e2e tests move the clock per request (x-test-now); never set in production.
     childEnv.ALLOW_TEST_CLOCK ??= "1";
   }
@@ -110,10 +113,11 @@ async function main() {
     log(`mail catcher on smtp://127.0.0.1:${catcherPort}; read mail at ${childEnv.APP_URL}/dev/mail`);
   }
 
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const nextArgs = mode === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  // Production and tests run Next.js inside scripts/server.ts, which sets the client's
+  // address from the connection (TRUST_PROXY_HOPS); development uses `next dev` for hot reload.
   const nextEnv = { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" } as NodeJS.ProcessEnv;
-  const app = spawn(process.execPath, [nextBin, ...nextArgs], { stdio: "inherit", env: nextEnv });
+  const command = mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : [...TS_NODE_ARGS, path.resolve("scripts/server.ts")];
+  const app = spawn(process.execPath, command, { stdio: "inherit", env: nextEnv });
   children.push(app);
   app.once("exit", (code) => {
     log(`app exited (${code ?? "signal"})`);

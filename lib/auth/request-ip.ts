@@ -1,7 +1,13 @@
-// The client address as Next.js passes it: `x-forwarded-for` is set from the
-// socket when absent, so behind a proxy the proxy must overwrite it (README).
+// The client's address for a request handled by Next.js: the web server
+// (scripts/server.ts) computes it from the connection and TRUST_PROXY_HOPS and sets
+// CLIENT_IP_HEADER, overwriting anything the client sent. Only `next dev` run on its
+// own lacks it; then Next's own X-Forwarded-For (the socket when absent) is used.
+import { env } from "../env";
+import { CLIENT_IP_HEADER } from "./client-ip";
+
 export function getRequestIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const first = forwarded?.split(",")[0]?.trim();
-  return first || headers.get("x-real-ip") || "unknown";
+  const computed = headers.get(CLIENT_IP_HEADER);
+  if (computed) return computed;
+  if (env().NODE_ENV === "production") return "unknown";
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }
