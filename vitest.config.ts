@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/fault/**/*.test.ts"],
     environment: "node",
+    env: { PORTAL_RUN_MODE: "test" },
     globalSetup: ["tests/setup/global-db.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -2,15 +2,20 @@
 // request may carry `x-test-now: <ISO date>` (e2e tests move time per test,
 // so parallel tests do not disturb each other) or a process may call
 // setTestNow() (unit and fault tests). Never honoured in a normal deployment.
-import { env } from "./env";
+import { env, type Env } from "./env";
 
 const globalForClock = globalThis as unknown as { __testNow?: Date | null };
 
 export const TEST_CLOCK_HEADER = "x-test-now";
 
+/** Never in production, whatever the setting says. */
+export function isTestClockAllowedFor(config: Pick<Env, "ALLOW_TEST_CLOCK" | "PORTAL_RUN_MODE">): boolean {
+  return config.ALLOW_TEST_CLOCK && config.PORTAL_RUN_MODE !== "production";
+}
+
 function isTestClockAllowed(): boolean {
   try {
-    return env().ALLOW_TEST_CLOCK;
+    return isTestClockAllowedFor(env());
   } catch {
     return false;
   }

@@ -7,8 +7,10 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { recordAudit } from "./audit/record";
 import { getRequestIp } from "./auth/request-ip";
+import { getSecondFactorState, isStepUpFresh, STEP_UP_MINUTES, type SessionRef } from "./auth/second-factor";
 import { findSessionStart, SESSION_COOKIES } from "./auth/session";
 import type { Viewer } from "./auth/viewer";
+import { AppError } from "./errors";
 
 export type { Viewer } from "./auth/viewer";
 
@@ -20,10 +22,15 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return { userId: user.id, email: user.email, name: user.name ?? null, role: user.role };
 });
 
+/** The session cookie's token (the database session this request belongs to). */
+const getSessionToken = cache(async (): Promise<string | null> => {
+  const jar = await cookies();
+  return SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean) ?? null;
+});
+
 /** When the viewer last signed in (this session's start), for actions that need a fresh sign-in. */
 export async function getSignedInAt(viewer: Viewer): Promise<Date | null> {
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const token = await getSessionToken();
   return token ? findSessionStart(token, viewer.userId) : null;
 }
 
@@ -34,22 +41,47 @@ export async function verifySession(): Promise<Viewer> {
   return viewer;
 }
 
-/**
- * For pages, actions and routes of the admin area: anyone else gets a 404.
- * Cached per request, so a layout and its page checking the same request
- * record one refusal, not two.
- */
-export const requireAdmin = cache(async (): Promise<Viewer> => {
+/** The signed-in viewer's session, for the second-factor pages. */
+export async function getSessionRef(): Promise<SessionRef> {
+  const token = await getSessionToken();
+  if (!token) throw new AppError("UNAUTHENTICATED");
+  return { sessionToken: token };
+}
+
+type AdminState = { viewer: Viewer | null; kind: "not-admin" | "needs-second-factor" | "verified"; passedAt: Date | null };
+
+/** Whether the caller is an admin, and whether this session passed their second factor. */
+export const getAdminState = cache(async (): Promise<AdminState> => {
   const viewer = await getViewer();
-  if (!viewer || viewer.role !== "ADMIN") {
-    const requestHeaders = await headers();
-    await recordAudit({
-      action: "authz.denied",
-      actorId: viewer?.userId ?? null,
-      ip: getRequestIp(requestHeaders),
-      metadata: { area: "admin", path: requestHeaders.get("x-invoke-path") ?? requestHeaders.get("next-url") ?? null },
-    });
-    notFound();
-  }
-  return viewer;
+  if (!viewer || viewer.role !== "ADMIN") return { viewer, kind: "not-admin", passedAt: null };
+  const token = await getSessionToken();
+  const { passedAt } = token ? await getSecondFactorState(token, viewer.userId) : { passedAt: null };
+  return { viewer, kind: passedAt ? "verified" : "needs-second-factor", passedAt };
 });
+
+/**
+ * For pages ("page"), actions and routes ("action") of the admin area. Until the
+ * second factor is passed in this session, an admin is answered as anyone else
+ * (404, audited), except that an admin page sends them to pass it first.
+ * Cached per request, so a layout and its page record one refusal, not two.
+ */
+export const requireAdmin = cache(async (mode: "page" | "action" = "page"): Promise<Viewer> => {
+  const state = await getAdminState();
+  if (state.kind === "verified" && state.viewer) return state.viewer;
+  const requestHeaders = await headers();
+  const path = requestHeaders.get("x-request-path");
+  if (state.kind === "needs-second-factor" && mode === "page") redirect(`/admin-verify?next=${encodeURIComponent(path ?? "/admin")}`);
+  await recordAudit({
+    action: "authz.denied",
+    actorId: state.viewer?.userId ?? null,
+    ip: getRequestIp(requestHeaders),
+    metadata: { area: "admin", path, reason: state.kind },
+  });
+  notFound();
+});
+
+/** Destructive admin actions: the second factor must have been passed within the last few minutes. */
+export async function requireStepUp(): Promise<void> {
+  const state = await getAdminState();
+  if (!(await isStepUpFresh(state.passedAt))) throw new AppError("FORBIDDEN", { reason: "STEP_UP_REQUIRED", params: { minutes: STEP_UP_MINUTES } });
+}

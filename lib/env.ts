@@ -16,6 +16,11 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Privacy Team <privacy@localhost>"),
   MAIL_CATCHER: booleanish,
   /**
+   * Set by scripts/launch.ts: dev, demo (`npm start` without NODE_ENV=production), test or
+   * production. Unset means production: the development mail catcher is never served then.
+   */
+  PORTAL_RUN_MODE: z.enum(["dev", "demo", "test", "production"]).default("production"),
+  /**
    * Proxies in front of the app that append the client's address to X-Forwarded-For:
    * 0 = none (the connection's address is the client's), N = take the Nth entry from the right.
    */
@@ -54,6 +59,10 @@ const schema = z.object({
   NOTICE_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   NOTICE_SLICE_SECONDS: z.coerce.number().int().positive().default(20),
   NOTICE_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+  /** Space-separated origins allowed to serve optional scripts after consent (e.g. https://static.ads-twitter.com). */
+  CSP_SCRIPT_ORIGINS: z.string().default(""),
+  /** Benchmarks only: "off" serves pages without the CSP nonce, to measure what it costs. */
+  CSP_NONCE: z.enum(["on", "off"]).default("on"),
   /** Where export archives are written (relative to the working directory unless absolute). */
   EXPORT_DIR: z.string().default(".data/exports"),
   /** Days an export archive can be downloaded before it is deleted. */

@@ -63,7 +63,14 @@ const shutdown = onShutdown(async () => {
   for (const step of cleanupSteps.reverse()) await step().catch((error) => log(`cleanup: ${error.message}`));
 });
 
+// How the app should treat this run: `npm start` with NODE_ENV=production is production
+// (no development mail catcher, whatever MAIL_CATCHER says); without it, a local demo.
+const runMode = mode === "dev" ? "dev" : mode === "test" ? "test" : process.env.NODE_ENV === "production" ? "production" : "demo";
+
 async function main() {
+  if (runMode === "production" && !process.env.SMTP_URL) {
+    throw new Error("SMTP_URL is not set. In production mail goes through your SMTP relay; the development mail catcher (which shows every email, sign-in links included) never runs in production.");
+  }
   if (mode === "start" && process.env.NODE_ENV === "production" && !usesExternalDb) {
     log("NODE_ENV=production without DATABASE_URL: using the embedded PostgreSQL (demo mode)");
   }
@@ -101,10 +108,8 @@ async function main() {
     childEnv.ALLOW_TEST_CLOCK ??= "1";
   }
 
+  childEnv.PORTAL_RUN_MODE = runMode;
   if (!childEnv.SMTP_URL) {
-    if (mode === "start" && process.env.NODE_ENV === "production" && process.env.MAIL_CATCHER !== "1") {
-      throw new Error("SMTP_URL is not set. Configure your SMTP relay, or set MAIL_CATCHER=1 to use the built-in catcher.");
-    }
     const catcherPort = Number(process.env.MAIL_CATCHER_PORT || (await getFreePort()));
     const catcher = await startMailCatcher({ databaseUrl: db.url, port: catcherPort });
     cleanupSteps.push(catcher.close);

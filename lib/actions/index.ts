@@ -14,7 +14,7 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getRequestIp } from "../auth/request-ip";
-import { getViewer, requireAdmin, type Viewer } from "../dal";
+import { getViewer, requireAdmin, requireStepUp, type Viewer } from "../dal";
 import { isAppError, type AppErrorCode } from "../errors";
 import { log } from "../log";
 import { describeError } from "./messages";
@@ -99,6 +99,8 @@ function define<S extends z.ZodType, V, T>(
   schema: S,
   handler: (input: z.output<S>, context: ActionContext<V>) => Promise<Success<T>>,
   options: Options<z.output<S>>,
+  /** Checks that need the parsed input (step-up), run before the handler. */
+  beforeHandler?: (input: z.output<S>) => Promise<void>,
 ): Action<T> {
   const action = async (...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]): Promise<ActionResult<T>> => {
     const viewer = await resolveViewer(); // before any input is read: fail closed
@@ -115,6 +117,7 @@ function define<S extends z.ZodType, V, T>(
     }
     try {
       const ip = getRequestIp(await headers());
+      await beforeHandler?.(parsed.data);
       const result = await handler(parsed.data, { viewer, ip });
       return { ok: true, message: result.message, data: result.data };
     } catch (error) {
@@ -139,9 +142,16 @@ export function authedAction<S extends z.ZodType, T = null>(schema: S, handler: 
   return define(requireViewer, schema, handler, options);
 }
 
-/** An action of the privacy team: anyone else gets a 404 (audited by requireAdmin). */
+/**
+ * An action of the privacy team: anyone else (and an admin who has not passed the
+ * second factor in this session) gets a 404, audited by requireAdmin. With `stepUp`,
+ * the second factor must have been passed within the last few minutes.
+ */
 export function adminAction<S extends z.ZodType, T = null>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options<z.output<S>> = {}) {
-  return define(requireAdmin, schema, handler, options);
+  const needsStepUp = (input: z.output<S>) => (typeof options.stepUp === "function" ? options.stepUp(input) : Boolean(options.stepUp));
+  return define(() => requireAdmin("action"), schema, handler, options, async (input) => {
+    if (needsStepUp(input)) await requireStepUp();
+  });
 }
 
 /** An action open to visitors (sign-in, unsubscribe links, cookie choices); the viewer may be null. */

@@ -98,6 +98,12 @@ const byReason: Record<string, Text> = {
   "INVALID_STATE:WRONG_COMPLETION": "That is not how this kind of request is completed.",
   "INVALID_STATE:REQUEST_NO_ACCOUNT": "The person's account no longer exists.",
   "CONFLICT:EXPORT_UNDER_WAY": "The export for this request is already being prepared.",
+  // second factor
+  "FORBIDDEN:STEP_UP_REQUIRED": (p) => `This action needs a fresh check of your second factor (within the last ${p.minutes} minutes). Use “Confirm it's you” in the admin menu, then try again.`,
+  "LIMIT_REACHED:SECOND_FACTOR_ATTEMPTS": (p) => `Too many wrong codes. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  "VALIDATION:SECOND_FACTOR_WRONG": "That did not work. Check the code (or try your passkey again).",
+  "INVALID_STATE:PASSKEY_CHALLENGE": "The passkey prompt expired. Start again.",
+  "INVALID_STATE:NO_PASSKEY": "You have no passkey yet. Use your authenticator app or a recovery code.",
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
   "NOT_FOUND:CAMPAIGN": "No such notice campaign.",

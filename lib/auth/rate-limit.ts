@@ -51,14 +51,24 @@ type NamedLimit = { prefix: string; points: number; seconds: number; reason: str
 const globalForNamed = globalThis as unknown as { __portalNamedLimits?: Map<string, RateLimiterPostgres> };
 
 /** Any other per-key limit shared by all instances (e.g. parents' requests per address and per IP). */
-export async function consumeLimit(limit: NamedLimit, key: string): Promise<void> {
+function namedLimiter(limit: NamedLimit): RateLimiterPostgres {
   globalForNamed.__portalNamedLimits ??= new Map();
   let limiter = globalForNamed.__portalNamedLimits.get(limit.prefix);
   if (!limiter) {
     limiter = new RateLimiterPostgres({ storeClient: getPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false, keyPrefix: limit.prefix, points: limit.points, duration: limit.seconds });
     globalForNamed.__portalNamedLimits.set(limit.prefix, limiter);
   }
-  await consume(limiter, key, limit.reason);
+  return limiter;
+}
+
+export async function consumeLimit(limit: NamedLimit, key: string): Promise<void> {
+  await consume(namedLimiter(limit), key, limit.reason);
+}
+
+/** Points used so far in the current window, without using one. */
+export async function peekLimit(limit: NamedLimit, key: string): Promise<number> {
+  const result = await namedLimiter(limit).get(hashKey(key));
+  return result?.consumedPoints ?? 0;
 }
 
 export async function forgetSignInAttempts(email: string) {

@@ -1,11 +1,13 @@
-// Reads the development mail catcher's store. Available only when the catcher
-// is enabled (MAIL_CATCHER=1, set by `npm run dev` and the test server).
+// Reads the development mail catcher's store: every email sent, sign-in links
+// included. Served only outside production (MAIL_CATCHER=1, set by the launcher
+// for `npm run dev`, the local demo and the test server); in production no setting
+// turns it on.
 import "server-only";
 import { prisma } from "../db";
-import { env } from "../env";
+import { env, type Env } from "../env";
 
-export function isMailCatcherEnabled(): boolean {
-  return env().MAIL_CATCHER;
+export function isMailCatcherServed(config: Pick<Env, "MAIL_CATCHER" | "PORTAL_RUN_MODE"> = env()): boolean {
+  return config.MAIL_CATCHER && config.PORTAL_RUN_MODE !== "production";
 }
 
 export async function listCaughtMail(options: { to?: string; limit?: number }) {

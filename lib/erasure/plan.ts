@@ -40,6 +40,9 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
   ExportJob: { how: "cascade" },
   // Deleting the key is the crypto-shredding of the audit log (lib/audit/person-key.ts).
   PersonKey: { how: "cascade" },
+  TotpCredential: { how: "cascade" },
+  PasskeyCredential: { how: "cascade" },
+  RecoveryCode: { how: "cascade" },
 
   VerificationToken: { how: "by-email", note: "pending sign-in links: identifier is the address (and a pending new address)" },
   RateLimit: { how: "by-email", note: "the per-address sign-in counter, keyed by a hash of the address" },

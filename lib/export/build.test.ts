@@ -78,6 +78,17 @@ describe("buildExportArchive", () => {
     expect(progress.at(-1)).toBe(manifest.totals.rows);
   });
 
+  it("dates every file in the archive with the time of the export", async () => {
+    const before = new Date();
+    const { zip } = await build(aliceId, "alice@example.com");
+    // The first local file header: DOS date at offset 12 (day, month, year since 1980), time at 10.
+    expect(zip.readUInt32LE(0)).toBe(0x04034b50);
+    const dosDate = zip.readUInt16LE(12);
+    const dosTime = zip.readUInt16LE(10);
+    const stamped = new Date(1980 + (dosDate >> 9), ((dosDate >> 5) & 0xf) - 1, dosDate & 0x1f, dosTime >> 11, (dosTime >> 5) & 0x3f, (dosTime & 0x1f) * 2);
+    expect(Math.abs(stamped.getTime() - before.getTime())).toBeLessThan(5 * 60_000);
+  });
+
   it("neutralises formula cells in CSV but keeps JSON exact", async () => {
     const { files } = await build(aliceId, "alice@example.com");
     const csv = strFromU8(files["server-logs.csv"]);

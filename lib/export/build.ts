@@ -97,18 +97,19 @@ class LineCounter extends Transform {
   }
 }
 
-const ENTRY_DATE = new Date("2026-01-01T00:00:00Z");
 
 /** Appends one entry and waits until archiver has consumed it (entries are written one at a time). */
-async function appendEntry(archive: ZipArchive, name: string, hasher: HashingStream, source: Promise<void> | Buffer) {
+async function appendEntry(archive: ZipArchive, name: string, date: Date, hasher: HashingStream, source: Promise<void> | Buffer) {
   const entryDone = once(archive, "entry");
   if (Buffer.isBuffer(source)) hasher.end(source);
-  archive.append(hasher, { name, date: ENTRY_DATE });
+  archive.append(hasher, { name, date });
   await Promise.all([entryDone, Buffer.isBuffer(source) ? undefined : source]);
 }
 
 export async function buildExportArchive(options: BuildExportOptions): Promise<BuildExportResult> {
   const now = options.now ?? (() => new Date());
+  // Every file in the archive carries the time the export was made.
+  const entryDate = now();
   const client = await options.pool.connect();
   // A second connection renders the CSV files while the first renders JSON
   // (PostgreSQL does most of the work, so two backends run it in parallel);
@@ -172,13 +173,13 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
       const jsonHasher = new HashingStream();
       const shaper = new JsonLinesToArray(outputColumns(dataset).map((column) => column.key), (rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)));
-      await Promise.all([appendEntry(archive, jsonPath, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), spool.done]);
+      await Promise.all([appendEntry(archive, jsonPath, entryDate, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), spool.done]);
       if (jsonCopy.rowCount !== expected || shaper.rows !== expected || spool.copy.rowCount !== expected) {
         throw new Error(`row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${spool.copy.rowCount}, expected ${expected}`);
       }
       nextSpool = index + 1 < work.length ? startSpool(work[index + 1].dataset) : null;
       const csvEntry = once(archive, "entry");
-      archive.append(fs.createReadStream(spool.path), { name: csvPath, date: ENTRY_DATE });
+      archive.append(fs.createReadStream(spool.path), { name: csvPath, date: entryDate });
       await csvEntry;
       await fs.promises.rm(spool.path, { force: true });
       completedUnits += 2 * expected;
@@ -200,11 +201,11 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     const generatedAt = now();
     const summary = Buffer.from(renderSummaryHtml({ companyName: options.companyName, email: options.email, generatedAt, categories: summaryCategories }), "utf8");
     const summaryHasher = new HashingStream();
-    await appendEntry(archive, "summary.html", summaryHasher, summary);
+    await appendEntry(archive, "summary.html", entryDate, summaryHasher, summary);
     files.push({ path: "summary.html", category: null, dataset: null, format: "html", rows: null, bytes: summaryHasher.bytes, sha256: summaryHasher.digest! });
 
     const manifest = buildManifest({ exportId: options.exportId, generatedAt, userId: options.userId, email: options.email, files });
-    archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), { name: "manifest.json", date: ENTRY_DATE });
+    archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), { name: "manifest.json", date: entryDate });
     await archive.finalize();
     await written;
     await side.query("COMMIT");

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui";
-import { isMailCatcherEnabled, listCaughtMail } from "@/lib/dev/caught-mail";
+import { isMailCatcherServed, listCaughtMail } from "@/lib/dev/caught-mail";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail", robots: { index: false } };
 
 export default async function DevMailPage(props: { searchParams: Promise<{ to?: string }> }) {
-  if (!isMailCatcherEnabled()) notFound();
+  if (!isMailCatcherServed()) notFound();
   const { to } = await props.searchParams;
   const messages = await listCaughtMail({ to: typeof to === "string" ? to : undefined, limit: 100 });
   return (

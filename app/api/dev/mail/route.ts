@@ -1,6 +1,6 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { isMailCatcherEnabled, listCaughtMail } from "@/lib/dev/caught-mail";
+import { isMailCatcherServed, listCaughtMail } from "@/lib/dev/caught-mail";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ const querySchema = z.object({
 
 /** JSON view of the dev mail catcher: newest first. */
 export async function GET(request: NextRequest) {
-  if (!isMailCatcherEnabled()) return NextResponse.json({ error: "Not found" }, { status: 404 });
+  if (!isMailCatcherServed()) return NextResponse.json({ error: "Not found" }, { status: 404 });
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return NextResponse.json({ error: "Use ?to=ADDRESS and optionally &limit=1..200" }, { status: 400 });
   const messages = await listCaughtMail(parsed.data);

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui";
-import { findCaughtMail, isMailCatcherEnabled } from "@/lib/dev/caught-mail";
+import { findCaughtMail, isMailCatcherServed } from "@/lib/dev/caught-mail";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail message", robots: { index: false } };
 
 export default async function DevMailMessagePage(props: { params: Promise<{ id: string }> }) {
-  if (!isMailCatcherEnabled()) notFound();
+  if (!isMailCatcherServed()) notFound();
   const { id } = await props.params;
   const message = await findCaughtMail(id);
   if (!message) notFound();

@@ -1,0 +1,63 @@
+"use server";
+
+import { z } from "zod";
+import { authedAction, ok } from "@/lib/actions";
+import {
+  confirmTotpEnrolment,
+  finishPasskeyAuthentication,
+  finishPasskeyRegistration,
+  passkeyAuthenticationOptions,
+  passkeyRegistrationOptions,
+  startTotpEnrolment,
+  useRecoveryCode,
+  verifyTotp,
+} from "@/lib/auth/second-factor";
+import { getSessionRef } from "@/lib/dal";
+
+// Signed in but not yet past the second factor: these are authed actions; every
+// domain function checks the admin role itself.
+const json = z.string().min(2).max(20_000).transform((text, context) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    context.addIssue({ code: "custom", message: "That answer could not be read." });
+    return z.NEVER;
+  }
+});
+const code = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app.");
+
+export const passkeyOptionsAction = authedAction(z.object({ purpose: z.enum(["register", "authenticate"]) }), async (input, { viewer, ip }) => {
+  const context = { viewer, session: await getSessionRef(), ip };
+  const options = input.purpose === "register" ? await passkeyRegistrationOptions(context) : await passkeyAuthenticationOptions(context);
+  return ok("", { options: JSON.stringify(options) });
+});
+
+export const passkeyRegisterAction = authedAction(z.object({ response: json }), async (input, { viewer, ip }) => {
+  const { recoveryCodes } = await finishPasskeyRegistration({ viewer, session: await getSessionRef(), ip, response: input.response });
+  return ok("Your passkey is set up.", { recoveryCodes });
+});
+
+export const passkeyVerifyAction = authedAction(z.object({ response: json }), async (input, { viewer, ip }) => {
+  await finishPasskeyAuthentication({ viewer, session: await getSessionRef(), ip, response: input.response });
+  return ok("Verified with your passkey.");
+});
+
+export const totpStartAction = authedAction(z.object({}), async (_input, { viewer, ip }) => {
+  const enrolment = await startTotpEnrolment({ viewer, session: await getSessionRef(), ip });
+  return ok("", enrolment);
+});
+
+export const totpConfirmAction = authedAction(z.object({ code }), async (input, { viewer, ip }) => {
+  const { recoveryCodes } = await confirmTotpEnrolment({ viewer, session: await getSessionRef(), ip, code: input.code });
+  return ok("Your authenticator app is set up.", { recoveryCodes });
+});
+
+export const totpVerifyAction = authedAction(z.object({ code }), async (input, { viewer, ip }) => {
+  await verifyTotp({ viewer, session: await getSessionRef(), ip, code: input.code });
+  return ok("Verified.");
+});
+
+export const recoveryCodeAction = authedAction(z.object({ recoveryCode: z.string().trim().min(6, "Enter one of your recovery codes.").max(20) }), async (input, { viewer, ip }) => {
+  const { left } = await useRecoveryCode({ viewer, session: await getSessionRef(), ip, code: input.recoveryCode });
+  return ok(`Verified with a recovery code. ${left} code${left === 1 ? "" : "s"} left${left <= 3 ? ": set up a new factor soon" : ""}.`);
+});

@@ -1,0 +1,52 @@
+// Runs before every page and route handler (Next.js "proxy", formerly middleware).
+// It never authorizes anyone (that is lib/dal.ts, on every page, action and route);
+// it sets what a browser should enforce and what handlers may read:
+//   - a per-request nonce and the Content-Security-Policy built with it;
+//   - frame-ancestors 'none' / X-Frame-Options DENY, COOP, HSTS on https;
+//   - Cache-Control: no-store on pages and downloads with personal data;
+//   - x-request-id (a trusted upstream id, or a new one) and x-request-path;
+//   - a visit on another host name than APP_URL's (127.0.0.1 for localhost) goes to APP_URL's,
+//     where sign-in links, cookies and passkeys belong.
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { buildCsp, isPrivatePath, newNonce } from "@/lib/security/csp";
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export function proxy(request: NextRequest) {
+  const config = env();
+  const appUrl = new URL(config.APP_URL);
+  const { pathname } = request.nextUrl;
+  const host = (request.headers.get("host") ?? "").replace(/:\d+$/, "");
+  if (host && host !== appUrl.hostname && (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/")) {
+    const target = new URL(`${pathname}${request.nextUrl.search}`, appUrl);
+    return NextResponse.redirect(target, 307);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  const incomingId = request.headers.get("x-request-id");
+  const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("x-request-path", pathname);
+
+  let csp: string | null = null;
+  if (config.CSP_NONCE === "on") {
+    const nonce = newNonce();
+    csp = buildCsp({ nonce, isDev: config.NODE_ENV === "development", isHttps: appUrl.protocol === "https:", scriptOrigins: config.CSP_SCRIPT_ORIGINS.split(/\s+/).filter(Boolean) });
+    requestHeaders.set("x-nonce", nonce);
+    // Next.js reads the nonce from the request's policy and puts it on its own scripts.
+    requestHeaders.set("content-security-policy", csp);
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
+  response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (appUrl.protocol === "https:") response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (isPrivatePath(pathname)) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|analytics.js|analytics-ads.js).*)" }],
+};
