@@ -2,11 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signIn, signOut } from "@/auth";
+import { signOut } from "@/auth";
 import { ok, publicAction } from "@/lib/actions";
 import { consumeSignInAttempt } from "@/lib/auth/rate-limit";
-import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { sendSignInLink } from "@/lib/auth/magic-link";
 
 const signInSchema = z.object({
   email: z
@@ -28,13 +27,8 @@ export const requestSignInLink = publicAction(
   async (input, { ip }) => {
     const email = input.email.toLowerCase();
     await consumeSignInAttempt(email, ip);
-    try {
-      // Known and unknown addresses take the same path: a link is always sent.
-      await signIn("nodemailer", { email, redirect: false, redirectTo: safeCallbackUrl(input.callbackUrl) });
-    } catch (error) {
-      log.error("sign-in link could not be sent", { error });
-      throw new AppError("UNAVAILABLE", { reason: "SIGN_IN_EMAIL", cause: error });
-    }
+    // Known and unknown addresses take the same path: a link is always sent.
+    await sendSignInLink(email, safeCallbackUrl(input.callbackUrl));
     redirect("/signin/check-email");
   },
   { echo: ["email"], invalidMessage: "Please check the form." },

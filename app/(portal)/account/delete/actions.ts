@@ -2,24 +2,17 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signIn } from "@/auth";
 import { authedAction, ok } from "@/lib/actions";
+import { sendSignInLink } from "@/lib/auth/magic-link";
 import { consumeSignInAttempt } from "@/lib/auth/rate-limit";
 import { getSignedInAt } from "@/lib/dal";
 import { createReceiptToken } from "@/lib/erasure/request";
 import { startSelfErasure } from "@/lib/erasure/self-service";
-import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
 
 /** A fresh magic link to the account's own address, leading back to this page. */
 export const sendFreshSignInLinkAction = authedAction(z.object({}), async (_input, { viewer, ip }) => {
   await consumeSignInAttempt(viewer.email, ip);
-  try {
-    await signIn("nodemailer", { email: viewer.email, redirect: false, redirectTo: "/account/delete" });
-  } catch (error) {
-    log.error("fresh sign-in link could not be sent", { error });
-    throw new AppError("UNAVAILABLE", { reason: "SIGN_IN_EMAIL", cause: error });
-  }
+  await sendSignInLink(viewer.email, "/account/delete");
   return ok(`We sent a sign-in link to ${viewer.email}. Open it within 10 minutes to come back here and delete your account.`);
 });
 
