@@ -5,7 +5,7 @@
 //   - frame-ancestors 'none' / X-Frame-Options DENY, COOP, HSTS on https;
 //   - Cache-Control: no-store on pages and downloads with personal data;
 //   - x-request-id (a trusted upstream id, or a new one) and x-request-path;
-//   - a visit on another host name than APP_URL's (127.0.0.1 for localhost) goes to APP_URL's,
+//   - a browser's visit on another host name than APP_URL's (127.0.0.1 for localhost) goes to APP_URL's,
 //     where sign-in links, cookies and passkeys belong.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
@@ -18,7 +18,11 @@ export function proxy(request: NextRequest) {
   const appUrl = new URL(config.APP_URL);
   const { pathname } = request.nextUrl;
   const host = (request.headers.get("host") ?? "").replace(/:\d+$/, "");
-  if (host && host !== appUrl.hostname && (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/")) {
+  // Only a browser's own navigation is moved: after a server action redirects, Next.js
+  // fetches the next page from its own listening address (0.0.0.0:PORT) with the
+  // person's cookies, and answering that fetch with a redirect would sign them out.
+  const isNavigation = request.headers.get("sec-fetch-mode") === "navigate";
+  if (host && host !== appUrl.hostname && isNavigation && (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/")) {
     const target = new URL(`${pathname}${request.nextUrl.search}`, appUrl);
     return NextResponse.redirect(target, 307);
   }

@@ -46,9 +46,13 @@ test.describe("browser security headers", () => {
 
   test("another host name for the site (127.0.0.1 for localhost) is sent to APP_URL's before any form", async ({ request, baseURL }) => {
     const port = new URL(baseURL!).port;
-    const response = await request.get(`http://127.0.0.1:${port}/signin?callbackUrl=%2Faccount`, { maxRedirects: 0 });
+    const navigation = { "sec-fetch-mode": "navigate" };
+    const response = await request.get(`http://127.0.0.1:${port}/signin?callbackUrl=%2Faccount`, { maxRedirects: 0, headers: navigation });
     expect(response.status()).toBe(307);
     expect(response.headers().location).toBe(`http://localhost:${port}/signin?callbackUrl=%2Faccount`);
+    // Next.js's own fetch of the page after a server action's redirect is not a navigation: it is answered in place.
+    const internal = await request.get(`http://127.0.0.1:${port}/signin`, { maxRedirects: 0, headers: { "sec-fetch-mode": "cors" } });
+    expect(internal.status()).toBe(200);
   });
 });
 
