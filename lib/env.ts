@@ -10,6 +10,13 @@ const booleanish = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  /**
+   * A direct (session) connection for LISTEN/NOTIFY, which does not work through a transaction-mode
+   * pooler. Unset: DATABASE_URL.
+   */
+  DATABASE_LISTEN_URL: z.string().url().optional(),
+  /** Connections in each process's app pool (Prisma + raw queries). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   APP_URL: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
   SMTP_URL: z.string().default(""),
@@ -65,6 +72,25 @@ const schema = z.object({
   CSP_NONCE: z.enum(["on", "off"]).default("on"),
   /** Where export archives are written (relative to the working directory unless absolute). */
   EXPORT_DIR: z.string().default(".data/exports"),
+  /** Where archives are kept: "local" (EXPORT_DIR, one machine) or "s3" (an S3-compatible bucket shared by all machines). */
+  EXPORT_STORAGE: z.enum(["local", "s3"]).default("local"),
+  EXPORT_S3_BUCKET: z.string().default(""),
+  /** e.g. https://s3.eu-central-1.amazonaws.com or a MinIO/R2 URL; unset: the AWS default for the region. */
+  EXPORT_S3_ENDPOINT: z.string().url().optional(),
+  EXPORT_S3_REGION: z.string().default("us-east-1"),
+  EXPORT_S3_ACCESS_KEY_ID: z.string().optional(),
+  EXPORT_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style URLs (bucket in the path), needed by most self-hosted S3-compatible servers. */
+  EXPORT_S3_FORCE_PATH_STYLE: booleanish,
+  /** Key prefix inside the bucket. */
+  EXPORT_S3_PREFIX: z.string().default("exports/"),
+  // Operations.
+  /** Bearer token for GET /api/metrics; unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Log level of the JSON logs (pino): trace, debug, info, warn, error, fatal, silent. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** Parallel send chains per change-notice campaign (they share one rate limit stored on the campaign). */
+  NOTICE_SEND_LANES: z.coerce.number().int().min(1).max(64).default(4),
   /** Days an export archive can be downloaded before it is deleted. */
   EXPORT_TTL_DAYS: z.coerce.number().positive().default(7),
 });

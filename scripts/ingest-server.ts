@@ -9,6 +9,8 @@ import { env } from "../lib/env";
 import { handleIngest } from "../lib/telemetry/ingest";
 import { clientIpFrom } from "../lib/auth/client-ip";
 import { getIngestStore } from "../lib/telemetry/instance";
+import { markDraining } from "../lib/lifecycle";
+import { log } from "../lib/log";
 
 const config = env();
 const store = getIngestStore();
@@ -38,11 +40,18 @@ function readBody(request: http.IncomingMessage, maxBytes: number): Promise<stri
   });
 }
 
+let active = 0;
+let draining = false;
 const server = http.createServer(async (request, response) => {
+  active += 1;
+  response.once("close", () => {
+    active -= 1;
+  });
+  if (draining) response.setHeader("connection", "close");
   try {
     const path = (request.url ?? "/").split("?")[0];
     if (path === "/health") {
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, pending: store.writer.pending }));
+      response.writeHead(draining ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify({ ok: !draining, pending: store.writer.pending }));
       return;
     }
     if (path !== "/api/telemetry" && path !== "/") {
@@ -54,7 +63,7 @@ const server = http.createServer(async (request, response) => {
     const result = await handleIngest({ method: request.method ?? "GET", headers, body, ip: clientIp(request) }, deps);
     response.writeHead(result.status, { "content-type": "application/json", ...result.headers }).end(JSON.stringify(result.body));
   } catch (error) {
-    console.error("[ingest]", (error as Error).message);
+    log.error("ingest request failed", { error });
     if (!response.headersSent) response.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
     response.end('{"error":"unavailable","reason":"try again later"}');
   }
@@ -62,14 +71,27 @@ const server = http.createServer(async (request, response) => {
 server.keepAliveTimeout = 65_000;
 
 server.listen(config.INGEST_PORT, "0.0.0.0", () => {
-  console.log(`[ingest] listening on :${config.INGEST_PORT}`);
+  log.info("ingestion server listening", { port: config.INGEST_PORT });
 });
 
-async function shutdown() {
+// SIGTERM: stop taking connections, answer every request held (each report is
+// answered 202 only once committed, or 503), then close the pool and exit.
+async function shutdown(signal: string) {
+  if (draining) return;
+  draining = true;
+  markDraining();
+  log.info("draining", { signal, active, pending: store.writer.pending });
+  const deadline = Date.now() + Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000);
   server.close();
+  server.closeIdleConnections();
+  while (active > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    server.closeIdleConnections();
+  }
   await store.close();
   await disconnectDb();
+  log.info("stopped", { signal, written: store.writer.written, refused: store.writer.refused + store.writer.failed });
   process.exit(0);
 }
-process.once("SIGTERM", () => void shutdown());
-process.once("SIGINT", () => void shutdown());
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -3,25 +3,56 @@
 // and passes it on in a header it always overwrites, so no client can choose the
 // address that per-IP limits and audit rows see. Started by scripts/launch.ts.
 //   PORT=3000 NODE_ENV=production tsx scripts/server.ts
+// SIGTERM drains: /api/ready turns 503, no new connections are taken, requests in
+// progress are answered, accepted telemetry is committed, then the process exits.
 import http from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIpFrom } from "../lib/auth/client-ip";
+import { markDraining } from "../lib/lifecycle";
+import { log } from "../lib/log";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const dev = process.env.NODE_ENV !== "production";
 const hops = Number(process.env.TRUST_PROXY_HOPS || 0);
+/** Longest a drain may take before the process exits anyway. */
+const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000);
 
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let active = 0;
+let draining = false;
 const server = http.createServer((request, response) => {
   request.headers[CLIENT_IP_HEADER] = clientIpFrom({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], hops });
+  active += 1;
+  response.once("close", () => {
+    active -= 1;
+  });
+  // While draining, a kept-alive connection carries its last request and closes.
+  if (draining) response.setHeader("connection", "close");
   void handle(request, response);
 });
-server.listen(port, hostname, () => console.log(`[server] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (trusting ${hops} proxy hop${hops === 1 ? "" : "s"})`));
+server.listen(port, hostname, () => log.info("web server ready", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, trustProxyHops: hops }));
 
-const stop = () => server.close(() => process.exit(0));
-process.once("SIGTERM", stop);
-process.once("SIGINT", stop);
+async function stop(signal: string) {
+  if (draining) return;
+  draining = true;
+  markDraining();
+  log.info("draining", { signal, active });
+  const deadline = Date.now() + drainMs;
+  server.close();
+  server.closeIdleConnections();
+  while (active > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    server.closeIdleConnections();
+  }
+  // The telemetry route's batches (if this process took any): answered only once committed.
+  const { existingIngestStore } = await import("../lib/telemetry/instance");
+  await existingIngestStore()?.close();
+  log.info("stopped", { signal, unanswered: active });
+  process.exit(0);
+}
+process.once("SIGTERM", () => void stop("SIGTERM"));
+process.once("SIGINT", () => void stop("SIGINT"));

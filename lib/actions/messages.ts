@@ -27,6 +27,10 @@ const byReason: Record<string, Text> = {
   "LIMIT_REACHED:SIGN_IN_EMAIL": (p) => `Too many sign-in links were requested for this address. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
   "LIMIT_REACHED:SIGN_IN_IP": (p) => `Too many sign-in attempts from your network. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
   "UNAVAILABLE:SIGN_IN_EMAIL": "We could not send the email just now. Please try again in a few minutes.",
+  // telemetry ingestion (answered as 503 with Retry-After; installs read the status, not these words)
+  "UNAVAILABLE:TELEMETRY_BUSY": "Too many reports are waiting to be stored. Send this one again shortly.",
+  "UNAVAILABLE:TELEMETRY_STORE": "The report could not be stored just now. Send it again shortly.",
+  "UNAVAILABLE:TELEMETRY_DRAINING": "The collector is shutting down. Send the report again shortly.",
   // your data, export, correction
   "LIMIT_REACHED:EXPORTS_PER_DAY": (p) => `You can start up to ${p.limit} exports a day. Your latest archive is still available below.`,
   "NOT_FOUND:EXPORT": "We could not find that export.",

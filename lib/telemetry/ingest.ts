@@ -3,6 +3,7 @@
 // Order: opt-out headers → size/JSON/opt-out body/install id → install auth →
 // per-install rate limit → install/owner opt-out → full schema → batch writer.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { isAppError } from "../errors";
 import { findHeaderOptOut, parseEnvelope, readInstallToken, validateReport, type HeaderReader, type OptOutSignal } from "./validate";
 
 export type InstallState = {
@@ -28,7 +29,8 @@ export type IngestDeps = {
   findInstall: (installId: string) => Promise<InstallState | null>;
   /** Resolves true when the install may send one more report now; else the seconds to wait. */
   consumeRateLimit: (installId: string) => Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
-  enqueue: (report: AcceptedReport) => { ok: true } | { ok: false; retryAfterSeconds: number };
+  /** Resolves once the report is stored; throws AppError UNAVAILABLE (params.retryAfterSeconds) when it was not. */
+  enqueue: (report: AcceptedReport) => Promise<void>;
   now?: () => Date;
 };
 
@@ -99,9 +101,13 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   const payload: Record<string, unknown> = { ...report.data };
   if (report.version) payload.version = report.version;
   if (report.sentAt) payload.sentAt = report.sentAt;
-  const queued = deps.enqueue({ clusterId: install.id, kind: report.kind, receivedAt: now.toISOString(), ip: request.ip, payload });
-  if (!queued.ok) {
-    return json(503, { error: "busy", reason: "the collector is catching up; retry later", retryAfterSeconds: queued.retryAfterSeconds }, { "retry-after": String(queued.retryAfterSeconds) });
+  try {
+    await deps.enqueue({ clusterId: install.id, kind: report.kind, receivedAt: now.toISOString(), ip: request.ip, payload });
+  } catch (error) {
+    if (!isAppError(error, "UNAVAILABLE")) throw error;
+    // Not stored: the client keeps the report and sends it again later.
+    const retryAfterSeconds = Number(error.params.retryAfterSeconds ?? 5);
+    return json(503, { error: "unavailable", reason: "the report was not stored; retry later", retryAfterSeconds }, { "retry-after": String(retryAfterSeconds) });
   }
   return json(202, { status: "accepted", collection: "enabled" }, { "telemetry-collection": "enabled" });
 }

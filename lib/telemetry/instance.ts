@@ -16,7 +16,13 @@ export function getIngestStore(): IngestStore {
       batchSize: config.TELEMETRY_BATCH_SIZE,
       flushMs: config.TELEMETRY_FLUSH_MS,
       cacheSeconds: config.TELEMETRY_AUTH_CACHE_SECONDS,
+      listenUrl: config.DATABASE_LISTEN_URL ?? config.DATABASE_URL,
     });
   }
+  return globalForIngest.__portalIngest;
+}
+
+/** The process's store if one was made (shutdown drains it; never creates one). */
+export function existingIngestStore(): IngestStore | undefined {
   return globalForIngest.__portalIngest;
 }

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-database";
 import { handleIngest, hashInstallToken } from "./ingest";
-import { IngestStore } from "./store";
+import { BatchWriter, IngestStore } from "./store";
 
 let pool: pg.Pool;
 let store: IngestStore;
@@ -32,20 +32,18 @@ afterAll(async () => {
 
 describe("telemetry batch writer", () => {
   it("writes accepted reports in batches and updates lastReportAt", async () => {
+    const added: Promise<void>[] = [];
     for (let index = 0; index < 60; index++) {
-      store.writer.add({ clusterId: "c-on", kind: "usage", receivedAt: new Date().toISOString(), ip: "203.0.113.9", payload: { apps: index } });
+      added.push(store.writer.add({ clusterId: "c-on", kind: "usage", receivedAt: new Date().toISOString(), ip: "203.0.113.9", payload: { apps: index } }));
     }
-    await store.writer.drain();
+    await Promise.all(added);
     expect(await count("c-on")).toBe(60);
     const { rows } = await pool.query(`SELECT "lastReportAt", "userId" FROM "Cluster" WHERE id = 'c-on'`);
     expect(rows[0].lastReportAt).toBeTruthy();
   });
 
   it("drops rows for opted-out installs and owners even if they reach the writer", async () => {
-    for (const clusterId of ["c-disabled", "c-owner-off"]) {
-      store.writer.add({ clusterId, kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} });
-    }
-    await store.writer.drain();
+    await Promise.all(["c-disabled", "c-owner-off"].map((clusterId) => store.writer.add({ clusterId, kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} })));
     expect(await count("c-disabled")).toBe(0);
     expect(await count("c-owner-off")).toBe(0);
   });
@@ -66,5 +64,18 @@ describe("telemetry batch writer", () => {
     }
     await expect.poll(async () => (await handleIngest(request, deps)).body.collection, { timeout: 5000 }).toBe("disabled");
     await pool.query(`UPDATE "Cluster" SET "telemetryEnabled" = true WHERE id = 'c-on'`);
+  });
+
+  it("answers 202 only once stored; a failing database gets 503 and keeps nothing", async () => {
+    const failing = { query: async () => { throw new Error("connection terminated"); } } as unknown as pg.Pool;
+    const broken = new BatchWriter({ pool: failing, batchSize: 5, flushMs: 5, maxPending: 10, log: () => undefined });
+    const report = { clusterId: "c-on", kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} };
+    await expect(broken.add(report)).rejects.toMatchObject({ code: "UNAVAILABLE", reason: "TELEMETRY_STORE" });
+    // Right after a failure, new reports are refused at once (back-pressure), not queued.
+    expect(() => broken.add(report)).toThrow(expect.objectContaining({ code: "UNAVAILABLE" }));
+    const full = new BatchWriter({ pool: { query: () => new Promise(() => undefined) } as unknown as pg.Pool, batchSize: 100, flushMs: 1000, maxPending: 3, log: () => undefined });
+    for (let index = 0; index < 3; index++) void full.add(report);
+    expect(() => full.add(report)).toThrow(expect.objectContaining({ reason: "TELEMETRY_BUSY" }));
+    await store.writer.drain({ close: false });
   });
 });

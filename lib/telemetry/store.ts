@@ -3,8 +3,9 @@
 // limit, and the batch writer. Plain `pg`: the lean ingestion server
 // (scripts/ingest-server.ts) runs this outside Next.js.
 import "server-only";
-import type pg from "pg";
+import pg from "pg";
 import type { AcceptedReport, IngestDeps, InstallState } from "./ingest";
+import { AppError } from "../errors";
 import { log as appLog } from "../log";
 
 export const TELEMETRY_CHANNEL = "telemetry_prefs";
@@ -16,6 +17,8 @@ export type IngestStoreOptions = {
   batchSize: number;
   flushMs: number;
   cacheSeconds: number;
+  /** A direct connection for LISTEN (DATABASE_LISTEN_URL); unset: one of the pool's connections. */
+  listenUrl?: string;
   log?: (message: string) => void;
 };
 
@@ -55,62 +58,91 @@ const insertBatch = `
 // not rewrite its Cluster row for every batch.
 
 /**
- * Buffers accepted reports and writes them with one INSERT per batch. One write
- * is in flight at a time: under load the next batch grows while the previous
- * one commits (fewer, larger transactions), and batches never contend for the
- * same Cluster rows.
+ * Buffers reports and writes them with one INSERT per batch. "Accepted means
+ * stored": add() resolves only after the batch holding the report has committed,
+ * so the caller answers 202 only then. Up to `concurrency` batches commit at once
+ * (two by default); under load the next batch grows while those commit. When too
+ * many reports wait, a write fails, or the writer is closing, add() throws
+ * AppError UNAVAILABLE (the caller answers 503 with Retry-After): nothing of that
+ * report is kept, and nothing once answered 202 is ever dropped.
  */
+type Pending = { report: AcceptedReport; resolve: () => void; reject: (error: Error) => void };
+
 export class BatchWriter {
-  private buffer: AcceptedReport[] = [];
+  private buffer: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> | null = null;
+  private inFlight = new Set<Promise<void>>();
+  private failingUntil = 0;
+  private closed = false;
   written = 0;
   failed = 0;
+  refused = 0;
 
-  constructor(private readonly options: { pool: pg.Pool; batchSize: number; flushMs: number; maxPending: number; log: (message: string) => void }) {}
+  constructor(private readonly options: { pool: pg.Pool; batchSize: number; flushMs: number; maxPending: number; concurrency?: number; log: (message: string) => void }) {}
 
+  /** Reports waiting for a batch or inside one that has not committed yet. */
   get pending(): number {
-    return this.buffer.length;
+    return this.buffer.length + this.writingCount;
   }
 
-  add(report: AcceptedReport): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    if (this.buffer.length >= this.options.maxPending) return { ok: false, retryAfterSeconds: 5 };
-    this.buffer.push(report);
+  private writingCount = 0;
+
+  private refuse(reason: string, retryAfterSeconds: number): never {
+    this.refused += 1;
+    throw new AppError("UNAVAILABLE", { reason, params: { retryAfterSeconds } });
+  }
+
+  /** Resolves once the report is committed; throws AppError UNAVAILABLE when it was not kept. */
+  add(report: AcceptedReport): Promise<void> {
+    if (this.closed) this.refuse("TELEMETRY_DRAINING", 5);
+    if (Date.now() < this.failingUntil) this.refuse("TELEMETRY_STORE", 5);
+    if (this.pending >= this.options.maxPending) this.refuse("TELEMETRY_BUSY", 2);
+    const promise = new Promise<void>((resolve, reject) => this.buffer.push({ report, resolve, reject }));
     if (this.buffer.length >= this.options.batchSize) this.flushNow();
     else this.timer ??= setTimeout(() => this.flushNow(), this.options.flushMs);
-    return { ok: true };
+    return promise;
   }
 
   private flushNow() {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.writing || this.buffer.length === 0) return;
-    const batch = this.buffer.splice(0, this.options.batchSize * 4);
-    this.writing = this.write(batch).finally(() => {
-      this.writing = null;
-      if (this.buffer.length) this.flushNow();
-    });
-  }
-
-  private async write(batch: AcceptedReport[], attempt = 1): Promise<void> {
-    try {
-      await this.options.pool.query(insertBatch, [JSON.stringify(batch)]);
-      this.written += batch.length;
-    } catch (error) {
-      if (attempt < 3) {
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-        return this.write(batch, attempt + 1);
-      }
-      this.failed += batch.length;
-      this.options.log(`telemetry batch of ${batch.length} lost: ${(error as Error).message}`);
+    while (this.buffer.length && this.inFlight.size < (this.options.concurrency ?? 2)) {
+      const batch = this.buffer.splice(0, this.options.batchSize * 4);
+      this.writingCount += batch.length;
+      const writing: Promise<void> = this.write(batch).finally(() => {
+        this.writingCount -= batch.length;
+        this.inFlight.delete(writing);
+        if (this.buffer.length) this.flushNow();
+      });
+      this.inFlight.add(writing);
     }
   }
 
-  /** Writes everything buffered and waits for it (shutdown, tests). */
-  async drain(): Promise<void> {
+  private async write(batch: Pending[]): Promise<void> {
+    try {
+      await this.options.pool.query(insertBatch, [JSON.stringify(batch.map((entry) => entry.report))]);
+      this.written += batch.length;
+      for (const entry of batch) entry.resolve();
+    } catch (error) {
+      // The INSERT is one statement: it either committed whole or not at all. Refuse
+      // what waits behind it too for a moment, so clients back off instead of piling up.
+      this.failed += batch.length;
+      this.failingUntil = Date.now() + 1000;
+      this.options.log(`telemetry batch of ${batch.length} not stored (answered 503): ${(error as Error).message}`);
+      const refusal = new AppError("UNAVAILABLE", { reason: "TELEMETRY_STORE", params: { retryAfterSeconds: 5 }, cause: error });
+      for (const entry of batch) entry.reject(refusal);
+      const waiting = this.buffer.splice(0);
+      this.failed += waiting.length;
+      for (const entry of waiting) entry.reject(refusal);
+    }
+  }
+
+  /** Stops taking reports and waits until everything taken has committed or been refused (shutdown, tests). */
+  async drain(options: { close?: boolean } = {}): Promise<void> {
+    if (options.close) this.closed = true;
     this.flushNow();
-    while (this.writing || this.buffer.length) {
-      if (this.writing) await this.writing;
+    while (this.inFlight.size || this.buffer.length) {
+      if (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
       else this.flushNow();
     }
   }
@@ -147,7 +179,7 @@ export class IngestStore {
   /** Bumped on every invalidation: a lookup that overlapped one is not cached. */
   private generation = 0;
   private limiter: InstallRateLimiter;
-  private listener: pg.PoolClient | null = null;
+  private listener: { client: pg.ClientBase; close: () => Promise<void> } | null = null;
   private listening: Promise<void> | null = null;
 
   constructor(private readonly options: IngestStoreOptions) {
@@ -156,21 +188,33 @@ export class IngestStore {
     this.limiter = new InstallRateLimiter(options.ratePerMinute);
   }
 
+  private async connectListener(): Promise<{ client: pg.ClientBase; close: (broken?: boolean) => Promise<void> }> {
+    if (this.options.listenUrl) {
+      // LISTEN needs a session of its own: behind a transaction-mode pooler it must be a direct connection.
+      const client = new pg.Client({ connectionString: this.options.listenUrl, application_name: "privacy-portal-listen" });
+      await client.connect();
+      return { client, close: () => client.end().catch(() => undefined) };
+    }
+    const client = await this.options.pool.connect();
+    return { client, close: async (broken) => client.release(broken) };
+  }
+
   /** Subscribes to preference changes so cached opt-out state is dropped at once. */
   listen(): Promise<void> {
     this.listening ??= (async () => {
       try {
-        const client = await this.options.pool.connect();
+        const connection = await this.connectListener();
+        const { client } = connection;
         client.on("notification", (message) => this.invalidate(message.payload ?? ""));
         client.on("error", () => {
           this.listener = null;
           this.listening = null;
           this.generation += 1;
           this.cache.clear();
-          client.release(true);
+          void connection.close(true);
         });
         await client.query(`LISTEN ${TELEMETRY_CHANNEL}`);
-        this.listener = client;
+        this.listener = connection;
       } catch (error) {
         this.listening = null;
         (this.options.log ?? ((message: string) => appLog.error(message)))(`telemetry listener unavailable: ${(error as Error).message}`);
@@ -262,13 +306,14 @@ export class IngestStore {
     };
   }
 
+  /** Stops taking reports, waits for those taken to commit, closes the listener. */
   async close() {
-    await this.writer.drain();
+    await this.writer.drain({ close: true });
     const listener = this.listener;
     this.listener = null;
     if (listener) {
-      await listener.query(`UNLISTEN ${TELEMETRY_CHANNEL}`).catch(() => undefined);
-      listener.release();
+      await listener.client.query(`UNLISTEN ${TELEMETRY_CHANNEL}`).catch(() => undefined);
+      await listener.close();
     }
   }
 }

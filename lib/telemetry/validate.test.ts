@@ -77,9 +77,8 @@ describe("handleIngest", () => {
           ? { id, userId: "u1", tokenHash: hashInstallToken(token), clusterEnabled: overrides.clusterEnabled ?? true, accountEnabled: overrides.accountEnabled ?? true, restricted: false }
           : null,
       consumeRateLimit: async () => (overrides.limited ? { ok: false, retryAfterSeconds: 30 } : { ok: true }),
-      enqueue: (report) => {
+      enqueue: async (report) => {
         queued.push(report);
-        return { ok: true };
       },
     };
     return { deps, queued };
