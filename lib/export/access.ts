@@ -1,13 +1,13 @@
 // The owner's side of exports: start one, follow its progress, download it.
 // Every query is scoped by the viewer's id; other people's exports are "not found".
 import "server-only";
-import fs from "node:fs";
+import type { Readable } from "node:stream";
 import { recordAudit } from "../audit/record";
 import { assertViewer, type Viewer } from "../auth/viewer";
 import { now } from "../clock";
 import { AppError } from "../errors";
 import { prisma } from "../db";
-import { exportFilePath } from "./files";
+import { exportStorage } from "./storage";
 import { enqueueExport } from "./queue";
 
 const statusSelect = {
@@ -95,7 +95,7 @@ export async function startExport(viewer: Viewer, options: { ip?: string | null 
   return result;
 }
 
-export type ExportDownload = { stream: fs.ReadStream; size: number; fileName: string; sha256: string | null };
+export type ExportDownload = { stream: Readable; size: number; fileName: string; sha256: string | null };
 
 /** The owner's archive; anyone else's id is NOT_FOUND (audited), a deleted or past-date one EXPIRED. */
 export async function openExportDownload(viewer: Viewer, exportId: string, options: { ip?: string | null } = {}): Promise<ExportDownload> {
@@ -107,10 +107,9 @@ export async function openExportDownload(viewer: Viewer, exportId: string, optio
   }
   if (row.status === "EXPIRED" || (row.expiresAt && row.expiresAt <= (await now()))) throw new AppError("EXPIRED", { reason: "EXPORT" });
   if (row.status !== "READY" || !row.fileName) throw new AppError("INVALID_STATE", { reason: "EXPORT_NOT_READY" });
-  const filePath = exportFilePath(row.fileName);
-  const stat = await fs.promises.stat(filePath).catch(() => null);
-  if (!stat) throw new AppError("EXPIRED", { reason: "EXPORT" });
+  const stored = await exportStorage().open(row.fileName);
+  if (!stored) throw new AppError("EXPIRED", { reason: "EXPORT" });
   await recordAudit({ action: "export.downloaded", actorId: viewer.userId, targetType: "ExportJob", targetId: row.id, ip: options.ip ?? null });
   const day = row.createdAt.toISOString().slice(0, 10);
-  return { stream: fs.createReadStream(filePath), size: stat.size, fileName: `my-data-${day}.zip`, sha256: row.sha256 };
+  return { stream: stored.stream, size: stored.size, fileName: `my-data-${day}.zip`, sha256: row.sha256 };
 }

@@ -2,7 +2,6 @@
 // archive with visible progress, email the owner, and delete expired archives.
 import "server-only";
 import fs from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
 import { getPool, prisma } from "../db";
@@ -12,7 +11,8 @@ import { now } from "../clock";
 import { env } from "../env";
 import { log } from "../log";
 import { buildExportArchive, type ExportProgress } from "./build";
-import { ensureExportDir, exportFileName, exportFilePath, getExportDir, removeExportFile } from "./files";
+import { exportFileName, removeExportFiles } from "./files";
+import { ensureSpoolDir, exportStorage, spoolPath } from "./storage";
 
 export { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB } from "./queue";
 
@@ -56,10 +56,9 @@ export async function runExportJob(exportId: string): Promise<void> {
     await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "Processing of this account is paused." } });
     return;
   }
-  await ensureExportDir();
+  await ensureSpoolDir();
   const fileName = exportFileName(job.id);
-  const finalPath = exportFilePath(fileName);
-  const partPath = `${finalPath}.part`;
+  const partPath = spoolPath(`${fileName}.part`);
   await prisma.exportJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: await now(), doneRows: 0, error: null } });
   const progress = createProgressWriter(job.id);
   try {
@@ -74,7 +73,8 @@ export async function runExportJob(exportId: string): Promise<void> {
       onProgress: (update) => progress.update(update),
     });
     await progress.flush();
-    await fs.promises.rename(partPath, finalPath);
+    // Into shared storage before the row says READY: any instance can serve it from then on.
+    await exportStorage().save(fileName, partPath);
     const completedAt = await now();
     const expiresAt = new Date(completedAt.getTime() + env().EXPORT_TTL_DAYS * 86_400_000);
     await prisma.$transaction(async (tx) => {
@@ -119,7 +119,7 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
   const at = options.now ?? (await now());
   const expired = await prisma.exportJob.findMany({ where: { status: "READY", expiresAt: { lte: at } }, select: { id: true, userId: true, fileName: true } });
   for (const job of expired) {
-    if (job.fileName) await removeExportFile(job.fileName);
+    await removeExportFiles(job.id);
     await prisma.$transaction(async (tx) => {
       await tx.exportJob.update({ where: { id: job.id }, data: { status: "EXPIRED", fileName: null, deletedAt: at } });
       await recordAudit({ action: "export.expired", actorId: null, targetType: "ExportJob", targetId: job.id }, tx);
@@ -133,21 +133,19 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
   });
   const failed = await prisma.exportJob.findMany({ where: { status: "FAILED", deletedAt: null }, select: { id: true } });
   for (const job of failed) {
-    await removeExportFile(exportFileName(job.id));
+    await removeExportFiles(job.id);
     await prisma.exportJob.update({ where: { id: job.id }, data: { deletedAt: at } });
   }
   // Files no database row accounts for (e.g. a reset test database) are removed once older
   // than any export could legitimately be.
   const maxAgeMs = (env().EXPORT_TTL_DAYS + 1) * 86_400_000;
   let orphans = 0;
-  for (const name of await fs.promises.readdir(getExportDir()).catch(() => [] as string[])) {
-    if (!/^[a-z0-9]+\.zip(\.part)?(\.[a-z-]+\.csv)?$/i.test(name)) continue;
-    const stat = await fs.promises.stat(path.join(getExportDir(), name)).catch(() => null);
-    if (!stat || at.getTime() - stat.mtimeMs < maxAgeMs) continue;
-    const id = name.split(".")[0];
+  for (const object of await exportStorage().list()) {
+    if (at.getTime() - object.modifiedAt.getTime() < maxAgeMs) continue;
+    const id = object.name.split(".")[0];
     const live = await prisma.exportJob.count({ where: { id, status: { in: ["QUEUED", "RUNNING", "READY"] } } });
     if (live === 0) {
-      await fs.promises.rm(path.join(getExportDir(), name), { force: true });
+      await removeExportFiles(id);
       orphans++;
     }
   }

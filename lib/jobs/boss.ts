@@ -28,8 +28,35 @@ export function getBoss(): Promise<PgBoss> {
   return globalForBoss.__portalBoss;
 }
 
+const TRANSIENT = new Set(["40P01", "40001", "23505"]); // deadlock, serialization failure, duplicate (a racing creator won)
+
+/**
+ * Creates a queue if it does not exist. Several workers starting together on a new
+ * database race in pg-boss's queue creation (partition DDL) and can deadlock; the
+ * loser retries after a short random pause and then finds the queue there.
+ */
+export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name"> = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (attempt > 1 && (await boss.getQueue(name))) return;
+      await boss.createQueue(name, { name, ...options } as PgBoss.Queue);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "";
+      const transient = TRANSIENT.has(code) || /deadlock|already exists/i.test((error as Error).message);
+      if (!transient || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 200));
+    }
+  }
+}
+
+const ensured = new Set<string>();
+
 export async function enqueue(name: string, data: object, options: Parameters<PgBoss["send"]>[2] = {}) {
   const boss = await getBoss();
-  await boss.createQueue(name);
+  if (!ensured.has(name)) {
+    await ensureQueue(boss, name);
+    ensured.add(name);
+  }
   return boss.send(name, data, options);
 }

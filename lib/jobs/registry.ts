@@ -2,7 +2,7 @@
 // handler, optional cron schedule and pg-boss queue options.
 import type PgBoss from "pg-boss";
 import { purgeExpiredAuthData } from "../maintenance/purge-expired";
-import { handleNoticeSend, handleNoticeStart, handleNoticeSweep } from "../notices/jobs";
+import { handleNoticeSend, handleNoticeStart, handleNoticeSweep, noticeSendInstances } from "../notices/jobs";
 import { expireExports, runExportJob } from "../export/jobs";
 import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../export/queue";
 import { handleErasureRun, handleErasureSweep } from "../erasure/jobs";
@@ -18,6 +18,8 @@ export type JobDefinition = {
   cron?: string;
   queue?: Omit<PgBoss.Queue, "name">;
   work?: PgBoss.WorkOptions;
+  /** Jobs of this queue one worker runs at once (one pg-boss work() loop each); default 1. */
+  instances?: () => number;
 };
 
 export const jobs: JobDefinition[] = [
@@ -28,7 +30,7 @@ export const jobs: JobDefinition[] = [
   },
   // Policy change notices (lib/notices/jobs.ts).
   { name: "notices.start", handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } },
-  { name: "notices.send", handler: handleNoticeSend, work: { pollingIntervalSeconds: 1 } },
+  { name: "notices.send", handler: handleNoticeSend, work: { pollingIntervalSeconds: 1 }, instances: noticeSendInstances },
   { name: "notices.sweep", cron: "* * * * *", handler: async () => handleNoticeSweep() },
   {
     // Build a "download my data" archive (one export per job).

@@ -1,6 +1,6 @@
 // Starts pg-boss in worker mode and subscribes every registered job.
 // Several workers (and app instances) can share one database safely.
-import { createBoss } from "./boss";
+import { createBoss, ensureQueue } from "./boss";
 import { jobs } from "./registry";
 import { log as appLog } from "../log";
 
@@ -10,8 +10,9 @@ export async function startWorker(options: { databaseUrl: string; log?: (line: s
   boss.on("error", (error) => log(`queue error: ${error.message}`));
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, ...(job.queue ?? {}) } as never);
-    await boss.work(job.name, job.work ?? {}, async (batch) => job.handler(batch));
+    await ensureQueue(boss, job.name, job.queue ?? {});
+    const instances = job.instances?.() ?? 1;
+    for (let index = 0; index < instances; index++) await boss.work(job.name, job.work ?? {}, async (batch) => job.handler(batch));
     if (job.cron) await boss.schedule(job.name, job.cron);
   }
   log(`listening for ${jobs.length} job type${jobs.length === 1 ? "" : "s"}`);

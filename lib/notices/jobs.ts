@@ -34,11 +34,18 @@ export function senderSettingsFromEnv(): SenderSettings {
   };
 }
 
-type CampaignJob = { campaignId?: string };
+type CampaignJob = { campaignId?: string; lane?: number };
 
-async function enqueueSlice(campaignId: string, startAfterSeconds = 0) {
+// A campaign sends through NOTICE_SEND_LANES parallel chains ("lanes"); workers pick
+// up whichever lane's slice is due, so several workers share one campaign. Lanes
+// claim disjoint rows (SKIP LOCKED) and share one rate limit on the campaign row.
+async function enqueueSlice(campaignId: string, lane: number, startAfterSeconds = 0) {
   const slice = env().NOTICE_SLICE_SECONDS;
-  await enqueue(NOTICE_JOBS.send, { campaignId }, { startAfter: startAfterSeconds, retryLimit: 0, expireInSeconds: slice * 3 + 30 });
+  await enqueue(NOTICE_JOBS.send, { campaignId, lane }, { startAfter: startAfterSeconds, retryLimit: 0, expireInSeconds: slice * 3 + 30 });
+}
+
+async function enqueueLanes(campaignId: string) {
+  for (let lane = 0; lane < env().NOTICE_SEND_LANES; lane++) await enqueueSlice(campaignId, lane);
 }
 
 export async function handleNoticeStart(batch: PgBoss.Job<unknown>[]) {
@@ -46,21 +53,26 @@ export async function handleNoticeStart(batch: PgBoss.Job<unknown>[]) {
     const { campaignId } = job.data as CampaignJob;
     if (!campaignId) continue;
     await materializeNoticeCampaign(campaignId);
-    await enqueueSlice(campaignId);
+    await enqueueLanes(campaignId);
   }
+}
+
+/** Slices one worker runs at once (pg-boss v10 works one job per work() call). */
+export function noticeSendInstances(): number {
+  return env().NOTICE_SEND_LANES;
 }
 
 export async function handleNoticeSend(batch: PgBoss.Job<unknown>[]) {
   const slice = env().NOTICE_SLICE_SECONDS;
   for (const job of batch) {
-    const { campaignId } = job.data as CampaignJob;
+    const { campaignId, lane = 0 } = job.data as CampaignJob;
     if (!campaignId) continue;
     const state = await getPool().query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = $1`, [campaignId]);
     if (state.rows[0]?.status !== "RUNNING") continue;
     // The successor exists before any work is done: a crash cannot end the chain.
     // This slice works until just after the successor may start, so there is
     // no idle gap between slices (overlap is safe: claims skip locked rows).
-    await enqueueSlice(campaignId, slice + 2);
+    await enqueueSlice(campaignId, lane, slice + 2);
     await runNoticeSlice({ pool: getPool(), transport: getNoticeTransport(), campaignId, settings: senderSettingsFromEnv(), deadline: Date.now() + slice * 1000 + 3000 });
   }
 }
@@ -74,6 +86,6 @@ export async function handleNoticeSweep() {
   );
   for (const campaign of stale.rows) {
     if (!campaign.materializedAt) await enqueue(NOTICE_JOBS.start, { campaignId: campaign.id });
-    else await enqueueSlice(campaign.id);
+    else await enqueueLanes(campaign.id);
   }
 }

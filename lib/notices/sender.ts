@@ -73,8 +73,6 @@ export async function runNoticeSlice(options: {
   }
   const rendered = await renderedPromise;
   const result: SliceResult = { sent: 0, failed: 0, retried: 0, done: false, stoppedBecause: "deadline" };
-  const started = Date.now();
-  let sentThisSlice = 0;
 
   while (Date.now() < options.deadline) {
     const campaign = await pool.query<{ status: string; ratePerSecond: number }>(
@@ -134,12 +132,12 @@ export async function runNoticeSlice(options: {
       });
       return flushing;
     };
-    const queue = claimed.rows.slice();
-    const sendOne = async (row: Claimed) => {
-      // Pace to the campaign's rate (messages per second since the slice began).
-      const due = started + (sentThisSlice / rate) * 1000;
-      sentThisSlice += 1;
-      if (due > Date.now()) await sleep(due - Date.now());
+    // The campaign's rate is one limit shared by every lane of every worker: reserve
+    // one send slot per claimed message on the campaign row, then send each at its slot.
+    const slots = await reserveSendSlots(pool, campaignId, claimed.rows.length, rate);
+    const queue = claimed.rows.map((row, index) => ({ row, at: slots + (index * 1000) / rate }));
+    const sendOne = async ({ row, at }: { row: Claimed; at: number }) => {
+      if (at > Date.now()) await sleep(at - Date.now());
       const body = rendered.personalise(row.name);
       try {
         await withTimeout(transport.send({
@@ -168,12 +166,33 @@ export async function runNoticeSlice(options: {
     // between one message's reply and the next sendMail call.
     await Promise.all(
       Array.from({ length: Math.min(settings.concurrency * 4, queue.length) }, async () => {
-        for (let row = queue.shift(); row; row = queue.shift()) await sendOne(row);
+        for (let item = queue.shift(); item; item = queue.shift()) await sendOne(item);
       }),
     );
     await flush();
   }
   return result;
+}
+
+/**
+ * Reserves `count` consecutive send slots of the campaign's shared rate (GCRA on
+ * "rateNextSlotAt"; an idle campaign may use at most one second of saved-up slots)
+ * and returns when the first one starts (ms since epoch). Slots a dead worker
+ * reserved are simply lost: the rate can be undershot, never exceeded.
+ */
+export async function reserveSendSlots(pool: pg.Pool, campaignId: string, count: number, rate: number): Promise<number> {
+  // "rateNextSlotAt" is a UTC timestamp without time zone, like every Prisma DateTime.
+  const { rows } = await pool.query<{ start: string }>(
+    `WITH clock AS (SELECT now() AT TIME ZONE 'UTC' AS utc),
+     slot AS (
+       SELECT GREATEST(COALESCE(c."rateNextSlotAt", clock.utc), clock.utc - interval '1 second') AS start
+         FROM "NoticeCampaign" c, clock WHERE c.id = $1 FOR UPDATE OF c)
+     UPDATE "NoticeCampaign" c SET "rateNextSlotAt" = slot.start + make_interval(secs => $2::float8 / $3::float8)
+       FROM slot WHERE c.id = $1
+     RETURNING (extract(epoch FROM slot.start) * 1000)::float8::text AS start`,
+    [campaignId, count, rate],
+  );
+  return rows[0] ? Number(rows[0].start) : Date.now();
 }
 
 async function recordOutcomes(pool: pg.Pool, outcomes: Outcome[], settings: SenderSettings) {

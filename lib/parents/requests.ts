@@ -6,7 +6,6 @@
 // the response times are the same either way.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
 import { consumeLimit } from "../auth/rate-limit";
@@ -16,7 +15,7 @@ import { sendEmail } from "../email/send";
 import { ParentConfirmEmail, ParentReceivedEmail } from "../email/templates/parent-request";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { exportFilePath } from "../export/files";
+import { exportStorage } from "../export/storage";
 import { seal, unseal } from "../sealed";
 import type { ParentRequestInput } from "./schema";
 
@@ -174,11 +173,10 @@ export async function openParentDownload(options: { token: string; linkId: strin
   if (link.exportJob.status !== "READY" || !link.exportJob.fileName) throw new AppError("INVALID_STATE", { reason: "EXPORT_NOT_READY" });
   const spent = await prisma.parentExportLink.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
   if (spent.count === 0) throw new AppError("EXPIRED", { reason: "PARENT_DOWNLOAD" });
-  const filePath = exportFilePath(link.exportJob.fileName);
-  const stat = await fs.promises.stat(filePath).catch(() => null);
-  if (!stat) throw new AppError("EXPIRED", { reason: "PARENT_DOWNLOAD" });
+  const stored = await exportStorage().open(link.exportJob.fileName);
+  if (!stored) throw new AppError("EXPIRED", { reason: "PARENT_DOWNLOAD" });
   await recordAudit({ action: "parent.export.downloaded", targetType: "ParentRequest", targetId: request.id, ip: options.ip, metadata: { linkId: link.id } });
-  return { stream: fs.createReadStream(filePath), size: stat.size, fileName: `child-data-${link.exportJob.createdAt.toISOString().slice(0, 10)}-${link.id.slice(-6)}.zip` };
+  return { stream: stored.stream, size: stored.size, fileName: `child-data-${link.exportJob.createdAt.toISOString().slice(0, 10)}-${link.id.slice(-6)}.zip` };
 }
 
 /** The parent, having reviewed the data, asks for the deletion to go ahead now. */

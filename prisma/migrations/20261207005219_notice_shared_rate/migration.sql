@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NoticeCampaign" ADD COLUMN     "rateNextSlotAt" TIMESTAMP(3);
