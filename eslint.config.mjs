@@ -41,6 +41,12 @@ export default defineConfig([
     },
   },
   {
+    // Logs are JSON lines through lib/log.ts (request/job id, redaction); CLI tools, tests and benches may print.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "auth.ts", "scripts/server.ts", "scripts/worker.ts", "scripts/ingest-server.ts"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     // Playwright fixtures call a function named `use`; it is not React's hook.
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -11,6 +11,9 @@ import { clientIpFrom } from "../lib/auth/client-ip";
 import { getIngestStore } from "../lib/telemetry/instance";
 import { markDraining } from "../lib/lifecycle";
 import { log } from "../lib/log";
+import { handleWithRequestLog } from "../lib/access-log";
+import { countIngestOutcome } from "../lib/metrics/counters";
+import { metricsAccess, metricsRegistry } from "../lib/metrics/registry";
 
 const config = env();
 const store = getIngestStore();
@@ -42,7 +45,9 @@ function readBody(request: http.IncomingMessage, maxBytes: number): Promise<stri
 
 let active = 0;
 let draining = false;
-const server = http.createServer(async (request, response) => {
+const server = http.createServer((request, response) => handleWithRequestLog(request, response, () => void serve(request, response)));
+
+async function serve(request: http.IncomingMessage, response: http.ServerResponse) {
   active += 1;
   response.once("close", () => {
     active -= 1;
@@ -54,6 +59,17 @@ const server = http.createServer(async (request, response) => {
       response.writeHead(draining ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify({ ok: !draining, pending: store.writer.pending }));
       return;
     }
+    if (path === "/metrics") {
+      // This process's own counters (accepted/discarded/refused reports); shared figures are on the app's /api/metrics.
+      const access = metricsAccess(request.headers.authorization ?? null);
+      if (access !== "ok") {
+        response.writeHead(access === "disabled" ? 404 : 401).end();
+        return;
+      }
+      const registry = metricsRegistry({ database: false });
+      response.writeHead(200, { "content-type": registry.contentType }).end(await registry.metrics());
+      return;
+    }
     if (path !== "/api/telemetry" && path !== "/") {
       response.writeHead(404, { "content-type": "application/json" }).end('{"error":"not_found"}');
       return;
@@ -61,13 +77,14 @@ const server = http.createServer(async (request, response) => {
     const body = request.method === "POST" ? await readBody(request, deps.maxBytes) : "";
     const headers = { get: (name: string) => { const value = request.headers[name]; return Array.isArray(value) ? value[0] : value ?? null; } };
     const result = await handleIngest({ method: request.method ?? "GET", headers, body, ip: clientIp(request) }, deps);
+    countIngestOutcome(result.status);
     response.writeHead(result.status, { "content-type": "application/json", ...result.headers }).end(JSON.stringify(result.body));
   } catch (error) {
     log.error("ingest request failed", { error });
     if (!response.headersSent) response.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
     response.end('{"error":"unavailable","reason":"try again later"}');
   }
-});
+}
 server.keepAliveTimeout = 65_000;
 
 server.listen(config.INGEST_PORT, "0.0.0.0", () => {

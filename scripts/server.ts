@@ -10,6 +10,7 @@ import next from "next";
 import { CLIENT_IP_HEADER, clientIpFrom } from "../lib/auth/client-ip";
 import { markDraining } from "../lib/lifecycle";
 import { log } from "../lib/log";
+import { handleWithRequestLog } from "../lib/access-log";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
@@ -32,7 +33,7 @@ const server = http.createServer((request, response) => {
   });
   // While draining, a kept-alive connection carries its last request and closes.
   if (draining) response.setHeader("connection", "close");
-  void handle(request, response);
+  handleWithRequestLog(request, response, () => void handle(request, response));
 });
 server.listen(port, hostname, () => log.info("web server ready", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, trustProxyHops: hops }));
 

@@ -1,10 +1,11 @@
 // npm run worker: a background worker process (needs DATABASE_URL; the dev and
 // start launchers run one for you).
 import { startWorker } from "../lib/jobs/worker";
+import { log } from "../lib/log";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  console.error("[worker] DATABASE_URL is not set");
+  log.error("worker: DATABASE_URL is not set");
   process.exit(1);
 }
 const worker = await startWorker({ databaseUrl });

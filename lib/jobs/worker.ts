@@ -2,7 +2,7 @@
 // Several workers (and app instances) can share one database safely.
 import { createBoss, ensureQueue } from "./boss";
 import { jobs } from "./registry";
-import { log as appLog } from "../log";
+import { log as appLog, withLogContext } from "../log";
 
 export async function startWorker(options: { databaseUrl: string; log?: (line: string) => void }) {
   const log = options.log ?? ((line: string) => appLog.info(`worker: ${line}`));
@@ -12,7 +12,10 @@ export async function startWorker(options: { databaseUrl: string; log?: (line: s
   for (const job of jobs) {
     await ensureQueue(boss, job.name, job.queue ?? {});
     const instances = job.instances?.() ?? 1;
-    for (let index = 0; index < instances; index++) await boss.work(job.name, job.work ?? {}, async (batch) => job.handler(batch));
+    for (let index = 0; index < instances; index++) {
+      // Every line a handler logs carries the job's id and type.
+      await boss.work(job.name, job.work ?? {}, async (batch) => withLogContext({ job: job.name, jobId: batch.map((item) => item.id).join(",") }, () => job.handler(batch)));
+    }
     if (job.cron) await boss.schedule(job.name, job.cron);
   }
   log(`listening for ${jobs.length} job type${jobs.length === 1 ? "" : "s"}`);

@@ -3,8 +3,11 @@ import { isDatabaseReachable } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability, for load balancers and the test runner. */
+/**
+ * Liveness (restart the process if this fails) plus database reachability, for the test
+ * runner and simple checks. Load balancers should route on /api/ready instead.
+ */
 export async function GET() {
-  if (await isDatabaseReachable()) return NextResponse.json({ ok: true });
-  return NextResponse.json({ ok: false, error: "database unreachable" }, { status: 503 });
+  if (await isDatabaseReachable()) return NextResponse.json({ ok: true }, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json({ ok: false, error: "database unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
 }

@@ -7,6 +7,7 @@ import { getRequestIp } from "@/lib/auth/request-ip";
 import { handleIngest } from "@/lib/telemetry/ingest";
 import { getIngestStore } from "@/lib/telemetry/instance";
 import { readBodyWithLimit } from "@/lib/telemetry/read-body";
+import { countIngestOutcome } from "@/lib/metrics/counters";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,7 @@ async function respond(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? "0");
   const body = request.method !== "POST" ? "" : declared > deps.maxBytes ? null : await readBodyWithLimit(request.body, deps.maxBytes);
   const result = await handleIngest({ method: request.method, headers: request.headers, body, ip: getRequestIp(request.headers) }, deps);
+  countIngestOutcome(result.status);
   return NextResponse.json(result.body, { status: result.status, headers: result.headers });
 }
 
