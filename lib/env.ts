@@ -91,6 +91,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   /** Parallel send chains per change-notice campaign (they share one rate limit stored on the campaign). */
   NOTICE_SEND_LANES: z.coerce.number().int().min(1).max(64).default(4),
+  /** Send slices (lanes) one worker process runs at once; fewer than the lanes, so several workers share a campaign. */
+  NOTICE_WORKER_SLICES: z.coerce.number().int().min(1).max(64).default(2),
   /** Days an export archive can be downloaded before it is deleted. */
   EXPORT_TTL_DAYS: z.coerce.number().positive().default(7),
 });

@@ -61,6 +61,7 @@ export async function runExportJob(exportId: string): Promise<void> {
   const partPath = spoolPath(`${fileName}.part`);
   await prisma.exportJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: await now(), doneRows: 0, error: null } });
   const progress = createProgressWriter(job.id);
+  const buildStarted = Date.now();
   try {
     const result = await buildExportArchive({
       pool: getPool(),
@@ -84,6 +85,7 @@ export async function runExportJob(exportId: string): Promise<void> {
       });
       await recordAudit({ action: "export.ready", actorId: job.userId, targetType: "ExportJob", targetId: job.id, metadata: { rows: result.manifest.totals.rows, bytes: result.bytes } }, tx);
     });
+    log.info("export built", { exportId: job.id, rows: result.manifest.totals.rows, bytes: result.bytes, seconds: (Date.now() - buildStarted) / 1000, storage: exportStorage().kind });
     if (job.privacyRequestId) {
       // An access request completes with this export (and its own email to the person).
       const { enqueue } = await import("../jobs/boss");

@@ -14,7 +14,14 @@ export async function startWorker(options: { databaseUrl: string; log?: (line: s
     const instances = job.instances?.() ?? 1;
     for (let index = 0; index < instances; index++) {
       // Every line a handler logs carries the job's id and type.
-      await boss.work(job.name, job.work ?? {}, async (batch) => withLogContext({ job: job.name, jobId: batch.map((item) => item.id).join(",") }, () => job.handler(batch)));
+      await boss.work(job.name, job.work ?? {}, async (batch) => withLogContext({ job: job.name, jobId: batch.map((item) => item.id).join(",") }, async () => {
+        try {
+          return await job.handler(batch);
+        } catch (error) {
+          appLog.error("job failed", { error });
+          throw error;
+        }
+      }));
     }
     if (job.cron) await boss.schedule(job.name, job.cron);
   }

@@ -59,7 +59,7 @@ export async function handleNoticeStart(batch: PgBoss.Job<unknown>[]) {
 
 /** Slices one worker runs at once (pg-boss v10 works one job per work() call). */
 export function noticeSendInstances(): number {
-  return env().NOTICE_SEND_LANES;
+  return Math.min(env().NOTICE_WORKER_SLICES, env().NOTICE_SEND_LANES);
 }
 
 export async function handleNoticeSend(batch: PgBoss.Job<unknown>[]) {

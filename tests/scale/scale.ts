@@ -18,6 +18,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { simpleParser } from "mailparser";
@@ -33,9 +34,9 @@ import { TS_NODE_ARGS } from "../../scripts/lib/node-args";
 import { startTestS3 } from "../support/s3";
 
 const BASE_PORT = Number(process.env.SCALE_BASE_PORT || 4530);
-const PORTS = { appA: BASE_PORT, appB: BASE_PORT + 1, ingest: BASE_PORT + 2, s3: BASE_PORT + 3, smtpApps: BASE_PORT + 4, smtpW1: BASE_PORT + 5, smtpW2: BASE_PORT + 6, pg: BASE_PORT + 7 };
+const PORTS = { appA: BASE_PORT, appB: BASE_PORT + 1, ingest: BASE_PORT + 2, s3: BASE_PORT + 3, smtpApps: BASE_PORT + 4, smtpW1: BASE_PORT + 5, smtpW2: BASE_PORT + 6, pg: BASE_PORT + 7, lb: BASE_PORT + 8 };
 const PEOPLE = 2000;
-const NOTICE_RATE = 400;
+const NOTICE_RATE = 250;
 const LOG_DIR = path.resolve(".data/scale-logs");
 const started = Date.now();
 const step = (message: string) => console.log(`[scale ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
@@ -84,6 +85,25 @@ async function waitForMail(to: string, since: number, subject: RegExp): Promise<
   const parsed = await simpleParser(message.raw);
   return parsed.text ?? "";
 }
+
+// ---------------------------------------------------------------- load balancer
+// The browser talks to one address, like behind a real load balancer; the test
+// chooses which instance gets the next requests.
+let route: "A" | "B" = "A";
+const balancer = http.createServer((request, response) => {
+  const upstream = http.request(
+    { host: "127.0.0.1", port: route === "A" ? PORTS.appA : PORTS.appB, method: request.method, path: request.url, headers: request.headers },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on("error", () => {
+    if (!response.headersSent) response.writeHead(502);
+    response.end();
+  });
+  request.pipe(upstream);
+});
 
 // ---------------------------------------------------------------- processes
 const children: Array<{ name: string; child: ChildProcess }> = [];
@@ -148,6 +168,7 @@ try {
   await seedDatabase({ databaseUrl, size: 50, log: () => {} });
   s3 = await startTestS3({ port: PORTS.s3, bucket: "scale-exports" });
   for (const port of [PORTS.smtpApps, PORTS.smtpW1, PORTS.smtpW2]) sinks.push(await listenSink(port));
+  await new Promise<void>((resolve) => balancer.listen(PORTS.lb, "127.0.0.1", () => resolve()));
   step("database, S3 (s3rver) and SMTP sink up");
 
   const metricsToken = randomBytes(24).toString("hex");
@@ -155,8 +176,8 @@ try {
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     // The address people use (the load balancer's); both instances answer for it.
-    APP_URL: `http://localhost:${PORTS.appA}`,
-    AUTH_URL: `http://localhost:${PORTS.appA}`,
+    APP_URL: `http://localhost:${PORTS.lb}`,
+    AUTH_URL: `http://localhost:${PORTS.lb}`,
     AUTH_SECRET: "scale-test-secret-0123456789abcdef",
     PORTAL_RUN_MODE: "test",
     TRUST_PROXY_HOPS: "1",
@@ -164,6 +185,7 @@ try {
     METRICS_TOKEN: metricsToken,
     DB_POOL_MAX: "5",
     NOTICE_SEND_LANES: "4",
+    NOTICE_WORKER_SLICES: "2",
     NOTICE_BATCH_SIZE: "40",
     NOTICE_LEASE_SECONDS: "4",
     NOTICE_SLICE_SECONDS: "5",
@@ -180,6 +202,11 @@ try {
 
   const A = `http://localhost:${PORTS.appA}`;
   const B = `http://localhost:${PORTS.appB}`;
+  const LB = `http://localhost:${PORTS.lb}`;
+  const via = (instance: "A" | "B") => {
+    route = instance;
+    return LB;
+  };
   const INGEST = `http://127.0.0.1:${PORTS.ingest}`;
   for (const base of [A, B]) await waitFor(`${base}/api/ready`, async () => (await fetch(`${base}/api/ready`)).status === 200, 90_000, 250);
   await waitFor("ingestion server", async () => (await fetch(`${INGEST}/health`)).ok, 30_000);
@@ -198,18 +225,16 @@ try {
     await p.getByRole("button", { name: /email me a sign-in link/i }).click();
   };
   let since = Date.now();
-  await requestLink(A);
+  await requestLink(via("A"));
   await page.getByRole("heading", { name: "Check your email" }).waitFor();
   const text = await waitForMail(email, since, /sign in/i);
   const link = /https?:\/\/\S+\/signin\/confirm\S*/.exec(text)?.[0];
   assert.ok(link, "the sign-in email carries a link");
-  const onB = new URL(link);
-  onB.port = String(PORTS.appB);
-  await page.goto(onB.toString());
+  via("B");
+  await page.goto(link);
   await page.getByRole("button", { name: /sign in/i }).click();
   await page.waitForURL(/\/account/);
-  assert.equal(new URL(page.url()).port, String(PORTS.appB), "signed in on instance B");
-  const cookies = await context.cookies(A);
+  const cookies = await context.cookies(LB);
   const sessionCookie = cookies.find((cookie) => cookie.name === "authjs.session-token");
   assert.ok(sessionCookie, "a session cookie was set");
   const cookieHeader = `authjs.session-token=${sessionCookie.value}`;
@@ -217,22 +242,23 @@ try {
     const response = await fetch(`${base}/account`, { headers: { cookie: cookieHeader }, redirect: "manual" });
     assert.equal(response.status, 200, `the session works on ${base}`);
   }
-  step("1. a session made through instance A's link on instance B works on both");
+  step("1. a link asked for on instance A, used on instance B: the session works on both");
 
   // 3 sign-in emails per address per window: 1 used on A; B and A take one each; the 4th (B) is refused.
   since = Date.now();
-  await requestLink(B);
-  await page.getByRole("heading", { name: "Check your email" }).waitFor();
-  await requestLink(A);
-  await page.getByRole("heading", { name: "Check your email" }).waitFor();
-  await requestLink(B);
-  await page.getByText(/Too many sign-in links were requested for this address/).waitFor();
+  const anonymous = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.7.8" } })).newPage();
+  await requestLink(via("B"), anonymous);
+  await anonymous.getByRole("heading", { name: "Check your email" }).waitFor();
+  await requestLink(via("A"), anonymous);
+  await anonymous.getByRole("heading", { name: "Check your email" }).waitFor();
+  await requestLink(via("B"), anonymous);
+  await anonymous.getByText(/Too many sign-in links were requested for this address/).waitFor();
   assert.equal(caught.filter((mail) => mail.to === email && mail.at >= since).length, 2, "only the two allowed links were sent");
   step("2. sign-in limits are shared: the 4th link for one address is refused, on the other instance");
 
   // ---------------------------------------------------------- 3: export built once, downloaded elsewhere
   const exportPage = await context.newPage();
-  await exportPage.goto(`${A}/account/data`);
+  await exportPage.goto(`${via("A")}/account/data`);
   await exportPage.getByRole("button", { name: "Download my data" }).click();
   const bob = (await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email])).rows[0];
   const job = await waitFor("export READY", async () => (await pool.query<{ id: string; sha256: string; fileSize: string }>(`SELECT id, sha256, "fileSize"::text FROM "ExportJob" WHERE "userId" = $1 AND status = 'READY'`, [bob.id])).rows[0], 60_000, 250);
@@ -240,7 +266,8 @@ try {
   assert.equal(Number(builds.rows[0].n), 1, "one build job");
   const readyAudits = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditLog" WHERE action = 'export.ready' AND "targetId" = $1`, [job.id]);
   assert.equal(Number(readyAudits.rows[0].n), 1, "built exactly once");
-  const builtBy = ["worker-1", "worker-2"].filter((name) => logLines(name).some((line) => line.job === "export.build"));
+  const builtBy = ["worker-1", "worker-2"].filter((name) => logLines(name).some((line) => line.msg === "export built" && line.exportId === job.id));
+  assert.equal(builtBy.length, 1, "one worker built it");
   const download = await fetch(`${B}/api/export/${job.id}/download`, { headers: { cookie: cookieHeader } });
   assert.equal(download.status, 200, "downloads from instance B");
   const archive = Buffer.from(await download.arrayBuffer());
@@ -263,7 +290,7 @@ try {
   await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'scale cluster', $3)`, [installId, bob.id, createHash("sha256").update(installToken).digest("hex")]);
   const report = (id: string, token: string, n = 1) => fetch(`${INGEST}/api/telemetry`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ installId: id, kind: "usage", data: { apps: n } }) });
   assert.equal((await report(installId, installToken)).status, 202, "reports are accepted (the install is now cached for 5 minutes)");
-  await page.goto(`${A}/account/preferences/telemetry`);
+  await page.goto(`${via("A")}/account/preferences/telemetry`);
   await page.getByRole("button", { name: "Turn off telemetry for all your installs" }).click();
   await page.getByText("Telemetry is off for your whole account.").waitFor();
   const optedOutAt = Date.now();
@@ -294,7 +321,11 @@ try {
   await waitFor("both workers sending", async () => {
     const mail = noticeMail();
     return mail.some((m) => m.port === PORTS.smtpW1) && mail.some((m) => m.port === PORTS.smtpW2) && mail.length >= people * 0.3;
-  }, 60_000, 20);
+  }, 60_000, 20).catch(async (error) => {
+    const state = await pool.query(`SELECT status::text, count(*) FROM "NoticeDelivery" GROUP BY 1`);
+    console.error("notices so far", noticeMail().length, JSON.stringify(state.rows));
+    throw error;
+  });
   const beforeKill = noticeMail().length;
   worker2.kill("SIGKILL");
   step(`5. worker-2 killed (SIGKILL) after ${beforeKill} of ${people} notices`);
@@ -387,6 +418,7 @@ try {
   console.error(`[scale] process logs are in ${path.relative(process.cwd(), LOG_DIR)}/`);
 } finally {
   await browser?.close().catch(() => undefined);
+  balancer.close();
   await boss?.stop({ graceful: false }).catch(() => undefined);
   await Promise.all(children.map(({ child }) => stopProcess(child, "SIGTERM", 10_000)));
   await pool.end().catch(() => undefined);
