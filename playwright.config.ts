@@ -25,9 +25,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /erasure\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(erasure|log-scan)\.spec\.ts/ },
     // Deletes the seeded alice for real, so it runs after every other spec has used her.
     { name: "erasure", use: { ...devices["Desktop Chrome"] }, testMatch: /erasure\.spec\.ts/, dependencies: ["chromium"] },
+    // Last of all: greps the whole run's server and worker logs for every token the run used.
+    { name: "log-scan", testMatch: /log-scan\.spec\.ts/, dependencies: ["chromium", "erasure"] },
   ],
   webServer: {
     command: "tsx --import ./scripts/lib/server-only.mjs scripts/launch.ts test",

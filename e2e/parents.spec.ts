@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { findTraces } from "../tests/support/db-scan";
-import { createUser, expect, getTestDb, Mailbox, queryCount, queryOne, test, uniqueEmail, type Mailbox as MailboxType } from "./fixtures";
+import { createUser, expect, getTestDb, Mailbox, queryCount, queryOne, rememberSecret, test, uniqueEmail, type Mailbox as MailboxType } from "./fixtures";
 
 type Child = { id: string; email: string; clusterId: string; clusterToken: string };
 
@@ -15,6 +15,7 @@ async function createChild(): Promise<Child> {
   const db = getTestDb();
   const clusterId = `kid-${randomBytes(6).toString("hex")}`;
   const clusterToken = randomBytes(24).toString("hex");
+  rememberSecret("install", clusterToken);
   await db.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'kid laptop', $3)`, [clusterId, id, createHash("sha256").update(clusterToken).digest("hex")]);
   await db.query(`INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) SELECT $1, now() - (g || ' hours')::interval, '192.0.2.' || (g + 100), '/games' FROM generate_series(1, 30) g`, [id]);
   await db.query(`INSERT INTO "TelemetryReport" ("userId", "clusterId", kind, payload) SELECT $1, $2, 'usage', '{"apps":1}' FROM generate_series(1, 5)`, [id, clusterId]);

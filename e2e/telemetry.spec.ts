@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, getTestDb, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
+import { expect, getTestDb, queryCount, queryOne, rememberSecret, test, uniqueEmail } from "./fixtures";
 
 type Install = { id: string; token: string; userId: string; name: string };
 
@@ -13,6 +13,7 @@ async function createInstall(options: { userId?: string; name?: string } = {}): 
   }
   const id = `e2e-${randomBytes(6).toString("hex")}`;
   const token = randomBytes(24).toString("hex");
+  rememberSecret("install", token);
   const name = options.name ?? `cluster ${id}`;
   await db.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, $3, $4)`, [id, userId, name, createHash("sha256").update(token).digest("hex")]);
   return { id, token, userId, name };

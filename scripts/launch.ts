@@ -4,7 +4,7 @@
 //   npm run tsx -- scripts/launch.ts test   production server on a fresh test database (Playwright)
 // Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL the
 // built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -49,6 +49,30 @@ async function isEmpty(databaseUrl: string) {
 }
 
 const children: ChildProcess[] = [];
+
+// Tests keep every process's log (JSON lines) in .data/e2e-logs/ as well as printing it:
+// the log-scan project (e2e/log-scan.spec.ts) proves no token of the run reached a log.
+const E2E_LOG_DIR = path.resolve(".data/e2e-logs");
+if (mode === "test") {
+  fs.rmSync(E2E_LOG_DIR, { recursive: true, force: true });
+  fs.mkdirSync(E2E_LOG_DIR, { recursive: true });
+  // The tokens the previous run's tests remembered (e2e/fixtures/secrets.ts).
+  fs.rmSync(path.resolve(".data/e2e-secrets"), { recursive: true, force: true });
+}
+const childStdio = (): StdioOptions => (mode === "test" ? ["inherit", "pipe", "pipe"] : "inherit");
+function keepLog(name: string, child: ChildProcess) {
+  if (mode !== "test") return;
+  const file = fs.createWriteStream(path.join(E2E_LOG_DIR, `${name}.log`), { flags: "a" });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    file.write(chunk);
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    file.write(chunk);
+  });
+  child.once("exit", () => file.end());
+}
 const cleanupSteps: Array<() => Promise<void>> = [];
 
 const shutdown = onShutdown(async () => {
@@ -122,7 +146,8 @@ async function main() {
   // address from the connection (TRUST_PROXY_HOPS); development uses `next dev` for hot reload.
   const nextEnv = { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" } as NodeJS.ProcessEnv;
   const command = mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : [...TS_NODE_ARGS, path.resolve("scripts/server.ts")];
-  const app = spawn(process.execPath, command, { stdio: "inherit", env: nextEnv });
+  const app = spawn(process.execPath, command, { stdio: childStdio(), env: nextEnv });
+  keepLog("app", app);
   children.push(app);
   app.once("exit", (code) => {
     log(`app exited (${code ?? "signal"})`);
@@ -130,7 +155,8 @@ async function main() {
   });
 
   if (process.env.WORKER !== "off") {
-    const worker = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/worker.ts")], { stdio: "inherit", env: childEnv });
+    const worker = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/worker.ts")], { stdio: childStdio(), env: childEnv });
+    keepLog("worker", worker);
     children.push(worker);
     worker.once("exit", (code) => {
       if (code !== 0 && code !== null) log(`worker exited with ${code}`);
