@@ -35,7 +35,7 @@ const server = http.createServer((request, response) => {
   if (draining) response.setHeader("connection", "close");
   handleWithRequestLog(request, response, () => void handle(request, response));
 });
-server.listen(port, hostname, () => log.info("web server ready", { host: hostname, port, trustProxyHops: hops }));
+server.listen(port, hostname, () => log.info(`web server ready on port ${port}`, { host: hostname, port, trustProxyHops: hops }));
 
 async function stop(signal: string) {
   if (draining) return;
