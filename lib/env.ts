@@ -85,6 +85,8 @@ const schema = z.object({
   /** Key prefix inside the bucket. */
   EXPORT_S3_PREFIX: z.string().default("exports/"),
   // Operations.
+  /** Longest a SIGTERM drain may take before the web or ingestion server exits anyway (ms; read by scripts/server.ts and scripts/ingest-server.ts). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   /** Bearer token for GET /api/metrics; unset: the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Log level of the JSON logs (pino): trace, debug, info, warn, error, fatal, silent. */
