@@ -32,6 +32,14 @@ function cpuSeconds(pid: number, withReapedChildren = false): number {
   }
 }
 
+/** Busy and total jiffies of the whole machine (every process, ours or not). */
+function machineTicks(): { busy: number; total: number } {
+  const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3] + (fields[4] ?? 0);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return { busy: total - idle, total };
+}
+
 function childrenOf(parent: number): number[] {
   const pids: number[] = [];
   for (const name of fs.readdirSync("/proc")) {
@@ -70,6 +78,7 @@ const sinkCount = async () => {
 };
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+pool.on("error", () => undefined);
 console.log(`seeding ${N} people…`);
 await pool.query(`INSERT INTO "User" (id, email, name, "updatedAt") SELECT 'bu' || i, 'bench-' || i || '@example.test', 'Bench User ' || i, now() FROM generate_series(1, $1) AS i`, [N]);
 await pool.query(`INSERT INTO "PolicyDocument" (id, slug, title) VALUES ('bench-doc', 'bench', 'Privacy Policy')`);
@@ -89,7 +98,6 @@ const workerEnv = {
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`,
   AUTH_SECRET: "bench-secret-0123456789abcdef",
   APP_URL: "http://localhost:3000",
-  LOG_LEVEL: "warn",
   NOTICE_SMTP_CONNECTIONS: "5",
   NOTICE_BATCH_SIZE: "500",
   NOTICE_SLICE_SECONDS: "30",
@@ -109,13 +117,14 @@ async function startWorkers(count: number): Promise<ChildProcess[]> {
   return workers;
 }
 
-type Run = { workers: number; seconds: number; rate: number; cpu: Record<string, number> };
+type Run = { workers: number; seconds: number; rate: number; cpu: Record<string, number>; machineBusyCores: number };
 
 async function run(workerCount: number, campaignId: string): Promise<Run> {
   const workers = await startWorkers(workerCount);
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false });
   await boss.start();
   const before = { workers: workers.map((worker) => cpuSeconds(worker.pid!)), postgres: postgresCpu(), sink: cpuSeconds(sink.pid!), sent: await sinkCount() };
+  const machineBefore = machineTicks();
   const started = performance.now();
   await boss.send("notices.start", { campaignId });
   for (;;) {
@@ -124,6 +133,8 @@ async function run(workerCount: number, campaignId: string): Promise<Run> {
     if (rows[0].status === "COMPLETED") break;
   }
   const seconds = (performance.now() - started) / 1000;
+  const machineAfter = machineTicks();
+  const machineBusyCores = ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * os.cpus().length;
   const cpu: Record<string, number> = {};
   workers.forEach((worker, index) => (cpu[`worker ${index + 1}`] = cpuSeconds(worker.pid!) - before.workers[index]));
   cpu.postgres = postgresCpu() - before.postgres;
@@ -133,7 +144,7 @@ async function run(workerCount: number, campaignId: string): Promise<Run> {
   for (const worker of workers) worker.kill("SIGTERM");
   await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("exit", resolve))));
   if (delivered < N) console.log(`  (sink received ${delivered} of ${N})`);
-  return { workers: workerCount, seconds, rate: N / seconds, cpu };
+  return { workers: workerCount, seconds, rate: N / seconds, cpu, machineBusyCores };
 }
 
 const results: Run[] = [];
@@ -144,7 +155,7 @@ console.log(`\nnotice fan-out, ${N} recipients each, ${os.cpus().length} cores (
 for (const result of results) {
   const total = Object.values(result.cpu).reduce((sum, value) => sum + value, 0);
   const parts = Object.entries(result.cpu).map(([name, value]) => `${name} ${value.toFixed(1)} s (${((value / result.seconds) * 100).toFixed(0)}% of a core)`);
-  console.log(`${result.workers} worker${result.workers === 1 ? " " : "s"}: ${result.seconds.toFixed(1)} s, ${result.rate.toFixed(0)} msg/s; CPU ${parts.join(", ")}; total ${total.toFixed(1)} s = ${(total / result.seconds).toFixed(2)} cores busy`);
+  console.log(`${result.workers} worker${result.workers === 1 ? " " : "s"}: ${result.seconds.toFixed(1)} s, ${result.rate.toFixed(0)} msg/s; CPU ${parts.join(", ")}; total ${total.toFixed(1)} s = ${(total / result.seconds).toFixed(2)} cores busy; whole machine ${result.machineBusyCores.toFixed(2)} of ${os.cpus().length} cores busy`);
 }
 const [one, two] = results;
 console.log(`ratio 2 workers / 1 worker: ${(two.rate / one.rate).toFixed(2)}×`);
@@ -154,7 +165,9 @@ const coresBusy = Object.values(two.cpu).reduce((sum, value) => sum + value, 0) 
 console.log(
   `bottleneck: with two workers the processes keep ${coresBusy.toFixed(2)} of ${os.cpus().length} cores busy; the largest share is ${busiest[0]} ` +
     `(${((busiest[1] / two.seconds) * 100).toFixed(0)}% of a core), workers together ${((workerCpu / two.seconds) * 100).toFixed(0)}% — ` +
-    (coresBusy > os.cpus().length * 0.85 ? "the machine's CPU is saturated: more workers on this machine cannot help." : "CPU is not saturated: the limit is latency (round trips per batch, SMTP replies)."),
+    (two.machineBusyCores > os.cpus().length * 0.85
+      ? `the machine's CPU is saturated (${two.machineBusyCores.toFixed(2)} of ${os.cpus().length} cores busy, ${(two.machineBusyCores - coresBusy).toFixed(2)} of them by other processes): a second worker on the same machine only splits the same CPU.`
+      : "CPU is not saturated: the limit is latency (round trips per batch, SMTP replies)."),
 );
 
 await pool.end();
