@@ -16,3 +16,10 @@ export async function removeExportFiles(exportId: string): Promise<number> {
   const stored = storage.kind === "local" ? 0 : await storage.removePrefix(prefix);
   return spooled + stored;
 }
+
+/** One archive by its stored file name (and its partial build), e.g. when it expires. */
+export async function removeExportFile(fileName: string): Promise<void> {
+  const storage = exportStorage();
+  await storage.removePrefix(fileName);
+  if (storage.kind !== "local") await removeSpoolFiles(fileName);
+}

@@ -11,7 +11,7 @@ import { now } from "../clock";
 import { env } from "../env";
 import { log } from "../log";
 import { buildExportArchive, type ExportProgress } from "./build";
-import { exportFileName, removeExportFiles } from "./files";
+import { exportFileName, removeExportFile, removeExportFiles } from "./files";
 import { ensureSpoolDir, exportStorage, spoolPath } from "./storage";
 
 export { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB } from "./queue";
@@ -121,7 +121,7 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
   const at = options.now ?? (await now());
   const expired = await prisma.exportJob.findMany({ where: { status: "READY", expiresAt: { lte: at } }, select: { id: true, userId: true, fileName: true } });
   for (const job of expired) {
-    await removeExportFiles(job.id);
+    if (job.fileName) await removeExportFile(job.fileName);
     await prisma.$transaction(async (tx) => {
       await tx.exportJob.update({ where: { id: job.id }, data: { status: "EXPIRED", fileName: null, deletedAt: at } });
       await recordAudit({ action: "export.expired", actorId: null, targetType: "ExportJob", targetId: job.id }, tx);
