@@ -50,6 +50,9 @@ test.describe("admin second factor", () => {
     const userId = await createUser(email, { role: "ADMIN" });
     // The real emailed-link sign-in: the link alone does not open the admin area.
     await signIn(page, email, { viaEmail: true });
+    await expect(page.getByText("Set up your second factor for the admin area")).toBeVisible();
+    await page.getByRole("link", { name: "Set it up now" }).click();
+    await expect(page.getByRole("heading", { name: "Protect the admin area" })).toBeVisible();
     await page.goto("/admin/requests");
     await expect(page).toHaveURL(/\/admin-verify\?next=%2Fadmin%2Frequests/);
     expect(await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze().then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))).toEqual([]);
