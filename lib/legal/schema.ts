@@ -21,7 +21,8 @@ export const legalRequestSchema = z
     people: z
       .string({ message: "List the affected people." })
       .max(20_000)
-      .transform((value) => [...new Set(value.split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))]),
+      .transform((value) => [...new Set(value.split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))])
+      .pipe(z.array(z.string()).min(1, "List the affected people by their account's email address.")),
     dataRequested: z.string().trim().min(3, "Say what data was requested.").max(5000),
     decision: z.enum(LEGAL_DECISIONS, { message: "Choose the decision." }),
     dataDisclosed: z.string().trim().max(5000).default(""),
@@ -30,7 +31,6 @@ export const legalRequestSchema = z
     prohibitionNote: z.string().trim().max(2000).default(""),
   })
   .superRefine((input, ctx) => {
-    if (!input.people.length) ctx.addIssue({ code: "custom", path: ["people"], message: "List the affected people by their account's email address." });
     const bad = input.people.filter((email) => !EMAIL.safeParse(email).success);
     if (bad.length) ctx.addIssue({ code: "custom", path: ["people"], message: `Not an email address: ${bad.slice(0, 3).join(", ")}.` });
     if (input.decision !== "REFUSED") {

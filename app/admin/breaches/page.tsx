@@ -6,6 +6,7 @@ import { listBreaches } from "@/lib/breaches/breaches";
 import { formatBreachDate } from "@/lib/breaches/content";
 import { NOTIFY_WITHIN_DAYS } from "@/lib/breaches/schema";
 import { requireAdmin } from "@/lib/dal";
+import { ScrollRegion } from "@/components/scroll-region";
 import { TimeToNotify } from "./time-to-notify";
 
 export const dynamic = "force-dynamic";
@@ -22,11 +23,11 @@ export default async function BreachesPage() {
         actions={<ButtonLink href="/admin/breaches/new">New breach notice</ButtonLink>}
       />
       <AutoRefresh seconds={3} active={breaches.some((b) => b.status === "SENT" && !b.complete)} />
-      <Card className="overflow-x-auto">
+      <Card>
         {breaches.length === 0 ? (
           <p className="text-gray-800">No breaches recorded. We hope it stays that way.</p>
         ) : (
-          <table className="w-full text-left text-sm">
+          <ScrollRegion label="Breaches and their notices"><table className="w-full text-left text-sm">
             <caption className="sr-only">Breaches and their notices</caption>
             <thead className="border-b border-gray-200 text-gray-800">
               <tr><th className="py-2 pr-4">Breach</th><th className="py-2 pr-4">Discovered</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Notified</th><th className="py-2 pr-4">Acknowledged</th><th className="py-2 pr-4">Time to notify</th></tr>
@@ -45,7 +46,7 @@ export default async function BreachesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollRegion>
         )}
       </Card>
     </div>

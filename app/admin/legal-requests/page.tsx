@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
+import { ScrollRegion } from "@/components/scroll-region";
 import { formatLegalDate, listLegalRequests } from "@/lib/legal/register";
 import { DECISION_LABELS } from "@/lib/legal/schema";
 import { LegalStateBadge } from "./state";
@@ -19,11 +20,11 @@ export default async function LegalRequestsPage() {
         description="Every law-enforcement or other legal demand for people's data: who asked, on what basis, what we disclosed and why. The people concerned are told unless a prohibition is recorded; when it ends, the team is reminded daily until they are. Yearly counts are published on the request metrics page."
         actions={<ButtonLink href="/admin/legal-requests/new">Register a request</ButtonLink>}
       />
-      <Card className="overflow-x-auto">
+      <Card>
         {requests.length === 0 ? (
           <p className="text-gray-800">No legal requests registered.</p>
         ) : (
-          <table className="w-full text-left text-sm">
+          <ScrollRegion label="Legal requests"><table className="w-full text-left text-sm">
             <caption className="sr-only">Legal requests</caption>
             <thead className="border-b border-gray-200 text-gray-800">
               <tr><th className="py-2 pr-4">Reference</th><th className="py-2 pr-4">Authority</th><th className="py-2 pr-4">Received</th><th className="py-2 pr-4">People</th><th className="py-2 pr-4">Decision</th><th className="py-2 pr-4">People told</th></tr>
@@ -40,7 +41,7 @@ export default async function LegalRequestsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollRegion>
         )}
       </Card>
     </div>

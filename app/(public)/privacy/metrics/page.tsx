@@ -3,6 +3,7 @@ import { Card, PageHeader } from "@/components/ui";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "@/lib/requests/catalog";
 import { getRequestMetrics } from "@/lib/requests/metrics";
 import { getLegalRequestMetrics } from "@/lib/legal/register";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "Privacy request metrics" };
 export const dynamic = "force-dynamic";
@@ -45,10 +46,11 @@ export default async function RequestMetricsPage() {
         <p className="max-w-2xl text-gray-700">
           Demands for personal data from law enforcement, courts and other authorities, counted by the year we received them and by what we did: disclosed what was asked, disclosed part of it, or refused. We tell each person concerned unless the law forbids it for a time.
         </p>
-        <Card className="overflow-x-auto">
+        <Card>
           {legal.length === 0 ? (
             <p className="text-gray-800">No legal requests received.</p>
           ) : (
+            <ScrollRegion label="Legal requests per year by outcome">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Legal requests per year by outcome</caption>
               <thead className="text-gray-800">
@@ -66,6 +68,7 @@ export default async function RequestMetricsPage() {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           )}
         </Card>
       </section>

@@ -9,6 +9,7 @@ import { breachPeriod, formatBreachDate } from "@/lib/breaches/content";
 import { NOTIFY_WITHIN_DAYS } from "@/lib/breaches/schema";
 import { categories, findCategory } from "@/lib/data/registry";
 import { requireAdmin } from "@/lib/dal";
+import { ScrollRegion } from "@/components/scroll-region";
 import { CampaignControls } from "../../notices/controls";
 import { ProgressBar, ProgressFigures } from "../../notices/progress";
 import { BreachForm, type BreachFormValues } from "../breach-form";
@@ -58,7 +59,7 @@ export default async function BreachPage(props: { params: Promise<{ id: string }
     <div className="space-y-6">
       <Link className="text-sm text-brand-700 underline" href="/admin/breaches">← Breach notices</Link>
       <PageHeader title={breach.title} description={isDraft ? "Draft: nothing has been sent." : `Sent ${breach.summary.sentAt ? dateTime.format(breach.summary.sentAt) : ""} UTC. Each person sees it in their privacy center until they acknowledge it.`} />
-      {saved ? <Alert tone="success">Draft saved. Check the preview below.</Alert> : null}
+      {saved && isDraft ? <Alert tone="success">Draft saved. Check the preview below.</Alert> : null}
       <AutoRefresh seconds={2} active={!isDraft && !summary.complete} />
 
       <Card>
@@ -122,10 +123,10 @@ export default async function BreachPage(props: { params: Promise<{ id: string }
               <div className="mt-6"><CampaignControls campaignId={breach.campaign.id} status={breach.campaign.status} ratePerSecond={breach.campaign.ratePerSecond} /></div>
             ) : null}
           </Card>
-          <Card className="overflow-x-auto">
+          <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">When each person was told</h2>
             {recipients.length === 0 ? <p className="text-gray-800">Preparing the recipient list…</p> : (
-              <table className="w-full text-left text-sm">
+              <ScrollRegion label="Recipients and when they were notified"><table className="w-full text-left text-sm">
                 <caption className="sr-only">Recipients and when they were notified</caption>
                 <thead className="border-b border-gray-200 text-gray-800"><tr><th className="py-2 pr-4">Recipient</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Notified (UTC)</th><th className="py-2 pr-4">Days after discovery</th><th className="py-2 pr-4">Acknowledged</th></tr></thead>
                 <tbody>
@@ -139,7 +140,7 @@ export default async function BreachPage(props: { params: Promise<{ id: string }
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></ScrollRegion>
             )}
             {summary.recipients > recipients.length ? <p className="mt-2 text-sm text-gray-700">Showing {recipients.length} of {summary.recipients}.</p> : null}
           </Card>
