@@ -19,7 +19,8 @@ export default async function RequestMetricsPage() {
       />
       {years.length === 0 ? <Card><p className="text-gray-800">No requests yet.</p></Card> : null}
       {years.map((year) => (
-        <Card key={year} className="overflow-x-auto">
+        <Card key={year}>
+          <ScrollRegion label={`Privacy requests in ${year}`}>
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left text-lg font-semibold text-gray-900">{year}</caption>
             <thead className="text-gray-800">
@@ -39,6 +40,7 @@ export default async function RequestMetricsPage() {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </Card>
       ))}
       <section aria-labelledby="legal-requests" className="space-y-4 pt-4">
