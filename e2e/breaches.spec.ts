@@ -109,10 +109,12 @@ test.describe("breach notices", () => {
     await expect(row.getByTestId("notify-time")).toHaveText("3 days");
     await team.page.goto(`/admin/breaches/${id}`);
     await expect(team.page.getByRole("table", { name: "Recipients and when they were notified" })).toContainText(first);
+    await team.page.screenshot({ path: test.info().outputPath("admin-breach-sent-1280.png"), fullPage: true });
 
     // The person sees the banner on every portal page until they acknowledge it.
     await signIn(page, first);
     await expect(page.getByTestId("breach-banner")).toContainText(title);
+    await page.screenshot({ path: test.info().outputPath("account-banner-1280.png"), fullPage: true });
     await page.goto("/account/data");
     await expect(page.getByTestId("breach-banner")).toContainText(title);
     await page.getByRole("link", { name: "Read the notice" }).click();
