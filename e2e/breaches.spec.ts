@@ -167,7 +167,6 @@ test.describe("breach notices", () => {
   test("the compose form refuses incomplete or wrong input and creates nothing", async ({ signIn, browser }) => {
     const team = await adminPage(browser, signIn);
     const page = team.page;
-    const before = await queryCount(`SELECT count(*) FROM "Breach"`);
     await page.goto("/admin/breaches/new");
     await page.getByRole("button", { name: "Save draft and preview" }).click();
     await expect(page.getByText("Give the breach a short title.")).toBeVisible();
@@ -200,7 +199,7 @@ test.describe("breach notices", () => {
     await page.getByLabel("Date discovered").fill("2026-05-12");
     await page.getByRole("button", { name: "Save draft and preview" }).click();
     await expect(page.getByText("Choose at least one data category.")).toBeVisible();
-    expect(await queryCount(`SELECT count(*) FROM "Breach"`)).toBe(before);
+    expect(await queryCount(`SELECT count(*) FROM "Breach" WHERE title = 'A breach with bad dates'`)).toBe(0);
 
     // Sending without ticking the confirmation is refused too.
     const id = await composeBreach(page, { title: `Confirm check ${Date.now()}`, discovered: new Date(Date.now() - DAY), audience: "list", emails: ["bob@example.com"] });
