@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createHash } from "node:crypto";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedRequests } from "./seed-requests";
+import { seedAccountabilityB } from "./seed-accountability-b";
 
 export type SeedOptions = { databaseUrl: string; size?: number; log?: (line: string) => void };
 
@@ -159,6 +160,7 @@ export async function seedDatabase(options: SeedOptions) {
       ],
     });
     await seedRequests(prisma, { adminId: admin.id, bobId: bob.id, policyVersionId: v2.id });
+    await seedAccountabilityB(prisma, { adminId: admin.id });
     log(`seeded alice@example.com, bob@example.com and admin@example.com (${size} bulk rows), and privacy requests`);
   } finally {
     await prisma.$disconnect();

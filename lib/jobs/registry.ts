@@ -10,6 +10,7 @@ import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB } from "../erasure/request";
 import { handleParentErasureCompleted, handleParentExportReady, handleParentMatch, sweepParentRequests } from "../parents/jobs";
 import { PARENT_JOBS } from "../parents/requests";
 import { handleRequestErasureCompleted, handleRequestExportReady, REQUEST_JOBS, sendDailyDigest } from "../requests/jobs";
+import { handleLegalReminders, LEGAL_JOBS } from "../legal/jobs";
 
 export type JobDefinition = {
   name: string;
@@ -58,4 +59,6 @@ export const jobs: JobDefinition[] = [
   { name: REQUEST_JOBS.digest, cron: "0 7 * * *", handler: async () => sendDailyDigest() },
   { name: REQUEST_JOBS.exportReady, handler: handleRequestExportReady, work: { pollingIntervalSeconds: 1 } },
   { name: REQUEST_JOBS.erasureCompleted, handler: handleRequestErasureCompleted, work: { pollingIntervalSeconds: 1 } },
+  // Legal-request register (lib/legal/): daily reminders once a prohibition on telling people has ended.
+  { name: LEGAL_JOBS.reminders, cron: "0 8 * * *", handler: handleLegalReminders, work: { pollingIntervalSeconds: 1 } },
 ];
