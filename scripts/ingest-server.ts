@@ -99,6 +99,8 @@ async function shutdown(signal: string) {
   markDraining();
   log.info("draining", { signal, active, pending: store.writer.pending });
   const deadline = Date.now() + Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000);
+  // Whatever hangs (e.g. closing connections to a database that is gone), the process still ends.
+  setTimeout(() => process.exit(1), deadline - Date.now() + 5_000).unref();
   server.close();
   server.closeIdleConnections();
   while (active > 0 && Date.now() < deadline) {

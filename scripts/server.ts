@@ -43,6 +43,8 @@ async function stop(signal: string) {
   markDraining();
   log.info("draining", { signal, active });
   const deadline = Date.now() + drainMs;
+  // Whatever hangs (e.g. closing connections to a database that is gone), the process still ends.
+  setTimeout(() => process.exit(1), deadline - Date.now() + 5_000).unref();
   server.close();
   server.closeIdleConnections();
   while (active > 0 && Date.now() < deadline) {
