@@ -107,6 +107,10 @@ const byReason: Record<string, Text> = {
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
   "NOT_FOUND:CAMPAIGN": "No such notice campaign.",
+  // retention, audit log
+  "NOT_FOUND:RETENTION_TARGET": "No such kind of data.",
+  "CONFLICT:RETENTION_BUSY": "A retention run is already under way. Wait for it to finish, then try again.",
+  "VALIDATION:AUDIT_FILTER": "Please check the filters: dates look like 2026-11-20.",
   // access
   "UNAUTHENTICATED:NO_OWNER": "Sign in to see your data.",
   "FORBIDDEN:ADMIN_ONLY": "Only the privacy team can do that.",
