@@ -23,7 +23,7 @@ export async function seedAccountability(prisma: PrismaClient, options: { anchor
     `INSERT INTO "TelemetryReport" ("userId", "clusterId", "receivedAt", kind, payload, "policyVersionId")
      SELECT $1, '0a5e' || lpad(i::text, 4, '0') || '-ops-' || i, $2::timestamptz - ((w * 7 + r * 3 + 1) * interval '1 day') - (i * interval '1 minute'), 'usage',
             jsonb_build_object(
-              'version', CASE WHEN i < 18 + (10 - w) THEN 'v20261101.0' WHEN i < 30 THEN 'v20261001.0' WHEN i < 32 THEN 'v20260901.0' ELSE 'v20260801.0' END,
+              'version', CASE WHEN i < 16 + (10 - w) THEN 'v20261101.0' WHEN i < 26 THEN 'v20261001.0' WHEN i < 30 THEN 'v20260901.0' ELSE 'v20260801.0' END,
               'features', (ARRAY[jsonb_build_array('deploy', 'logs'), jsonb_build_array('deploy', 'scale', 'logs'), jsonb_build_array('deploy', 'backups'), jsonb_build_array('deploy', 'logs', 'autoscaling')])[i % 4 + 1]
                           || CASE WHEN i = 7 THEN jsonb_build_array('gpu-scheduling') ELSE '[]'::jsonb END,
               'apps', i % 9 + 1),

@@ -5,9 +5,8 @@
 // distinct installs behind each answer. Output: what may be published.
 //   1. A week with fewer than k installs in total publishes nothing.
 //   2. An answer given by fewer than k installs is not shown on its own: it is
-//      merged into "other". When "other" would still hold fewer than k installs,
-//      the smallest shown answers are merged into it too (partitions: one answer
-//      per install), and if it still has fewer than k it is suppressed.
+//      merged into "other", and when "other" itself holds fewer than k distinct
+//      installs it is suppressed too (the page says how many answers were left out).
 //   3. Every published count is rounded down to a multiple of k.
 // Rule 3 is what defeats differencing: the difference of any two published counts
 // (two cells of one week, a cell and the total, the same cell in two weeks) is a
@@ -40,10 +39,10 @@ function union(sets: Iterable<ReadonlySet<string>>): Set<string> {
 }
 
 /**
- * What one week's table may show. `partition`: each install has exactly one answer
- * (versions); otherwise an install may give several (features used).
+ * What one week's table may show. The rule is the same whether each install gives one
+ * answer (versions) or several (features used); "other" counts distinct installs.
  */
-export function publishTable(groups: Groups, k: number, options: { partition: boolean } = { partition: true }): PublishedTable {
+export function publishTable(groups: Groups, k: number): PublishedTable {
   if (!Number.isInteger(k) || k < 2) throw new Error("k must be an integer of at least 2");
   const everyone = union(groups.values());
   if (everyone.size < k) return { suppressed: true, cells: [], other: null, mergedAnswers: groups.size, total: null };
@@ -52,15 +51,8 @@ export function publishTable(groups: Groups, k: number, options: { partition: bo
   entries.sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const shown = entries.filter(([, installs]) => installs.size >= k);
   const merged = entries.filter(([, installs]) => installs.size < k);
-  let other = union(merged.map(([, installs]) => installs));
-  if (options.partition) {
-    // Grow "other" from the smallest shown answers until it is big enough to publish.
-    while (other.size > 0 && other.size < k && shown.length > 0) {
-      const smallest = shown.pop()!;
-      merged.push(smallest);
-      other = union([other, smallest[1]]);
-    }
-  }
+  // Distinct installs behind the small answers (an install may have given several).
+  const other = union(merged.map(([, installs]) => installs));
   return {
     suppressed: false,
     cells: shown.map(([label, installs]) => ({ label, count: roundDown(installs.size, k) })),

@@ -53,8 +53,8 @@ export async function getWeeklyStatistics(): Promise<WeeklyStatistics> {
     const key = weekStart.getTime();
     weeks.push({
       start: weekStart,
-      versions: publishTable(versionWeeks.get(key) ?? new Map(), k, { partition: true }),
-      features: publishTable(featureWeeks.get(key) ?? new Map(), k, { partition: false }),
+      versions: publishTable(versionWeeks.get(key) ?? new Map(), k),
+      features: publishTable(featureWeeks.get(key) ?? new Map(), k),
     });
   }
   return { k, weeks };

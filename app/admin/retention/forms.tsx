@@ -13,7 +13,7 @@ export function RuleForm(props: { target: string; title: string; days: number })
     <form action={action} className="flex flex-wrap items-center gap-2" noValidate>
       <input type="hidden" name="target" value={props.target} />
       <label className="sr-only" htmlFor={id}>Days to keep {props.title.toLowerCase()}</label>
-      <input className={`${inputClass} w-28`} id={id} name="days" type="number" min={1} max={3650} defaultValue={state && !state.ok ? state.values?.days : props.days} aria-describedby={`${id}-status`} aria-invalid={error ? true : undefined} />
+      <input className={`${inputClass} w-24 min-w-[5.5rem]`} id={id} name="days" type="number" min={1} max={3650} defaultValue={state && !state.ok ? state.values?.days : props.days} aria-describedby={`${id}-status`} aria-invalid={error ? true : undefined} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
       <p id={`${id}-status`} role="status" className={`w-full text-sm ${error ? "text-red-700" : "text-green-800"}`}>{error ?? (state?.ok ? state.message : "")}</p>
     </form>

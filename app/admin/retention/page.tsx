@@ -20,12 +20,16 @@ export default async function RetentionPage() {
       <Card className="overflow-x-auto p-0">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Retention periods</caption>
-          <thead className="bg-gray-50"><tr><th scope="col" className="px-4 py-2">Data</th><th scope="col" className="px-4 py-2">What is deleted</th><th scope="col" className="px-4 py-2">Keep for (days)</th></tr></thead>
+          <thead className="bg-gray-50"><tr><th scope="col" className="px-4 py-2">Data</th><th scope="col" className="hidden px-4 py-2 sm:table-cell">What is deleted</th><th scope="col" className="px-4 py-2">Keep for (days)</th></tr></thead>
           <tbody>
             {rules.map((rule) => (
               <tr key={rule.key} className="border-t border-gray-100 align-top" data-target={rule.key}>
-                <th scope="row" className="px-4 py-3 font-medium">{rule.title}{rule.category ? <div className="text-xs font-normal text-gray-700"><Link className="underline" href={`/account/data/${rule.category}`}>shown on “{rule.category}”</Link></div> : null}</th>
-                <td className="px-4 py-3 text-gray-700">{rule.description}</td>
+                <th scope="row" className="px-4 py-3 font-medium">
+                  {rule.title}
+                  <p className="mt-1 text-xs font-normal text-gray-700 sm:hidden">{rule.description}</p>
+                  {rule.category ? <div className="text-xs font-normal text-gray-700"><Link className="underline" href={`/account/data/${rule.category}`}>shown on people&apos;s data page</Link></div> : null}
+                </th>
+                <td className="hidden px-4 py-3 text-gray-700 sm:table-cell">{rule.description}</td>
                 <td className="px-4 py-3"><RuleForm target={rule.key} title={rule.title} days={rule.days} /></td>
               </tr>
             ))}
