@@ -8,6 +8,7 @@
 // address (ctid = ANY(ARRAY(...)), a TID scan), walking the index forward from
 // the last batch's time so that no batch re-reads what an earlier one removed.
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import { recordAudit } from "../audit/record";
 import { now } from "../clock";
@@ -19,10 +20,14 @@ import { cutoffFor, RETENTION_TARGETS, type RetentionTarget } from "./targets";
 
 export const RETENTION_JOB = "retention.purge";
 const DEFAULT_BATCH = 5_000;
+/** Rest between batches, so that other people's queries get the disk and CPU in between. */
+const DEFAULT_PAUSE_MS = 10;
 
 export type PurgeOptions = {
   pool?: pg.Pool;
   batchSize?: number;
+  /** Milliseconds to rest between batches (default 10). */
+  pauseMs?: number;
   /** Only these targets (tests, benchmarks). */
   targets?: string[];
   onBatch?: (target: string, deleted: number) => void | Promise<void>;
@@ -34,8 +39,9 @@ type TargetResult = { rows: number; files: number; oldestKept: Date | null };
  * Deletes the rows of `table` whose `time` is before `cutoff`, a batch per statement.
  * Returns the number deleted. Exported for the benchmark.
  */
-export async function purgeTableInBatches(pool: pg.Pool, table: { name: string; time: string }, cutoff: Date, options: { batchSize?: number; onBatch?: (deleted: number) => void | Promise<void> } = {}) {
+export async function purgeTableInBatches(pool: pg.Pool, table: { name: string; time: string }, cutoff: Date, options: { batchSize?: number; pauseMs?: number; onBatch?: (deleted: number) => void | Promise<void> } = {}) {
   const size = options.batchSize ?? DEFAULT_BATCH;
+  const pauseMs = options.pauseMs ?? DEFAULT_PAUSE_MS;
   const t = `"${table.name}"`;
   const time = `"${table.time}"`;
   let after: Date | null = null;
@@ -58,6 +64,7 @@ export async function purgeTableInBatches(pool: pg.Pool, table: { name: string; 
     after = result.rows[0].last;
     await options.onBatch?.(deleted);
     if (deleted < size) break;
+    if (pauseMs > 0) await sleep(pauseMs);
   }
   return total;
 }
@@ -136,7 +143,7 @@ async function purgeTarget(pool: pg.Pool, target: RetentionTarget, cutoff: Date,
       const { rows: next } = await pool.query<{ oldest: Date | null }>(`SELECT min("${table.time}") AS oldest FROM "${table.name}" WHERE "${table.time}" >= $1`, [cutoff]);
       return { rows, files: 0, oldestKept: next[0]?.oldest ?? null };
     }
-    const rows = await purgeTableInBatches(pool, table, cutoff, { batchSize: options.batchSize, onBatch: (deleted) => options.onBatch?.(target.key, deleted) });
+    const rows = await purgeTableInBatches(pool, table, cutoff, { batchSize: options.batchSize, pauseMs: options.pauseMs, onBatch: (deleted) => options.onBatch?.(target.key, deleted) });
     return { rows, files: 0, oldestKept: await oldestOf(pool, table) };
   }
   if (target.key === "exports") return purgeExports(pool, cutoff, dryRun, options.batchSize ?? DEFAULT_BATCH);
