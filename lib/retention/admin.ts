@@ -9,7 +9,8 @@ import { createRetentionRun, executeRetentionRun } from "./purge";
 export async function startRetentionRun(options: { admin: Viewer; dryRun: boolean; ip?: string; enqueue: (runId: string) => Promise<unknown> }) {
   const { admin } = options;
   assertAdmin(admin);
-  const active = await prisma.retentionRun.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, dryRun: false } });
+  // A run left RUNNING by a worker that died stops counting after the job's 4 h expiry.
+  const active = await prisma.retentionRun.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, dryRun: false, startedAt: { gt: new Date(Date.now() - 4 * 3_600_000) } } });
   if (!options.dryRun && active > 0) throw new AppError("CONFLICT", { reason: "RETENTION_BUSY" });
   const run = await createRetentionRun({ dryRun: options.dryRun, trigger: "admin" });
   if (!options.dryRun) {
