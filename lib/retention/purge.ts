@@ -98,7 +98,8 @@ async function purgeExports(pool: pg.Pool, cutoff: Date, dryRun: boolean, batchS
       if (batch.length < batchSize) break;
     }
   }
-  const { rows: oldest } = await pool.query<{ oldest: Date | null }>(`SELECT min("createdAt") AS oldest FROM "ExportJob"`);
+  // In a dry run nothing went: the oldest of the rows that would stay.
+  const { rows: oldest } = await pool.query<{ oldest: Date | null }>(`SELECT min("createdAt") AS oldest FROM "ExportJob" WHERE NOT (${EXPORT_DONE})`, [cutoff]);
   return { rows, files, oldestKept: oldest[0]?.oldest ?? null };
 }
 
@@ -127,7 +128,7 @@ async function purgeSimple(pool: pg.Pool, target: string, cutoff: Date, dryRun: 
     const sql = dryRun ? `SELECT count(*) AS n FROM "${statement.table}" WHERE ${statement.where}` : `WITH d AS (DELETE FROM "${statement.table}" WHERE ${statement.where} RETURNING 1) SELECT count(*) AS n FROM d`;
     const { rows: result } = await pool.query<{ n: string }>(sql, [cutoff]);
     rows += Number(result[0].n);
-    const { rows: oldest } = await pool.query<{ oldest: Date | null }>(`SELECT min(${statement.oldest}) AS oldest FROM "${statement.table}"`);
+    const { rows: oldest } = await pool.query<{ oldest: Date | null }>(`SELECT min(${statement.oldest}) AS oldest FROM "${statement.table}" WHERE NOT (${statement.where})`, [cutoff]);
     const value = oldest[0]?.oldest ?? null;
     if (value && (!oldestKept || value < oldestKept)) oldestKept = value;
   }

@@ -62,7 +62,7 @@ export default async function RetentionPage() {
                   {run.items.map((item) => (
                     <tr key={item.id} className="border-t border-gray-100" data-item={item.target}>
                       <td className="px-4 py-2">{titles.get(item.target) ?? item.target}</td>
-                      <td className="px-4 py-2">{item.days} days (before {day.format(item.cutoff)})</td>
+                      <td className="px-4 py-2">{item.days} day{item.days === 1 ? "" : "s"} (before {day.format(item.cutoff)})</td>
                       <td className="px-4 py-2" data-rows={item.rows}>{item.rows}{item.files ? ` (${item.files} files)` : ""}</td>
                       <td className="px-4 py-2">{item.oldestKept ? day.format(item.oldestKept) : "none left"}</td>
                       <td className="px-4 py-2">{item.durationMs} ms</td>
