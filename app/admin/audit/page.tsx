@@ -69,11 +69,11 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
             {page.rows.map((row) => (
               <tr key={row.id} className="border-t border-gray-100 align-top" data-id={row.id}>
                 <td className="whitespace-nowrap px-3 py-2">{when.format(row.at)}</td>
-                <td className="px-3 py-2 break-all" title={row.actorRef ?? undefined}>{describeActor(row)}</td>
+                <td className="min-w-[11rem] px-3 py-2 [overflow-wrap:anywhere]" title={row.actorRef ?? undefined}>{describeActor(row)}</td>
                 <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                <td className="px-3 py-2 break-all">{row.targetType ? `${row.targetType}${row.targetId ? `: ${row.targetId}` : ""}` : "—"}</td>
+                <td className="min-w-[9rem] px-3 py-2 [overflow-wrap:anywhere]">{row.targetType ? `${row.targetType}${row.targetId ? `: ${row.targetId}` : ""}` : "—"}</td>
                 <td className="px-3 py-2 break-all">{describeIp(row) || "—"}</td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{JSON.stringify(row.metadata)}</td>
+                <td className="min-w-[12rem] px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{JSON.stringify(row.metadata)}</td>
               </tr>
             ))}
           </tbody>
