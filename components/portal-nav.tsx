@@ -9,6 +9,7 @@ const links = [
   { href: "/account/preferences/telemetry", label: "Telemetry" },
   { href: "/account/preferences/history", label: "Preference history" },
   { href: "/account/requests", label: "Privacy requests" },
+  { href: "/account/notices", label: "Notices" },
   { href: "/account/delete", label: "Delete account" },
 ];
 

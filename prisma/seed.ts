@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedAccountability } from "./seed-accountability";
 import { seedRequests } from "./seed-requests";
+import { seedAccountabilityB } from "./seed-accountability-b";
 
 export type SeedOptions = { databaseUrl: string; size?: number; log?: (line: string) => void };
 
@@ -160,6 +161,7 @@ export async function seedDatabase(options: SeedOptions) {
       ],
     });
     await seedRequests(prisma, { adminId: admin.id, bobId: bob.id, policyVersionId: v2.id });
+    await seedAccountabilityB(prisma, { adminId: admin.id });
     await seedAccountability(prisma, { anchor: SEED_ANCHOR, policyVersionId: v2.id });
     log(`seeded alice@example.com, bob@example.com and admin@example.com (${size} bulk rows), and privacy requests`);
   } finally {

@@ -1,14 +1,22 @@
 import type { ReactNode } from "react";
+import { BreachBanner } from "@/components/breach-banner";
 import { PortalNav } from "@/components/portal-nav";
+import { listMyBreachNotices } from "@/lib/breaches/breaches";
+import { formatBreachDate } from "@/lib/breaches/content";
 import { verifySession } from "@/lib/dal";
 
 // Optimistic gate for the signed-in area; every page and action checks again.
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  await verifySession();
+  const viewer = await verifySession();
+  // Breach notices stay on every portal page until the person acknowledges them.
+  const breaches = await listMyBreachNotices(viewer, { onlyOpen: true });
   return (
     <div className="grid gap-8 md:grid-cols-[13rem_1fr]">
       <PortalNav />
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0 space-y-6">
+        <BreachBanner notices={breaches.map((notice) => ({ id: notice.id, title: notice.title, discovered: formatBreachDate(notice.discoveredAt) }))} />
+        <div>{children}</div>
+      </div>
     </div>
   );
 }

@@ -107,6 +107,20 @@ const byReason: Record<string, Text> = {
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
   "NOT_FOUND:CAMPAIGN": "No such notice campaign.",
+  // breach notices
+  "NOT_FOUND:BREACH": "No such breach.",
+  "INVALID_STATE:BREACH_SENT": "This notice was already sent; a sent notice cannot change.",
+  "INVALID_STATE:BREACH_NO_RECIPIENTS": "Nobody matches the selection, so there is nobody to notify. Change who is affected.",
+  "CONFLICT:BREACH_RECIPIENTS_CHANGED": (p) => `The number of recipients changed since the preview (now ${p.count}). Check the preview again before sending.`,
+  "VALIDATION:BREACH_DISCOVERED_FUTURE": "The discovery date cannot be in the future.",
+  "VALIDATION:BREACH_OCCURRED_FUTURE": "The date it happened cannot be in the future.",
+  "NOT_FOUND:BREACH_NOTICE": "We could not find that notice.",
+  // legal requests
+  "NOT_FOUND:LEGAL_REQUEST": "No such legal request.",
+  "VALIDATION:LEGAL_UNKNOWN_PEOPLE": (p) => `No account uses ${p.emails}. List the affected people by the address of their account.`,
+  "VALIDATION:LEGAL_PROHIBITION_PAST": "The end of the prohibition must be in the future. Without a prohibition in force, leave it empty.",
+  "INVALID_STATE:LEGAL_PROHIBITED": (p) => `A legal prohibition forbids telling the people concerned until ${p.until}.`,
+  "INVALID_STATE:LEGAL_ALREADY_NOTIFIED": "The people concerned were already told.",
   // retention, audit log
   "NOT_FOUND:RETENTION_TARGET": "No such kind of data.",
   "CONFLICT:RETENTION_BUSY": "A retention run is already under way. Wait for it to finish, then try again.",

@@ -219,6 +219,9 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
            WHERE position(${email} in lower("childIdentifiers")) > 0`;
         await tx.$executeRaw`UPDATE "ParentRequest" SET "matchedUserIds" = array_remove("matchedUserIds", ${userId}) WHERE ${userId} = ANY("matchedUserIds")`;
         await tx.noticeCampaign.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+        await tx.breach.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+        await tx.legalRequest.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+        await tx.$executeRaw`UPDATE "Breach" SET "audienceEmails" = array_remove("audienceEmails", ${email}) WHERE ${email} = ANY("audienceEmails")`;
         await suppressEmail(tx, email, "erased");
         // The account row takes every other table's rows with it (ON DELETE CASCADE), including
         // anything a batch could have missed (nothing new is collected while restricted).

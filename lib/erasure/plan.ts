@@ -43,6 +43,8 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
   TotpCredential: { how: "cascade" },
   PasskeyCredential: { how: "cascade" },
   RecoveryCode: { how: "cascade" },
+  // The person's place in a legal request; the register entry itself stays (it names nobody else).
+  LegalRequestSubject: { how: "cascade" },
 
   VerificationToken: { how: "by-email", note: "pending sign-in links: identifier is the address (and a pending new address)" },
   RateLimit: { how: "by-email", note: "the per-address sign-in counter, keyed by a hash of the address" },
@@ -51,6 +53,8 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
   PrivacyRequestEvent: { how: "scrub", note: "the request's timeline: notes and actor removed, status and dates kept" },
   ParentRequest: { how: "scrub", note: "a parent's request naming the person (as child or as parent): their address is replaced" },
   NoticeCampaign: { how: "scrub", note: "createdById of an erased admin is removed" },
+  Breach: { how: "scrub", note: "the breach record is kept as proof of notification; the person's address is removed from its recipient list and createdById of an erased admin is removed" },
+  LegalRequest: { how: "scrub", note: "the register entry is kept for the transparency counts; createdById of an erased admin is removed (the person's link to it is a LegalRequestSubject, deleted with the account)" },
   Erasure: { how: "scrub", note: "the erasure's own record: user id and receipt address removed when done; counts and dates kept" },
 };
 

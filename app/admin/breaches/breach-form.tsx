@@ -1,0 +1,127 @@
+"use client";
+
+import { useActionState, useState, startTransition, type ReactNode } from "react";
+import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
+import type { ActionState } from "@/lib/actions";
+import { saveBreachAction } from "./actions";
+
+export type BreachFormValues = {
+  breachId?: string;
+  title: string;
+  whatHappened: string;
+  occurredFrom: string;
+  occurredTo: string;
+  discoveredAt: string;
+  dataInvolved: string;
+  whatWeDid: string;
+  whatToDo: string;
+  contact: string;
+  audience: "ALL" | "LIST" | "CATEGORIES";
+  emails: string;
+  categories: string[];
+  audienceFrom: string;
+  audienceTo: string;
+};
+
+export const EMPTY_BREACH: BreachFormValues = {
+  title: "", whatHappened: "", occurredFrom: "", occurredTo: "", discoveredAt: "", dataInvolved: "", whatWeDid: "", whatToDo: "", contact: "",
+  audience: "ALL", emails: "", categories: [], audienceFrom: "", audienceTo: "",
+};
+
+function Field(props: { name: string; label: string; hint?: string; errors?: string[]; children: (describedBy: string) => ReactNode; className?: string }) {
+  const describedBy = `${props.name}-error${props.hint ? ` ${props.name}-hint` : ""}`;
+  return (
+    <div className={`space-y-1 ${props.className ?? ""}`}>
+      <label className={labelClass} htmlFor={props.name}>{props.label}</label>
+      {props.hint ? <p id={`${props.name}-hint`} className="text-sm text-gray-700">{props.hint}</p> : null}
+      {props.children(describedBy)}
+      <FieldError id={`${props.name}-error`} errors={props.errors} />
+    </div>
+  );
+}
+
+export function BreachForm(props: { values: BreachFormValues; categories: { slug: string; title: string }[]; submitLabel: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveBreachAction, null);
+  const [audience, setAudience] = useState(props.values.audience);
+  const errors = fieldErrorsOf(state);
+  const v = props.values;
+  const text = (name: keyof BreachFormValues, label: string, hint?: string, rows = 3) => (
+    <Field name={name} label={label} hint={hint} errors={errors[name]} className="sm:col-span-2">
+      {(describedBy) => <textarea className={inputClass} id={name} name={name} rows={rows} defaultValue={v[name] as string} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy} />}
+    </Field>
+  );
+  const date = (name: keyof BreachFormValues, label: string) => (
+    <Field name={name} label={label} errors={errors[name]}>
+      {(describedBy) => <input className={inputClass} id={name} name={name} type="date" defaultValue={v[name] as string} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy} />}
+    </Field>
+  );
+  return (
+    <form
+      className="grid gap-4 sm:grid-cols-2"
+      noValidate
+      // Submitted without a form reset, so a validation failure keeps what was typed.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
+      {state ? <div className="sm:col-span-2"><Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert></div> : null}
+      {v.breachId ? <input type="hidden" name="breachId" value={v.breachId} /> : null}
+      <Field name="title" label="Title" hint="A few words people will recognise, e.g. “Support mailbox accessed by an outsider”." errors={errors.title} className="sm:col-span-2">
+        {(describedBy) => <input className={inputClass} id="title" name="title" defaultValue={v.title} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy} />}
+      </Field>
+      {text("whatHappened", "What happened", undefined, 4)}
+      {date("occurredFrom", "When it happened (or began)")}
+      {date("occurredTo", "Until (if it lasted longer)")}
+      {date("discoveredAt", "Date discovered")}
+      <div className="hidden sm:block" />
+      {text("dataInvolved", "What data was involved")}
+      {text("whatWeDid", "What we did")}
+      {text("whatToDo", "What people should do")}
+      {text("contact", "Contact for questions", "A postal address, phone number or email address people can use.", 2)}
+
+      <fieldset className="space-y-3 sm:col-span-2">
+        <legend className={labelClass}>Who is affected</legend>
+        {([
+          ["ALL", "Everyone with an account"],
+          ["LIST", "A list of email addresses"],
+          ["CATEGORIES", "People holding data in chosen categories, within a date range"],
+        ] as const).map(([value, label]) => (
+          <div key={value} className="flex items-center gap-2">
+            <input id={`audience-${value}`} type="radio" name="audience" value={value} className="h-4 w-4" checked={audience === value} onChange={() => setAudience(value)} />
+            <label htmlFor={`audience-${value}`} className="text-sm text-gray-900">{label}</label>
+          </div>
+        ))}
+        <FieldError id="audience-error" errors={errors.audience} />
+      </fieldset>
+
+      {audience === "LIST" ? (
+        <Field name="emails" label="Affected addresses" hint="One per line (commas also work). Addresses without an account are listed in the preview and not emailed." errors={errors.emails} className="sm:col-span-2">
+          {(describedBy) => <textarea className={inputClass} id="emails" name="emails" rows={5} defaultValue={v.emails} aria-invalid={errors.emails ? true : undefined} aria-describedby={describedBy} />}
+        </Field>
+      ) : null}
+      {audience === "CATEGORIES" ? (
+        <>
+          <fieldset className="space-y-2 sm:col-span-2" aria-describedby="categories-error">
+            <legend className={labelClass}>Data categories</legend>
+            <div className="grid gap-2 sm:grid-cols-2">
+              {props.categories.map((category) => (
+                <div key={category.slug} className="flex items-center gap-2">
+                  <input id={`category-${category.slug}`} type="checkbox" name="categories" value={category.slug} className="h-4 w-4" defaultChecked={v.categories.includes(category.slug)} />
+                  <label htmlFor={`category-${category.slug}`} className="text-sm text-gray-900">{category.title}</label>
+                </div>
+              ))}
+            </div>
+            <FieldError id="categories-error" errors={errors.categories} />
+          </fieldset>
+          {date("audienceFrom", "Records from (optional)")}
+          {date("audienceTo", "Records until (optional, inclusive)")}
+        </>
+      ) : null}
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? "Saving…" : props.submitLabel}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+// The words of a breach notice, shared by the email, the portal banner and the
+// admin preview (no database access, so the preview and the sent notice match).
+import { createElement } from "react";
+import { BreachNoticeEmail } from "../email/templates/breach-notice";
+
+export type BreachContent = {
+  id: string;
+  title: string;
+  whatHappened: string;
+  occurredFrom: Date;
+  occurredTo: Date | null;
+  discoveredAt: Date;
+  dataInvolved: string;
+  whatWeDid: string;
+  whatToDo: string;
+  contact: string;
+};
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+export function formatBreachDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+export function breachPeriod(content: Pick<BreachContent, "occurredFrom" | "occurredTo">): string {
+  const from = dateFormat.format(content.occurredFrom);
+  if (!content.occurredTo || content.occurredTo.getTime() === content.occurredFrom.getTime()) return from;
+  return `${from} to ${dateFormat.format(content.occurredTo)}`;
+}
+
+export function breachSubject(content: Pick<BreachContent, "title">): string {
+  return `Important: notice of a data breach (${content.title})`;
+}
+
+export function breachPortalUrl(appUrl: string, breachId: string): string {
+  return `${appUrl.replace(/\/$/, "")}/account/notices#breach-${breachId}`;
+}
+
+export function breachEmailElement(content: BreachContent, settings: { appUrl: string; companyName: string }, greeting: string) {
+  return createElement(BreachNoticeEmail, {
+    companyName: settings.companyName,
+    title: content.title,
+    whatHappened: content.whatHappened,
+    when: breachPeriod(content),
+    discovered: formatBreachDate(content.discoveredAt),
+    dataInvolved: content.dataInvolved,
+    whatWeDid: content.whatWeDid,
+    whatToDo: content.whatToDo,
+    contact: content.contact,
+    url: breachPortalUrl(settings.appUrl, content.id),
+    greeting,
+  });
+}
