@@ -36,6 +36,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link className="underline hover:text-gray-900" href="/policies/privacy">Privacy policy</Link>
             <Link className="underline hover:text-gray-900" href="/account/requests/new">Make a privacy request</Link>
             <Link className="underline hover:text-gray-900" href="/privacy/metrics">Request metrics</Link>
+            <Link className="underline hover:text-gray-900" href="/privacy/sharing">Who we share with</Link>
+            <Link className="underline hover:text-gray-900" href="/privacy/statistics">Community statistics</Link>
             <Link className="underline hover:text-gray-900" href="/parents">Remove my child&apos;s information</Link>
             <CookieSettingsButton />
           </div>

@@ -60,6 +60,22 @@ export const getAdminState = cache(async (): Promise<AdminState> => {
 });
 
 /**
+ * The path the refused request was for. proxy.ts sets x-request-path on every request it sees;
+ * a request it did not see (Next.js's own fetch of a page, a server action posted from a page)
+ * is named by its Referer's path instead, so an audit row never records an empty path.
+ */
+function requestPathOf(requestHeaders: Headers): string | null {
+  const path = requestHeaders.get("x-request-path");
+  if (path) return path;
+  try {
+    const referer = requestHeaders.get("referer");
+    return referer ? new URL(referer).pathname || null : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * For pages ("page"), actions and routes ("action") of the admin area. Until the
  * second factor is passed in this session, an admin is answered as anyone else
  * (404, audited), except that an admin page sends them to pass it first.
@@ -69,13 +85,13 @@ export const requireAdmin = cache(async (mode: "page" | "action" = "page"): Prom
   const state = await getAdminState();
   if (state.kind === "verified" && state.viewer) return state.viewer;
   const requestHeaders = await headers();
-  const path = requestHeaders.get("x-request-path");
+  const path = requestPathOf(requestHeaders);
   if (state.kind === "needs-second-factor" && mode === "page") redirect(`/admin-verify?next=${encodeURIComponent(path ?? "/admin")}`);
   await recordAudit({
     action: "authz.denied",
     actorId: state.viewer?.userId ?? null,
     ip: getRequestIp(requestHeaders),
-    metadata: { area: "admin", path, reason: state.kind },
+    metadata: { area: "admin", path: path ?? "(unknown)", mode, reason: state.kind },
   });
   notFound();
 });

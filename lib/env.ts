@@ -97,6 +97,8 @@ const schema = z.object({
   NOTICE_WORKER_SLICES: z.coerce.number().int().min(1).max(64).default(2),
   /** Days an export archive can be downloaded before it is deleted. */
   EXPORT_TTL_DAYS: z.coerce.number().positive().default(7),
+  /** Public statistics: no published cell rests on fewer than this many distinct installs. */
+  STATS_K: z.coerce.number().int().min(2).max(1000).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

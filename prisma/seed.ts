@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createHash } from "node:crypto";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { seedAccountability } from "./seed-accountability";
 import { seedRequests } from "./seed-requests";
 import { seedAccountabilityB } from "./seed-accountability-b";
 
@@ -161,6 +162,7 @@ export async function seedDatabase(options: SeedOptions) {
     });
     await seedRequests(prisma, { adminId: admin.id, bobId: bob.id, policyVersionId: v2.id });
     await seedAccountabilityB(prisma, { adminId: admin.id });
+    await seedAccountability(prisma, { anchor: SEED_ANCHOR, policyVersionId: v2.id });
     log(`seeded alice@example.com, bob@example.com and admin@example.com (${size} bulk rows), and privacy requests`);
   } finally {
     await prisma.$disconnect();

@@ -125,6 +125,10 @@ const byReason: Record<string, Text> = {
   "VALIDATION:LEGAL_PROHIBITION_PAST": "The end of the prohibition must be in the future. Without a prohibition in force, leave it empty.",
   "INVALID_STATE:LEGAL_PROHIBITED": (p) => `A legal prohibition forbids telling the people concerned until ${p.until}.`,
   "INVALID_STATE:LEGAL_ALREADY_NOTIFIED": "The people concerned were already told.",
+  // retention, audit log
+  "NOT_FOUND:RETENTION_TARGET": "No such kind of data.",
+  "CONFLICT:RETENTION_BUSY": "A retention run is already under way. Wait for it to finish, then try again.",
+  "VALIDATION:AUDIT_FILTER": "Please check the filters: dates look like 2026-11-20.",
   // access
   "UNAUTHENTICATED:NO_OWNER": "Sign in to see your data.",
   "FORBIDDEN:ADMIN_ONLY": "Only the privacy team can do that.",

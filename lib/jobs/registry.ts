@@ -9,6 +9,8 @@ import { handleErasureRun, handleErasureSweep } from "../erasure/jobs";
 import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB } from "../erasure/request";
 import { handleParentErasureCompleted, handleParentExportReady, handleParentMatch, sweepParentRequests } from "../parents/jobs";
 import { PARENT_JOBS } from "../parents/requests";
+import { handleRetentionJob } from "../retention/jobs";
+import { RETENTION_JOB } from "../retention/purge";
 import { handleRequestErasureCompleted, handleRequestExportReady, REQUEST_JOBS, sendDailyDigest } from "../requests/jobs";
 import { handleLegalReminders, LEGAL_JOBS } from "../legal/jobs";
 
@@ -61,4 +63,6 @@ export const jobs: JobDefinition[] = [
   { name: REQUEST_JOBS.erasureCompleted, handler: handleRequestErasureCompleted, work: { pollingIntervalSeconds: 1 } },
   // Legal-request register (lib/legal/): daily reminders once a prohibition on telling people has ended.
   { name: LEGAL_JOBS.reminders, cron: "0 8 * * *", handler: handleLegalReminders, work: { pollingIntervalSeconds: 1 } },
+  // Retention (lib/retention/): the daily purge of expired data, and runs an admin starts.
+  { name: RETENTION_JOB, cron: "30 3 * * *", handler: handleRetentionJob, queue: { retryLimit: 10, retryDelay: 60, expireInSeconds: 4 * 3600 }, work: { pollingIntervalSeconds: 1, batchSize: 1 } },
 ];

@@ -14,7 +14,10 @@ import { env } from "../env";
 import { log } from "../log";
 import { completeParentRequestIfDone, startParentErasure } from "./erasure";
 import { matchAccount, parseChildIdentifiers } from "./identifiers";
-import { statusUrlOf, UNCONFIRMED_DAYS } from "./requests";
+import { purgeUnconfirmedParentRequests } from "../retention/purge";
+import { getRetentionDays } from "../retention/rules";
+import { cutoffFor } from "../retention/targets";
+import { statusUrlOf } from "./requests";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
@@ -58,18 +61,13 @@ export async function notifyParentExportReady(parentRequestId: string) {
 
 export async function sweepParentRequests() {
   const at = await now();
-  const stale = await prisma.parentRequest.findMany({ where: { status: "AWAITING_EMAIL", createdAt: { lt: new Date(at.getTime() - UNCONFIRMED_DAYS * 86_400_000) } }, select: { id: true } });
-  if (stale.length) {
-    await prisma.$transaction(async (tx) => {
-      await tx.parentRequest.deleteMany({ where: { id: { in: stale.map((row) => row.id) }, status: "AWAITING_EMAIL" } });
-      await recordAudit({ action: "parent.request.purged_unconfirmed", targetType: "ParentRequest", metadata: { count: stale.length } }, tx);
-    });
-  }
+  // The same purge the retention run does (its "parent-requests" rule), every 10 minutes here.
+  const purged = await purgeUnconfirmedParentRequests(cutoffFor(at, await getRetentionDays("parent-requests")));
   const overdue = await prisma.parentRequest.findMany({ where: { status: "AWAITING_PARENT_REVIEW", reviewDeadline: { lte: at } }, select: { id: true } });
   for (const row of overdue) await startParentErasure({ parentRequestId: row.id, trigger: "deadline" });
   // Erasures that finished while the completion job was lost.
   for (const row of await prisma.parentRequest.findMany({ where: { status: "ERASING" }, select: { id: true } })) await completeParentRequestIfDone(row.id);
-  return { purged: stale.length, erased: overdue.length };
+  return { purged, erased: overdue.length };
 }
 
 const each = (handler: (parentRequestId: string) => Promise<unknown>) => async (jobs: PgBoss.Job<unknown>[]) => {

@@ -38,7 +38,7 @@ export async function findActiveSharingEntries() {
   return prisma.sharingRegisterEntry.findMany({
     where: { OR: [{ endsOn: null }, { endsOn: { gt: at } }] },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, kind: true, purpose: true, dataCategories: true, isMarketing: true },
+    select: { id: true, name: true, kind: true, purpose: true, dataCategories: true, isMarketing: true, startsOn: true },
   });
 }
 

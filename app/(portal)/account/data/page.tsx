@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getCategoryRetentionDays } from "@/lib/retention/rules";
+import { retentionText } from "@/lib/retention/targets";
 import { Card, PageHeader } from "@/components/ui";
 import { getDataOverview } from "@/lib/data/access";
 import { verifySession } from "@/lib/dal";
@@ -15,7 +17,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function YourDataPage() {
   const viewer = await verifySession();
-  const [overview, exports] = await Promise.all([getDataOverview(viewer), listExports(viewer)]);
+  const [overview, exports, retentionDays] = await Promise.all([getDataOverview(viewer), listExports(viewer), getCategoryRetentionDays()]);
   return (
     <div>
       <PageHeader
@@ -56,7 +58,7 @@ export default async function YourDataPage() {
                 <dt className="font-medium text-gray-900">Shared with</dt>
                 <dd className="text-gray-700">{sharedWith.length ? sharedWith.map((party) => party.name).join("; ") : "Nobody outside the company"}</dd>
                 <dt className="font-medium text-gray-900">Kept for</dt>
-                <dd className="text-gray-700">{category.retention}</dd>
+                <dd className="text-gray-700">{retentionText(category, retentionDays.get(category.slug))}</dd>
                 <dt className="font-medium text-gray-900">Policy when collected</dt>
                 <dd className="text-gray-700">
                   {policies.length === 0

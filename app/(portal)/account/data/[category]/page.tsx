@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getCategoryRetentionDays } from "@/lib/retention/rules";
+import { retentionText } from "@/lib/retention/targets";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { Alert, Card, inputClass, labelClass } from "@/components/ui";
@@ -54,7 +56,7 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
   const cursor = one(search.cursor);
 
   // Independent of the page's rows: fetched in parallel with them.
-  const extras = Promise.all([getPolicyVersions(), getSharingFor(category)]);
+  const extras = Promise.all([getPolicyVersions(), getSharingFor(category), getCategoryRetentionDays()]);
   extras.catch(() => {});
   let result: Awaited<ReturnType<typeof getDatasetPage>> = null;
   let problem: string | null = null;
@@ -66,7 +68,7 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
     result = await getDatasetPage(viewer, { categorySlug: category.slug, datasetKey: dataset.key, request: { direction: "first", limit: 50 } });
   }
   if (!result) notFound();
-  const [policies, sharedWith] = await extras;
+  const [policies, sharedWith, retentionDays] = await extras;
   const { page } = result;
   const countFilters = problem ? {} : filters;
   const columns = outputColumns(dataset).filter((column) => !column.hideInTable && column.key !== "id");
@@ -89,7 +91,7 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
         <dt className="font-medium text-gray-900">Shared with</dt>
         <dd className="text-gray-700">{sharedWith.length ? sharedWith.map((party) => `${party.name} (${party.purpose})`).join("; ") : "Nobody outside the company"}</dd>
         <dt className="font-medium text-gray-900">Kept for</dt>
-        <dd className="text-gray-700">{category.retention}</dd>
+        <dd className="text-gray-700">{retentionText(category, retentionDays.get(category.slug))}</dd>
       </dl>
       {category.editHref ? (
         <p className="mt-4"><Link className="font-semibold text-brand-700 underline" href={category.editHref}>Edit these details</Link></p>

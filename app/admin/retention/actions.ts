@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { adminAction, ok } from "@/lib/actions";
+import { enqueue } from "@/lib/jobs/boss";
+import { startRetentionRun } from "@/lib/retention/admin";
+import { RETENTION_JOB } from "@/lib/retention/purge";
+import { retentionRuleSchema, updateRetentionRule } from "@/lib/retention/rules";
+
+export const updateRuleAction = adminAction(
+  retentionRuleSchema,
+  async (input, { viewer, ip }) => {
+    const change = await updateRetentionRule({ admin: viewer, input, ip });
+    revalidatePath("/admin/retention");
+    return ok(`${change.title}: kept for ${change.to} days (was ${change.from}).`);
+  },
+  { stepUp: true, echo: ["days"] },
+);
+
+const runSchema = z.object({ mode: z.enum(["dry-run", "purge"], { message: "Choose a dry run or a purge." }) });
+
+export const startRunAction = adminAction(
+  runSchema,
+  async (input, { viewer, ip }) => {
+    const run = await startRetentionRun({ admin: viewer, dryRun: input.mode === "dry-run", ip, enqueue: (runId) => enqueue(RETENTION_JOB, { runId, actorId: viewer.userId }, { singletonKey: `retention:${runId}` }) });
+    revalidatePath("/admin/retention");
+    return input.mode === "dry-run"
+      ? ok(`Dry run finished: ${run.rows} row${run.rows === 1 ? "" : "s"} would be deleted. Nothing was deleted.`)
+      : ok("The purge has started. Its results appear in the run history below.");
+  },
+  { stepUp: (input) => input.mode === "purge" },
+);

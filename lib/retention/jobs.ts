@@ -1,0 +1,19 @@
+// The retention job: daily on a schedule (a new run), or a run an admin queued.
+import "server-only";
+import type PgBoss from "pg-boss";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { createRetentionRun, executeRetentionRun } from "./purge";
+
+export async function handleRetentionJob(batch: PgBoss.Job<unknown>[]) {
+  for (const job of batch) {
+    const data = (job.data ?? {}) as { runId?: string; actorId?: string };
+    const runId = data.runId ?? (await createRetentionRun({ dryRun: false, trigger: "schedule" })).id;
+    const outcome = await executeRetentionRun(runId, { actorId: data.actorId ?? null });
+    if (outcome !== "busy") continue;
+    // Another run holds the lock: a scheduled run is simply dropped (the running one does the work),
+    // a queued admin run fails this job so that pg-boss retries it later.
+    if (!data.runId) await prisma.retentionRun.delete({ where: { id: runId } });
+    else throw new AppError("CONFLICT", { reason: "RETENTION_BUSY" });
+  }
+}
