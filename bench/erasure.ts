@@ -8,6 +8,7 @@
 //   npm run tsx -- bench/erasure.ts [--rows 1000000] [--rounds 2] [--batch 5000]
 import pg from "pg";
 import { getBenchDb, stopBenchCluster } from "./lib/bench-db";
+import { pageProbe, pct } from "./lib/page-probe";
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -70,31 +71,7 @@ async function engine(userId: string) {
   await runErasure(erasureId, { batchSize: BATCH, pool: getPool(), onStep: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
 }
 
-/** Bob's page queries in a loop until `done`; returns each iteration's duration (ms). */
-async function probe(done: () => boolean): Promise<number[]> {
-  const times: number[] = [];
-  while (!done()) {
-    const started = performance.now();
-    await Promise.all([countDatasets(reader, bobId), listPage(reader, bobId, serverLogs, { direction: "first", limit: 50 })]);
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-
-async function timed(work: () => Promise<void>) {
-  let finished = false;
-  const probing = probe(() => finished);
-  const started = performance.now();
-  await work();
-  const ms = performance.now() - started;
-  finished = true;
-  return { ms, page: await probing };
-}
+const { probe, timed } = pageProbe(reader, bobId, { countDatasets, listPage, serverLogs });
 
 console.log(`erasure of a person with ${ROWS.toLocaleString("en")} rows; engine batch ${BATCH}; ${ROUNDS} rounds\n`);
 const idleTimes: number[] = [];
