@@ -3,17 +3,18 @@
 // deployments that want ingestion off the web app's event loop.
 //   DATABASE_URL=... AUTH_SECRET=... INGEST_PORT=3099 npm run ingest
 // Routes: POST /api/telemetry (and POST /), GET /health.
-import http from "node:http";
+import type http from "node:http";
 import { disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
 import { handleIngest } from "../lib/telemetry/ingest";
 import { clientIpFrom } from "../lib/auth/client-ip";
 import { getIngestStore } from "../lib/telemetry/instance";
-import { markDraining } from "../lib/lifecycle";
+import { isDraining } from "../lib/lifecycle";
 import { log } from "../lib/log";
 import { handleWithRequestLog } from "../lib/access-log";
 import { countIngestOutcome } from "../lib/metrics/counters";
 import { metricsAccess, metricsRegistry } from "../lib/metrics/registry";
+import { createDrainableServer } from "./lib/drainable-server";
 
 const config = env();
 const store = getIngestStore();
@@ -43,20 +44,13 @@ function readBody(request: http.IncomingMessage, maxBytes: number): Promise<stri
   });
 }
 
-let active = 0;
-let draining = false;
-const server = http.createServer((request, response) => handleWithRequestLog(request, response, () => void serve(request, response)));
+const ingest = createDrainableServer((request, response) => handleWithRequestLog(request, response, () => void serve(request, response)));
 
 async function serve(request: http.IncomingMessage, response: http.ServerResponse) {
-  active += 1;
-  response.once("close", () => {
-    active -= 1;
-  });
-  if (draining) response.setHeader("connection", "close");
   try {
     const path = (request.url ?? "/").split("?")[0];
     if (path === "/health") {
-      response.writeHead(draining ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify({ ok: !draining, pending: store.writer.pending }));
+      response.writeHead(isDraining() ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify({ ok: !isDraining(), pending: store.writer.pending }));
       return;
     }
     if (path === "/metrics") {
@@ -85,28 +79,18 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
     response.end('{"error":"unavailable","reason":"try again later"}');
   }
 }
-server.keepAliveTimeout = 65_000;
+ingest.server.keepAliveTimeout = 65_000;
 
-server.listen(config.INGEST_PORT, "0.0.0.0", () => {
+ingest.server.listen(config.INGEST_PORT, "0.0.0.0", () => {
   log.info("ingestion server listening", { port: config.INGEST_PORT });
 });
 
 // SIGTERM: stop taking connections, answer every request held (each report is
 // answered 202 only once committed, or 503), then close the pool and exit.
 async function shutdown(signal: string) {
-  if (draining) return;
-  draining = true;
-  markDraining();
-  log.info("draining", { signal, active, pending: store.writer.pending });
-  const deadline = Date.now() + Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000);
-  // Whatever hangs (e.g. closing connections to a database that is gone), the process still ends.
-  setTimeout(() => process.exit(1), deadline - Date.now() + 5_000).unref();
-  server.close();
-  server.closeIdleConnections();
-  while (active > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    server.closeIdleConnections();
-  }
+  if (isDraining()) return;
+  log.info("draining", { signal, active: ingest.active, pending: store.writer.pending });
+  await ingest.drain(Number(process.env.SHUTDOWN_TIMEOUT_MS || 20_000));
   await store.close();
   await disconnectDb();
   log.info("stopped", { signal, written: store.writer.written, refused: store.writer.refused + store.writer.failed });

@@ -5,12 +5,12 @@
 //   PORT=3000 NODE_ENV=production tsx scripts/server.ts
 // SIGTERM drains: /api/ready turns 503, no new connections are taken, requests in
 // progress are answered, accepted telemetry is committed, then the process exits.
-import http from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIpFrom } from "../lib/auth/client-ip";
-import { markDraining } from "../lib/lifecycle";
+import { isDraining } from "../lib/lifecycle";
 import { log } from "../lib/log";
 import { handleWithRequestLog } from "../lib/access-log";
+import { createDrainableServer } from "./lib/drainable-server";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
@@ -23,38 +23,20 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-let active = 0;
-let draining = false;
-const server = http.createServer((request, response) => {
+const web = createDrainableServer((request, response) => {
   request.headers[CLIENT_IP_HEADER] = clientIpFrom({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], hops });
-  active += 1;
-  response.once("close", () => {
-    active -= 1;
-  });
-  // While draining, a kept-alive connection carries its last request and closes.
-  if (draining) response.setHeader("connection", "close");
   handleWithRequestLog(request, response, () => void handle(request, response));
 });
-server.listen(port, hostname, () => log.info(`web server ready on port ${port}`, { host: hostname, port, trustProxyHops: hops }));
+web.server.listen(port, hostname, () => log.info(`web server ready on port ${port}`, { host: hostname, port, trustProxyHops: hops }));
 
 async function stop(signal: string) {
-  if (draining) return;
-  draining = true;
-  markDraining();
-  log.info("draining", { signal, active });
-  const deadline = Date.now() + drainMs;
-  // Whatever hangs (e.g. closing connections to a database that is gone), the process still ends.
-  setTimeout(() => process.exit(1), deadline - Date.now() + 5_000).unref();
-  server.close();
-  server.closeIdleConnections();
-  while (active > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    server.closeIdleConnections();
-  }
+  if (isDraining()) return;
+  log.info("draining", { signal, active: web.active });
+  await web.drain(drainMs);
   // The telemetry route's batches (if this process took any): answered only once committed.
   const { existingIngestStore } = await import("../lib/telemetry/instance");
   await existingIngestStore()?.close();
-  log.info("stopped", { signal, unanswered: active });
+  log.info("stopped", { signal, unanswered: web.active });
   process.exit(0);
 }
 process.once("SIGTERM", () => void stop("SIGTERM"));
