@@ -6,7 +6,7 @@ import { useActionState, type ReactNode } from "react";
 import type { Action, ActionState } from "@/lib/actions";
 import { Alert, Button } from "./ui";
 
-export function ActionForm(props: { action: Action<null>; submitLabel: string; pendingLabel?: string; confirm?: string; variant?: "primary" | "secondary" | "danger"; children?: ReactNode; className?: string }) {
+export function ActionForm(props: { action: Action<null>; submitLabel: string; pendingLabel?: string; confirm?: string; variant?: "primary" | "secondary" | "danger"; children?: ReactNode; className?: string; disabled?: boolean }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   const fieldMessages = state && !state.ok ? Object.values(state.fieldErrors).flatMap((messages) => messages ?? []) : [];
   return (
@@ -25,7 +25,7 @@ export function ActionForm(props: { action: Action<null>; submitLabel: string; p
           {fieldMessages.length ? <ul className="mt-1 list-disc pl-5">{fieldMessages.map((message) => <li key={message}>{message}</li>)}</ul> : null}
         </Alert>
       ) : null}
-      <Button type="submit" variant={props.variant ?? "primary"} disabled={pending}>{pending ? (props.pendingLabel ?? "Saving…") : props.submitLabel}</Button>
+      <Button type="submit" variant={props.variant ?? "primary"} disabled={pending || props.disabled}>{pending ? (props.pendingLabel ?? "Saving…") : props.submitLabel}</Button>
     </form>
   );
 }

@@ -80,6 +80,22 @@ export function FieldError(props: { errors?: string[]; id: string }) {
   return props.errors?.length ? <p id={props.id} className="text-sm text-red-700">{props.errors[0]}</p> : null;
 }
 
+/**
+ * A labelled form field with an optional hint and its first error; `children` renders the
+ * control, given the ids it should name in aria-describedby.
+ */
+export function Field(props: { name: string; label: string; hint?: string; errors?: string[]; className?: string; children: (describedBy: string) => ReactNode }) {
+  const describedBy = `${props.name}-error${props.hint ? ` ${props.name}-hint` : ""}`;
+  return (
+    <div className={`space-y-1 ${props.className ?? ""}`}>
+      <label className={labelClass} htmlFor={props.name}>{props.label}</label>
+      {props.hint ? <p id={`${props.name}-hint`} className="text-sm text-gray-700">{props.hint}</p> : null}
+      {props.children(describedBy)}
+      <FieldError id={`${props.name}-error`} errors={props.errors} />
+    </div>
+  );
+}
+
 /** Field errors of a form's last result (none before the first submit or after a success). */
 export function fieldErrorsOf(state: { ok: boolean; fieldErrors?: Partial<Record<string, string[]>> } | null): Partial<Record<string, string[]>> {
   return state && !state.ok ? state.fieldErrors ?? {} : {};

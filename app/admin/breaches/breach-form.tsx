@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState, startTransition, type ReactNode } from "react";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
+import { useActionState, useState, startTransition } from "react";
+import { Alert, Button, Field, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
 import { saveBreachAction } from "./actions";
 
@@ -27,18 +27,6 @@ export const EMPTY_BREACH: BreachFormValues = {
   title: "", whatHappened: "", occurredFrom: "", occurredTo: "", discoveredAt: "", dataInvolved: "", whatWeDid: "", whatToDo: "", contact: "",
   audience: "ALL", emails: "", categories: [], audienceFrom: "", audienceTo: "",
 };
-
-function Field(props: { name: string; label: string; hint?: string; errors?: string[]; children: (describedBy: string) => ReactNode; className?: string }) {
-  const describedBy = `${props.name}-error${props.hint ? ` ${props.name}-hint` : ""}`;
-  return (
-    <div className={`space-y-1 ${props.className ?? ""}`}>
-      <label className={labelClass} htmlFor={props.name}>{props.label}</label>
-      {props.hint ? <p id={`${props.name}-hint`} className="text-sm text-gray-700">{props.hint}</p> : null}
-      {props.children(describedBy)}
-      <FieldError id={`${props.name}-error`} errors={props.errors} />
-    </div>
-  );
-}
 
 export function BreachForm(props: { values: BreachFormValues; categories: { slug: string; title: string }[]; submitLabel: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveBreachAction, null);

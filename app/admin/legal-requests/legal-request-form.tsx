@@ -1,21 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState, type ReactNode } from "react";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
+import { startTransition, useActionState, useState } from "react";
+import { Alert, Button, Field, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
 import { createLegalRequestAction } from "./actions";
-
-function Field(props: { name: string; label: string; hint?: string; errors?: string[]; className?: string; children: (describedBy: string) => ReactNode }) {
-  const describedBy = `${props.name}-error${props.hint ? ` ${props.name}-hint` : ""}`;
-  return (
-    <div className={`space-y-1 ${props.className ?? ""}`}>
-      <label className={labelClass} htmlFor={props.name}>{props.label}</label>
-      {props.hint ? <p id={`${props.name}-hint`} className="text-sm text-gray-700">{props.hint}</p> : null}
-      {props.children(describedBy)}
-      <FieldError id={`${props.name}-error`} errors={props.errors} />
-    </div>
-  );
-}
 
 export function LegalRequestForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createLegalRequestAction, null);

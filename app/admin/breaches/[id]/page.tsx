@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { BreachBanner } from "@/components/breach-banner";
 import { Alert, Card, PageHeader } from "@/components/ui";
@@ -13,8 +14,10 @@ import { ScrollRegion } from "@/components/scroll-region";
 import { CampaignControls } from "../../notices/controls";
 import { ProgressBar, ProgressFigures } from "../../notices/progress";
 import { BreachForm, type BreachFormValues } from "../breach-form";
+import { sendBreachAction } from "../actions";
 import { TimeToNotify } from "../time-to-notify";
-import { SendBreachForm } from "./send-form";
+
+const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Breach notice" };
@@ -101,7 +104,23 @@ export default async function BreachPage(props: { params: Promise<{ id: string }
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Send</h2>
-            <SendBreachForm breachId={breach.id} recipients={preview.count} />
+            <ActionForm
+              action={sendBreachAction}
+              submitLabel="Send the breach notice"
+              pendingLabel="Sending…"
+              variant="danger"
+              disabled={preview.count === 0}
+              confirm={`Send this notice to ${people(preview.count)}? It cannot be changed or recalled.`}
+            >
+              <input type="hidden" name="breachId" value={breach.id} />
+              <input type="hidden" name="expectedRecipients" value={preview.count} />
+              <div className="flex items-start gap-2">
+                <input id="confirm" name="confirm" type="checkbox" className="mt-1 h-4 w-4" />
+                <label htmlFor="confirm" className="text-sm text-gray-900">
+                  I checked the preview. Send it to the {people(preview.count)} counted above, by email and in their privacy center.
+                </label>
+              </div>
+            </ActionForm>
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Edit the draft</h2>
