@@ -8,11 +8,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { createDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
 import { migrateDatabase } from "../lib/db/migrate";
+import { startSmtpSink } from "./lib/smtp-sink";
 import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 
 const N = Number(process.argv[2] ?? 10_000);
@@ -65,17 +65,7 @@ await createDatabase(cluster.adminUrl(), "notices_workers_bench", { reset: true 
 const databaseUrl = cluster.adminUrl("notices_workers_bench");
 await migrateDatabase(databaseUrl);
 
-const sink = spawn(process.execPath, [...TS_NODE_ARGS, "bench/notices-sink.ts"], { stdio: ["pipe", "pipe", "inherit"] });
-const sinkLines = readline.createInterface({ input: sink.stdout! });
-const waiters: ((line: string) => void)[] = [];
-sinkLines.on("line", (line) => waiters.shift()?.(line));
-const nextLine = () => new Promise<string>((resolve) => waiters.push(resolve));
-const smtpPort = Number((await nextLine()).split(" ")[1]);
-const sinkCount = async () => {
-  const line = nextLine();
-  sink.stdin!.write("count\n");
-  return Number((await line).split(" ")[1]);
-};
+const { child: sink, port: smtpPort, count: sinkCount } = await startSmtpSink();
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 pool.on("error", () => undefined);

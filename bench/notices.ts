@@ -4,13 +4,11 @@
 // same pre-rendered messages with no database, both to one loopback SMTP sink
 // in a separate process, in the same run. Also samples the worker's memory.
 //   npm run tsx -- bench/notices.ts [N]
-import { spawn } from "node:child_process";
-import readline from "node:readline";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { createDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
 import { migrateDatabase } from "../lib/db/migrate";
-import { TS_NODE_ARGS } from "../scripts/lib/node-args";
+import { startSmtpSink } from "./lib/smtp-sink";
 
 const N = Number(process.argv[2] ?? 100_000);
 const CONNECTIONS = 5;
@@ -20,17 +18,7 @@ await createDatabase(cluster.adminUrl(), "notices_bench", { reset: true });
 const databaseUrl = cluster.adminUrl("notices_bench");
 await migrateDatabase(databaseUrl);
 
-const sink = spawn(process.execPath, [...TS_NODE_ARGS, "bench/notices-sink.ts"], { stdio: ["pipe", "pipe", "inherit"] });
-const sinkLines = readline.createInterface({ input: sink.stdout! });
-const waiters: ((line: string) => void)[] = [];
-sinkLines.on("line", (line) => waiters.shift()?.(line));
-const nextLine = () => new Promise<string>((resolve) => waiters.push(resolve));
-const port = Number((await nextLine()).split(" ")[1]);
-const sinkCount = async () => {
-  const line = nextLine();
-  sink.stdin!.write("count\n");
-  return Number((await line).split(" ")[1]);
-};
+const { child: sink, port: port, count: sinkCount } = await startSmtpSink();
 const smtpUrl = `smtp://127.0.0.1:${port}?tls=off`;
 
 Object.assign(process.env, {
