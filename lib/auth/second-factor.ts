@@ -20,7 +20,7 @@ import { now } from "../clock";
 import { prisma } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { seal, unseal } from "../sealed";
+import { seal, unseal } from "../core/sealed";
 import { consumeLimit, peekLimit } from "./rate-limit";
 import { assertAdmin, type Viewer } from "./viewer";
 

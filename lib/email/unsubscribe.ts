@@ -7,7 +7,7 @@
 // token cannot be replayed as an open-tracking token (or anything else).
 import { z } from "zod";
 import { env } from "../env";
-import { signToken, verifyToken } from "../signed-token";
+import { signToken, verifyToken } from "../core/signed-token";
 
 export const EMAIL_CATEGORIES = ["PRODUCT_NEWS", "PROMOTIONS", "BLOG_COMMENTS"] as const;
 export type EmailCategoryName = (typeof EMAIL_CATEGORIES)[number];

@@ -12,7 +12,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { log } from "../log";
-import { signToken, verifyToken } from "../signed-token";
+import { signToken, verifyToken } from "../core/signed-token";
 import type { ErasureCounts } from "./engine";
 
 export const ERASURE_RUN_JOB = "erasure.run";

@@ -16,7 +16,7 @@ import { ParentConfirmEmail, ParentReceivedEmail } from "../email/templates/pare
 import { env } from "../env";
 import { AppError } from "../errors";
 import { exportStorage } from "../export/storage";
-import { seal, unseal } from "../sealed";
+import { seal, unseal } from "../core/sealed";
 import type { ParentRequestInput } from "./schema";
 
 export const CONFIRM_HOURS = 24;
