@@ -8,8 +8,8 @@
 //   - a browser's visit on another host name than APP_URL's (127.0.0.1 for localhost) goes to APP_URL's,
 //     where sign-in links, cookies and passkeys belong.
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
-import { buildCsp, isPrivatePath, newNonce } from "@/lib/security/csp";
+import { env } from "@/lib/core/env";
+import { buildCsp, isPrivatePath, newNonce } from "@/lib/core/csp";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createDatabase, getFreePort, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
-import { migrateDatabase } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/core/migrate";
 import { seedDatabase } from "../prisma/seed";
 import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 

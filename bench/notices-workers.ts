@@ -11,7 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { createDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
-import { migrateDatabase } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/core/migrate";
 import { startSmtpSink } from "./lib/smtp-sink";
 import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 

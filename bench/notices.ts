@@ -7,7 +7,7 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { createDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
-import { migrateDatabase } from "../lib/db/migrate";
+import { migrateDatabase } from "../lib/core/migrate";
 import { startSmtpSink } from "./lib/smtp-sink";
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -109,7 +109,7 @@ sink.kill();
 const appBoss = await (globalThis as { __portalBoss?: Promise<PgBoss> }).__portalBoss;
 await appBoss?.stop({ graceful: false }).catch(() => {});
 await new Promise((r) => setTimeout(r, 500));
-const { disconnectDb } = await import("../lib/db");
+const { disconnectDb } = await import("../lib/core/db");
 await disconnectDb();
 await cluster.stop();
 process.exit(0);

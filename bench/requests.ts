@@ -15,7 +15,7 @@ const REPEAT = arg("repeat", 40);
 const bench = await getBenchDb(2000);
 process.env.DATABASE_URL = bench.url;
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-0123";
-const { disconnectDb } = await import("../lib/db");
+const { disconnectDb } = await import("../lib/core/db");
 const { listRequestQueue } = await import("../lib/requests/team");
 const { getRequestMetrics } = await import("../lib/requests/metrics");
 

@@ -6,7 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getViewer } from "@/lib/dal";
 import { BANNER_COOKIE, findBannerNotices } from "@/lib/policies/banner";
 import type { Action } from "@/lib/actions";
-import { log } from "@/lib/log";
+import { log } from "@/lib/core/log";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 

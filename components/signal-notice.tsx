@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import type { Action } from "@/lib/actions";
 import { getViewer } from "@/lib/dal";
-import { log } from "@/lib/log";
+import { log } from "@/lib/core/log";
 import { getOptOutSignalState } from "@/lib/signals/apply";
 import { describeSignals, readBrowserSignals } from "@/lib/signals/read";
 import { ApplySignal } from "./signal-apply";

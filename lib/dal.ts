@@ -9,10 +9,10 @@ import { recordAudit } from "./audit/record";
 import { getRequestIp } from "./auth/request-ip";
 import { getSecondFactorState, isStepUpFresh, STEP_UP_MINUTES, type SessionRef } from "./auth/second-factor";
 import { findSessionStart, SESSION_COOKIES } from "./auth/session";
-import type { Viewer } from "./auth/viewer";
-import { AppError } from "./errors";
+import type { Viewer } from "./core/viewer";
+import { AppError } from "./core/errors";
 
-export type { Viewer } from "./auth/viewer";
+export type { Viewer } from "./core/viewer";
 
 /** The signed-in viewer, or null. Cached for the duration of one request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

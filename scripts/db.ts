@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase, resolveDatabase } from "./lib/database";
 import { diffSchemas } from "./lib/schema-sql";
-import { MIGRATIONS_DIR } from "../lib/db/migrate";
+import { MIGRATIONS_DIR } from "../lib/core/migrate";
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);

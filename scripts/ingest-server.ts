@@ -4,14 +4,14 @@
 //   DATABASE_URL=... AUTH_SECRET=... INGEST_PORT=3099 npm run ingest
 // Routes: POST /api/telemetry (and POST /), GET /health.
 import type http from "node:http";
-import { disconnectDb } from "../lib/db";
-import { env } from "../lib/env";
+import { disconnectDb } from "../lib/core/db";
+import { env } from "../lib/core/env";
 import { handleIngest } from "../lib/telemetry/ingest";
 import { clientIpFrom } from "../lib/auth/client-ip";
 import { getIngestStore } from "../lib/telemetry/instance";
-import { isDraining } from "../lib/lifecycle";
-import { log } from "../lib/log";
-import { handleWithRequestLog } from "../lib/access-log";
+import { isDraining } from "../lib/core/lifecycle";
+import { log } from "../lib/core/log";
+import { handleWithRequestLog } from "../lib/core/access-log";
 import { countIngestOutcome } from "../lib/metrics/counters";
 import { metricsAccess, metricsRegistry } from "../lib/metrics/registry";
 import { createDrainableServer } from "./lib/drainable-server";

@@ -7,9 +7,9 @@
 // progress are answered, accepted telemetry is committed, then the process exits.
 import next from "next";
 import { CLIENT_IP_HEADER, clientIpFrom } from "../lib/auth/client-ip";
-import { isDraining } from "../lib/lifecycle";
-import { log } from "../lib/log";
-import { handleWithRequestLog } from "../lib/access-log";
+import { isDraining } from "../lib/core/lifecycle";
+import { log } from "../lib/core/log";
+import { handleWithRequestLog } from "../lib/core/access-log";
 import { createDrainableServer } from "./lib/drainable-server";
 
 const port = Number(process.env.PORT || 3000);

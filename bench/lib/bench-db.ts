@@ -2,7 +2,7 @@
 // cluster (.data/pg-bench), reused across runs. Set BENCH_DATABASE_URL to use
 // an existing server instead (one database per size is created there).
 import pg from "pg";
-import { migrateDatabase } from "../../lib/db/migrate";
+import { migrateDatabase } from "../../lib/core/migrate";
 import { seedDatabase } from "../../prisma/seed";
 import { createDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-pg";
 

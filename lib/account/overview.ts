@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 import type { Viewer } from "../dal";
 
 /** A small summary of the viewer's own account, scoped to the viewer. */

@@ -15,8 +15,8 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getRequestIp } from "../auth/request-ip";
 import { getViewer, requireAdmin, requireStepUp, type Viewer } from "../dal";
-import { isAppError, type AppErrorCode } from "../errors";
-import { log } from "../log";
+import { isAppError, type AppErrorCode } from "../core/errors";
+import { log } from "../core/log";
 import { describeError } from "./messages";
 
 export type FieldErrors = Partial<Record<string, string[]>>;

@@ -1,7 +1,7 @@
 // The one place where domain errors become words for people. Domain functions
 // throw AppError(code, { reason, params }); actions (lib/actions/index.ts) and
 // pages call describeError() to show it. Add a reason here when you add one.
-import type { AppError, AppErrorCode, AppErrorParams } from "../errors";
+import type { AppError, AppErrorCode, AppErrorParams } from "../core/errors";
 
 type Text = string | ((params: AppErrorParams) => string);
 

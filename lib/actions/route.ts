@@ -1,7 +1,7 @@
 // Route handlers answer domain failures the same way everywhere: the AppError's
 // HTTP status, a machine-readable code and the same words a form would show.
 import "server-only";
-import { HTTP_STATUS, isAppError } from "../errors";
+import { HTTP_STATUS, isAppError } from "../core/errors";
 import { describeError } from "./messages";
 
 /** The JSON answer for an AppError; anything else is rethrown (a real 500). */

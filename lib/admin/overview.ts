@@ -1,7 +1,7 @@
 // The privacy team's front page: workload counts and the latest audit rows.
 import "server-only";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { prisma } from "../db";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { prisma } from "../core/db";
 
 export async function getAdminOverview(viewer: Viewer) {
   assertAdmin(viewer);

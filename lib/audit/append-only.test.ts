@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-database";
 
-let db: typeof import("../db");
+let db: typeof import("../core/db");
 
 beforeAll(async () => {
   const url = await createTestDatabase("audit_append_only", { migrate: true });
   vi.stubEnv("DATABASE_URL", url);
   vi.stubEnv("AUTH_SECRET", "test-secret-test-secret-123456");
-  db = await import("../db");
+  db = await import("../core/db");
 });
 
 afterAll(async () => {

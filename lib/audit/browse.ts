@@ -5,9 +5,9 @@
 // Once a person is erased the key is gone: the row says "erased person".
 import "server-only";
 import { z } from "zod";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { decryptForPerson } from "./person-key";
 

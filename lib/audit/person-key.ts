@@ -7,7 +7,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { env } from "../env";
+import { env } from "../core/env";
 
 type Db = Prisma.TransactionClient | PrismaClient;
 export type PersonKey = { ref: string; key: Buffer };

@@ -4,7 +4,7 @@
 // erasure can make every row about them unreadable without changing a row.
 // Never pass secrets, tokens, links or email addresses in metadata.
 import "server-only";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { encryptForPerson, getPersonKey, hashAnonymousIp } from "./person-key";
 

@@ -3,8 +3,8 @@
 // UNAVAILABLE AppError, so a person is told the email did not go out.
 import "server-only";
 import { signIn } from "@/auth";
-import { AppError } from "../errors";
-import { log } from "../log";
+import { AppError } from "../core/errors";
+import { log } from "../core/log";
 
 export async function sendSignInLink(email: string, redirectTo: string): Promise<void> {
   let result: unknown;

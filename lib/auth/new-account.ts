@@ -1,10 +1,10 @@
 // Everything a new account starts with: preferences with privacy-friendly
 // defaults (no marketing, no tracking pixel) and the policy version it joined under.
 import "server-only";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 import { findPolicyVersionInForce } from "../policies/in-force";
 import { recordAudit } from "../audit/record";
-import { now } from "../clock";
+import { now } from "../core/clock";
 
 export async function initialiseNewAccount(userId: string) {
   const policy = await findPolicyVersionInForce();

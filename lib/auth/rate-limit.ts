@@ -3,9 +3,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { getPool } from "../db";
-import { env } from "../env";
-import { AppError } from "../errors";
+import { getPool } from "../core/db";
+import { env } from "../core/env";
+import { AppError } from "../core/errors";
 
 type Limiters = { email: RateLimiterPostgres; ip: RateLimiterPostgres };
 const globalForLimits = globalThis as unknown as { __portalLimits?: Limiters };

@@ -16,13 +16,13 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simp
 import { generateSecret, generateURI, verify as verifyTotpCode } from "otplib";
 import QRCode from "qrcode";
 import { recordAudit } from "../audit/record";
-import { now } from "../clock";
-import { prisma } from "../db";
-import { env } from "../env";
-import { AppError } from "../errors";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
+import { env } from "../core/env";
+import { AppError } from "../core/errors";
 import { seal, unseal } from "../core/sealed";
 import { consumeLimit, peekLimit } from "./rate-limit";
-import { assertAdmin, type Viewer } from "./viewer";
+import { assertAdmin, type Viewer } from "../core/viewer";
 
 export const STEP_UP_MINUTES = 10;
 const RECOVERY_CODES = 10;

@@ -2,9 +2,9 @@
 // so the confirm page can say "expired" before anyone presses the button.
 import "server-only";
 import { createHash } from "node:crypto";
-import { prisma } from "../db";
-import { now } from "../clock";
-import { env } from "../env";
+import { prisma } from "../core/db";
+import { now } from "../core/clock";
+import { env } from "../core/env";
 
 export function hashVerificationToken(token: string): string {
   // Same construction as @auth/core: sha256(token + secret).

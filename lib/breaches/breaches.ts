@@ -6,13 +6,13 @@
 // delivery's sentAt give the time to notify (California: 30 days).
 import "server-only";
 import { recordAudit } from "../audit/record";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { getPool, prisma } from "../db";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { getPool, prisma } from "../core/db";
 import { renderEmail } from "../email/send";
-import { env } from "../env";
-import { AppError } from "../errors";
-import { log } from "../log";
+import { env } from "../core/env";
+import { AppError } from "../core/errors";
+import { log } from "../core/log";
 import { breachRecipientsSql, breachAudienceOf, type BreachAudience } from "../notices/audience";
 import { createBreachCampaign, getCampaignProgress, kickNoticeCampaign, type CampaignProgress } from "../notices/campaign";
 import { breachEmailElement, breachSubject, type BreachContent } from "./content";

@@ -1,7 +1,7 @@
 // The breach-notice form (shared by the server action and the domain functions).
 import { z } from "zod";
 import { categories } from "../data/registry";
-import { list } from "../validation/form";
+import { list } from "../core/form";
 
 export const BREACH_AUDIENCES = ["ALL", "LIST", "CATEGORIES"] as const;
 export const CATEGORY_SLUGS = categories.map((category) => category.slug) as [string, ...string[]];

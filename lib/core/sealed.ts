@@ -1,7 +1,7 @@
 // Secrets the server must read back later (not just compare): AES-256-GCM with a
 // key derived from AUTH_SECRET per purpose. A database copy alone reveals nothing.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { env } from "../env";
+import { env } from "./env";
 
 const keyFor = (purpose: string) => createHash("sha256").update(`privacy-portal:sealed:${purpose}:${env().AUTH_SECRET}`).digest();
 

@@ -3,7 +3,7 @@
 // The key is derived from AUTH_SECRET per purpose, so a token made for one
 // purpose is never accepted for another.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "../env";
+import { env } from "./env";
 
 export type TokenPurpose = "unsubscribe" | "email-open" | "erasure-receipt";
 

@@ -3,11 +3,11 @@
 // items can be reported; anything else is "not found".
 import "server-only";
 import { recordAudit } from "../audit/record";
-import { assertViewer, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { AppError } from "../errors";
+import { assertViewer, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { AppError } from "../core/errors";
 import { getOwnItem } from "../data/access";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 import { defaultLawFor } from "../requests/deadlines";
 import { createPrivacyRequest } from "../requests/person";
 

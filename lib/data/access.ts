@@ -2,7 +2,7 @@
 // and reads only that viewer's rows (through the owner-scoped SQL in queries.ts).
 import "server-only";
 import type { Viewer } from "../dal";
-import { getPool, prisma } from "../db";
+import { getPool, prisma } from "../core/db";
 import { findActiveSharingEntries } from "../sharing/register";
 import { categories, findCategory, findDataset, isSharedIn, type Category } from "./registry";
 import { countDatasets, countRows, findRow, listPage, type PageRequest } from "./queries";

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import { createTestDatabase } from "../../tests/setup/test-database";
-import { AppError } from "../errors";
+import { AppError } from "../core/errors";
 import { countDatasets, countRows, findRow, listPage } from "./queries";
 import { datasets, findDataset } from "./registry";
 

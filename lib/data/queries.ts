@@ -3,7 +3,7 @@
 // owner's id as $1; a missing owner throws instead of matching everything.
 import "server-only";
 import type pg from "pg";
-import { AppError } from "../errors";
+import { AppError } from "../core/errors";
 import { datasets, isoSql, type Column, type Dataset, type FilterKey } from "./registry";
 
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;

@@ -3,8 +3,8 @@
 // for `npm run dev`, the local demo and the test server); in production no setting
 // turns it on.
 import "server-only";
-import { prisma } from "../db";
-import { env, type Env } from "../env";
+import { prisma } from "../core/db";
+import { env, type Env } from "../core/env";
 
 export function isMailCatcherServed(config: Pick<Env, "MAIL_CATCHER" | "PORTAL_RUN_MODE"> = env()): boolean {
   return config.MAIL_CATCHER && config.PORTAL_RUN_MODE !== "production";

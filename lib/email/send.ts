@@ -1,7 +1,7 @@
 // Renders a React Email template to HTML and plain text and sends it.
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
-import { env } from "../env";
+import { env } from "../core/env";
 import { getMailTransport } from "./transport";
 
 export type OutgoingEmail = {

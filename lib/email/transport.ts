@@ -2,7 +2,7 @@
 import net from "node:net";
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
-import { env } from "../env";
+import { env } from "../core/env";
 
 export type Transport = nodemailer.Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
 const globalForMail = globalThis as unknown as { __portalMail?: Transport };

@@ -6,7 +6,7 @@
 // Tokens come from lib/signed-token.ts (a key per purpose), so an unsubscribe
 // token cannot be replayed as an open-tracking token (or anything else).
 import { z } from "zod";
-import { env } from "../env";
+import { env } from "../core/env";
 import { signToken, verifyToken } from "../core/signed-token";
 
 export const EMAIL_CATEGORIES = ["PRODUCT_NEWS", "PROMOTIONS", "BLOG_COMMENTS"] as const;

@@ -21,7 +21,7 @@ let smtp: SMTPServer;
 let smtpPort = 0;
 let databaseUrl: string;
 let pool: pg.Pool;
-let db: typeof import("../db");
+let db: typeof import("../core/db");
 let engine: typeof import("./engine");
 let request: typeof import("./request");
 let audit: typeof import("../audit/record");
@@ -65,7 +65,7 @@ beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", "test-secret-test-secret-123456");
   vi.stubEnv("EXPORT_DIR", exportDir);
   vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${smtpPort}?tls=off`);
-  db = await import("../db");
+  db = await import("../core/db");
   engine = await import("./engine");
   request = await import("./request");
   audit = await import("../audit/record");

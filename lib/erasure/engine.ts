@@ -14,16 +14,16 @@ import type pg from "pg";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
 import { forgetSignInAttempts } from "../auth/rate-limit";
-import { now } from "../clock";
+import { now } from "../core/clock";
 import { categories } from "../data/registry";
 import { countDatasets } from "../data/queries";
-import { getPool, prisma } from "../db";
+import { getPool, prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { ErasureReceiptEmail } from "../email/templates/erasure-receipt";
-import { env } from "../env";
-import { AppError } from "../errors";
+import { env } from "../core/env";
+import { AppError } from "../core/errors";
 import { removeExportFiles } from "../export/files";
-import { log } from "../log";
+import { log } from "../core/log";
 import { Prisma } from "../generated/prisma/client";
 import { BATCHED_RULES, KEPT_FOR_PEOPLE } from "./plan";
 import { suppressEmail } from "./suppression";
@@ -105,7 +105,7 @@ async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
   const finished = await prisma.erasure.findUniqueOrThrow({ where: { id: erasureId } });
   if (finished.status === "COMPLETED" && finished.step !== "done") {
     if (finished.onCompleteQueue) {
-      const { enqueue } = await import("../jobs/boss");
+      const { enqueue } = await import("../core/queue");
       await enqueue(finished.onCompleteQueue, { ...((finished.onCompleteData as Record<string, string> | null) ?? {}), erasureId, counts: finished.counts }, { singletonKey: `erasure-done:${erasureId}` });
     }
     await prisma.erasure.update({ where: { id: erasureId }, data: { step: "done" } });

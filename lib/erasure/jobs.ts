@@ -2,9 +2,9 @@
 // restarts any erasure whose worker went quiet (killed, or the job was lost).
 import "server-only";
 import type PgBoss from "pg-boss";
-import { now } from "../clock";
-import { prisma } from "../db";
-import { log } from "../log";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
+import { log } from "../core/log";
 import { runErasure } from "./engine";
 import { kickErasure } from "./request";
 

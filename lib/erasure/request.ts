@@ -7,11 +7,11 @@
 import "server-only";
 import { getPersonKey } from "../audit/person-key";
 import { recordAudit } from "../audit/record";
-import { now } from "../clock";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import type { Prisma } from "../generated/prisma/client";
-import { log } from "../log";
+import { log } from "../core/log";
 import { signToken, verifyToken } from "../core/signed-token";
 import type { ErasureCounts } from "./engine";
 
@@ -84,7 +84,7 @@ export async function requestErasure(options: RequestErasureOptions): Promise<{ 
 /** Asks a worker to run the erasure now; if this is lost, the sweep starts it within a minute. */
 export async function kickErasure(erasureId: string): Promise<void> {
   try {
-    const { enqueue } = await import("../jobs/boss");
+    const { enqueue } = await import("../core/queue");
     await enqueue(ERASURE_RUN_JOB, { erasureId }, { singletonKey: erasureId, retryLimit: 20, retryDelay: 10, retryBackoff: true });
   } catch (error) {
     log.error("erasure could not be queued; the sweep will start it", { erasureId, error });

@@ -1,9 +1,9 @@
 // "Delete my account": the person's own erasure, allowed only within a few
 // minutes of signing in and after typing the account's address.
 import "server-only";
-import { assertViewer, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { AppError } from "../errors";
+import { assertViewer, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { AppError } from "../core/errors";
 import { requestErasure } from "./request";
 
 export const FRESH_SIGN_IN_MINUTES = 10;

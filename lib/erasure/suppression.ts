@@ -4,7 +4,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { env } from "../env";
+import { env } from "../core/env";
 
 type Db = Prisma.TransactionClient | PrismaClient;
 

@@ -3,10 +3,10 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { recordAudit } from "../audit/record";
-import { assertViewer, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { AppError } from "../errors";
-import { prisma } from "../db";
+import { assertViewer, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { AppError } from "../core/errors";
+import { prisma } from "../core/db";
 import { exportStorage } from "./storage";
 import { enqueueExport } from "./queue";
 

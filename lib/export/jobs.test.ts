@@ -9,7 +9,7 @@ import { createTestDatabase } from "../../tests/setup/test-database";
 
 const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), "export-jobs-"));
 let jobs: typeof import("./jobs");
-let db: typeof import("../db");
+let db: typeof import("../core/db");
 let aliceId: string;
 
 beforeAll(async () => {
@@ -20,7 +20,7 @@ beforeAll(async () => {
   vi.stubEnv("EXPORT_DIR", exportDir);
   // No SMTP here: the "ready" email fails and is logged; the export must still succeed.
   vi.stubEnv("SMTP_URL", "");
-  db = await import("../db");
+  db = await import("../core/db");
   jobs = await import("./jobs");
   aliceId = (await db.prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } })).id;
 });

@@ -4,12 +4,12 @@ import "server-only";
 import fs from "node:fs";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
-import { getPool, prisma } from "../db";
+import { getPool, prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { ExportReadyEmail } from "../email/templates/export-ready";
-import { now } from "../clock";
-import { env } from "../env";
-import { log } from "../log";
+import { now } from "../core/clock";
+import { env } from "../core/env";
+import { log } from "../core/log";
 import { buildExportArchive, type ExportProgress } from "./build";
 import { exportFileName, removeExportFile, removeExportFiles } from "./files";
 import { ensureSpoolDir, exportStorage, spoolPath } from "./storage";
@@ -88,13 +88,13 @@ export async function runExportJob(exportId: string): Promise<void> {
     log.info("export built", { exportId: job.id, rows: result.manifest.totals.rows, bytes: result.bytes, seconds: (Date.now() - buildStarted) / 1000, storage: exportStorage().kind });
     if (job.privacyRequestId) {
       // An access request completes with this export (and its own email to the person).
-      const { enqueue } = await import("../jobs/boss");
+      const { enqueue } = await import("../core/queue");
       await enqueue("requests.export-ready", { exportJobId: job.id }, { retryLimit: 5, retryDelay: 5 });
       return;
     }
     if (job.parentRequestId) {
       // The parent is told, not the account's owner.
-      const { enqueue } = await import("../jobs/boss");
+      const { enqueue } = await import("../core/queue");
       await enqueue("parents.export-ready", { parentRequestId: job.parentRequestId }, { retryLimit: 5, retryDelay: 5, singletonKey: `parent-ready:${job.parentRequestId}`, singletonSeconds: 30 });
       return;
     }

@@ -1,5 +1,5 @@
 // Export job names and enqueueing (imported by the app; the handlers live in jobs.ts).
-import { enqueue } from "../jobs/boss";
+import { enqueue } from "../core/queue";
 
 export const EXPORT_BUILD_JOB = "export.build";
 export const EXPORT_EXPIRE_JOB = "export.expire";

@@ -14,7 +14,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { env } from "../env";
+import { env } from "../core/env";
 
 export type StoredObject = { name: string; size: number; modifiedAt: Date };
 export type OpenedObject = { stream: Readable; size: number };

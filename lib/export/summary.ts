@@ -1,6 +1,6 @@
 // summary.html: a page a person can read offline, explaining each file.
 import { SOURCE_LABELS, type Category } from "../data/registry";
-import { escapeHtml } from "../html";
+import { escapeHtml } from "../core/html";
 
 export type SummaryCategory = {
   category: Category;

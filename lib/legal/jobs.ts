@@ -6,12 +6,12 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
-import { isTestClockAllowedFor, now } from "../clock";
-import { prisma } from "../db";
+import { isTestClockAllowedFor, now } from "../core/clock";
+import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { LegalReminderEmail } from "../email/templates/legal-request";
-import { env } from "../env";
-import { log } from "../log";
+import { env } from "../core/env";
+import { log } from "../core/log";
 import { deliverLegalNotices, formatLegalDate, legalReference } from "./register";
 
 export const LEGAL_JOBS = { reminders: "legal.reminders" } as const;

@@ -6,14 +6,14 @@
 import "server-only";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { getPool, prisma } from "../db";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { getPool, prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { LegalRequestNoticeEmail } from "../email/templates/legal-request";
-import { env } from "../env";
-import { AppError } from "../errors";
-import { log } from "../log";
+import { env } from "../core/env";
+import { AppError } from "../core/errors";
+import { log } from "../core/log";
 import { DECISION_LABELS, type LegalDecision, type LegalRequestInput } from "./schema";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });

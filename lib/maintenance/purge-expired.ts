@@ -1,7 +1,7 @@
 // Housekeeping: expired magic-link tokens, sessions and rate-limit counters.
 import "server-only";
-import { now as clockNow } from "../clock";
-import { prisma } from "../db";
+import { now as clockNow } from "../core/clock";
+import { prisma } from "../core/db";
 
 export async function purgeExpiredAuthData(at?: Date) {
   const now = at ?? (await clockNow());

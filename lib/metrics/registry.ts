@@ -6,8 +6,8 @@
 import "server-only";
 import { timingSafeEqual, createHash } from "node:crypto";
 import client from "prom-client";
-import { getPool } from "../db";
-import { env } from "../env";
+import { getPool } from "../core/db";
+import { env } from "../core/env";
 import { processMetrics } from "./counters";
 
 const globalForRegistry = globalThis as unknown as { __portalDbMetrics?: boolean };

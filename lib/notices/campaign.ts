@@ -7,13 +7,13 @@
 import "server-only";
 import type pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
-import { prisma, getPool } from "../db";
-import { env } from "../env";
+import { prisma, getPool } from "../core/db";
+import { env } from "../core/env";
 import { recordAudit } from "../audit/record";
-import { now } from "../clock";
-import { AppError } from "../errors";
-import { log } from "../log";
-import { assertAdmin, type Viewer } from "../auth/viewer";
+import { now } from "../core/clock";
+import { AppError } from "../core/errors";
+import { log } from "../core/log";
+import { assertAdmin, type Viewer } from "../core/viewer";
 import { campaignRecipientsSql } from "./audience";
 
 export const NOTICE_JOBS = { start: "notices.start", send: "notices.send", sweep: "notices.sweep" } as const;
@@ -36,7 +36,7 @@ export async function createBreachCampaign(tx: Prisma.TransactionClient, options
 
 /** Asks a worker to expand and send the campaign (idempotent). */
 export async function kickNoticeCampaign(campaignId: string) {
-  const { enqueue } = await import("../jobs/boss");
+  const { enqueue } = await import("../core/queue");
   await enqueue(NOTICE_JOBS.start, { campaignId }, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
 }
 

@@ -5,10 +5,10 @@
 //  notices.sweep  every minute: restart campaigns whose chain went quiet
 import "server-only";
 import type PgBoss from "pg-boss";
-import { getPool } from "../db";
-import { env } from "../env";
+import { getPool } from "../core/db";
+import { env } from "../core/env";
 import { createNoticeTransport, type NoticeTransport } from "./transport";
-import { enqueue } from "../jobs/boss";
+import { enqueue } from "../core/queue";
 import { materializeNoticeCampaign, NOTICE_JOBS } from "./campaign";
 import { runNoticeSlice, type SenderSettings } from "./sender";
 

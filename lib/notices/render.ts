@@ -4,7 +4,7 @@ import "server-only";
 import type pg from "pg";
 import { createElement } from "react";
 import { renderEmail } from "../email/send";
-import { escapeHtml } from "../html";
+import { escapeHtml } from "../core/html";
 import { PolicyChangeEmail } from "../email/templates/policy-change";
 import { breachEmailElement, breachSubject, type BreachContent } from "../breaches/content";
 

@@ -3,14 +3,14 @@
 import "server-only";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
-import { now } from "../clock";
-import { prisma } from "../db";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { ParentCompletedEmail } from "../email/templates/parent-request";
-import { env } from "../env";
+import { env } from "../core/env";
 import type { ErasureCounts } from "../erasure/engine";
 import { kickErasure, requestErasure } from "../erasure/request";
-import { log } from "../log";
+import { log } from "../core/log";
 import { PARENT_JOBS } from "./requests";
 
 /** Starts the erasure of every matched account (idempotent: a second call starts nothing new). */

@@ -3,18 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-database";
 
-let db: typeof import("../db");
+let db: typeof import("../core/db");
 let jobs: typeof import("./jobs");
-let clock: typeof import("../clock");
+let clock: typeof import("../core/clock");
 
 beforeAll(async () => {
   const url = await createTestDatabase("parents_jobs", { migrate: true });
   vi.stubEnv("DATABASE_URL", url);
   vi.stubEnv("AUTH_SECRET", "test-secret-test-secret-123456");
   vi.stubEnv("ALLOW_TEST_CLOCK", "1");
-  db = await import("../db");
+  db = await import("../core/db");
   jobs = await import("./jobs");
-  clock = await import("../clock");
+  clock = await import("../core/clock");
 });
 
 afterAll(async () => {

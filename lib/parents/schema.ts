@@ -1,6 +1,6 @@
 // The public form and the privacy team's decision, validated with zod.
 import { z } from "zod";
-import { checkbox, optionalText } from "../validation/form";
+import { checkbox, optionalText } from "../core/form";
 import { parseChildIdentifiers } from "./identifiers";
 
 export const MAX_CHILD_IDENTIFIERS = 10;

@@ -2,16 +2,16 @@
 // publish (immutable afterwards), each write audited in the same transaction.
 import "server-only";
 import { z } from "zod";
-import { checkbox } from "../validation/form";
-import { prisma } from "../db";
+import { checkbox } from "../core/form";
+import { prisma } from "../core/db";
 import type { Prisma } from "../generated/prisma/client";
-import { env } from "../env";
-import { now } from "../clock";
-import { log } from "../log";
+import { env } from "../core/env";
+import { now } from "../core/clock";
+import { log } from "../core/log";
 import { recordAudit } from "../audit/record";
 import { createNoticeCampaign, kickNoticeCampaign } from "../notices/campaign";
-import { AppError } from "../errors";
-import { assertAdmin, type Viewer } from "../auth/viewer";
+import { AppError } from "../core/errors";
+import { assertAdmin, type Viewer } from "../core/viewer";
 import { effectiveBy, NEWEST_EFFECTIVE_FIRST } from "./in-force";
 
 const DAY_MS = 86_400_000;

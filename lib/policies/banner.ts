@@ -2,11 +2,11 @@
 // upcoming, or took effect within POLICY_BANNER_DAYS, minus those the viewer
 // dismissed.
 import "server-only";
-import { prisma } from "../db";
-import { env } from "../env";
-import { now } from "../clock";
+import { prisma } from "../core/db";
+import { env } from "../core/env";
+import { now } from "../core/clock";
 import { recordAudit } from "../audit/record";
-import { AppError } from "../errors";
+import { AppError } from "../core/errors";
 import { getPolicyVersionIdNow, onOff, recordConsentChanges } from "../preferences/consent";
 
 export const BANNER_COOKIE = "policy_notice_dismissed";

@@ -1,8 +1,8 @@
 // Which policy version governs data collected at a given moment (seed policy:
 // "subject to the Privacy Policy in effect at the time such information is collected").
 import "server-only";
-import { prisma } from "../db";
-import { now } from "../clock";
+import { prisma } from "../core/db";
+import { now } from "../core/clock";
 
 /** Filter for published versions already effective at `at`; with NEWEST_EFFECTIVE_FIRST, the first one is in force. */
 export function effectiveBy(at: Date) {

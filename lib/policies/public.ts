@@ -2,8 +2,8 @@
 // current is computed from the clock at request time, so a scheduled version
 // becomes current at its effective date with nobody acting.
 import "server-only";
-import { prisma } from "../db";
-import { now } from "../clock";
+import { prisma } from "../core/db";
+import { now } from "../core/clock";
 import { diffPolicyText } from "./diff";
 import { effectiveBy, NEWEST_EFFECTIVE_FIRST, versionState } from "./in-force";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validatePublication } from "./admin";
 import { diffPolicyText } from "./diff";
-import { isAppError } from "../errors";
+import { isAppError } from "../core/errors";
 import { renderPolicyMarkdown } from "./markdown";
 import { classifySmtpError, noticeMessageId } from "../notices/sender";
 

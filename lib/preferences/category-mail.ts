@@ -4,9 +4,9 @@
 // it. Other features that send such mail should go through sendCategoryEmail().
 import "server-only";
 import { createElement } from "react";
-import { prisma } from "../db";
-import { env } from "../env";
-import { AppError } from "../errors";
+import { prisma } from "../core/db";
+import { env } from "../core/env";
+import { AppError } from "../core/errors";
 import { isEmailSuppressed } from "../erasure/suppression";
 import { sendEmail } from "../email/send";
 import { CategoryEmail } from "../email/templates/category-email";

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { ConsentSource } from "../generated/prisma/enums";
-import { now } from "../clock";
+import { now } from "../core/clock";
 import { findPolicyVersionInForce } from "../policies/in-force";
 
 export type Tx = Prisma.TransactionClient;

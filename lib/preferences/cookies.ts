@@ -2,7 +2,7 @@
 // and without sign-in; for a signed-in user it is also stored on the account
 // with a ConsentEvent (source COOKIE_BANNER).
 import "server-only";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 import { ensurePreferences, getPolicyVersionIdNow, onOff, recordConsentChanges, type ConsentChange } from "./consent";
 
 export const CONSENT_COOKIE = "cookie_consent";

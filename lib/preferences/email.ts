@@ -1,7 +1,7 @@
 // Email preferences: categories, the open-confirmation (tracking pixel)
 // switch, and unsubscribes from email links. Every change → ConsentEvent.
 import "server-only";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 import { suppressionHash } from "../erasure/suppression";
 import type { ConsentSource } from "../generated/prisma/enums";
 import { EMAIL_CATEGORIES, type EmailCategoryName } from "../email/unsubscribe";

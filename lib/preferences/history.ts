@@ -1,6 +1,6 @@
 // The signed-in user's own preference history, newest first, paginated.
 import "server-only";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 
 export const HISTORY_PAGE_SIZE = 25;
 

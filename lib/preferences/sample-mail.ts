@@ -2,10 +2,10 @@
 // email through the same path as newsletters, so a person (or a test) can see
 // the unsubscribe headers, the visible link and the pixel rule at work.
 import "server-only";
-import { assertViewer, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { assertViewer, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import type { EmailCategoryName } from "../email/unsubscribe";
 import { sendCategoryEmail } from "./category-mail";
 

@@ -2,9 +2,9 @@
 // switches, and deletion of what was already collected. Ingestion processes
 // are told at once (NOTIFY) and re-check opt-outs when writing anyway.
 import "server-only";
-import { assertViewer, type Viewer } from "../auth/viewer";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { assertViewer, type Viewer } from "../core/viewer";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import { ensurePreferences, getPolicyVersionIdNow, notifyTelemetryChange, onOff, recordConsentChanges, type ConsentChange } from "./consent";
 
 export async function getTelemetryOverview(userId: string) {

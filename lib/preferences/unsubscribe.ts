@@ -1,8 +1,8 @@
 // Changes made through a signed email link (no session): the token proves the
 // mailbox, and names the category a one-click POST may turn off.
 import "server-only";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import { maskEmail } from "../email/mask";
 import { verifyUnsubscribeToken, type EmailCategoryName } from "../email/unsubscribe";
 import { getEmailPreferences, updateEmailPreferences, type EmailPreferenceUpdate } from "./email";

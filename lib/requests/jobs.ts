@@ -4,12 +4,12 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { createElement } from "react";
-import { now } from "../clock";
-import { prisma } from "../db";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { RequestDigestEmail } from "../email/templates/request-update";
-import { env } from "../env";
-import { log } from "../log";
+import { env } from "../core/env";
+import { log } from "../core/log";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
 import { completeAccessRequest, completeDeletionRequest } from "./team";
 import { notifyPerson, requestReference } from "./transitions";

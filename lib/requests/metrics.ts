@@ -3,7 +3,7 @@
 // denied, and the median days to respond. Computed from the requests table in one
 // statement; requests outlive their owner's account, so erasures do not change it.
 import "server-only";
-import { getPool } from "../db";
+import { getPool } from "../core/db";
 
 export type MetricsRow = { year: number; type: string; received: number; complied: number; denied: number; withdrawn: number; open: number; medianDays: number | null };
 

@@ -2,10 +2,10 @@
 // add a message, withdraw. Every query is scoped by the viewer; someone else's
 // request is NOT_FOUND.
 import "server-only";
-import { assertViewer, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { assertViewer, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { findPolicyVersionInForce } from "../policies/in-force";
 import type { ObjectionScope, RequestTypeName } from "./catalog";

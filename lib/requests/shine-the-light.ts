@@ -3,10 +3,10 @@
 // for their own direct marketing, and each such party's name and address, read
 // from the sharing register's marketing entries active in that year.
 import "server-only";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import { applyStep, notifyPerson } from "./transitions";
 
 export type StlRecipient = { name: string; address: string; categories: string[] };

@@ -3,10 +3,10 @@
 // a reason and only before the deadline, a reason for every denial, and each
 // kind of request completed by doing what it asks.
 import "server-only";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { now } from "../clock";
-import { getPool, prisma } from "../db";
-import { AppError } from "../errors";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { now } from "../core/clock";
+import { getPool, prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import type { Jurisdiction, RequestStatus, RequestType } from "../generated/prisma/enums";
 import { getPolicyVersionIdNow, recordConsentChanges, type ConsentChange } from "../preferences/consent";
 import { updateEmailPreferences } from "../preferences/email";

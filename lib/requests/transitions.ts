@@ -5,13 +5,13 @@
 import "server-only";
 import { createElement } from "react";
 import { recordAudit } from "../audit/record";
-import { prisma } from "../db";
+import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { RequestUpdateEmail, type RequestUpdate } from "../email/templates/request-update";
-import { env } from "../env";
+import { env } from "../core/env";
 import type { Prisma, PrivacyRequest } from "../generated/prisma/client";
 import type { RequestEventKind, RequestStatus } from "../generated/prisma/enums";
-import { log } from "../log";
+import { log } from "../core/log";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
 
 export type Tx = Prisma.TransactionClient;

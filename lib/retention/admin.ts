@@ -1,9 +1,9 @@
 // Runs an admin starts from /admin/retention: a dry run is done at once (it only
 // counts); a purge is queued for the worker, which may take minutes on large tables.
 import "server-only";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import { createRetentionRun, executeRetentionRun } from "./purge";
 
 export async function startRetentionRun(options: { admin: Viewer; dryRun: boolean; ip?: string; enqueue: (runId: string) => Promise<unknown> }) {

@@ -1,8 +1,8 @@
 // The retention job: daily on a schedule (a new run), or a run an admin queued.
 import "server-only";
 import type PgBoss from "pg-boss";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import { createRetentionRun, executeRetentionRun } from "./purge";
 
 export async function handleRetentionJob(batch: PgBoss.Job<unknown>[]) {

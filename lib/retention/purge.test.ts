@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-database";
 
-let db: typeof import("../db");
+let db: typeof import("../core/db");
 let purge: typeof import("./purge");
 let rules: typeof import("./rules");
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", url);
   vi.stubEnv("AUTH_SECRET", "test-secret-test-secret-123456");
   vi.stubEnv("EXPORT_DIR", `.data/exports-retention-test`);
-  db = await import("../db");
+  db = await import("../core/db");
   purge = await import("./purge");
   rules = await import("./rules");
 });

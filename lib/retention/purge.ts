@@ -11,10 +11,10 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import { recordAudit } from "../audit/record";
-import { now } from "../clock";
-import { getPool, prisma } from "../db";
+import { now } from "../core/clock";
+import { getPool, prisma } from "../core/db";
 import { removeExportFiles } from "../export/files";
-import { log } from "../log";
+import { log } from "../core/log";
 import { getRetentionDays } from "./rules";
 import { cutoffFor, RETENTION_TARGETS, type RetentionTarget } from "./targets";
 

@@ -4,9 +4,9 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { findPersonRef } from "../audit/person-key";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { prisma } from "../db";
-import { AppError } from "../errors";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { prisma } from "../core/db";
+import { AppError } from "../core/errors";
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, RETENTION_TARGETS, findRetentionTarget } from "./targets";
 
 /** Writes the default rule of every target that has none yet (idempotent). */

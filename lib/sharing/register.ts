@@ -2,11 +2,11 @@
 // Admin-only writes; every change is audited in the same transaction.
 import "server-only";
 import { z } from "zod";
-import { checkbox } from "../validation/form";
-import { assertAdmin, type Viewer } from "../auth/viewer";
-import { prisma } from "../db";
+import { checkbox } from "../core/form";
+import { assertAdmin, type Viewer } from "../core/viewer";
+import { prisma } from "../core/db";
 import { recordAudit } from "../audit/record";
-import { now } from "../clock";
+import { now } from "../core/clock";
 
 export const PARTY_KINDS = ["AFFILIATE", "AGENT", "PROCESSOR", "THIRD_PARTY"] as const;
 

@@ -5,8 +5,8 @@
 // Pages only read (getOptOutSignalState); the write runs in an action the
 // page triggers, so rendering never writes.
 import "server-only";
-import { now } from "../clock";
-import { prisma } from "../db";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
 import { getPolicyVersionIdNow, recordConsentChanges, type ConsentChange } from "../preferences/consent";
 import type { BrowserSignals } from "./read";
 

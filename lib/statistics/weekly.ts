@@ -2,9 +2,9 @@
 // versions and feature use across installs, made k-anonymous by k-anon.ts.
 // Only whole weeks (Monday to Sunday, UTC) that have ended are published.
 import "server-only";
-import { now } from "../clock";
-import { prisma } from "../db";
-import { env } from "../env";
+import { now } from "../core/clock";
+import { prisma } from "../core/db";
+import { env } from "../core/env";
 import { publishTable, type PublishedTable } from "./k-anon";
 
 export const STATS_WEEKS = 8;

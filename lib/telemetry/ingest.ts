@@ -3,7 +3,7 @@
 // Order: opt-out headers → size/JSON/opt-out body/install id → install auth →
 // per-install rate limit → install/owner opt-out → full schema → batch writer.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { isAppError } from "../errors";
+import { isAppError } from "../core/errors";
 import { findHeaderOptOut, parseEnvelope, readInstallToken, validateReport, type HeaderReader, type OptOutSignal } from "./validate";
 
 export type InstallState = {

@@ -1,7 +1,7 @@
 // One IngestStore per process (Next.js server or the lean ingestion server).
 import "server-only";
-import { getPool } from "../db";
-import { env } from "../env";
+import { getPool } from "../core/db";
+import { env } from "../core/env";
 import { IngestStore } from "./store";
 
 const globalForIngest = globalThis as unknown as { __portalIngest?: IngestStore };

@@ -5,8 +5,8 @@
 import "server-only";
 import pg from "pg";
 import type { AcceptedReport, IngestDeps, InstallState } from "./ingest";
-import { AppError } from "../errors";
-import { log as appLog } from "../log";
+import { AppError } from "../core/errors";
+import { log as appLog } from "../core/log";
 
 export const TELEMETRY_CHANNEL = "telemetry_prefs";
 

@@ -2,7 +2,7 @@
 // embedded PostgreSQL cluster under .data/ (dev and tests use separate ones).
 import pg from "pg";
 import { createDatabase, startEmbeddedPostgres } from "./embedded-pg";
-import { migrateDatabase } from "../../lib/db/migrate";
+import { migrateDatabase } from "../../lib/core/migrate";
 
 export type DatabaseMode = "dev" | "test";
 

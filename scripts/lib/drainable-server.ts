@@ -3,7 +3,7 @@
 // new connections, and waits for the requests it holds. Used by the web server and
 // the lean ingestion server.
 import http from "node:http";
-import { isDraining, markDraining } from "../../lib/lifecycle";
+import { isDraining, markDraining } from "../../lib/core/lifecycle";
 
 export function createDrainableServer(handler: http.RequestListener) {
   let active = 0;

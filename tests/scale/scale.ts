@@ -26,7 +26,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { SMTPServer } from "smtp-server";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { migrateDatabase } from "../../lib/db/migrate";
+import { migrateDatabase } from "../../lib/core/migrate";
 import { createS3Client } from "../../lib/export/storage";
 import { seedDatabase } from "../../prisma/seed";
 import { createDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-pg";

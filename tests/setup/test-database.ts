@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { createDatabase } from "../../scripts/lib/embedded-pg";
-import { migrateDatabase } from "../../lib/db/migrate";
+import { migrateDatabase } from "../../lib/core/migrate";
 
 /** A fresh, empty database (optionally migrated) for one test file. */
 export async function createTestDatabase(prefix: string, options: { migrate?: boolean } = {}): Promise<string> {

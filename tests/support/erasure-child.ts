@@ -1,7 +1,7 @@
 // Runs one erasure in a child process, slowly (small batches with a pause), and
 // prints "batch <table> <n>" after each batch so a test can kill it midway.
 import { runErasure } from "../../lib/erasure/engine";
-import { disconnectDb } from "../../lib/db";
+import { disconnectDb } from "../../lib/core/db";
 
 const erasureId = process.argv[2];
 const outcome = await runErasure(erasureId, {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeError } from "../../lib/actions/messages";
 import { errorResponse } from "../../lib/actions/route";
-import { AppError, APP_ERROR_CODES, HTTP_STATUS } from "../../lib/errors";
+import { AppError, APP_ERROR_CODES, HTTP_STATUS } from "../../lib/core/errors";
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

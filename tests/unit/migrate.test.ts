@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../lib/db/migrate";
+import { migrateDatabase } from "../../lib/core/migrate";
 import { createTestDatabase } from "../setup/test-database";
 
 function migrationsDir(files: Record<string, string>) {

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TS_NODE_ARGS } from "../../scripts/lib/node-args";
-import { isTestClockAllowedFor } from "../../lib/clock";
+import { isTestClockAllowedFor } from "../../lib/core/clock";
 import { isMailCatcherServed } from "../../lib/dev/caught-mail";
 
 describe("production guards", () => {

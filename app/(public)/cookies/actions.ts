@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { ok, publicAction } from "@/lib/actions";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS, saveAccountCookieChoice, serializeConsentCookie, type CookieChoice } from "@/lib/preferences/cookies";
 import { applyOptOutSignal } from "@/lib/signals/apply";
 import { readBrowserSignals } from "@/lib/signals/read";

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction, ok, publicAction } from "@/lib/actions";
 import { BANNER_COOKIE, dismissPolicyBanner, setMinorNoticeOptIn } from "@/lib/policies/banner";
-import { id } from "@/lib/validation/form";
+import { id } from "@/lib/core/form";
 
 export const updateMinorNoticeOptIn = authedAction(z.object({ enabled: z.enum(["on", "off"]) }), async (input, { viewer }) => {
   const enabled = input.enabled === "on";

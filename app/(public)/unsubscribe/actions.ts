@@ -5,7 +5,7 @@ import { ok, publicAction } from "@/lib/actions";
 import { EMAIL_CATEGORIES } from "@/lib/email/unsubscribe";
 import { emailCategoryInfo } from "@/lib/preferences/labels";
 import { adjustWithToken, readUnsubscribeClaim, unsubscribeWithToken } from "@/lib/preferences/unsubscribe";
-import { checkbox } from "@/lib/validation/form";
+import { checkbox } from "@/lib/core/form";
 
 // No session here: each action verifies the signed token itself.
 const token = z.string().max(1000);

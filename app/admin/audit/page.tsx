@@ -4,7 +4,7 @@ import { Alert, Button, Card, PageHeader, inputClass, labelClass } from "@/compo
 import { describeError } from "@/lib/actions/messages";
 import { describeActor, describeIp, listAuditLog, parseAuditFilters, type AuditFilters } from "@/lib/audit/browse";
 import { requireAdmin } from "@/lib/dal";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
 import { saveBreachDraft, sendBreachNotice } from "@/lib/breaches/breaches";
 import { breachSchema } from "@/lib/breaches/schema";
-import { id } from "@/lib/validation/form";
+import { id } from "@/lib/core/form";
 
 export const saveBreachAction = adminAction(
   z.object({ breachId: z.string().max(64).optional() }).and(breachSchema),

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
 import { createLegalRequest, notifyLegalRequestNow } from "@/lib/legal/register";
 import { legalRequestSchema } from "@/lib/legal/schema";
-import { id } from "@/lib/validation/form";
+import { id } from "@/lib/core/form";
 
 export const createLegalRequestAction = adminAction(
   legalRequestSchema,

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
 import { controlNoticeCampaign, setNoticeCampaignRate } from "@/lib/notices/campaign";
-import { id } from "@/lib/validation/form";
+import { id } from "@/lib/core/form";
 
 const controlMessages = {
   pause: "Paused: no new messages go out until you resume.",

@@ -13,7 +13,7 @@ import {
   publishPolicyDraft,
   updatePolicyDraft,
 } from "@/lib/policies/admin";
-import { id } from "@/lib/validation/form";
+import { id } from "@/lib/core/form";
 
 const slug = z.string().trim().min(1).max(60);
 

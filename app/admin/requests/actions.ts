@@ -17,7 +17,7 @@ import {
   startWork,
   verifyIdentity,
 } from "@/lib/requests/team";
-import { checkbox, id, optionalText } from "@/lib/validation/form";
+import { checkbox, id, optionalText } from "@/lib/core/form";
 
 const requestId = id();
 const refresh = (input: { requestId: string }) => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
-import { enqueue } from "@/lib/jobs/boss";
+import { enqueue } from "@/lib/core/queue";
 import { startRetentionRun } from "@/lib/retention/admin";
 import { RETENTION_JOB } from "@/lib/retention/purge";
 import { retentionRuleSchema, updateRetentionRule } from "@/lib/retention/rules";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { isDatabaseReachable } from "@/lib/health";
+import { isDatabaseReachable } from "@/lib/core/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { readiness } from "@/lib/health";
+import { readiness } from "@/lib/core/health";
 
 export const dynamic = "force-dynamic";
 

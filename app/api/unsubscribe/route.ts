@@ -5,7 +5,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import { errorResponse } from "@/lib/actions/route";
 import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { unsubscribeWithToken } from "@/lib/preferences/unsubscribe";
 
 export const dynamic = "force-dynamic";

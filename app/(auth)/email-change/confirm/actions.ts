@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import { confirmEmailChange } from "@/lib/correction/profile";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 
 // No session needed: the emailed token proves the new address. Every outcome,
 // refusals included, lands on the result page for that outcome.

@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui";
 import { getDataOverview } from "@/lib/data/access";
 import { verifySession } from "@/lib/dal";
 import { listExports } from "@/lib/export/access";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { ExportPanel } from "./export-panel";
 import { formatCount, sourceLabel } from "./format";
 

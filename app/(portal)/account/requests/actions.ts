@@ -6,7 +6,7 @@ import { z } from "zod";
 import { authedAction, ok } from "@/lib/actions";
 import { OBJECTION_SCOPES, REQUEST_TYPES, type ObjectionScope } from "@/lib/requests/catalog";
 import { addMessageFromPerson, createPrivacyRequest, withdrawRequest } from "@/lib/requests/person";
-import { id, list } from "@/lib/validation/form";
+import { id, list } from "@/lib/core/form";
 
 const newRequestSchema = z
   .object({

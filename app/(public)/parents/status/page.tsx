@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { getParentStatus } from "@/lib/parents/requests";
 import { confirmParentDeletionAction } from "../actions";
 import { ConfirmLinkForm } from "../forms";

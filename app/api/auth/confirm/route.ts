@@ -4,8 +4,8 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { handlers } from "@/auth";
-import { now } from "@/lib/clock";
-import { env } from "@/lib/env";
+import { now } from "@/lib/core/clock";
+import { env } from "@/lib/core/env";
 import { isUnderMinimumAge } from "@/lib/auth/age";
 import { isNewAccountAddress, recordAgeConfirmed } from "@/lib/auth/new-account";
 import { forgetSignInAttempts } from "@/lib/auth/rate-limit";

@@ -1,7 +1,7 @@
 // GET /api/export/:id: progress of one of the caller's exports (polled by the portal).
 import { errorResponse } from "@/lib/actions/route";
 import { getViewer } from "@/lib/dal";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { getExportStatus } from "@/lib/export/access";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import { Readable } from "node:stream";
 import { errorResponse } from "@/lib/actions/route";
 import { getRequestIp } from "@/lib/auth/request-ip";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { openParentDownload } from "@/lib/parents/requests";
 
 export const dynamic = "force-dynamic";

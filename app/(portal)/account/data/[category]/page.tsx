@@ -8,7 +8,7 @@ import { Alert, Card, inputClass, labelClass } from "@/components/ui";
 import { getDatasetCount, getDatasetPage, getPolicyVersions, getSharingFor } from "@/lib/data/access";
 import { describeError } from "@/lib/actions/messages";
 import { outputColumns, type PageDirection } from "@/lib/data/queries";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/core/errors";
 import { findCategory, type FilterKey } from "@/lib/data/registry";
 import { verifySession, type Viewer } from "@/lib/dal";
 import { formatCount, formatIso, sourceLabel } from "../format";

@@ -6,7 +6,7 @@ import { authedAction, ok } from "@/lib/actions";
 import { EMAIL_CATEGORIES } from "@/lib/email/unsubscribe";
 import { updateEmailPreferences } from "@/lib/preferences/email";
 import { sendSampleEmail } from "@/lib/preferences/sample-mail";
-import { checkbox } from "@/lib/validation/form";
+import { checkbox } from "@/lib/core/form";
 
 const preferencesSchema = z.object({
   PRODUCT_NEWS: checkbox(),

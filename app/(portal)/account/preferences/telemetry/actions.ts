@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction, ok } from "@/lib/actions";
 import { setAccountTelemetry, setInstallTelemetry } from "@/lib/preferences/telemetry";
-import { checkbox, id } from "@/lib/validation/form";
+import { checkbox, id } from "@/lib/core/form";
 
 const switchSchema = z.object({
   enabled: z.enum(["true", "false"]).transform((value) => value === "true"),

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { errorResponse } from "@/lib/actions/route";
 import { getRequestIp } from "@/lib/auth/request-ip";
 import { getViewer } from "@/lib/dal";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { openExportDownload } from "@/lib/export/access";
 
 export const dynamic = "force-dynamic";

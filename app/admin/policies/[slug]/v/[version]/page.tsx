@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { getDraftForEditing } from "@/lib/policies/admin";
 import { diffPolicyText } from "@/lib/policies/diff";
 import { formatPolicyDate, PolicyBody, PolicyDiff } from "@/components/policy-body";

@@ -1,6 +1,6 @@
 // Who is asking. Resolved once per request by lib/dal.ts; domain functions take
 // it and check roles themselves, so a missing page-level check cannot open them.
-import { AppError } from "../errors";
+import { AppError } from "./errors";
 
 export type Viewer = { userId: string; email: string; name: string | null; role: "USER" | "ADMIN" };
 export type AdminViewer = Viewer & { role: "ADMIN" };

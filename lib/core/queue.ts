@@ -1,8 +1,8 @@
 // pg-boss (PostgreSQL-backed job queue) for the app processes that enqueue
 // work. Workers (scripts/worker.ts) run the handlers in lib/jobs/registry.ts.
 import PgBoss from "pg-boss";
-import { env } from "../env";
-import { log } from "../log";
+import { env } from "./env";
+import { log } from "./log";
 
 const globalForBoss = globalThis as unknown as { __portalBoss?: Promise<PgBoss> };
 

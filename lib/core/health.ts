@@ -3,7 +3,7 @@
 // migration in prisma/migrations has been applied, and the process is not draining.
 import "server-only";
 import { getPool } from "./db";
-import { listMigrations } from "./db/migrate";
+import { listMigrations } from "./migrate";
 import { isDraining } from "./lifecycle";
 
 export async function isDatabaseReachable(): Promise<boolean> {
