@@ -4,7 +4,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
+import { auth } from "@/lib/auth/instance";
 import { recordAudit } from "./audit/record";
 import { getRequestIp } from "./auth/request-ip";
 import { getSecondFactorState, isStepUpFresh, STEP_UP_MINUTES, type SessionRef } from "./auth/second-factor";

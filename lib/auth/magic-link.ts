@@ -2,7 +2,7 @@
 // returning its error page's address rather than throwing; both become an
 // UNAVAILABLE AppError, so a person is told the email did not go out.
 import "server-only";
-import { signIn } from "@/auth";
+import { signIn } from "@/lib/auth/instance";
 import { AppError } from "../core/errors";
 import { log } from "../core/log";
 

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signOut } from "@/auth";
+import { signOut } from "@/lib/auth/instance";
 import { ok, publicAction } from "@/lib/actions";
 import { consumeSignInAttempt } from "@/lib/auth/rate-limit";
 import { sendSignInLink } from "@/lib/auth/magic-link";

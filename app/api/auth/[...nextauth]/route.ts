@@ -1,5 +1,5 @@
 import { NextRequest, NextResponse } from "next/server";
-import { handlers } from "@/auth";
+import { handlers } from "@/lib/auth/instance";
 
 // A GET of the raw email callback never signs in: it is sent to the confirm
 // page, whose POST (app/api/auth/confirm) completes the sign-in.

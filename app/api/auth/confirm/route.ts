@@ -3,7 +3,7 @@
 // email callback in-process (the public GET callback only redirects here).
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { handlers } from "@/auth";
+import { handlers } from "@/lib/auth/instance";
 import { now } from "@/lib/core/clock";
 import { env } from "@/lib/core/env";
 import { isUnderMinimumAge } from "@/lib/auth/age";
