@@ -16,7 +16,7 @@ const bench = await getBenchDb(2000);
 process.env.DATABASE_URL = bench.url;
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-0123";
 const { disconnectDb } = await import("../lib/core/db");
-const { listRequestQueue } = await import("../lib/requests/team");
+const { listRequestQueue } = await import("../lib/requests/admin");
 const { getRequestMetrics } = await import("../lib/requests/metrics");
 
 const pool = new pg.Pool({ connectionString: bench.url, max: 2 });

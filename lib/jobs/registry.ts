@@ -1,7 +1,7 @@
 // Every background job the worker runs. Add a job here: its queue name,
 // handler, optional cron schedule and pg-boss queue options.
 import type PgBoss from "pg-boss";
-import { purgeExpiredAuthData } from "../maintenance/purge-expired";
+import { purgeExpiredAuthData } from "../auth/purge-expired";
 import { handleNoticeSend, handleNoticeStart, handleNoticeSweep, noticeSendInstances } from "../notices/jobs";
 import { expireExports, runExportJob } from "../export/jobs";
 import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../export/queue";

@@ -12,7 +12,7 @@ import { sendEmail } from "../email/send";
 import { LegalReminderEmail } from "../email/templates/legal-request";
 import { env } from "../core/env";
 import { log } from "../core/log";
-import { deliverLegalNotices, formatLegalDate, legalReference } from "./register";
+import { deliverLegalNotices, formatLegalDate, legalReference } from "./admin";
 
 export const LEGAL_JOBS = { reminders: "legal.reminders" } as const;
 

@@ -11,7 +11,7 @@ import { RequestDigestEmail } from "../email/templates/request-update";
 import { env } from "../core/env";
 import { log } from "../core/log";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
-import { completeAccessRequest, completeDeletionRequest } from "./team";
+import { completeAccessRequest, completeDeletionRequest } from "./admin";
 import { notifyPerson, requestReference } from "./transitions";
 
 export const REQUEST_JOBS = { digest: "requests.digest", exportReady: "requests.export-ready", erasureCompleted: "requests.erasure-completed" } as const;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TS_NODE_ARGS } from "../../scripts/lib/node-args";
 import { isTestClockAllowedFor } from "../../lib/core/clock";
-import { isMailCatcherServed } from "../../lib/dev/caught-mail";
+import { isMailCatcherServed } from "../../lib/email/caught-mail";
 
 describe("production guards", () => {
   it("never serves the development inbox in production, even with MAIL_CATCHER=1", () => {

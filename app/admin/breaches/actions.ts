@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
-import { saveBreachDraft, sendBreachNotice } from "@/lib/breaches/breaches";
+import { saveBreachDraft, sendBreachNotice } from "@/lib/breaches/admin";
 import { breachSchema } from "@/lib/breaches/schema";
 import { id } from "@/lib/core/form";
 

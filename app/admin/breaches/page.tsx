@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ButtonLink, Card, PageHeader } from "@/components/ui";
-import { listBreaches } from "@/lib/breaches/breaches";
+import { listBreaches } from "@/lib/breaches/admin";
 import { formatBreachDate } from "@/lib/breaches/content";
 import { NOTIFY_WITHIN_DAYS } from "@/lib/breaches/schema";
 import { requireAdmin } from "@/lib/dal";

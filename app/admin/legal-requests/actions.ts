@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
-import { createLegalRequest, notifyLegalRequestNow } from "@/lib/legal/register";
+import { createLegalRequest, notifyLegalRequestNow } from "@/lib/legal/admin";
 import { legalRequestSchema } from "@/lib/legal/schema";
 import { id } from "@/lib/core/form";
 

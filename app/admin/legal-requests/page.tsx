@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ButtonLink, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { ScrollRegion } from "@/components/scroll-region";
-import { formatLegalDate, listLegalRequests } from "@/lib/legal/register";
+import { formatLegalDate, listLegalRequests } from "@/lib/legal/admin";
 import { DECISION_LABELS } from "@/lib/legal/schema";
 import { LegalStateBadge } from "./state";
 

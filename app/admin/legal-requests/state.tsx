@@ -1,5 +1,5 @@
-import type { LegalState } from "@/lib/legal/register";
-import { formatLegalDate } from "@/lib/legal/register";
+import type { LegalState } from "@/lib/legal/admin";
+import { formatLegalDate } from "@/lib/legal/admin";
 
 export function LegalStateBadge(props: { state: LegalState; notifiedAt: Date | null; prohibitedUntil: Date | null }) {
   if (props.state === "NOTIFIED") return <span className="text-gray-800" data-testid="legal-state">Told {props.notifiedAt ? formatLegalDate(props.notifiedAt) : ""}</span>;

@@ -16,7 +16,7 @@ import {
   runDeletionRequest,
   startWork,
   verifyIdentity,
-} from "@/lib/requests/team";
+} from "@/lib/requests/admin";
 import { checkbox, id, optionalText } from "@/lib/core/form";
 
 const requestId = id();

@@ -5,7 +5,7 @@ import { Card, inputClass, labelClass, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "@/lib/requests/catalog";
 import { LAW_RULES, type Law } from "@/lib/requests/deadlines";
-import { listRequestQueue, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/requests/team";
+import { listRequestQueue, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/requests/admin";
 
 export const metadata: Metadata = { title: "Privacy requests" };
 export const dynamic = "force-dynamic";

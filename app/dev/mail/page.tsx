@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui";
-import { isMailCatcherServed, listCaughtMail } from "@/lib/dev/caught-mail";
+import { isMailCatcherServed, listCaughtMail } from "@/lib/email/caught-mail";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail", robots: { index: false } };

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/action-form";
 import { Card, PageHeader } from "@/components/ui";
-import { listMyBreachNotices } from "@/lib/breaches/breaches";
+import { listMyBreachNotices } from "@/lib/breaches/admin";
 import { breachPeriod, formatBreachDate } from "@/lib/breaches/content";
 import { verifySession } from "@/lib/dal";
-import { formatLegalDate, listMyLegalRequests } from "@/lib/legal/register";
+import { formatLegalDate, listMyLegalRequests } from "@/lib/legal/admin";
 import { DECISION_LABELS } from "@/lib/legal/schema";
 import { acknowledgeBreachAction } from "./actions";
 

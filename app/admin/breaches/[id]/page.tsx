@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/action-form";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { BreachBanner } from "@/components/breach-banner";
 import { Alert, Card, PageHeader } from "@/components/ui";
-import { getBreach, listBreachRecipients, previewBreachAudience, renderBreachEmailPreview } from "@/lib/breaches/breaches";
+import { getBreach, listBreachRecipients, previewBreachAudience, renderBreachEmailPreview } from "@/lib/breaches/admin";
 import { breachPeriod, formatBreachDate } from "@/lib/breaches/content";
 import { NOTIFY_WITHIN_DAYS } from "@/lib/breaches/schema";
 import { categories, findCategory } from "@/lib/data/registry";

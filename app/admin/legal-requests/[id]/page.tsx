@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
-import { formatLegalDate, getLegalRequest } from "@/lib/legal/register";
+import { formatLegalDate, getLegalRequest } from "@/lib/legal/admin";
 import { DECISION_LABELS } from "@/lib/legal/schema";
 import { notifyLegalRequestAction } from "../actions";
 import { LegalStateBadge } from "../state";

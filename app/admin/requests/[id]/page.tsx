@@ -7,7 +7,7 @@ import { Card, inputClass, labelClass, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { DENIAL_REASONS, OBJECTION_SCOPES, REQUEST_TYPE_INFO, type ObjectionScope } from "@/lib/requests/catalog";
 import { previewShineTheLight } from "@/lib/requests/shine-the-light";
-import { getRequestForTeam } from "@/lib/requests/team";
+import { getRequestForTeam } from "@/lib/requests/admin";
 import { answerAction, assignAction, deletionAction, denyAction, exportAction, extendAction, messageAction, processingAction, startAction, stlAction, verifyAction } from "../actions";
 
 export const metadata: Metadata = { title: "Privacy request" };

@@ -1,6 +1,6 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { isMailCatcherServed, listCaughtMail } from "@/lib/dev/caught-mail";
+import { isMailCatcherServed, listCaughtMail } from "@/lib/email/caught-mail";
 
 export const dynamic = "force-dynamic";
 

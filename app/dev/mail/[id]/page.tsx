@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui";
-import { findCaughtMail, isMailCatcherServed } from "@/lib/dev/caught-mail";
+import { findCaughtMail, isMailCatcherServed } from "@/lib/email/caught-mail";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail message", robots: { index: false } };
