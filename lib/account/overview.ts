@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "../core/db";
-import type { Viewer } from "../dal";
+import type { Viewer } from "../core/viewer";
 
 /** A small summary of the viewer's own account, scoped to the viewer. */
 export async function getAccountOverview(viewer: Viewer) {

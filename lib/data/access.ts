@@ -1,7 +1,7 @@
 // The portal's view of "Your data": every function takes the signed-in viewer
 // and reads only that viewer's rows (through the owner-scoped SQL in queries.ts).
 import "server-only";
-import type { Viewer } from "../dal";
+import type { Viewer } from "../core/viewer";
 import { getPool, prisma } from "../core/db";
 import { findActiveSharingEntries } from "../sharing/register";
 import { categories, findCategory, findDataset, isSharedIn, type Category } from "./registry";
