@@ -7,7 +7,6 @@ import { env } from "../core/env";
 import { now } from "../core/clock";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../core/errors";
-import { getPolicyVersionIdNow, onOff, recordConsentChanges } from "../preferences/consent";
 
 export const BANNER_COOKIE = "policy_notice_dismissed";
 
@@ -41,29 +40,5 @@ export async function dismissPolicyBanner(options: { userId: string; versionId: 
     where: { userId_policyVersionId: { userId: options.userId, policyVersionId: options.versionId } },
     create: { userId: options.userId, policyVersionId: options.versionId, dismissedAt: await now() },
     update: {},
-  });
-}
-
-export async function getMinorNoticeOptIn(userId: string): Promise<boolean> {
-  const row = await prisma.policyNoticePreference.findUnique({ where: { userId }, select: { minorChanges: true } });
-  return row?.minorChanges ?? false;
-}
-
-/** Opts in or out of minor-change emails; the change goes into the person's preference history. */
-export async function setMinorNoticeOptIn(options: { userId: string; enabled: boolean }) {
-  const at = await now();
-  const policyVersionId = await getPolicyVersionIdNow();
-  await prisma.$transaction(async (tx) => {
-    const before = await tx.policyNoticePreference.findUnique({ where: { userId: options.userId }, select: { minorChanges: true } });
-    const wasEnabled = before?.minorChanges ?? false;
-    await tx.policyNoticePreference.upsert({
-      where: { userId: options.userId },
-      create: { userId: options.userId, minorChanges: options.enabled, updatedAt: at },
-      update: { minorChanges: options.enabled, updatedAt: at },
-    });
-    if (wasEnabled !== options.enabled) {
-      await recordConsentChanges(tx, { userId: options.userId, source: "PORTAL", changes: [{ subject: "notices:minor", oldValue: onOff(wasEnabled), newValue: onOff(options.enabled) }], policyVersionId, at });
-    }
-    await recordAudit({ action: "policy.minor-notices.set", actorId: options.userId, targetType: "User", targetId: options.userId, metadata: { enabled: options.enabled } }, tx);
   });
 }

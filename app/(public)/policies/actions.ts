@@ -4,7 +4,8 @@ import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction, ok, publicAction } from "@/lib/actions";
-import { BANNER_COOKIE, dismissPolicyBanner, setMinorNoticeOptIn } from "@/lib/policies/banner";
+import { BANNER_COOKIE, dismissPolicyBanner } from "@/lib/policies/banner";
+import { setMinorNoticeOptIn } from "@/lib/preferences/policy-notices";
 import { id } from "@/lib/core/form";
 
 export const updateMinorNoticeOptIn = authedAction(z.object({ enabled: z.enum(["on", "off"]) }), async (input, { viewer }) => {

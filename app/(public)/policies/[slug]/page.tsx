@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
 import { getViewer } from "@/lib/dal";
-import { getMinorNoticeOptIn } from "@/lib/policies/banner";
+import { getMinorNoticeOptIn } from "@/lib/preferences/policy-notices";
 import { findCurrentPolicy } from "@/lib/policies/public";
 import { formatPolicyDate, PolicyBody } from "@/components/policy-body";
 import { MinorNoticeOptIn } from "../_components/minor-opt-in";
