@@ -71,7 +71,7 @@ const rendered = await renderCampaignNotice(pool, "bench-c", { appUrl: "http://l
 }
 
 // ---- full pipeline: pg-boss worker in this process
-const { startWorker } = await import("../lib/jobs/worker");
+const { startWorker } = await import("../lib/core/worker");
 const worker = await startWorker({ databaseUrl, log: () => {} });
 const client = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false });
 await client.start();

@@ -1,6 +1,6 @@
 // npm run worker: a background worker process (needs DATABASE_URL; the dev and
 // start launchers run one for you).
-import { startWorker } from "../lib/jobs/worker";
+import { startWorker } from "../lib/core/worker";
 import { log } from "../lib/core/log";
 
 const databaseUrl = process.env.DATABASE_URL;

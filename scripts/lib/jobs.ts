@@ -1,18 +1,18 @@
 // Every background job the worker runs. Add a job here: its queue name,
 // handler, optional cron schedule and pg-boss queue options.
 import type PgBoss from "pg-boss";
-import { purgeExpiredAuthData } from "../auth/purge-expired";
-import { handleNoticeSend, handleNoticeStart, handleNoticeSweep, noticeSendInstances } from "../notices/jobs";
-import { expireExports, runExportJob } from "../export/jobs";
-import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../export/queue";
-import { handleErasureRun, handleErasureSweep } from "../erasure/jobs";
-import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB } from "../erasure/request";
-import { handleParentErasureCompleted, handleParentExportReady, handleParentMatch, sweepParentRequests } from "../parents/jobs";
-import { PARENT_JOBS } from "../parents/requests";
-import { handleRetentionJob } from "../retention/jobs";
-import { RETENTION_JOB } from "../retention/purge";
-import { handleRequestErasureCompleted, handleRequestExportReady, REQUEST_JOBS, sendDailyDigest } from "../requests/jobs";
-import { handleLegalReminders, LEGAL_JOBS } from "../legal/jobs";
+import { purgeExpiredAuthData } from "../../lib/auth/purge-expired";
+import { handleNoticeSend, handleNoticeStart, handleNoticeSweep, noticeSendInstances } from "../../lib/notices/jobs";
+import { expireExports, runExportJob } from "../../lib/export/jobs";
+import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, enqueueExport } from "../../lib/export/queue";
+import { handleErasureRun, handleErasureSweep } from "../../lib/erasure/jobs";
+import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB } from "../../lib/erasure/request";
+import { handleParentErasureCompleted, handleParentExportReady, handleParentMatch, sweepParentRequests } from "../../lib/parents/jobs";
+import { PARENT_JOBS } from "../../lib/parents/requests";
+import { handleRetentionJob } from "../../lib/retention/jobs";
+import { RETENTION_JOB } from "../../lib/retention/purge";
+import { handleRequestErasureCompleted, handleRequestExportReady, REQUEST_JOBS, sendDailyDigest } from "../../lib/requests/jobs";
+import { handleLegalReminders, LEGAL_JOBS } from "../../lib/legal/jobs";
 
 export type JobDefinition = {
   name: string;

@@ -1,8 +1,8 @@
 // Starts pg-boss in worker mode and subscribes every registered job.
 // Several workers (and app instances) can share one database safely.
-import { createBoss, ensureQueue } from "../core/queue";
-import { jobs } from "./registry";
-import { log as appLog, withLogContext } from "../core/log";
+import { createBoss, ensureQueue } from "./queue";
+import { jobs } from "../../scripts/lib/jobs";
+import { log as appLog, withLogContext } from "./log";
 
 export async function startWorker(options: { databaseUrl: string; log?: (line: string) => void }) {
   const log = options.log ?? ((line: string) => appLog.info(`worker: ${line}`));
