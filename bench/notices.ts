@@ -72,7 +72,8 @@ const rendered = await renderCampaignNotice(pool, "bench-c", { appUrl: "http://l
 
 // ---- full pipeline: pg-boss worker in this process
 const { startWorker } = await import("../lib/core/worker");
-const worker = await startWorker({ databaseUrl, log: () => {} });
+const { jobs } = await import("../scripts/lib/jobs");
+const worker = await startWorker({ databaseUrl, jobs, log: () => {} });
 const client = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false });
 await client.start();
 const before = await sinkCount();

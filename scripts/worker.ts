@@ -2,13 +2,14 @@
 // start launchers run one for you).
 import { startWorker } from "../lib/core/worker";
 import { log } from "../lib/core/log";
+import { jobs } from "./lib/jobs";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   log.error("worker: DATABASE_URL is not set");
   process.exit(1);
 }
-const worker = await startWorker({ databaseUrl });
+const worker = await startWorker({ databaseUrl, jobs });
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {

@@ -1,8 +1,29 @@
 // pg-boss (PostgreSQL-backed job queue) for the app processes that enqueue
-// work. Workers (scripts/worker.ts) run the handlers in lib/jobs/registry.ts.
+// work. Each domain defines its jobs (lib/<domain>/jobs.ts); the worker
+// (scripts/worker.ts) runs those scripts/lib/jobs.ts lists.
 import PgBoss from "pg-boss";
+import type { z } from "zod";
 import { env } from "./env";
 import { log } from "./log";
+
+/** A background job: its queue name, payload, handler, optional cron schedule and pg-boss options. */
+export type JobDefinition<T = unknown> = {
+  name: string;
+  /** The shape of a job's data; the worker checks each job against it before the handler runs. */
+  payload: z.ZodType<T>;
+  /** Handles one batch of jobs (pg-boss v10 hands handlers an array). */
+  handler(jobs: PgBoss.Job<T>[]): Promise<unknown>;
+  cron?: string;
+  queue?: Omit<PgBoss.Queue, "name">;
+  work?: PgBoss.WorkOptions;
+  /** Jobs of this queue one worker runs at once (one pg-boss work() loop each); default 1. */
+  instances?: () => number;
+};
+
+/** Types a job's handler by its payload schema (scheduled jobs, whose data handlers ignore, use z.unknown()). */
+export function defineJob<T>(definition: JobDefinition<T>): JobDefinition {
+  return definition as JobDefinition;
+}
 
 const globalForBoss = globalThis as unknown as { __portalBoss?: Promise<PgBoss> };
 

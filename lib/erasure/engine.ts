@@ -24,6 +24,7 @@ import { env } from "../core/env";
 import { AppError } from "../core/errors";
 import { removeExportFiles } from "../export/files";
 import { log } from "../core/log";
+import { enqueue } from "../core/queue";
 import { Prisma } from "../generated/prisma/client";
 import { BATCHED_RULES, KEPT_FOR_PEOPLE } from "./plan";
 import { suppressEmail } from "./suppression";
@@ -105,7 +106,6 @@ async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
   const finished = await prisma.erasure.findUniqueOrThrow({ where: { id: erasureId } });
   if (finished.status === "COMPLETED" && finished.step !== "done") {
     if (finished.onCompleteQueue) {
-      const { enqueue } = await import("../core/queue");
       await enqueue(finished.onCompleteQueue, { ...((finished.onCompleteData as Record<string, string> | null) ?? {}), erasureId, counts: finished.counts }, { singletonKey: `erasure-done:${erasureId}` });
     }
     await prisma.erasure.update({ where: { id: erasureId }, data: { step: "done" } });

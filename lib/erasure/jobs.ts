@@ -2,11 +2,13 @@
 // restarts any erasure whose worker went quiet (killed, or the job was lost).
 import "server-only";
 import type PgBoss from "pg-boss";
+import { z } from "zod";
 import { now } from "../core/clock";
 import { prisma } from "../core/db";
 import { log } from "../core/log";
+import { defineJob } from "../core/queue";
 import { runErasure } from "./engine";
-import { kickErasure } from "./request";
+import { ERASURE_RUN_JOB, ERASURE_SWEEP_JOB, kickErasure } from "./request";
 
 const STALE_MS = 2 * 60_000;
 
@@ -35,3 +37,9 @@ export async function handleErasureSweep() {
   for (const erasure of waiting) await kickErasure(erasure.id);
   return { restarted: waiting.length };
 }
+
+/** The worker's erasure jobs (scripts/lib/jobs.ts): one job per erasure, resumable; the sweep restarts stalled ones. */
+export const erasureJobs = [
+  defineJob({ name: ERASURE_RUN_JOB, payload: z.object({ erasureId: z.string() }), handler: handleErasureRun, queue: { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 }, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({ name: ERASURE_SWEEP_JOB, payload: z.unknown(), cron: "* * * * *", handler: async () => handleErasureSweep() }),
+];

@@ -12,6 +12,7 @@ import { prisma } from "../core/db";
 import { AppError } from "../core/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { log } from "../core/log";
+import { enqueue } from "../core/queue";
 import { signToken, verifyToken } from "../core/signed-token";
 import type { ErasureCounts } from "./engine";
 
@@ -84,7 +85,6 @@ export async function requestErasure(options: RequestErasureOptions): Promise<{ 
 /** Asks a worker to run the erasure now; if this is lost, the sweep starts it within a minute. */
 export async function kickErasure(erasureId: string): Promise<void> {
   try {
-    const { enqueue } = await import("../core/queue");
     await enqueue(ERASURE_RUN_JOB, { erasureId }, { singletonKey: erasureId, retryLimit: 20, retryDelay: 10, retryBackoff: true });
   } catch (error) {
     log.error("erasure could not be queued; the sweep will start it", { erasureId, error });

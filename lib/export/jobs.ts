@@ -3,6 +3,7 @@
 import "server-only";
 import fs from "node:fs";
 import { createElement } from "react";
+import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { getPool, prisma } from "../core/db";
 import { sendEmail } from "../email/send";
@@ -10,9 +11,11 @@ import { ExportReadyEmail } from "../email/templates/export-ready";
 import { now } from "../core/clock";
 import { env } from "../core/env";
 import { log } from "../core/log";
+import { defineJob, enqueue } from "../core/queue";
 import { buildExportArchive, type ExportProgress } from "./build";
 import { exportFileName, removeExportFile, removeExportFiles } from "./files";
 import { ensureSpoolDir, exportStorage, spoolPath } from "./storage";
+import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, EXPORT_READY_JOBS, enqueueExport } from "./queue";
 
 export { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB } from "./queue";
 
@@ -88,14 +91,12 @@ export async function runExportJob(exportId: string): Promise<void> {
     log.info("export built", { exportId: job.id, rows: result.manifest.totals.rows, bytes: result.bytes, seconds: (Date.now() - buildStarted) / 1000, storage: exportStorage().kind });
     if (job.privacyRequestId) {
       // An access request completes with this export (and its own email to the person).
-      const { enqueue } = await import("../core/queue");
-      await enqueue("requests.export-ready", { exportJobId: job.id }, { retryLimit: 5, retryDelay: 5 });
+      await enqueue(EXPORT_READY_JOBS.privacyRequest, { exportJobId: job.id }, { retryLimit: 5, retryDelay: 5 });
       return;
     }
     if (job.parentRequestId) {
       // The parent is told, not the account's owner.
-      const { enqueue } = await import("../core/queue");
-      await enqueue("parents.export-ready", { parentRequestId: job.parentRequestId }, { retryLimit: 5, retryDelay: 5, singletonKey: `parent-ready:${job.parentRequestId}`, singletonSeconds: 30 });
+      await enqueue(EXPORT_READY_JOBS.parentRequest, { parentRequestId: job.parentRequestId }, { retryLimit: 5, retryDelay: 5, singletonKey: `parent-ready:${job.parentRequestId}`, singletonSeconds: 30 });
       return;
     }
     try {
@@ -157,3 +158,23 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
   }
   return { expired: expired.length, failedCleaned: failed.length, orphans };
 }
+
+/** The worker's export jobs (scripts/lib/jobs.ts). */
+export const exportJobs = [
+  defineJob({
+    // Build a "download my data" archive (one export per job).
+    name: EXPORT_BUILD_JOB,
+    payload: z.object({ exportId: z.string() }),
+    handler: async (batch) => {
+      for (const job of batch) await runExportJob(job.data.exportId);
+    },
+    work: { batchSize: 1, pollingIntervalSeconds: 1 },
+  }),
+  defineJob({
+    // Delete export archives after EXPORT_TTL_DAYS; re-queue stuck ones.
+    name: EXPORT_EXPIRE_JOB,
+    payload: z.unknown(),
+    cron: "*/10 * * * *",
+    handler: async () => expireExports({ requeue: enqueueExport }),
+  }),
+];

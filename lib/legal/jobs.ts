@@ -5,6 +5,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { createElement } from "react";
+import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { isTestClockAllowedFor, now } from "../core/clock";
 import { prisma } from "../core/db";
@@ -12,6 +13,7 @@ import { sendEmail } from "../email/send";
 import { LegalReminderEmail } from "../email/templates/legal-request";
 import { env } from "../core/env";
 import { log } from "../core/log";
+import { defineJob } from "../core/queue";
 import { deliverLegalNotices, formatLegalDate, legalReference } from "./admin";
 
 export const LEGAL_JOBS = { reminders: "legal.reminders" } as const;
@@ -58,3 +60,8 @@ export async function handleLegalReminders(jobs: PgBoss.Job<unknown>[]) {
     await sendLegalReminders(at);
   }
 }
+
+/** The worker's legal-register job (scripts/lib/jobs.ts): daily reminders once a prohibition on telling people has ended. */
+export const legalJobs = [
+  defineJob({ name: LEGAL_JOBS.reminders, payload: z.object({ testNow: z.string().optional() }).nullish(), cron: "0 8 * * *", handler: handleLegalReminders, work: { pollingIntervalSeconds: 1 } }),
+];

@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/record";
 import { now } from "../core/clock";
 import { AppError } from "../core/errors";
 import { log } from "../core/log";
+import { enqueue } from "../core/queue";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { campaignRecipientsSql } from "./audience";
 
@@ -36,7 +37,6 @@ export async function createBreachCampaign(tx: Prisma.TransactionClient, options
 
 /** Asks a worker to expand and send the campaign (idempotent). */
 export async function kickNoticeCampaign(campaignId: string) {
-  const { enqueue } = await import("../core/queue");
   await enqueue(NOTICE_JOBS.start, { campaignId }, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
 }
 

@@ -5,10 +5,11 @@
 //  notices.sweep  every minute: restart campaigns whose chain went quiet
 import "server-only";
 import type PgBoss from "pg-boss";
+import { z } from "zod";
 import { getPool } from "../core/db";
 import { env } from "../core/env";
 import { createNoticeTransport, type NoticeTransport } from "./transport";
-import { enqueue } from "../core/queue";
+import { defineJob, enqueue } from "../core/queue";
 import { materializeNoticeCampaign, NOTICE_JOBS } from "./campaign";
 import { runNoticeSlice, type SenderSettings } from "./sender";
 
@@ -89,3 +90,12 @@ export async function handleNoticeSweep() {
     else await enqueueLanes(campaign.id);
   }
 }
+
+const campaignJob = z.object({ campaignId: z.string().optional(), lane: z.number().int().min(0).optional() });
+
+/** The worker's notice jobs (scripts/lib/jobs.ts). */
+export const noticeJobs = [
+  defineJob({ name: NOTICE_JOBS.start, payload: campaignJob, handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({ name: NOTICE_JOBS.send, payload: campaignJob, handler: handleNoticeSend, work: { pollingIntervalSeconds: 1 }, instances: noticeSendInstances }),
+  defineJob({ name: NOTICE_JOBS.sweep, payload: z.unknown(), cron: "* * * * *", handler: async () => handleNoticeSweep() }),
+];

@@ -11,11 +11,12 @@ import { getPool, prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { ParentDecisionEmail } from "../email/templates/parent-request";
 import { env } from "../core/env";
+import { enqueueExport } from "../export/queue";
 import { AppError } from "../core/errors";
 import type { ParentRequestStatus } from "../generated/prisma/enums";
 import { matchAccount, parseChildIdentifiers } from "./identifiers";
 import { startParentErasure } from "./erasure";
-import { PARENT_JOBS, REVIEW_DAYS, statusUrlOf } from "./requests";
+import { REVIEW_DAYS, statusUrlOf } from "./requests";
 import { VERIFICATION_METHODS, type VerificationMethod } from "./schema";
 
 export async function listParentRequests(viewer: Viewer, options: { status?: ParentRequestStatus | "OPEN" } = {}) {
@@ -121,7 +122,6 @@ export async function decideParentRequest(options: { admin: Viewer; input: Decis
   });
 
   if (input.decision === "approve" && request.reviewFirst) {
-    const { enqueueExport } = await import("../export/queue");
     for (const link of await prisma.parentExportLink.findMany({ where: { parentRequestId: request.id }, select: { exportJobId: true } })) await enqueueExport(link.exportJobId);
   } else if (input.decision === "approve") {
     await startParentErasure({ parentRequestId: request.id, trigger: "admin", actorId: options.admin.userId, ip: options.ip });
@@ -142,4 +142,3 @@ export async function decideParentRequest(options: { admin: Viewer; input: Decis
 }
 
 export const verificationMethodLabel = (method: string | null) => (method ? (VERIFICATION_METHODS[method as VerificationMethod] ?? method) : null);
-export { PARENT_JOBS };

@@ -11,7 +11,7 @@ import { env } from "../core/env";
 import type { ErasureCounts } from "../erasure/engine";
 import { kickErasure, requestErasure } from "../erasure/request";
 import { log } from "../core/log";
-import { PARENT_JOBS } from "./requests";
+import { PARENT_JOBS } from "./queue";
 
 /** Starts the erasure of every matched account (idempotent: a second call starts nothing new). */
 export async function startParentErasure(options: { parentRequestId: string; trigger: "admin" | "parent" | "deadline"; actorId?: string; ip?: string | null }) {

@@ -5,6 +5,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { createElement } from "react";
+import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { now } from "../core/clock";
 import { prisma } from "../core/db";
@@ -12,11 +13,13 @@ import { sendEmail } from "../email/send";
 import { ParentReviewReadyEmail } from "../email/templates/parent-request";
 import { env } from "../core/env";
 import { log } from "../core/log";
+import { defineJob } from "../core/queue";
 import { completeParentRequestIfDone, startParentErasure } from "./erasure";
 import { matchAccount, parseChildIdentifiers } from "./identifiers";
 import { purgeUnconfirmedParentRequests } from "../retention/purge";
 import { getRetentionDays } from "../retention/rules";
 import { cutoffFor } from "../retention/targets";
+import { PARENT_JOBS } from "./queue";
 import { statusUrlOf } from "./requests";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -81,3 +84,13 @@ const each = (handler: (parentRequestId: string) => Promise<unknown>) => async (
 export const handleParentMatch = each(matchParentRequest);
 export const handleParentExportReady = each(notifyParentExportReady);
 export const handleParentErasureCompleted = each(completeParentRequestIfDone);
+
+const parentRequestJob = z.object({ parentRequestId: z.string() });
+
+/** The worker's jobs for parents' requests (scripts/lib/jobs.ts). */
+export const parentJobs = [
+  defineJob({ name: PARENT_JOBS.match, payload: parentRequestJob, handler: handleParentMatch, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({ name: PARENT_JOBS.exportReady, payload: parentRequestJob, handler: handleParentExportReady, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({ name: PARENT_JOBS.erasureCompleted, payload: parentRequestJob, handler: handleParentErasureCompleted, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({ name: PARENT_JOBS.sweep, payload: z.unknown(), cron: "*/10 * * * *", handler: async () => sweepParentRequests() }),
+];

@@ -17,17 +17,14 @@ import { env } from "../core/env";
 import { AppError } from "../core/errors";
 import { exportStorage } from "../export/storage";
 import { seal, unseal } from "../core/sealed";
+import { enqueue } from "../core/queue";
+import { startParentErasure } from "./erasure";
+import { PARENT_JOBS } from "./queue";
 import type { ParentRequestInput } from "./schema";
 
 export const CONFIRM_HOURS = 24;
 export const UNCONFIRMED_DAYS = 7;
 export const REVIEW_DAYS = 14;
-export const PARENT_JOBS = {
-  match: "parents.match",
-  exportReady: "parents.export-ready",
-  erasureCompleted: "parents.erasure-completed",
-  sweep: "parents.sweep",
-} as const;
 
 const LIMITS = {
   perAddress: { prefix: "parent-email", points: 3, seconds: 24 * 3600, reason: "PARENT_REQUESTS_EMAIL" },
@@ -113,7 +110,6 @@ export async function confirmParentEmail(options: { token: string; ip: string })
     await recordAudit({ action: "parent.request.confirmed", targetType: "ParentRequest", targetId: row.id, ip: options.ip }, tx);
     return row;
   });
-  const { enqueue } = await import("../core/queue");
   await enqueue(PARENT_JOBS.match, { parentRequestId: request.id }, { retryLimit: 10, retryDelay: 5, retryBackoff: true });
   await sendEmail({ to: request.parentEmail, subject: "Your request is with our privacy team", template: createElement(ParentReceivedEmail, { companyName: env().COMPANY_NAME, statusUrl: statusUrl(parts.access) }) });
   return { statusToken: parts.access };
@@ -183,6 +179,5 @@ export async function openParentDownload(options: { token: string; linkId: strin
 export async function confirmDeletionByParent(options: { token: string; ip: string }) {
   const request = await findByAccessToken(options.token);
   if (request.status !== "AWAITING_PARENT_REVIEW") throw new AppError("INVALID_STATE", { reason: "PARENT_CONFIRM" });
-  const { startParentErasure } = await import("./erasure");
   await startParentErasure({ parentRequestId: request.id, trigger: "parent", ip: options.ip });
 }

@@ -7,11 +7,14 @@ import { assertAdmin, type Viewer } from "../core/viewer";
 import { now } from "../core/clock";
 import { getPool, prisma } from "../core/db";
 import { AppError } from "../core/errors";
+import { kickErasure, requestErasure } from "../erasure/request";
+import { enqueueExport } from "../export/queue";
 import type { Jurisdiction, RequestStatus, RequestType } from "../generated/prisma/enums";
 import { getPolicyVersionIdNow, recordConsentChanges, type ConsentChange } from "../preferences/consent";
 import { updateEmailPreferences } from "../preferences/email";
 import { DENIAL_REASONS, type DenialReason, type ObjectionScope } from "./catalog";
 import { checkExtension, dueState, LAW_RULES, type Law } from "./deadlines";
+import { REQUEST_JOBS } from "./queue";
 import { applyStep, notifyPerson, requestReference, type Tx } from "./transitions";
 
 export type QueueFilters = {
@@ -264,7 +267,6 @@ export async function produceAccessExport(options: TeamAction) {
     await applyStep(tx, request, { status: "IN_PROGRESS", note: "We are preparing your copy.", byTeam: true, actorId: options.admin.userId, at, audit: "request.export.started", ip: options.ip, data: { exportJobId: job.id, assigneeId: request.assigneeId ?? options.admin.userId } });
     return job.id;
   });
-  const { enqueueExport } = await import("../export/queue");
   await enqueueExport(exportJobId);
   await notifyPerson(options.id, "IN_PROGRESS", "We are preparing your copy.");
 }
@@ -289,7 +291,6 @@ export async function completeAccessRequest(exportJobId: string) {
 export async function runDeletionRequest(options: TeamAction) {
   assertAdmin(options.admin);
   const at = await now();
-  const { requestErasure, kickErasure } = await import("../erasure/request");
   const erasureId = await prisma.$transaction(async (tx) => {
     const request = await openRequest(tx, options.id);
     requireVerified(request);
@@ -299,7 +300,7 @@ export async function runDeletionRequest(options: TeamAction) {
     const { erasureId } = await requestErasure({
       userId: request.userId,
       requester: { kind: "PRIVACY_REQUEST", requestId: request.id, actorId: options.admin.userId },
-      onComplete: { queue: "requests.erasure-completed", data: { requestId: request.id } },
+      onComplete: { queue: REQUEST_JOBS.erasureCompleted, data: { requestId: request.id } },
       tx,
       ip: options.ip,
     });

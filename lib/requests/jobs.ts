@@ -4,17 +4,18 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { createElement } from "react";
+import { z } from "zod";
 import { now } from "../core/clock";
 import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { RequestDigestEmail } from "../email/templates/request-update";
 import { env } from "../core/env";
 import { log } from "../core/log";
+import { defineJob } from "../core/queue";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
 import { completeAccessRequest, completeDeletionRequest } from "./admin";
+import { REQUEST_JOBS } from "./queue";
 import { notifyPerson, requestReference } from "./transitions";
-
-export const REQUEST_JOBS = { digest: "requests.digest", exportReady: "requests.export-ready", erasureCompleted: "requests.erasure-completed" } as const;
 
 const REMIND_EVERY_DAYS = 3;
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
@@ -61,3 +62,10 @@ export async function handleRequestErasureCompleted(jobs: PgBoss.Job<unknown>[])
     await completeDeletionRequest(data.requestId, data.erasureId);
   }
 }
+
+/** The worker's privacy-request jobs (scripts/lib/jobs.ts): the team's daily digest and reminders, completions after exports and erasures. */
+export const requestJobs = [
+  defineJob({ name: REQUEST_JOBS.digest, payload: z.unknown(), cron: "0 7 * * *", handler: async () => sendDailyDigest() }),
+  defineJob({ name: REQUEST_JOBS.exportReady, payload: z.object({ exportJobId: z.string() }), handler: handleRequestExportReady, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({ name: REQUEST_JOBS.erasureCompleted, payload: z.object({ requestId: z.string(), erasureId: z.string() }), handler: handleRequestErasureCompleted, work: { pollingIntervalSeconds: 1 } }),
+];

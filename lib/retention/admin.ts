@@ -4,9 +4,10 @@ import "server-only";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { prisma } from "../core/db";
 import { AppError } from "../core/errors";
-import { createRetentionRun, executeRetentionRun } from "./purge";
+import { enqueue } from "../core/queue";
+import { createRetentionRun, executeRetentionRun, RETENTION_JOB } from "./purge";
 
-export async function startRetentionRun(options: { admin: Viewer; dryRun: boolean; ip?: string; enqueue: (runId: string) => Promise<unknown> }) {
+export async function startRetentionRun(options: { admin: Viewer; dryRun: boolean; ip?: string }) {
   const { admin } = options;
   assertAdmin(admin);
   // A run left RUNNING by a worker that died stops counting after the job's 4 h expiry.
@@ -14,7 +15,7 @@ export async function startRetentionRun(options: { admin: Viewer; dryRun: boolea
   if (!options.dryRun && active > 0) throw new AppError("CONFLICT", { reason: "RETENTION_BUSY" });
   const run = await createRetentionRun({ dryRun: options.dryRun, trigger: "admin" });
   if (!options.dryRun) {
-    await options.enqueue(run.id);
+    await enqueue(RETENTION_JOB, { runId: run.id, actorId: admin.userId }, { singletonKey: `retention:${run.id}` });
     return { runId: run.id, rows: 0 };
   }
   const outcome = await executeRetentionRun(run.id, { actorId: admin.userId });

@@ -1,9 +1,11 @@
 // The retention job: daily on a schedule (a new run), or a run an admin queued.
 import "server-only";
 import type PgBoss from "pg-boss";
+import { z } from "zod";
 import { prisma } from "../core/db";
 import { AppError } from "../core/errors";
-import { createRetentionRun, executeRetentionRun } from "./purge";
+import { defineJob } from "../core/queue";
+import { createRetentionRun, executeRetentionRun, RETENTION_JOB } from "./purge";
 
 export async function handleRetentionJob(batch: PgBoss.Job<unknown>[]) {
   for (const job of batch) {
@@ -17,3 +19,15 @@ export async function handleRetentionJob(batch: PgBoss.Job<unknown>[]) {
     else throw new AppError("CONFLICT", { reason: "RETENTION_BUSY" });
   }
 }
+
+/** The worker's retention job (scripts/lib/jobs.ts): the daily purge of expired data, and runs an admin starts. */
+export const retentionJobs = [
+  defineJob({
+    name: RETENTION_JOB,
+    payload: z.object({ runId: z.string().optional(), actorId: z.string().optional() }).nullish(),
+    cron: "30 3 * * *",
+    handler: handleRetentionJob,
+    queue: { retryLimit: 10, retryDelay: 60, expireInSeconds: 4 * 3600 },
+    work: { pollingIntervalSeconds: 1, batchSize: 1 },
+  }),
+];

@@ -3,9 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
-import { enqueue } from "@/lib/core/queue";
 import { startRetentionRun } from "@/lib/retention/admin";
-import { RETENTION_JOB } from "@/lib/retention/purge";
 import { retentionRuleSchema, updateRetentionRule } from "@/lib/retention/rules";
 
 export const updateRuleAction = adminAction(
@@ -23,7 +21,7 @@ const runSchema = z.object({ mode: z.enum(["dry-run", "purge"], { message: "Choo
 export const startRunAction = adminAction(
   runSchema,
   async (input, { viewer, ip }) => {
-    const run = await startRetentionRun({ admin: viewer, dryRun: input.mode === "dry-run", ip, enqueue: (runId) => enqueue(RETENTION_JOB, { runId, actorId: viewer.userId }, { singletonKey: `retention:${runId}` }) });
+    const run = await startRetentionRun({ admin: viewer, dryRun: input.mode === "dry-run", ip });
     revalidatePath("/admin/retention");
     return input.mode === "dry-run"
       ? ok(`Dry run finished: ${run.rows} row${run.rows === 1 ? "" : "s"} would be deleted. Nothing was deleted.`)
