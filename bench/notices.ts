@@ -47,8 +47,10 @@ await pool.query(`INSERT INTO "NoticeCampaign" (id, "policyVersionId", audience,
 await pool.query("VACUUM ANALYZE");
 
 const { renderCampaignNotice } = await import("../lib/notices/render");
+const { renderPolicyNotice } = await import("../lib/policies/notice");
+const { renderBreachNotice } = await import("../lib/breaches/notice");
 const { createMailTransport } = await import("../lib/email/transport");
-const rendered = await renderCampaignNotice(pool, "bench-c", { appUrl: "http://localhost:3000", companyName: "Prime Directive" });
+const rendered = await renderCampaignNotice(pool, "bench-c", { appUrl: "http://localhost:3000", companyName: "Prime Directive" }, { POLICY: renderPolicyNotice, BREACH: renderBreachNotice });
 
 // ---- baseline: bare pooled nodemailer loop, pre-rendered messages, no database
 {

@@ -11,6 +11,7 @@ import { env } from "../core/env";
 import { createNoticeTransport, type NoticeTransport } from "./transport";
 import { defineJob, enqueue } from "../core/queue";
 import { materializeNoticeCampaign, NOTICE_JOBS } from "./campaign";
+import type { NoticeRenderers } from "./render";
 import { runNoticeSlice, type SenderSettings } from "./sender";
 
 const globalForNotices = globalThis as unknown as { __noticeTransport?: NoticeTransport };
@@ -63,7 +64,7 @@ export function noticeSendInstances(): number {
   return Math.min(env().NOTICE_WORKER_SLICES, env().NOTICE_SEND_LANES);
 }
 
-export async function handleNoticeSend(batch: PgBoss.Job<unknown>[]) {
+export async function handleNoticeSend(batch: PgBoss.Job<unknown>[], renderers: NoticeRenderers) {
   const slice = env().NOTICE_SLICE_SECONDS;
   for (const job of batch) {
     const { campaignId, lane = 0 } = job.data as CampaignJob;
@@ -74,7 +75,7 @@ export async function handleNoticeSend(batch: PgBoss.Job<unknown>[]) {
     // This slice works until just after the successor may start, so there is
     // no idle gap between slices (overlap is safe: claims skip locked rows).
     await enqueueSlice(campaignId, lane, slice + 2);
-    await runNoticeSlice({ pool: getPool(), transport: getNoticeTransport(), campaignId, settings: senderSettingsFromEnv(), deadline: Date.now() + slice * 1000 + 3000 });
+    await runNoticeSlice({ pool: getPool(), transport: getNoticeTransport(), campaignId, settings: senderSettingsFromEnv(), renderers, deadline: Date.now() + slice * 1000 + 3000 });
   }
 }
 
@@ -93,9 +94,11 @@ export async function handleNoticeSweep() {
 
 const campaignJob = z.object({ campaignId: z.string().optional(), lane: z.number().int().min(0).optional() });
 
-/** The worker's notice jobs (scripts/lib/jobs.ts). */
-export const noticeJobs = [
-  defineJob({ name: NOTICE_JOBS.start, payload: campaignJob, handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } }),
-  defineJob({ name: NOTICE_JOBS.send, payload: campaignJob, handler: handleNoticeSend, work: { pollingIntervalSeconds: 1 }, instances: noticeSendInstances }),
-  defineJob({ name: NOTICE_JOBS.sweep, payload: z.unknown(), cron: "* * * * *", handler: async () => handleNoticeSweep() }),
-];
+/** The worker's notice jobs (scripts/lib/jobs.ts), sending with the renderers the domains above supply. */
+export function createNoticeJobs(options: { renderers: NoticeRenderers }) {
+  return [
+    defineJob({ name: NOTICE_JOBS.start, payload: campaignJob, handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } }),
+    defineJob({ name: NOTICE_JOBS.send, payload: campaignJob, handler: (batch) => handleNoticeSend(batch, options.renderers), work: { pollingIntervalSeconds: 1 }, instances: noticeSendInstances }),
+    defineJob({ name: NOTICE_JOBS.sweep, payload: z.unknown(), cron: "* * * * *", handler: async () => handleNoticeSweep() }),
+  ];
+}

@@ -7,7 +7,7 @@
 import "server-only";
 import type pg from "pg";
 import type { NoticeTransport } from "./transport";
-import { renderCampaignNotice, type RenderedNotice } from "./render";
+import { renderCampaignNotice, type NoticeRenderers, type RenderedNotice } from "./render";
 
 export type SenderSettings = {
   appUrl: string;
@@ -60,6 +60,8 @@ export async function runNoticeSlice(options: {
   transport: NoticeTransport;
   campaignId: string;
   settings: SenderSettings;
+  /** What each kind of campaign says (policies' and breaches' renderers). */
+  renderers: NoticeRenderers;
   /** Stop claiming new work after this time (ms since epoch). */
   deadline: number;
   onProgress?: (sent: number) => void;
@@ -67,7 +69,7 @@ export async function runNoticeSlice(options: {
   const { pool, transport, campaignId, settings } = options;
   let renderedPromise = renderCache.get(campaignId);
   if (!renderedPromise) {
-    renderedPromise = renderCampaignNotice(pool, campaignId, settings);
+    renderedPromise = renderCampaignNotice(pool, campaignId, settings, options.renderers);
     renderCache.set(campaignId, renderedPromise);
     renderedPromise.catch(() => renderCache.delete(campaignId));
   }

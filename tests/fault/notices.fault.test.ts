@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNoticeTransport } from "../../lib/notices/transport";
 import { materializeNoticeCampaign } from "../../lib/notices/campaign";
 import { runNoticeSlice, type SenderSettings } from "../../lib/notices/sender";
+import { renderPolicyNotice } from "../../lib/policies/notice";
+import { renderBreachNotice } from "../../lib/breaches/notice";
 import { createTestDatabase } from "../setup/test-database";
 import { startSmtpHarness, type Harness } from "./smtp-harness";
 import { TS_NODE_ARGS } from "../../scripts/lib/node-args";
@@ -65,7 +67,7 @@ async function drainInProcess(smtpUrl: string, campaignId: string, timeoutMs = 6
   try {
     await materializeNoticeCampaign(campaignId, pool);
     while (Date.now() < end) {
-      const result = await runNoticeSlice({ pool, transport, campaignId, settings, deadline: Date.now() + 2_000 }).catch(() => ({ done: false }));
+      const result = await runNoticeSlice({ pool, transport, campaignId, settings, renderers: { POLICY: renderPolicyNotice, BREACH: renderBreachNotice }, deadline: Date.now() + 2_000 }).catch(() => ({ done: false }));
       if (result.done) return;
     }
     throw new Error("campaign did not finish in time");
