@@ -1,14 +1,70 @@
 // ESLint: Next.js's recommended rules, typescript-eslint, and the project's
 // architecture boundary (README, "Architecture"):
+//   - lib/core/ imports no other folder of lib/; each domain folder imports lib/core/ and
+//     the domains before it in DOMAIN_ORDER, never one after it, nor lib/dal.ts or lib/actions/;
+//   - no import cycles in lib/, and no `await import()` of project files there to hide one;
 //   - app/ and components/ never import the database client: they go through lib/;
 //   - components/ never import from app/ (actions are passed in as props);
-//   - lib/ never imports from app/;
+//   - lib/ never imports from app/, components/ or scripts/;
 //   - every lib/ module that imports the database client imports "server-only".
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-const DB_CLIENT = ["@/lib/db", "@/lib/db/*", "@/lib/generated/*", "**/lib/db", "**/generated/prisma", "**/generated/prisma/*", "pg", "@prisma/*"];
+/**
+ * The domains of lib/, lowest first (the README's architecture section lists the same order;
+ * tests/unit/architecture.test.ts checks that they agree and that every folder of lib/ is placed).
+ * Below them all: lib/core/. Above them all: lib/dal.ts and lib/actions/, which app/ calls.
+ */
+export const DOMAIN_ORDER = [
+  "audit",
+  "email",
+  "sharing",
+  "data",
+  "notices",
+  "policies",
+  "auth",
+  "export",
+  "erasure",
+  "preferences",
+  "signals",
+  "breaches",
+  "legal",
+  "retention",
+  "requests",
+  "correction",
+  "parents",
+  "telemetry",
+  "statistics",
+  "metrics",
+  "account",
+  "admin",
+];
+
+const layerZones = [
+  {
+    target: "./lib/core",
+    from: "./lib",
+    except: ["./core", "./generated"],
+    message: "lib/core/ stands below every domain: it imports nothing else from lib/ (README, \"Architecture\").",
+  },
+  ...DOMAIN_ORDER.map((domain, index) => {
+    const below = DOMAIN_ORDER.slice(0, index);
+    return {
+      target: `./lib/${domain}`,
+      from: "./lib",
+      except: ["./core", "./generated", `./${domain}`, ...below.map((name) => `./${name}`)],
+      message: `lib/${domain}/ may import lib/core/ and the domains below it in DOMAIN_ORDER (${below.join(", ") || "none"}), never one above it, lib/dal.ts or lib/actions/ (README, "Architecture").`,
+    };
+  }),
+  {
+    target: "./lib",
+    from: ["./app", "./components", "./scripts"],
+    message: "lib/ is imported by app/, components/ and scripts/, never the other way round.",
+  },
+];
+
+const DB_CLIENT = ["@/lib/core/db", "@/lib/core/migrate", "@/lib/generated/*", "**/core/db", "**/generated/prisma", "**/generated/prisma/*", "pg", "@prisma/*"];
 const dbMessage = "Pages and components read and write through lib/ (the data access layer), never the database client.";
 
 const isDbImport = (source) => /(^|\/)db(\.ts)?$/.test(source) || /generated\/prisma/.test(source) || source === "pg";
@@ -41,8 +97,8 @@ export default defineConfig([
     },
   },
   {
-    // Logs are JSON lines through lib/log.ts (request/job id, redaction); CLI tools, tests and benches may print.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "auth.ts", "scripts/server.ts", "scripts/worker.ts", "scripts/ingest-server.ts"],
+    // Logs are JSON lines through lib/core/log.ts (request/job id, redaction); CLI tools, tests and benches may print.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "scripts/server.ts", "scripts/worker.ts", "scripts/ingest-server.ts"],
     ignores: ["lib/**/*.test.ts"],
     rules: { "no-console": "error" },
   },
@@ -76,6 +132,16 @@ export default defineConfig([
     rules: {
       "local/server-only-with-db": "error",
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "lib/ holds the rules; it must not depend on app/." }] }],
+      "import/no-restricted-paths": ["error", { zones: layerZones }],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          // Packages may be loaded lazily (e.g. next/headers, absent outside a request); project files may not.
+          selector: "ImportExpression[source.value=/^[.]/], ImportExpression[source.value=/^@\\W/], ImportExpression:not([source.type='Literal'])",
+          message: "No `await import()` of project files in lib/: import statically, in the direction of the domain order.",
+        },
+      ],
     },
   },
 ]);

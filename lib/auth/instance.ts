@@ -1,6 +1,7 @@
 // Auth.js configuration: magic links over nodemailer, database sessions
 // through the Prisma adapter. The emailed link opens /signin/confirm, whose
 // POST (app/api/auth/confirm) is the only way a link signs anyone in.
+import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";

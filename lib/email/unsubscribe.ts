@@ -3,7 +3,7 @@
 // `getUnsubscribeHeaders({ userId, category })`: it returns the headers to pass
 // to sendEmail() and the visible link to put in the body.
 //
-// Tokens come from lib/signed-token.ts (a key per purpose), so an unsubscribe
+// Tokens come from lib/core/signed-token.ts (a key per purpose), so an unsubscribe
 // token cannot be replayed as an open-tracking token (or anything else).
 import { z } from "zod";
 import { env } from "../core/env";

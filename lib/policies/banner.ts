@@ -5,7 +5,6 @@ import "server-only";
 import { prisma } from "../core/db";
 import { env } from "../core/env";
 import { now } from "../core/clock";
-import { recordAudit } from "../audit/record";
 import { AppError } from "../core/errors";
 
 export const BANNER_COOKIE = "policy_notice_dismissed";
