@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { BreachBanner } from "@/components/breach-banner";
 import { PortalNav } from "@/components/portal-nav";
-import { listMyBreachNotices } from "@/lib/breaches/admin";
+import { listMyBreachNotices } from "@/lib/breaches/person";
 import { formatBreachDate } from "@/lib/breaches/content";
 import { verifySession } from "@/lib/dal";
 

@@ -2,8 +2,8 @@
 // who is affected, previews the email, the portal banner and the number of
 // recipients, and sends it through the notice fan-out (lib/notices/: one
 // delivery per person, retries, pause/resume, progress). Each person sees the
-// notice in their portal until they acknowledge it. The discovery date and each
-// delivery's sentAt give the time to notify (California: 30 days).
+// notice in their portal until they acknowledge it (person.ts). The discovery
+// date and each delivery's sentAt give the time to notify (California: 30 days).
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { assertAdmin, type Viewer } from "../core/viewer";
@@ -15,14 +15,10 @@ import { AppError } from "../core/errors";
 import { log } from "../core/log";
 import { breachRecipientsSql, breachAudienceOf, type BreachAudience } from "../notices/audience";
 import { createBreachCampaign, getCampaignProgress, kickNoticeCampaign, type CampaignProgress } from "../notices/campaign";
-import { breachEmailElement, breachSubject, type BreachContent } from "./content";
+import { BREACH_CONTENT_SELECT, breachEmailElement, breachSubject, type BreachContent } from "./content";
 import { NOTIFY_WITHIN_DAYS, type BreachInput } from "./schema";
 
 const DAY_MS = 86_400_000;
-
-const CONTENT_SELECT = {
-  id: true, title: true, whatHappened: true, occurredFrom: true, occurredTo: true, discoveredAt: true, dataInvolved: true, whatWeDid: true, whatToDo: true, contact: true,
-} as const;
 
 function toRow(input: BreachInput) {
   return {
@@ -145,7 +141,7 @@ export async function getBreach(viewer: Viewer, id: string): Promise<BreachDetai
   assertAdmin(viewer);
   const breach = await prisma.breach.findUnique({
     where: { id },
-    select: { ...CONTENT_SELECT, status: true, audience: true, audienceEmails: true, audienceCategories: true, audienceFrom: true, audienceTo: true, createdAt: true, campaign: { select: { id: true } } },
+    select: { ...BREACH_CONTENT_SELECT, status: true, audience: true, audienceEmails: true, audienceCategories: true, audienceFrom: true, audienceTo: true, createdAt: true, campaign: { select: { id: true } } },
   });
   if (!breach) return null;
   const at = await now();
@@ -217,33 +213,4 @@ export async function listBreachRecipients(viewer: Viewer, id: string, take = 10
     [id, take],
   );
   return rows;
-}
-
-// ------------------------------------------------------------ the portal --
-
-export type PortalBreachNotice = BreachContent & { acknowledgedAt: Date | null; notifiedAt: Date | null };
-
-/** The viewer's breach notices (unacknowledged first); `onlyOpen` for the banner. */
-export async function listMyBreachNotices(viewer: Viewer, options: { onlyOpen?: boolean } = {}): Promise<PortalBreachNotice[]> {
-  const deliveries = await prisma.noticeDelivery.findMany({
-    where: { userId: viewer.userId, status: { not: "CANCELLED" }, campaign: { kind: "BREACH" }, ...(options.onlyOpen ? { acknowledgedAt: null } : {}) },
-    orderBy: [{ createdAt: "desc" }],
-    take: 20,
-    select: { acknowledgedAt: true, sentAt: true, campaign: { select: { breach: { select: CONTENT_SELECT } } } },
-  });
-  return deliveries
-    .filter((delivery) => delivery.campaign.breach)
-    .map((delivery) => ({ ...delivery.campaign.breach!, acknowledgedAt: delivery.acknowledgedAt, notifiedAt: delivery.sentAt }))
-    .sort((a, b) => Number(a.acknowledgedAt !== null) - Number(b.acknowledgedAt !== null));
-}
-
-export async function acknowledgeBreachNotice(viewer: Viewer, breachId: string): Promise<void> {
-  const at = await now();
-  await prisma.$transaction(async (tx) => {
-    const delivery = await tx.noticeDelivery.findFirst({ where: { userId: viewer.userId, campaign: { breachId } }, select: { id: true, acknowledgedAt: true } });
-    if (!delivery) throw new AppError("NOT_FOUND", { reason: "BREACH_NOTICE" });
-    if (delivery.acknowledgedAt) return;
-    await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { acknowledgedAt: at } });
-    await recordAudit({ action: "breach.acknowledge", actorId: viewer.userId, targetType: "Breach", targetId: breachId }, tx);
-  });
 }

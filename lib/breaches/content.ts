@@ -16,6 +16,11 @@ export type BreachContent = {
   contact: string;
 };
 
+/** The fields of a breach that make up its content (a Prisma select). */
+export const BREACH_CONTENT_SELECT = {
+  id: true, title: true, whatHappened: true, occurredFrom: true, occurredTo: true, discoveredAt: true, dataInvolved: true, whatWeDid: true, whatToDo: true, contact: true,
+} as const;
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export function formatBreachDate(date: Date): string {

@@ -182,31 +182,3 @@ export async function getLegalRequest(viewer: Viewer, id: string) {
   if (!row) return null;
   return { ...row, reference: legalReference(row.id), state: stateOf(row, at) };
 }
-
-/** The viewer's own legal requests, once they may be told. */
-export async function listMyLegalRequests(viewer: Viewer) {
-  const rows = await prisma.legalRequestSubject.findMany({
-    where: { userId: viewer.userId, notifiedAt: { not: null } },
-    orderBy: { notifiedAt: "desc" },
-    take: 50,
-    select: { notifiedAt: true, legalRequest: { select: { id: true, authority: true, legalBasis: true, receivedAt: true, dataRequested: true, dataDisclosed: true, decision: true, goodFaithReason: true } } },
-  });
-  return rows.map((row) => ({ ...row.legalRequest, reference: legalReference(row.legalRequest.id), notifiedAt: row.notifiedAt! }));
-}
-
-export type LegalMetricsRow = { year: number; received: number; disclosed: number; partial: number; refused: number };
-
-/** Public transparency counts: legal requests per year of receipt, by outcome. */
-export async function getLegalRequestMetrics(): Promise<LegalMetricsRow[]> {
-  const { rows } = await getPool().query<LegalMetricsRow>(
-    `SELECT extract(year FROM "receivedAt")::int AS year,
-            count(*)::int AS received,
-            count(*) FILTER (WHERE decision = 'DISCLOSED')::int AS disclosed,
-            count(*) FILTER (WHERE decision = 'PARTIAL')::int AS partial,
-            count(*) FILTER (WHERE decision = 'REFUSED')::int AS refused
-       FROM "LegalRequest"
-      GROUP BY 1
-      ORDER BY 1 DESC`,
-  );
-  return rows;
-}

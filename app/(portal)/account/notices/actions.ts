@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction, ok } from "@/lib/actions";
-import { acknowledgeBreachNotice } from "@/lib/breaches/admin";
+import { acknowledgeBreachNotice } from "@/lib/breaches/person";
 import { id } from "@/lib/core/form";
 
 export const acknowledgeBreachAction = authedAction(z.object({ breachId: id() }), async (input, { viewer }) => {

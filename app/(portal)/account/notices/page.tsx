@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/action-form";
 import { Card, PageHeader } from "@/components/ui";
-import { listMyBreachNotices } from "@/lib/breaches/admin";
+import { listMyBreachNotices } from "@/lib/breaches/person";
 import { breachPeriod, formatBreachDate } from "@/lib/breaches/content";
 import { verifySession } from "@/lib/dal";
-import { formatLegalDate, listMyLegalRequests } from "@/lib/legal/admin";
+import { formatLegalDate } from "@/lib/legal/admin";
+import { listMyLegalRequests } from "@/lib/legal/person";
 import { DECISION_LABELS } from "@/lib/legal/schema";
 import { acknowledgeBreachAction } from "./actions";
 

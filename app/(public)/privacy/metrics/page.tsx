@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "@/lib/requests/catalog";
 import { getRequestMetrics } from "@/lib/requests/metrics";
-import { getLegalRequestMetrics } from "@/lib/legal/admin";
+import { getLegalRequestMetrics } from "@/lib/legal/public";
 import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "Privacy request metrics" };
