@@ -57,9 +57,9 @@ const bare = {
               FROM "PrivacyRequest" GROUP BY 1, 2`,
 };
 const portal = {
-  first: () => listRequestQueue(viewer, {}),
-  overdue: () => listRequestQueue(viewer, { overdue: true }),
-  soon: () => listRequestQueue(viewer, { dueWithinDays: 7 }),
+  first: () => listRequestQueue({ admin: viewer, filters: {} }),
+  overdue: () => listRequestQueue({ admin: viewer, filters: { overdue: true } }),
+  soon: () => listRequestQueue({ admin: viewer, filters: { dueWithinDays: 7 } }),
   metrics: () => getRequestMetrics(),
 };
 

@@ -9,7 +9,7 @@ import { verifySession } from "@/lib/dal";
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const viewer = await verifySession();
   // Breach notices stay on every portal page until the person acknowledges them.
-  const breaches = await listMyBreachNotices(viewer, { onlyOpen: true });
+  const breaches = await listMyBreachNotices({ viewer, onlyOpen: true });
   return (
     <div className="grid gap-8 md:grid-cols-[13rem_1fr]">
       <PortalNav />

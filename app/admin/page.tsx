@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminHomePage() {
   const viewer = await requireAdmin();
-  const overview = await getAdminOverview(viewer);
+  const overview = await getAdminOverview({ admin: viewer });
   const stats = [
     { label: "Accounts", value: overview.accounts },
     { label: "Open privacy requests", value: overview.openRequests },

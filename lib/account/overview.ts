@@ -3,7 +3,7 @@ import { prisma } from "../core/db";
 import type { Viewer } from "../core/viewer";
 
 /** A small summary of the viewer's own account, scoped to the viewer. */
-export async function getAccountOverview(viewer: Viewer) {
+export async function getAccountOverview({ viewer }: { viewer: Viewer }) {
   const user = await prisma.user.findUnique({
     where: { id: viewer.userId },
     select: {

@@ -3,8 +3,8 @@ import "server-only";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { prisma } from "../core/db";
 
-export async function getAdminOverview(viewer: Viewer) {
-  assertAdmin(viewer);
+export async function getAdminOverview({ admin }: { admin: Viewer }) {
+  assertAdmin(admin);
   const [accounts, openRequests, parentRequests, recentAudit] = await Promise.all([
     prisma.user.count(),
     prisma.privacyRequest.count({ where: { status: { notIn: ["COMPLETED", "DENIED"] } } }),

@@ -115,8 +115,8 @@ export const AUDIT_PAGE_SIZE = 50;
  * One page, newest first. `before`: rows older than that id (the next page);
  * `after`: rows newer than that id (the previous page).
  */
-export async function listAuditLog(viewer: Viewer, options: { filters: AuditFilters; before?: string; after?: string; limit?: number }) {
-  assertAdmin(viewer);
+export async function listAuditLog(options: { admin: Viewer; filters: AuditFilters; before?: string; after?: string; limit?: number }) {
+  assertAdmin(options.admin);
   const limit = Math.min(options.limit ?? AUDIT_PAGE_SIZE, 200);
   const where = await whereFor(options.filters);
   if (!where) return { rows: [] as AuditRow[], newer: null, older: null };
@@ -143,8 +143,8 @@ export async function listAuditLog(viewer: Viewer, options: { filters: AuditFilt
 }
 
 /** Every matching row, newest first, a page at a time (the CSV download). */
-export async function* iterateAuditLog(viewer: Viewer, filters: AuditFilters) {
-  assertAdmin(viewer);
+export async function* iterateAuditLog({ admin, filters }: { admin: Viewer; filters: AuditFilters }) {
+  assertAdmin(admin);
   const where = await whereFor(filters);
   if (!where) return;
   let before: bigint | undefined;

@@ -122,8 +122,8 @@ function toSummary(row: SummaryRow, at: Date): BreachSummary {
   };
 }
 
-export async function listBreaches(viewer: Viewer, take = 100): Promise<BreachSummary[]> {
-  assertAdmin(viewer);
+export async function listBreaches({ admin, take = 100 }: { admin: Viewer; take?: number }): Promise<BreachSummary[]> {
+  assertAdmin(admin);
   const at = await now();
   const { rows } = await getPool().query<SummaryRow>(`${SUMMARY_SQL} ORDER BY b."discoveredAt" DESC, b.id LIMIT $1`, [take]);
   return rows.map((row) => toSummary(row, at));
@@ -137,8 +137,8 @@ export type BreachDetail = BreachContent & {
   createdAt: Date;
 };
 
-export async function getBreach(viewer: Viewer, id: string): Promise<BreachDetail | null> {
-  assertAdmin(viewer);
+export async function getBreach({ admin, id }: { admin: Viewer; id: string }): Promise<BreachDetail | null> {
+  assertAdmin(admin);
   const breach = await prisma.breach.findUnique({
     where: { id },
     select: { ...BREACH_CONTENT_SELECT, status: true, audience: true, audienceEmails: true, audienceCategories: true, audienceFrom: true, audienceTo: true, createdAt: true, campaign: { select: { id: true } } },
@@ -146,13 +146,13 @@ export async function getBreach(viewer: Viewer, id: string): Promise<BreachDetai
   if (!breach) return null;
   const at = await now();
   const { rows } = await getPool().query<SummaryRow>(`${SUMMARY_SQL} WHERE b.id = $1`, [id]);
-  const campaign = breach.campaign ? await getCampaignProgress(viewer, breach.campaign.id) : null;
+  const campaign = breach.campaign ? await getCampaignProgress({ admin, campaignId: breach.campaign.id }) : null;
   return { ...breach, audience: breachAudienceOf(breach), summary: toSummary(rows[0], at), campaign };
 }
 
 /** Who a draft would reach: the count (the same SQL that creates the deliveries) and listed addresses with no account. */
-export async function previewBreachAudience(viewer: Viewer, audience: BreachAudience): Promise<{ count: number; unmatched: string[] }> {
-  assertAdmin(viewer);
+export async function previewBreachAudience({ admin, audience }: { admin: Viewer; audience: BreachAudience }): Promise<{ count: number; unmatched: string[] }> {
+  assertAdmin(admin);
   const recipients = breachRecipientsSql(audience);
   const { rows } = await getPool().query<{ count: number }>(`SELECT count(*)::int AS count FROM ${recipients.from}`, recipients.params);
   let unmatched: string[] = [];
@@ -167,8 +167,8 @@ export async function previewBreachAudience(viewer: Viewer, audience: BreachAudi
 }
 
 /** The email exactly as recipients get it (with a sample greeting). */
-export async function renderBreachEmailPreview(viewer: Viewer, content: BreachContent): Promise<{ subject: string; html: string; text: string }> {
-  assertAdmin(viewer);
+export async function renderBreachEmailPreview({ admin, content }: { admin: Viewer; content: BreachContent }): Promise<{ subject: string; html: string; text: string }> {
+  assertAdmin(admin);
   const { html, text } = await renderEmail(breachEmailElement(content, { appUrl: env().APP_URL, companyName: env().COMPANY_NAME }, "Hello Alex Example,"));
   return { subject: breachSubject(content), html, text };
 }
@@ -201,8 +201,8 @@ export async function sendBreachNotice(options: { admin: Viewer; id: string; exp
 export type RecipientRow = { email: string; status: string; sentAt: Date | null; acknowledgedAt: Date | null; days: number | null };
 
 /** Each recipient's notification time (first `take`, latest first). */
-export async function listBreachRecipients(viewer: Viewer, id: string, take = 100): Promise<RecipientRow[]> {
-  assertAdmin(viewer);
+export async function listBreachRecipients({ admin, id, take = 100 }: { admin: Viewer; id: string; take?: number }): Promise<RecipientRow[]> {
+  assertAdmin(admin);
   const { rows } = await getPool().query<RecipientRow>(
     `SELECT d.email, d.status::text AS status, d."sentAt", d."acknowledgedAt",
             CASE WHEN d."sentAt" IS NULL THEN NULL ELSE floor(extract(epoch FROM d."sentAt" - b."discoveredAt") / 86400)::int END AS days

@@ -11,9 +11,9 @@ import { BREACH_CONTENT_SELECT, type BreachContent } from "./content";
 export type PortalBreachNotice = BreachContent & { acknowledgedAt: Date | null; notifiedAt: Date | null };
 
 /** The viewer's breach notices (unacknowledged first); `onlyOpen` for the banner. */
-export async function listMyBreachNotices(viewer: Viewer, options: { onlyOpen?: boolean } = {}): Promise<PortalBreachNotice[]> {
+export async function listMyBreachNotices(options: { viewer: Viewer; onlyOpen?: boolean }): Promise<PortalBreachNotice[]> {
   const deliveries = await prisma.noticeDelivery.findMany({
-    where: { userId: viewer.userId, status: { not: "CANCELLED" }, campaign: { kind: "BREACH" }, ...(options.onlyOpen ? { acknowledgedAt: null } : {}) },
+    where: { userId: options.viewer.userId, status: { not: "CANCELLED" }, campaign: { kind: "BREACH" }, ...(options.onlyOpen ? { acknowledgedAt: null } : {}) },
     orderBy: [{ createdAt: "desc" }],
     take: 20,
     select: { acknowledgedAt: true, sentAt: true, campaign: { select: { breach: { select: BREACH_CONTENT_SELECT } } } },
@@ -24,7 +24,7 @@ export async function listMyBreachNotices(viewer: Viewer, options: { onlyOpen?: 
     .sort((a, b) => Number(a.acknowledgedAt !== null) - Number(b.acknowledgedAt !== null));
 }
 
-export async function acknowledgeBreachNotice(viewer: Viewer, breachId: string): Promise<void> {
+export async function acknowledgeBreachNotice({ viewer, breachId }: { viewer: Viewer; breachId: string }): Promise<void> {
   const at = await now();
   await prisma.$transaction(async (tx) => {
     const delivery = await tx.noticeDelivery.findFirst({ where: { userId: viewer.userId, campaign: { breachId } }, select: { id: true, acknowledgedAt: true } });

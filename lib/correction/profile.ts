@@ -39,7 +39,7 @@ export const emailChangeSchema = z.object({
   newEmail: z.string().trim().toLowerCase().max(254, "That address is too long.").pipe(z.email("Enter a valid email address.")),
 });
 
-export async function getEditableProfile(viewer: Viewer) {
+export async function getEditableProfile({ viewer }: { viewer: Viewer }) {
   const user = await prisma.user.findUnique({
     where: { id: viewer.userId },
     select: { name: true, email: true, profile: { select: { displayName: true, phone: true, company: true, addressLine: true, city: true, postalCode: true, country: true, updatedAt: true } } },

@@ -16,7 +16,7 @@ const MAX_CORRECTIONS_PER_DAY = 20;
 export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: string; itemId: string; details: string; correctValue?: string; ip?: string | null }) {
   const { viewer } = options;
   assertViewer(viewer);
-  const item = await getOwnItem(viewer, options.dataset, options.itemId);
+  const item = await getOwnItem({ viewer, datasetKey: options.dataset, id: options.itemId });
   if (!item || !item.dataset.correctable) {
     await recordAudit({ action: "authz.denied", actorId: viewer.userId, targetType: "DataItem", targetId: `${options.dataset.slice(0, 40)}:${options.itemId.slice(0, 60)}`, ip: options.ip ?? null, metadata: { area: "correction" } });
     throw new AppError("NOT_FOUND", { reason: "DATA_ITEM" });

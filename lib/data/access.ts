@@ -24,7 +24,7 @@ export async function getSharingFor(category: Category) {
 }
 
 /** One card per category: exact counts, provenance, purpose, sharing, retention, policy versions. */
-export async function getDataOverview(viewer: Viewer) {
+export async function getDataOverview({ viewer }: { viewer: Viewer }) {
   const [counts, policies, sharing] = await Promise.all([
     countDatasets(getPool(), viewer.userId),
     getPolicyVersions(),
@@ -51,26 +51,26 @@ export async function getDataOverview(viewer: Viewer) {
   });
 }
 
-export async function getDatasetPage(viewer: Viewer, options: { categorySlug: string; datasetKey: string; request: PageRequest; withCount?: boolean }) {
+export async function getDatasetPage(options: { viewer: Viewer; categorySlug: string; datasetKey: string; request: PageRequest; withCount?: boolean }) {
   const category = findCategory(options.categorySlug);
   const dataset = category?.datasets.find((candidate) => candidate.key === options.datasetKey);
   if (!category || !dataset) return null;
   const [page, total] = await Promise.all([
-    listPage(getPool(), viewer.userId, dataset, options.request),
-    options.withCount ? countRows(getPool(), viewer.userId, dataset, options.request.filters) : Promise.resolve(null),
+    listPage(getPool(), options.viewer.userId, dataset, options.request),
+    options.withCount ? countRows(getPool(), options.viewer.userId, dataset, options.request.filters) : Promise.resolve(null),
   ]);
   return { category, dataset, page, total };
 }
 
 /** Exact number of the viewer's rows in a dataset (with filters); streamed into the page after its rows. */
-export async function getDatasetCount(viewer: Viewer, options: { datasetKey: string; filters?: PageRequest["filters"] }) {
+export async function getDatasetCount(options: { viewer: Viewer; datasetKey: string; filters?: PageRequest["filters"] }) {
   const found = findDataset(options.datasetKey);
   if (!found) return null;
-  return countRows(getPool(), viewer.userId, found.dataset, options.filters);
+  return countRows(getPool(), options.viewer.userId, found.dataset, options.filters);
 }
 
 /** One of the viewer's own items (for "this is wrong"), or null for anything else. */
-export async function getOwnItem(viewer: Viewer, datasetKey: string, id: string) {
+export async function getOwnItem({ viewer, datasetKey, id }: { viewer: Viewer; datasetKey: string; id: string }) {
   const found = findDataset(datasetKey);
   if (!found) return null;
   const values = await findRow(getPool(), viewer.userId, found.dataset, id);

@@ -157,8 +157,8 @@ export type LegalRequestRow = {
   state: LegalState;
 };
 
-export async function listLegalRequests(viewer: Viewer, take = 200): Promise<LegalRequestRow[]> {
-  assertAdmin(viewer);
+export async function listLegalRequests({ admin, take = 200 }: { admin: Viewer; take?: number }): Promise<LegalRequestRow[]> {
+  assertAdmin(admin);
   const at = await now();
   const rows = await prisma.legalRequest.findMany({
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -168,8 +168,8 @@ export async function listLegalRequests(viewer: Viewer, take = 200): Promise<Leg
   return rows.map((row) => ({ ...row, reference: legalReference(row.id), people: row._count.subjects, state: stateOf(row, at) }));
 }
 
-export async function getLegalRequest(viewer: Viewer, id: string) {
-  assertAdmin(viewer);
+export async function getLegalRequest({ admin, id }: { admin: Viewer; id: string }) {
+  assertAdmin(admin);
   const at = await now();
   const row = await prisma.legalRequest.findUnique({
     where: { id },

@@ -6,7 +6,7 @@ import { prisma } from "../core/db";
 import { legalReference } from "./admin";
 
 /** The viewer's own legal requests, once they may be told. */
-export async function listMyLegalRequests(viewer: Viewer) {
+export async function listMyLegalRequests({ viewer }: { viewer: Viewer }) {
   const rows = await prisma.legalRequestSubject.findMany({
     where: { userId: viewer.userId, notifiedAt: { not: null } },
     orderBy: { notifiedAt: "desc" },

@@ -136,21 +136,21 @@ function toProgress(row: ProgressRow): CampaignProgress {
   };
 }
 
-export async function getCampaignProgress(viewer: Viewer, campaignId: string): Promise<CampaignProgress | null> {
-  assertAdmin(viewer);
+export async function getCampaignProgress({ admin, campaignId }: { admin: Viewer; campaignId: string }): Promise<CampaignProgress | null> {
+  assertAdmin(admin);
   const { rows } = await getPool().query<ProgressRow>(`${PROGRESS_SQL} WHERE c.id = $1`, [campaignId]);
   return rows[0] ? toProgress(rows[0]) : null;
 }
 
 /** The newest campaigns of one kind with their progress, in one query. */
-export async function listNoticeCampaigns(viewer: Viewer, take = 50, kind: CampaignProgress["kind"] = "POLICY"): Promise<CampaignProgress[]> {
-  assertAdmin(viewer);
+export async function listNoticeCampaigns({ admin, take = 50, kind = "POLICY" }: { admin: Viewer; take?: number; kind?: CampaignProgress["kind"] }): Promise<CampaignProgress[]> {
+  assertAdmin(admin);
   const { rows } = await getPool().query<ProgressRow>(`${PROGRESS_SQL} WHERE c.kind = $2::"NoticeCampaignKind" ORDER BY c."createdAt" DESC LIMIT $1`, [take, kind]);
   return rows.map(toProgress);
 }
 
-export async function listFailedDeliveries(viewer: Viewer, campaignId: string, take = 50) {
-  assertAdmin(viewer);
+export async function listFailedDeliveries({ admin, campaignId, take = 50 }: { admin: Viewer; campaignId: string; take?: number }) {
+  assertAdmin(admin);
   return prisma.noticeDelivery.findMany({
     where: { campaignId, status: "FAILED" },
     orderBy: { updatedAt: "desc" },

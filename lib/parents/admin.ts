@@ -19,8 +19,8 @@ import { startParentErasure } from "./erasure";
 import { REVIEW_DAYS, statusUrlOf } from "./requests";
 import { VERIFICATION_METHODS, type VerificationMethod } from "./schema";
 
-export async function listParentRequests(viewer: Viewer, options: { status?: ParentRequestStatus | "OPEN" } = {}) {
-  assertAdmin(viewer);
+export async function listParentRequests(options: { admin: Viewer; status?: ParentRequestStatus | "OPEN" }) {
+  assertAdmin(options.admin);
   const where =
     options.status === "OPEN" || !options.status
       ? { status: { in: ["UNDER_REVIEW", "AWAITING_PARENT_REVIEW", "ERASING"] as ParentRequestStatus[] } }
@@ -34,8 +34,8 @@ export async function listParentRequests(viewer: Viewer, options: { status?: Par
   return rows.map(({ matchedUserIds, ...row }) => ({ ...row, matches: matchedUserIds.length }));
 }
 
-export async function getParentRequestForAdmin(viewer: Viewer, id: string) {
-  assertAdmin(viewer);
+export async function getParentRequestForAdmin({ admin, id }: { admin: Viewer; id: string }) {
+  assertAdmin(admin);
   const request = await prisma.parentRequest.findUnique({ where: { id }, include: { exportLinks: { select: { id: true, usedAt: true, exportJob: { select: { status: true } } } } } });
   if (!request || request.status === "AWAITING_EMAIL") return null;
   const identifiers = parseChildIdentifiers(request.childIdentifiers);

@@ -31,8 +31,8 @@ export const draftInputSchema = z.object({
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;
 
-export async function listPolicyDocuments(viewer: Viewer) {
-  assertAdmin(viewer);
+export async function listPolicyDocuments({ admin }: { admin: Viewer }) {
+  assertAdmin(admin);
   const at = await now();
   const documents = await prisma.policyDocument.findMany({
     orderBy: { createdAt: "asc" },
@@ -50,8 +50,8 @@ export async function listPolicyDocuments(viewer: Viewer) {
   });
 }
 
-export async function getPolicyDocumentForAdmin(viewer: Viewer, slug: string) {
-  assertAdmin(viewer);
+export async function getPolicyDocumentForAdmin({ admin, slug }: { admin: Viewer; slug: string }) {
+  assertAdmin(admin);
   const document = await prisma.policyDocument.findUnique({
     where: { slug },
     select: {
@@ -69,8 +69,8 @@ export async function getPolicyDocumentForAdmin(viewer: Viewer, slug: string) {
   return { ...document, at: await now() };
 }
 
-export async function getDraftForEditing(viewer: Viewer, slug: string, versionNumber: number) {
-  assertAdmin(viewer);
+export async function getDraftForEditing({ admin, slug, versionNumber }: { admin: Viewer; slug: string; versionNumber: number }) {
+  assertAdmin(admin);
   const version = await prisma.policyVersion.findFirst({
     where: { document: { slug }, version: versionNumber },
     select: {

@@ -38,8 +38,8 @@ type QueueRow = {
  * (isOpen, dueAt) index with the person's address joined in; one row more than a page
  * tells whether there is a next one (no count of the whole queue).
  */
-export async function listRequestQueue(viewer: Viewer, filters: QueueFilters = {}, page = 1) {
-  assertAdmin(viewer);
+export async function listRequestQueue({ admin, filters = {}, page = 1 }: { admin: Viewer; filters?: QueueFilters; page?: number }) {
+  assertAdmin(admin);
   const at = await now();
   const where: string[] = [];
   const params: unknown[] = [];
@@ -52,7 +52,7 @@ export async function listRequestQueue(viewer: Viewer, filters: QueueFilters = {
   if (status !== "OPEN" && status !== "ALL") where.push(`p.status = ${param(status)}::"RequestStatus"`);
   if (filters.type) where.push(`p.type = ${param(filters.type)}::"RequestType"`);
   if (filters.law) where.push(`p.jurisdiction = ${param(filters.law)}::"Jurisdiction"`);
-  if (filters.assignee === "me") where.push(`p."assigneeId" = ${param(viewer.userId)}`);
+  if (filters.assignee === "me") where.push(`p."assigneeId" = ${param(admin.userId)}`);
   if (filters.assignee === "none") where.push(`p."assigneeId" IS NULL`);
   if (filters.overdue) where.push(`p."dueAt" < ${param(at)}`);
   if (filters.dueWithinDays !== undefined) {
@@ -73,8 +73,8 @@ export async function listRequestQueue(viewer: Viewer, filters: QueueFilters = {
   };
 }
 
-export async function getRequestForTeam(viewer: Viewer, id: string) {
-  assertAdmin(viewer);
+export async function getRequestForTeam({ admin, id }: { admin: Viewer; id: string }) {
+  assertAdmin(admin);
   const request = await prisma.privacyRequest.findUnique({
     where: { id },
     include: {

@@ -76,13 +76,13 @@ export async function createPrivacyRequest(options: NewRequest): Promise<{ id: s
 
 const listSelect = { id: true, type: true, status: true, isOpen: true, jurisdiction: true, dueAt: true, createdAt: true, closedAt: true, extendedAt: true } as const;
 
-export async function listMyRequests(viewer: Viewer) {
+export async function listMyRequests({ viewer }: { viewer: Viewer }) {
   assertViewer(viewer);
   const [rows, at] = await Promise.all([prisma.privacyRequest.findMany({ where: { userId: viewer.userId }, orderBy: { createdAt: "desc" }, take: 100, select: listSelect }), now()]);
   return rows.map((row) => ({ ...row, dueState: dueState(row.dueAt, at, row.isOpen) }));
 }
 
-export async function getMyRequest(viewer: Viewer, id: string) {
+export async function getMyRequest({ viewer, id }: { viewer: Viewer; id: string }) {
   assertViewer(viewer);
   const row = await prisma.privacyRequest.findFirst({
     where: { id, userId: viewer.userId },

@@ -41,8 +41,8 @@ export function renderStlNotice(options: { year: number; cover: string; recipien
   return lines.join("\n");
 }
 
-export async function previewShineTheLight(viewer: Viewer, id: string, cover?: string) {
-  assertAdmin(viewer);
+export async function previewShineTheLight({ admin, id, cover }: { admin: Viewer; id: string; cover?: string }) {
+  assertAdmin(admin);
   const request = await prisma.privacyRequest.findUnique({ where: { id }, select: { type: true, createdAt: true } });
   if (!request) throw new AppError("NOT_FOUND", { reason: "REQUEST" });
   if (request.type !== "SHINE_THE_LIGHT") throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
@@ -55,7 +55,7 @@ export async function previewShineTheLight(viewer: Viewer, id: string, cover?: s
 /** Sends the notice (stored on the request) and completes it. */
 export async function sendShineTheLight(options: { admin: Viewer; id: string; cover: string; ip?: string | null }) {
   assertAdmin(options.admin);
-  const preview = await previewShineTheLight(options.admin, options.id, options.cover);
+  const preview = await previewShineTheLight({ admin: options.admin, id: options.id, cover: options.cover });
   const at = await now();
   await prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "PrivacyRequest" WHERE id = ${options.id} FOR UPDATE`;

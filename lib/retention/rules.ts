@@ -31,8 +31,8 @@ export async function getCategoryRetentionDays(): Promise<Map<string, number>> {
   return result;
 }
 
-export async function listRetentionRules(viewer: Viewer) {
-  assertAdmin(viewer);
+export async function listRetentionRules({ admin }: { admin: Viewer }) {
+  assertAdmin(admin);
   await ensureRetentionRules();
   const rules = await prisma.retentionRule.findMany();
   const byTarget = new Map(rules.map((rule) => [rule.target, rule]));
@@ -63,7 +63,7 @@ export async function updateRetentionRule(options: { admin: Viewer; input: z.inf
   });
 }
 
-export async function listRetentionRuns(viewer: Viewer, take = 20) {
-  assertAdmin(viewer);
+export async function listRetentionRuns({ admin, take = 20 }: { admin: Viewer; take?: number }) {
+  assertAdmin(admin);
   return prisma.retentionRun.findMany({ orderBy: { startedAt: "desc" }, take, include: { items: { orderBy: { target: "asc" } } } });
 }

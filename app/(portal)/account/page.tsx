@@ -12,7 +12,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZon
 
 export default async function AccountPage() {
   const viewer = await verifySession();
-  const overview = await getAccountOverview(viewer);
+  const overview = await getAccountOverview({ viewer });
   if (!overview) notFound();
   // An admin's first sign-in leads on to setting up the admin area's second factor.
   const needsSecondFactor = viewer.role === "ADMIN" && !(await getEnrolment(viewer.userId)).isEnrolled;

@@ -34,7 +34,7 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
     if (!isAppError(error)) throw error;
     problem = describeError(error);
   }
-  const page = await listAuditLog(viewer, { filters, before: one("before") || undefined, after: one("after") || undefined });
+  const page = await listAuditLog({ admin: viewer, filters, before: one("before") || undefined, after: one("after") || undefined });
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
     for (const [key, value] of Object.entries(extra)) params.set(key, value);

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Breach notices" };
 
 export default async function BreachesPage() {
   const viewer = await requireAdmin();
-  const breaches = await listBreaches(viewer);
+  const breaches = await listBreaches({ admin: viewer });
   return (
     <div className="space-y-6">
       <PageHeader

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Legal requests" };
 
 export default async function LegalRequestsPage() {
   const viewer = await requireAdmin();
-  const requests = await listLegalRequests(viewer);
+  const requests = await listLegalRequests({ admin: viewer });
   return (
     <div className="space-y-6">
       <PageHeader

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Change notices" };
 
 export default async function AdminNoticesPage() {
   const viewer = await requireAdmin();
-  const campaigns = await listNoticeCampaigns(viewer);
+  const campaigns = await listNoticeCampaigns({ admin: viewer });
   const anyLive = campaigns.some((c) => c.status === "RUNNING");
   return (
     <div className="space-y-6">

@@ -19,7 +19,7 @@ export default async function AdminParentsPage(props: { searchParams: Promise<{ 
   const viewer = await requireAdmin();
   const { status } = await props.searchParams;
   const filter = FILTERS.find((entry) => entry.key === status)?.key ?? "OPEN";
-  const requests = await listParentRequests(viewer, { status: filter });
+  const requests = await listParentRequests({ admin: viewer, status: filter });
   return (
     <div className="space-y-6">
       <PageHeader title="Parents' requests" description="Requests to remove a child's information (COPPA). Verify parenthood before approving; approval erases every matched account." />

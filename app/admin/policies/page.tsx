@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Policies" };
 
 export default async function AdminPoliciesPage() {
   const viewer = await requireAdmin();
-  const documents = await listPolicyDocuments(viewer);
+  const documents = await listPolicyDocuments({ admin: viewer });
   return (
     <div className="space-y-8">
       <PageHeader title="Policies" description="Draft, preview and publish versions of each policy. Published versions never change." />

@@ -32,7 +32,7 @@ export default async function RequestQueuePage(props: { searchParams: Promise<Se
   const search = await props.searchParams;
   const filters = readFilters(search);
   const page = Math.max(1, Math.min(10_000, Number(search.page) || 1));
-  const queue = await listRequestQueue(viewer, filters, page);
+  const queue = await listRequestQueue({ admin: viewer, filters, page });
   const query = (changes: Search) => `/admin/requests?${new URLSearchParams(Object.entries({ ...search, ...changes }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
   return (
     <div className="space-y-6">

@@ -12,7 +12,7 @@ const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "U
 
 export default async function RetentionPage() {
   const viewer = await requireAdmin();
-  const [rules, runs] = await Promise.all([listRetentionRules(viewer), listRetentionRuns(viewer)]);
+  const [rules, runs] = await Promise.all([listRetentionRules({ admin: viewer }), listRetentionRuns({ admin: viewer })]);
   const titles = new Map(rules.map((rule) => [rule.key, rule.title]));
   return (
     <div className="space-y-8">

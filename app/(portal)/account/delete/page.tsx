@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DeleteAccountPage() {
   const viewer = await verifySession();
-  const [overview, signedInAt] = await Promise.all([getDataOverview(viewer), getSignedInAt(viewer)]);
+  const [overview, signedInAt] = await Promise.all([getDataOverview({ viewer }), getSignedInAt(viewer)]);
   const isFresh = await isSignInFresh(signedInAt);
   const total = overview.reduce((sum, entry) => sum + entry.total, 0);
   return (

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function NoticesPage() {
   const viewer = await verifySession();
-  const [breaches, legal] = await Promise.all([listMyBreachNotices(viewer), listMyLegalRequests(viewer)]);
+  const [breaches, legal] = await Promise.all([listMyBreachNotices({ viewer }), listMyLegalRequests({ viewer })]);
   return (
     <div className="space-y-8">
       <PageHeader title="Notices about your data" description="Security incidents that involved your personal data, and legal requests for it (such as from law enforcement) we are allowed to tell you about." />

@@ -13,7 +13,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 
 export default async function ProfilePage() {
   const viewer = await verifySession();
-  const profile = await getEditableProfile(viewer);
+  const profile = await getEditableProfile({ viewer });
   if (!profile) notFound();
   const p = profile.profile;
   return (

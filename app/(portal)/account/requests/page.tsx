@@ -14,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function MyRequestsPage() {
   const viewer = await verifySession();
-  const requests = await listMyRequests(viewer);
+  const requests = await listMyRequests({ viewer });
   return (
     <div className="space-y-6">
       <PageHeader

@@ -12,7 +12,7 @@ export async function GET(request: Request) {
   const viewer = await requireAdmin("action");
   try {
     const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
-    const rows = iterateAuditLog(viewer, filters);
+    const rows = iterateAuditLog({ admin: viewer, filters });
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {

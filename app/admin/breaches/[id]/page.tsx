@@ -29,7 +29,7 @@ export default async function BreachPage(props: { params: Promise<{ id: string }
   const viewer = await requireAdmin();
   const { id } = await props.params;
   const { saved } = await props.searchParams;
-  const breach = await getBreach(viewer, id);
+  const breach = await getBreach({ admin: viewer, id });
   if (!breach) notFound();
   const { summary, audience } = breach;
   const audienceText =
@@ -49,9 +49,9 @@ export default async function BreachPage(props: { params: Promise<{ id: string }
     ["Who is affected", audienceText],
   ];
   const isDraft = breach.status === "DRAFT";
-  const preview = isDraft ? await previewBreachAudience(viewer, audience) : null;
-  const email = isDraft ? await renderBreachEmailPreview(viewer, breach) : null;
-  const recipients = isDraft ? [] : await listBreachRecipients(viewer, id);
+  const preview = isDraft ? await previewBreachAudience({ admin: viewer, audience }) : null;
+  const email = isDraft ? await renderBreachEmailPreview({ admin: viewer, content: breach }) : null;
+  const recipients = isDraft ? [] : await listBreachRecipients({ admin: viewer, id });
   const values: BreachFormValues = {
     breachId: breach.id, title: breach.title, whatHappened: breach.whatHappened, occurredFrom: day(breach.occurredFrom), occurredTo: day(breach.occurredTo), discoveredAt: day(breach.discoveredAt),
     dataInvolved: breach.dataInvolved, whatWeDid: breach.whatWeDid, whatToDo: breach.whatToDo, contact: breach.contact, audience: audience.kind,

@@ -18,7 +18,7 @@ export default async function LegalRequestPage(props: { params: Promise<{ id: st
   const viewer = await requireAdmin();
   const { id } = await props.params;
   const { created } = await props.searchParams;
-  const request = await getLegalRequest(viewer, id);
+  const request = await getLegalRequest({ admin: viewer, id });
   if (!request) notFound();
   const rows: [string, string][] = [
     ["Authority", request.authority],

@@ -17,11 +17,11 @@ const statusText = { RUNNING: "Sending", PAUSED: "Paused", CANCELLED: "Cancelled
 export default async function AdminNoticePage(props: { params: Promise<{ id: string }> }) {
   const viewer = await requireAdmin();
   const { id } = await props.params;
-  const progress = await getCampaignProgress(viewer, id);
+  const progress = await getCampaignProgress({ admin: viewer, campaignId: id });
   if (!progress) notFound();
   // Breach notices have their own page (the same progress and controls).
   if (!progress.version) redirect(`/admin/breaches/${progress.breachId}`);
-  const failures = await listFailedDeliveries(viewer, id);
+  const failures = await listFailedDeliveries({ admin: viewer, campaignId: id });
   const { version } = progress;
   return (
     <div className="space-y-6">

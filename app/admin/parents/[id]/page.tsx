@@ -16,7 +16,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export default async function AdminParentRequestPage(props: { params: Promise<{ id: string }> }) {
   const viewer = await requireAdmin();
   const { id } = await props.params;
-  const request = await getParentRequestForAdmin(viewer, id);
+  const request = await getParentRequestForAdmin({ admin: viewer, id });
   if (!request) notFound();
   return (
     <div className="space-y-6">

@@ -15,7 +15,7 @@ export default async function AdminPolicyDocumentPage(props: { params: Promise<{
   const viewer = await requireAdmin();
   const { slug } = await props.params;
   const { published } = await props.searchParams;
-  const document = await getPolicyDocumentForAdmin(viewer, slug);
+  const document = await getPolicyDocumentForAdmin({ admin: viewer, slug });
   if (!document) notFound();
   const at = document.at;
   const currentVersion = document.versions

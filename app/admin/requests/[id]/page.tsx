@@ -26,9 +26,9 @@ const EXTENSION_BLOCKED = {
 export default async function TeamRequestPage(props: { params: Promise<{ id: string }> }) {
   const viewer = await requireAdmin();
   const { id } = await props.params;
-  const request = await getRequestForTeam(viewer, id);
+  const request = await getRequestForTeam({ admin: viewer, id });
   if (!request) notFound();
-  const stl = request.type === "SHINE_THE_LIGHT" && request.isOpen ? await previewShineTheLight(viewer, request.id) : null;
+  const stl = request.type === "SHINE_THE_LIGHT" && request.isOpen ? await previewShineTheLight({ admin: viewer, id: request.id }) : null;
   const hidden = <input type="hidden" name="requestId" value={request.id} />;
   const verified = Boolean(request.verifiedAt);
   return (

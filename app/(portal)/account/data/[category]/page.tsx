@@ -26,10 +26,10 @@ const DIRECTIONS: PageDirection[] = ["first", "next", "prev", "last"];
 async function RecordCount(props: { viewer: Viewer; datasetKey: string; filters: Record<string, string>; hasFilters: boolean }) {
   let total: number | null = null;
   try {
-    total = await getDatasetCount(props.viewer, { datasetKey: props.datasetKey, filters: props.filters });
+    total = await getDatasetCount({ viewer: props.viewer, datasetKey: props.datasetKey, filters: props.filters });
   } catch (error) {
     if (!isAppError(error)) throw error;
-    total = await getDatasetCount(props.viewer, { datasetKey: props.datasetKey });
+    total = await getDatasetCount({ viewer: props.viewer, datasetKey: props.datasetKey });
   }
   if (total === null) return null;
   return <>{`${formatCount(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>;
@@ -61,11 +61,11 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
   let result: Awaited<ReturnType<typeof getDatasetPage>> = null;
   let problem: string | null = null;
   try {
-    result = await getDatasetPage(viewer, { categorySlug: category.slug, datasetKey: dataset.key, request: { direction, cursor, filters, limit: 50 } });
+    result = await getDatasetPage({ viewer, categorySlug: category.slug, datasetKey: dataset.key, request: { direction, cursor, filters, limit: 50 } });
   } catch (error) {
     if (!isAppError(error, "VALIDATION") && !isAppError(error, "INVALID_STATE")) throw error;
     problem = describeError(error);
-    result = await getDatasetPage(viewer, { categorySlug: category.slug, datasetKey: dataset.key, request: { direction: "first", limit: 50 } });
+    result = await getDatasetPage({ viewer, categorySlug: category.slug, datasetKey: dataset.key, request: { direction: "first", limit: 50 } });
   }
   if (!result) notFound();
   const [policies, sharedWith, retentionDays] = await extras;

@@ -16,7 +16,7 @@ export default async function CorrectionPage(props: { searchParams: Promise<{ da
   const { dataset, id } = await props.searchParams;
   if (typeof dataset !== "string" || typeof id !== "string") notFound();
   // Other people's items (or made-up ids) look exactly like missing ones.
-  const item = await getOwnItem(viewer, dataset, id);
+  const item = await getOwnItem({ viewer, datasetKey: dataset, id });
   if (!item || !item.dataset.correctable) notFound();
   const columns = outputColumns(item.dataset).filter((column) => column.key !== "policyVersion");
   return (

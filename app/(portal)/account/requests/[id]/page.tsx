@@ -19,7 +19,7 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone:
 export default async function MyRequestPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string }> }) {
   const viewer = await verifySession();
   const [{ id }, { filed }] = await Promise.all([props.params, props.searchParams]);
-  const request = await getMyRequest(viewer, id);
+  const request = await getMyRequest({ viewer, id });
   if (!request) notFound();
   const info = REQUEST_TYPE_INFO[request.type];
   return (

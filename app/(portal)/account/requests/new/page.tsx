@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "New privacy request" };
 
 export default async function NewRequestPage(props: { searchParams: Promise<{ type?: string }> }) {
   const viewer = await verifySession();
-  const [{ type }, profile] = await Promise.all([props.searchParams, getEditableProfile(viewer)]);
+  const [{ type }, profile] = await Promise.all([props.searchParams, getEditableProfile({ viewer })]);
   const defaultType = REQUEST_TYPES.find((value) => value === type) ?? "ACCESS";
   return (
     <div className="space-y-6">

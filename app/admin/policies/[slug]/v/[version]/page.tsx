@@ -17,7 +17,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<{ 
   const { slug, version } = await props.params;
   const number = Number(version);
   if (!Number.isInteger(number) || number < 1) notFound();
-  const data = await getDraftForEditing(viewer, slug, number);
+  const data = await getDraftForEditing({ admin: viewer, slug, versionNumber: number });
   if (!data) notFound();
   const { version: v, live, at } = data;
   const isDraft = v.status === "DRAFT";
