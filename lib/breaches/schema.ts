@@ -1,7 +1,7 @@
 // The breach-notice form (shared by the server action and the domain functions).
 import { z } from "zod";
 import { categories } from "../data/registry";
-import { list } from "../core/form";
+import { id, list } from "../core/form";
 
 export const BREACH_AUDIENCES = ["ALL", "LIST", "CATEGORIES"] as const;
 export const CATEGORY_SLUGS = categories.map((category) => category.slug) as [string, ...string[]];
@@ -51,3 +51,14 @@ export const breachSchema = z
   });
 
 export type BreachInput = z.output<typeof breachSchema>;
+
+export const saveBreachSchema = z.object({ breachId: z.string().max(64).optional() }).and(breachSchema);
+
+export const sendBreachSchema = z.object({
+  breachId: id(),
+  expectedRecipients: z.coerce.number().int().min(0),
+  confirm: z.literal("on", { message: "Tick the box to confirm: the notice goes out to every person counted above and cannot be changed." }),
+});
+
+/** The person acknowledges a notice in their portal. */
+export const acknowledgeBreachSchema = z.object({ breachId: id() });

@@ -4,8 +4,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createElement } from "react";
-import { z } from "zod";
-import { optionalText } from "../core/form";
 import { findPersonRef } from "../audit/person-key";
 import { recordAudit } from "../audit/record";
 import { assertViewer, type Viewer } from "../core/viewer";
@@ -19,25 +17,10 @@ import { EmailChangeConfirmEmail } from "../email/templates/email-change-confirm
 import { EmailChangedNoticeEmail } from "../email/templates/email-changed-notice";
 import { env } from "../core/env";
 import { findPolicyVersionInForce } from "../policies/in-force";
+import type { ProfileInput } from "./schema";
 
 export const EMAIL_CHANGE_TTL_HOURS = 24;
 const MAX_EMAIL_CHANGES_PER_HOUR = 5;
-
-export const profileSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Please keep your name under 100 characters."),
-  displayName: optionalText(60, "Keep the display name under 60 characters."),
-  phone: optionalText(40, "Keep the phone number under 40 characters.").refine((value) => value === null || /^[+()\d\s.-]{5,40}$/.test(value), "Enter a phone number using digits, spaces, + ( ) - or ."),
-  company: optionalText(120, "Keep the company under 120 characters."),
-  addressLine: optionalText(200, "Keep the address under 200 characters."),
-  city: optionalText(100, "Keep the city under 100 characters."),
-  postalCode: optionalText(20, "Keep the postal code under 20 characters."),
-  country: optionalText(2, "Use the two-letter country code, e.g. US or DE.").refine((value) => value === null || /^[A-Za-z]{2}$/.test(value), "Use the two-letter country code, e.g. US or DE.").transform((value) => value?.toUpperCase() ?? null),
-});
-export type ProfileInput = z.infer<typeof profileSchema>;
-
-export const emailChangeSchema = z.object({
-  newEmail: z.string().trim().toLowerCase().max(254, "That address is too long.").pipe(z.email("Enter a valid email address.")),
-});
 
 export async function getEditableProfile({ viewer }: { viewer: Viewer }) {
   const user = await prisma.user.findUnique({

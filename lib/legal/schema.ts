@@ -1,5 +1,6 @@
 // The legal-request register's form (shared by the server action and the domain).
 import { z } from "zod";
+import { id } from "../core/form";
 
 export const LEGAL_DECISIONS = ["DISCLOSED", "PARTIAL", "REFUSED"] as const;
 export type LegalDecision = (typeof LEGAL_DECISIONS)[number];
@@ -41,3 +42,5 @@ export const legalRequestSchema = z
   });
 
 export type LegalRequestInput = z.output<typeof legalRequestSchema>;
+
+export const notifyLegalRequestSchema = z.object({ legalRequestId: id() });

@@ -70,3 +70,6 @@ export const parentDecisionSchema = z
     if (input.verificationMethod === "OTHER" && (input.verificationNote ?? "").length < 10) context.addIssue({ code: "custom", path: ["verificationNote"], message: "Describe the method you used (at least 10 characters)." });
     if (input.decision === "reject" && (input.reason ?? "").length < 10) context.addIssue({ code: "custom", path: ["reason"], message: "Give the reason for rejecting (at least 10 characters); the parent sees it." });
   });
+
+/** The token of a parent's emailed link (confirming the address, confirming the deletion). */
+export const parentLinkSchema = z.object({ token: z.string().min(1).max(300) });

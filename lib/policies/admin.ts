@@ -1,8 +1,7 @@
 // The privacy team's policy workflow: documents, one draft per document,
 // publish (immutable afterwards), each write audited in the same transaction.
 import "server-only";
-import { z } from "zod";
-import { checkbox } from "../core/form";
+import type { z } from "zod";
 import { prisma } from "../core/db";
 import type { Prisma } from "../generated/prisma/client";
 import { env } from "../core/env";
@@ -13,23 +12,9 @@ import { createNoticeCampaign, kickNoticeCampaign } from "../notices/campaign";
 import { AppError } from "../core/errors";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { effectiveBy, NEWEST_EFFECTIVE_FIRST } from "./in-force";
+import type { DraftInput, documentInputSchema } from "./schema";
 
 const DAY_MS = 86_400_000;
-
-export const documentInputSchema = z.object({
-  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes").max(60),
-  title: z.string().trim().min(3, "Give the document a title").max(120),
-});
-
-export const draftInputSchema = z.object({
-  // Browsers submit textarea line breaks as CRLF; store LF so diffs compare like with like.
-  markdown: z.string().min(1, "The policy text cannot be empty").max(200_000).transform((text) => text.replace(/\r\n?/g, "\n")),
-  summary: z.string().trim().max(2000).default("").transform((text) => text.replace(/\r\n?/g, "\n")),
-  isSubstantive: checkbox(),
-  effectiveOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-01-31")]).default(""),
-  overrideReason: z.string().trim().max(1000).default(""),
-});
-export type DraftInput = z.infer<typeof draftInputSchema>;
 
 export async function listPolicyDocuments({ admin }: { admin: Viewer }) {
   assertAdmin(admin);

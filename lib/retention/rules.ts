@@ -1,13 +1,14 @@
 // Retention rules (one per target in targets.ts): read by the purge, the admin
 // page and people's data pages; changed by admins, each change audited.
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { findPersonRef } from "../audit/person-key";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { prisma } from "../core/db";
 import { AppError } from "../core/errors";
-import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, RETENTION_TARGETS, findRetentionTarget } from "./targets";
+import type { retentionRuleSchema } from "./schema";
+import { RETENTION_TARGETS, findRetentionTarget } from "./targets";
 
 /** Writes the default rule of every target that has none yet (idempotent). */
 export async function ensureRetentionRules() {
@@ -38,15 +39,6 @@ export async function listRetentionRules({ admin }: { admin: Viewer }) {
   const byTarget = new Map(rules.map((rule) => [rule.target, rule]));
   return RETENTION_TARGETS.map((target) => ({ ...target, days: byTarget.get(target.key)?.days ?? target.defaultDays, updatedAt: byTarget.get(target.key)?.updatedAt ?? null }));
 }
-
-export const retentionRuleSchema = z.object({
-  target: z.string().refine((value) => findRetentionTarget(value) !== undefined, "Unknown kind of data."),
-  days: z.coerce
-    .number({ message: "Enter a number of days." })
-    .int("Enter a whole number of days.")
-    .min(RETENTION_DAYS_MIN, `Keep it at least ${RETENTION_DAYS_MIN} day.`)
-    .max(RETENTION_DAYS_MAX, `At most ${RETENTION_DAYS_MAX} days.`),
-});
 
 export async function updateRetentionRule(options: { admin: Viewer; input: z.infer<typeof retentionRuleSchema>; ip?: string }) {
   const { admin, input } = options;

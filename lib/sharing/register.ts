@@ -1,29 +1,13 @@
 // The sharing register: who personal data goes to, for what, since when.
 // Admin-only writes; every change is audited in the same transaction.
 import "server-only";
-import { z } from "zod";
-import { checkbox } from "../core/form";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { prisma } from "../core/db";
 import { recordAudit } from "../audit/record";
 import { now } from "../core/clock";
+import type { SharingEntryInput } from "./schema";
 
-export const PARTY_KINDS = ["AFFILIATE", "AGENT", "PROCESSOR", "THIRD_PARTY"] as const;
-
-export const sharingEntrySchema = z.object({
-  name: z.string().trim().min(2, "Enter the party's name.").max(200),
-  address: z.string().trim().min(5, "Enter a postal address.").max(500),
-  kind: z.enum(PARTY_KINDS, { message: "Choose the kind of party." }),
-  dataCategories: z
-    .string()
-    .trim()
-    .min(1, "List at least one data category.")
-    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
-  purpose: z.string().trim().min(3, "Describe the purpose.").max(1000),
-  isMarketing: checkbox(),
-  startsOn: z.coerce.date({ message: "Enter the date sharing started." }),
-});
-export type SharingEntryInput = z.infer<typeof sharingEntrySchema>;
+export { PARTY_KINDS } from "./schema";
 
 export async function listSharingRegister() {
   return prisma.sharingRegisterEntry.findMany({

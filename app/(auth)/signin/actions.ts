@@ -6,16 +6,7 @@ import { signOut } from "@/lib/auth/instance";
 import { ok, publicAction } from "@/lib/actions";
 import { consumeSignInAttempt } from "@/lib/auth/rate-limit";
 import { sendSignInLink } from "@/lib/auth/magic-link";
-
-const signInSchema = z.object({
-  email: z
-    .string({ message: "Enter your email address." })
-    .trim()
-    .min(1, "Enter your email address.")
-    .max(254, "That email address is too long.")
-    .pipe(z.email("Enter a valid email address, like name@example.com.")),
-  callbackUrl: z.string().max(500).optional(),
-});
+import { signInSchema } from "@/lib/auth/schema";
 
 function safeCallbackUrl(value: string | undefined): string {
   // Only same-site paths: never redirect to another origin after sign-in.

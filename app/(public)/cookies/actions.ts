@@ -5,12 +5,13 @@ import { z } from "zod";
 import { ok, publicAction } from "@/lib/actions";
 import { env } from "@/lib/core/env";
 import { CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS, saveAccountCookieChoice, serializeConsentCookie, type CookieChoice } from "@/lib/preferences/cookies";
+import { cookieChoiceSchema } from "@/lib/preferences/schema";
 import { applyOptOutSignal } from "@/lib/signals/apply";
 import { readBrowserSignals } from "@/lib/signals/read";
 
 /** Saves the banner's choice for this browser and, when signed in, on the account. */
 export const saveCookieChoice = publicAction(
-  z.object({ analytics: z.boolean(), advertising: z.boolean() }),
+  cookieChoiceSchema,
   async (input, { viewer }) => {
     // A browser opt-out signal wins over any click.
     const signals = readBrowserSignals(await headers());

@@ -1,10 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { ok, publicAction } from "@/lib/actions";
 import { confirmDeletionByParent, confirmParentEmail, createParentRequest } from "@/lib/parents/requests";
-import { parentRequestSchema } from "@/lib/parents/schema";
+import { parentLinkSchema, parentRequestSchema } from "@/lib/parents/schema";
 
 const FIELDS = ["parentName", "parentEmail", "childIdentifiers", "relationship", "details"] as const;
 
@@ -17,14 +16,12 @@ export const submitParentRequest = publicAction(
   { echo: FIELDS },
 );
 
-const linkToken = z.object({ token: z.string().min(1).max(300) });
-
-export const confirmParentRequestAction = publicAction(linkToken, async (input, { ip }) => {
+export const confirmParentRequestAction = publicAction(parentLinkSchema, async (input, { ip }) => {
   const { statusToken } = await confirmParentEmail({ token: input.token, ip });
   redirect(`/parents/status?token=${encodeURIComponent(statusToken)}&confirmed=1`);
 });
 
-export const confirmParentDeletionAction = publicAction(linkToken, async (input, { ip }) => {
+export const confirmParentDeletionAction = publicAction(parentLinkSchema, async (input, { ip }) => {
   await confirmDeletionByParent({ token: input.token, ip });
   return ok("Thank you. We are deleting the information now and will email you when it is done.");
 });

@@ -2,13 +2,13 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { authedAction, ok, publicAction } from "@/lib/actions";
 import { BANNER_COOKIE, dismissPolicyBanner } from "@/lib/policies/banner";
+import { dismissBannerSchema } from "@/lib/policies/schema";
 import { setMinorNoticeOptIn } from "@/lib/preferences/policy-notices";
-import { id } from "@/lib/core/form";
+import { minorNoticeOptInSchema } from "@/lib/preferences/schema";
 
-export const updateMinorNoticeOptIn = authedAction(z.object({ enabled: z.enum(["on", "off"]) }), async (input, { viewer }) => {
+export const updateMinorNoticeOptIn = authedAction(minorNoticeOptInSchema, async (input, { viewer }) => {
   const enabled = input.enabled === "on";
   await setMinorNoticeOptIn({ userId: viewer.userId, enabled });
   revalidatePath("/policies", "layout");
@@ -16,7 +16,7 @@ export const updateMinorNoticeOptIn = authedAction(z.object({ enabled: z.enum(["
 });
 
 /** Hides a policy notice banner: per account when signed in, per browser otherwise. */
-export const dismissPolicyBannerAction = publicAction(z.object({ versionId: id() }), async (input, { viewer }) => {
+export const dismissPolicyBannerAction = publicAction(dismissBannerSchema, async (input, { viewer }) => {
   if (viewer) {
     await dismissPolicyBanner({ userId: viewer.userId, versionId: input.versionId });
   } else {

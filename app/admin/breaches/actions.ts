@@ -2,14 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
 import { saveBreachDraft, sendBreachNotice } from "@/lib/breaches/admin";
-import { breachSchema } from "@/lib/breaches/schema";
-import { id } from "@/lib/core/form";
+import { saveBreachSchema, sendBreachSchema } from "@/lib/breaches/schema";
 
 export const saveBreachAction = adminAction(
-  z.object({ breachId: z.string().max(64).optional() }).and(breachSchema),
+  saveBreachSchema,
   async (input, { viewer, ip }) => {
     const { breachId, ...rest } = input;
     const saved = await saveBreachDraft({ admin: viewer, id: breachId || undefined, input: rest, ip });
@@ -22,11 +20,7 @@ export const saveBreachAction = adminAction(
 );
 
 export const sendBreachAction = adminAction(
-  z.object({
-    breachId: id(),
-    expectedRecipients: z.coerce.number().int().min(0),
-    confirm: z.literal("on", { message: "Tick the box to confirm: the notice goes out to every person counted above and cannot be changed." }),
-  }),
+  sendBreachSchema,
   async (input, { viewer, ip }) => {
     const sent = await sendBreachNotice({ admin: viewer, id: input.breachId, expectedRecipients: input.expectedRecipients, ip });
     revalidatePath("/admin/breaches");

@@ -2,11 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
 import { createLegalRequest, notifyLegalRequestNow } from "@/lib/legal/admin";
-import { legalRequestSchema } from "@/lib/legal/schema";
-import { id } from "@/lib/core/form";
+import { legalRequestSchema, notifyLegalRequestSchema } from "@/lib/legal/schema";
 
 export const createLegalRequestAction = adminAction(
   legalRequestSchema,
@@ -18,7 +16,7 @@ export const createLegalRequestAction = adminAction(
   { invalidMessage: "Please fix the highlighted fields." },
 );
 
-export const notifyLegalRequestAction = adminAction(z.object({ legalRequestId: id() }), async (input, { viewer, ip }) => {
+export const notifyLegalRequestAction = adminAction(notifyLegalRequestSchema, async (input, { viewer, ip }) => {
   const result = await notifyLegalRequestNow({ admin: viewer, id: input.legalRequestId, ip });
   revalidatePath("/admin/legal-requests");
   revalidatePath(`/admin/legal-requests/${input.legalRequestId}`);

@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
 import { controlNoticeCampaign, setNoticeCampaignRate } from "@/lib/notices/campaign";
-import { id } from "@/lib/core/form";
+import { campaignRateSchema, controlCampaignSchema } from "@/lib/notices/schema";
 
 const controlMessages = {
   pause: "Paused: no new messages go out until you resume.",
@@ -13,7 +12,7 @@ const controlMessages = {
 } as const;
 
 export const controlCampaignAction = adminAction(
-  z.object({ campaignId: id(), action: z.enum(["pause", "resume", "cancel"], { message: "Unknown action." }) }),
+  controlCampaignSchema,
   async (input, { viewer }) => {
     try {
       await controlNoticeCampaign({ admin: viewer, ...input });
@@ -27,10 +26,7 @@ export const controlCampaignAction = adminAction(
 );
 
 export const setRateAction = adminAction(
-  z.object({
-    campaignId: id(),
-    ratePerSecond: z.coerce.number({ message: "Enter a number." }).int("Whole messages per second").min(1, "At least 1").max(10_000, "At most 10,000"),
-  }),
+  campaignRateSchema,
   async (input, { viewer }) => {
     await setNoticeCampaignRate({ admin: viewer, ...input });
     revalidatePath(`/admin/notices/${input.campaignId}`);

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { adminAction, ok } from "@/lib/actions";
 import { startRetentionRun } from "@/lib/retention/admin";
-import { retentionRuleSchema, updateRetentionRule } from "@/lib/retention/rules";
+import { updateRetentionRule } from "@/lib/retention/rules";
+import { retentionRuleSchema, retentionRunSchema } from "@/lib/retention/schema";
 
 export const updateRuleAction = adminAction(
   retentionRuleSchema,
@@ -16,10 +16,8 @@ export const updateRuleAction = adminAction(
   { stepUp: true, echo: ["days"] },
 );
 
-const runSchema = z.object({ mode: z.enum(["dry-run", "purge"], { message: "Choose a dry run or a purge." }) });
-
 export const startRunAction = adminAction(
-  runSchema,
+  retentionRunSchema,
   async (input, { viewer, ip }) => {
     const run = await startRetentionRun({ admin: viewer, dryRun: input.mode === "dry-run", ip });
     revalidatePath("/admin/retention");

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction, ok } from "@/lib/actions";
-import { createSharingEntry, sharingEntrySchema } from "@/lib/sharing/register";
+import { createSharingEntry } from "@/lib/sharing/register";
+import { sharingEntrySchema } from "@/lib/sharing/schema";
 
 export const addSharingEntry = adminAction(sharingEntrySchema, async (input, { viewer }) => {
   await createSharingEntry({ admin: viewer, input });

@@ -1,15 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import { confirmEmailChange } from "@/lib/correction/profile";
+import { emailChangeTokenSchema } from "@/lib/correction/schema";
 import { isAppError } from "@/lib/core/errors";
 
 // No session needed: the emailed token proves the new address. Every outcome,
 // refusals included, lands on the result page for that outcome.
 export const confirmEmailChangeAction = publicAction(
-  z.object({ token: z.string().min(1).max(200) }),
+  emailChangeTokenSchema,
   async (input, { ip }) => {
     try {
       await confirmEmailChange({ token: input.token, ip });

@@ -7,6 +7,7 @@ import { sendSignInLink } from "@/lib/auth/magic-link";
 import { consumeSignInAttempt } from "@/lib/auth/rate-limit";
 import { getSignedInAt } from "@/lib/dal";
 import { createReceiptToken } from "@/lib/erasure/request";
+import { deleteAccountSchema } from "@/lib/erasure/schema";
 import { startSelfErasure } from "@/lib/erasure/self-service";
 
 /** A fresh magic link to the account's own address, leading back to this page. */
@@ -17,7 +18,7 @@ export const sendFreshSignInLinkAction = authedAction(z.object({}), async (_inpu
 });
 
 export const deleteAccountAction = authedAction(
-  z.object({ confirmEmail: z.string().trim().min(1, "Type your email address to confirm.").max(254) }),
+  deleteAccountSchema,
   async (input, { viewer, ip }) => {
     const { erasureId } = await startSelfErasure({ viewer, confirmEmail: input.confirmEmail, signedInAt: await getSignedInAt(viewer), ip });
     redirect(`/account-deleted?receipt=${encodeURIComponent(createReceiptToken(erasureId))}`);

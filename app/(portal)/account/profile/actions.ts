@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction, ok } from "@/lib/actions";
-import { emailChangeSchema, profileSchema, requestEmailChange, updateProfile } from "@/lib/correction/profile";
+import { requestEmailChange, updateProfile } from "@/lib/correction/profile";
+import { emailChangeSchema, profileSchema } from "@/lib/correction/schema";
 
 const PROFILE_FIELDS = ["name", "displayName", "phone", "company", "addressLine", "city", "postalCode", "country"] as const;
 

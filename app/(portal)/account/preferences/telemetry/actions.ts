@@ -1,15 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { authedAction, ok } from "@/lib/actions";
+import { installTelemetrySwitchSchema, telemetrySwitchSchema } from "@/lib/preferences/schema";
 import { setAccountTelemetry, setInstallTelemetry } from "@/lib/preferences/telemetry";
-import { checkbox, id } from "@/lib/core/form";
-
-const switchSchema = z.object({
-  enabled: z.enum(["true", "false"]).transform((value) => value === "true"),
-  purge: checkbox(),
-});
 
 function refresh() {
   revalidatePath("/account/preferences/telemetry");
@@ -19,7 +13,7 @@ function refresh() {
 const deletedText = (count: number) => ` ${count.toLocaleString("en")} collected report${count === 1 ? " was" : "s were"} deleted.`;
 
 export const setInstallTelemetryAction = authedAction(
-  switchSchema.extend({ clusterId: id() }),
+  installTelemetrySwitchSchema,
   async (input, { viewer }) => {
     const result = await setInstallTelemetry({ viewer, ...input });
     refresh();
@@ -29,7 +23,7 @@ export const setInstallTelemetryAction = authedAction(
 );
 
 export const setAccountTelemetryAction = authedAction(
-  switchSchema,
+  telemetrySwitchSchema,
   async (input, { viewer }) => {
     const result = await setAccountTelemetry({ viewer, ...input });
     refresh();
