@@ -82,6 +82,9 @@ export async function startExport(viewer: Viewer, options: { ip?: string | null 
   assertViewer(viewer);
   const at = await now();
   const result = await prisma.$transaction(async (tx) => {
+    // One person's requests take turns until this transaction ends: without it, requests
+    // arriving together all pass the checks below before any has inserted (issue 17.4).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('export:' || ${viewer.userId}))`;
     const active = await tx.exportJob.findFirst({ where: { userId: viewer.userId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
     if (active) return { id: active.id, created: false };
     const today = await tx.exportJob.count({ where: { userId: viewer.userId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
