@@ -31,7 +31,9 @@ const byReason: Record<string, Text> = {
   "UNAVAILABLE:TELEMETRY_BUSY": "Too many reports are waiting to be stored. Send this one again shortly.",
   "UNAVAILABLE:TELEMETRY_STORE": "The report could not be stored just now. Send it again shortly.",
   "UNAVAILABLE:TELEMETRY_DRAINING": "The collector is shutting down. Send the report again shortly.",
+  "VALIDATION:TELEMETRY_UNSTORABLE": "The report holds a value the database cannot store (such as a NUL character or half of a UTF-16 surrogate pair). Fix the report; sending it again will not help.",
   // your data, export, correction
+  "CONFLICT:EXPORT_STARTING": "Your export is being started right now. It appears below in a moment.",
   "LIMIT_REACHED:EXPORTS_PER_DAY": (p) => `You can start up to ${p.limit} exports a day. Your latest archive is still available below.`,
   "NOT_FOUND:EXPORT": "We could not find that export.",
   "EXPIRED:EXPORT": "This archive has expired and was deleted. Start a new export.",

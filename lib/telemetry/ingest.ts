@@ -3,6 +3,7 @@
 // Order: opt-out headers → size/JSON/opt-out body/install id → install auth →
 // per-install rate limit → install/owner opt-out → full schema → batch writer.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { describeError } from "../actions/messages";
 import { isAppError } from "../errors";
 import { findHeaderOptOut, parseEnvelope, readInstallToken, validateReport, type HeaderReader, type OptOutSignal } from "./validate";
 
@@ -104,6 +105,8 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   try {
     await deps.enqueue({ clusterId: install.id, kind: report.kind, receivedAt: now.toISOString(), ip: request.ip, payload });
   } catch (error) {
+    // Refused by the database for its content, alone (the batch writer isolates it): the report is at fault.
+    if (isAppError(error, "VALIDATION")) return json(400, { error: "invalid_report", reason: describeError(error) });
     if (!isAppError(error, "UNAVAILABLE")) throw error;
     // Not stored: the client keeps the report and sends it again later.
     const retryAfterSeconds = Number(error.params.retryAfterSeconds ?? 5);
