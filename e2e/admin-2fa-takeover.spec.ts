@@ -2,6 +2,7 @@
 // that admin (issue 17): an enrolled admin's factors change only with the existing factor
 // (or a recovery code) passed within the step-up window; every change is emailed and
 // audited; an admin who lost every factor is reset by another admin with step-up.
+import { generate } from "otplib";
 import { createUser, expect, getTestDb, Mailbox, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
 import { callAction } from "./fixtures/actions";
 import {
@@ -18,6 +19,9 @@ import {
 const VERIFY_ACTIONS = "app/(auth)/admin-verify/actions.ts";
 const verifyAction = (name: string) => ({ file: VERIFY_ACTIONS, name, page: "/admin-verify" });
 const securityAction = (name: string) => ({ file: "app/admin/security/actions.ts", name, page: "/admin/security" });
+
+/** The TOTP code of `secret` at the time `ms` (for a context whose test clock is there). */
+const codeAt = (secret: string, ms: number) => generate({ secret, epoch: Math.floor(ms / 1000) });
 
 const secondFactorAt = async (sessionToken: string) =>
   (await queryOne<{ secondFactorAt: Date | null }>(`SELECT "secondFactorAt" FROM "Session" WHERE "sessionToken" = $1`, [sessionToken]))!.secondFactorAt;
@@ -132,21 +136,34 @@ test.describe("changing an admin's second factor", () => {
     // Replacing did not make new recovery codes.
     expect(await queryCount(`SELECT count(*) FROM "RecoveryCode" WHERE "userId" = $1 AND "usedAt" IS NULL`, [userId])).toBe(10);
 
-    // Now only the new app opens a session.
-    await freshSession(other, userId, baseURL!);
-    await otherPage.goto("/admin-verify");
-    await otherPage.getByLabel("Code from your authenticator app").fill(await totpCode(oldSecret, 2));
-    await otherPage.getByRole("button", { name: "Verify" }).click();
-    await expect(otherPage.getByText("That did not work")).toBeVisible();
-    await verifyWithApp(otherPage, newSecret, 1);
+    // Now only the new app opens a session. Five minutes later (the test clock), so that a code
+    // from the old app would be a fresh one were it still accepted.
+    const laterMs = Date.now() + 5 * 60_000;
+    const later = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-test-now": new Date(laterMs).toISOString() } });
+    const laterPage = await later.newPage();
+    await freshSession(later, userId, baseURL!);
+    await laterPage.goto("/admin-verify");
+    await laterPage.getByLabel("Code from your authenticator app").fill(await codeAt(oldSecret, laterMs));
+    await laterPage.getByRole("button", { name: "Verify" }).click();
+    await expect(laterPage.getByText("That did not work")).toBeVisible();
+    await laterPage.getByLabel("Code from your authenticator app").fill(await codeAt(newSecret, laterMs));
+    await laterPage.getByRole("button", { name: "Verify" }).click();
+    await expect(laterPage).toHaveURL(/\/admin$/);
+    await other.close();
 
-    // New recovery codes need a fresh check too.
+    // New recovery codes need a fresh check too; a recovery code is one.
     await getTestDb().query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "sessionToken" = $1`, [sessionToken]);
     await page.goto("/admin/security");
     await page.getByRole("button", { name: "Make new recovery codes" }).click();
     await expect(page.getByText("This action needs a fresh check of your second factor")).toBeVisible();
-    expect(await queryCount(`SELECT count(*) FROM "RecoveryCode" WHERE "userId" = $1 AND "usedAt" IS NULL`, [userId])).toBe(10);
-    await verifyWithApp(page, newSecret, 2, "/admin/security");
+    expect(await unusedRecoveryHashes(userId)).toHaveLength(10);
+    await page.goto("/admin-verify?next=/admin/security");
+    await page.getByText("Lost your passkey or phone? Use a recovery code").click();
+    await page.getByLabel("Recovery code").fill(oldCodes[1]);
+    await page.getByRole("button", { name: "Use recovery code" }).click();
+    await expect(page).toHaveURL(/\/admin\/security$/);
+    const used = await mailbox.waitFor(email, { subject: /recovery code was used/i, since });
+    expect(used.text).toContain("9 recovery codes left");
     await page.getByRole("button", { name: "Make new recovery codes" }).click();
     await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
     const newCodes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
@@ -154,19 +171,21 @@ test.describe("changing an admin's second factor", () => {
     await mailbox.waitFor(email, { subject: /new recovery codes/i, since });
     expect(await auditCount(userId, "admin.2fa.recovery_regenerated")).toBe(1);
 
-    // An old code no longer works; a new one does, and its use is emailed.
-    await freshSession(other, userId, baseURL!);
-    await otherPage.goto("/admin-verify");
-    await otherPage.getByText("Lost your passkey or phone? Use a recovery code").click();
-    await otherPage.getByLabel("Recovery code").fill(oldCodes[0]);
-    await otherPage.getByRole("button", { name: "Use recovery code" }).click();
-    await expect(otherPage.getByText("That did not work")).toBeVisible();
-    await otherPage.getByLabel("Recovery code").fill(newCodes[0]);
-    await otherPage.getByRole("button", { name: "Use recovery code" }).click();
-    await expect(otherPage).toHaveURL(/\/admin$/);
-    const used = await mailbox.waitFor(email, { subject: /recovery code was used/i, since });
-    expect(used.text).toContain("9 recovery codes left");
-    await other.close();
+    // An old code no longer works; a new one does, and its use is emailed again.
+    await freshSession(later, userId, baseURL!);
+    await laterPage.goto("/admin-verify");
+    await laterPage.getByText("Lost your passkey or phone? Use a recovery code").click();
+    await laterPage.getByLabel("Recovery code").fill(oldCodes[0]);
+    await laterPage.getByRole("button", { name: "Use recovery code" }).click();
+    await expect(laterPage.getByText("That did not work")).toBeVisible();
+    const beforeUse = new Date();
+    await laterPage.getByLabel("Recovery code").fill(newCodes[0]);
+    await laterPage.getByRole("button", { name: "Use recovery code" }).click();
+    await expect(laterPage).toHaveURL(/\/admin$/);
+    await expect.poll(async () => (await mailbox.list(email)).filter((message) => /recovery code was used/i.test(message.subject)).length).toBe(2);
+    expect((await mailbox.waitFor(email, { subject: /recovery code was used/i, since: beforeUse })).text).toContain("9 recovery codes left");
+    expect(await auditCount(userId, "admin.2fa.recovery_used")).toBe(2);
+    await later.close();
   });
 
   test("with step-up the admin adds a passkey and removes the app, but never the last factor; each change is emailed", async ({ page, context, baseURL, mailbox }) => {
@@ -227,6 +246,8 @@ test.describe("changing an admin's second factor", () => {
     await getTestDb().query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "userId" = $1`, [helperId]);
     await helperPage.goto("/admin/security");
     const form = helperPage.getByRole("form", { name: `Reset the second factor of ${lostEmail}` });
+    const openForm = () => helperPage.getByRole("listitem").filter({ hasText: lostEmail }).getByText("Reset this admin's second factor").click();
+    await openForm();
     await form.getByLabel("Reason").fill("Lost phone, confirmed by a video call");
     await form.getByLabel(/I have confirmed/).check();
     await form.getByRole("button", { name: "Reset second factor" }).click();
@@ -240,6 +261,7 @@ test.describe("changing an admin's second factor", () => {
 
     // With a fresh check: reset, audited, both emailed, the admin's sessions lose their mark.
     await helperPage.goto("/admin/security");
+    await openForm();
     await form.getByLabel("Reason").fill("Lost phone, confirmed by a video call");
     await form.getByLabel(/I have confirmed/).check();
     await form.getByRole("button", { name: "Reset second factor" }).click();
