@@ -2,6 +2,7 @@
 // that admin (issue 17): an enrolled admin's factors change only with the existing factor
 // (or a recovery code) passed within the step-up window; every change is emailed and
 // audited; an admin who lost every factor is reset by another admin with step-up.
+import AxeBuilder from "@axe-core/playwright";
 import { generate } from "otplib";
 import { createUser, expect, getTestDb, Mailbox, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
 import { callAction } from "./fixtures/actions";
@@ -245,6 +246,7 @@ test.describe("changing an admin's second factor", () => {
     // Without a fresh check the reset is refused.
     await getTestDb().query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "userId" = $1`, [helperId]);
     await helperPage.goto("/admin/security");
+    expect(await new AxeBuilder({ page: helperPage }).withTags(["wcag2a", "wcag2aa"]).analyze().then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))).toEqual([]);
     const form = helperPage.getByRole("form", { name: `Reset the second factor of ${lostEmail}` });
     const openForm = () => helperPage.getByRole("listitem").filter({ hasText: lostEmail }).getByText("Reset this admin's second factor").click();
     await openForm();
