@@ -110,6 +110,12 @@ const byReason: Record<string, Text> = {
   "VALIDATION:SECOND_FACTOR_WRONG": "That did not work. Check the code (or try your passkey again).",
   "INVALID_STATE:PASSKEY_CHALLENGE": "The passkey prompt expired. Start again.",
   "INVALID_STATE:NO_PASSKEY": "You have no passkey yet. Use your authenticator app or a recovery code.",
+  "INVALID_STATE:TOTP_NOT_STARTED": "Start setting up the authenticator app again, then enter a code from it.",
+  "INVALID_STATE:NO_SECOND_FACTOR": "Set up a second factor first.",
+  "NOT_FOUND:SECOND_FACTOR": "We could not find that passkey or authenticator app on your account.",
+  "INVALID_STATE:LAST_SECOND_FACTOR": "This is your only second factor. Add another passkey or an authenticator app before removing it.",
+  "NOT_FOUND:ADMIN": "No such member of the privacy team.",
+  "FORBIDDEN:RESET_OWN_SECOND_FACTOR": "You cannot reset your own second factor. Use a recovery code, or ask another admin to reset it.",
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
   "NOT_FOUND:CAMPAIGN": "No such notice campaign.",
