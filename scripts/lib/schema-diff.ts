@@ -46,7 +46,17 @@ export async function diffMigrationsToSchema(options: { adminUrl: string; schema
     await Promise.all([from.end(), to.end()]);
     const admin = new pg.Client({ connectionString: options.adminUrl });
     await admin.connect();
-    for (const name of Object.values(names)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    try {
+      // migra's pool closes its sockets after end() resolves: wait for them to go, or the forced
+      // drop below would terminate them under the pool, which then reports an error.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const { rows } = await admin.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = ANY($1)", [Object.values(names)]);
+        if (rows[0].count === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      for (const name of Object.values(names)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
   }
 }

@@ -4,7 +4,9 @@
 // in its native schema engine, which cannot be downloaded here (README, "Why
 // migrations are applied by our own script"), so this reads the schema with a
 // public parser (@mrleebo/prisma-ast) and refuses any attribute it does not
-// know rather than guess. tests/unit/schema-drift.test.ts proves the result
+// know rather than guess (the parser stays on 0.13: later versions load an
+// ESM-only chevrotain from a CommonJS build, which fails under Node and tsx).
+// tests/unit/schema-drift.test.ts proves the result
 // equals the database the migrations build; `npm run db:diff` diffs the two.
 import { getSchema, type Attribute, type AttributeArgument, type BlockAttribute, type Field, type Func, type KeyValue, type Value } from "@mrleebo/prisma-ast";
 

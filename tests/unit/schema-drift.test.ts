@@ -97,4 +97,12 @@ describe("schema drift", () => {
     expect(diffed).toEqual(expected);
     expect(await diffMigrationsToSchema({ adminUrl: inject("adminDatabaseUrl"), schema })).toBe("");
   });
+
+  it("refuses schema features the renderer does not know, rather than guess", () => {
+    const model = (body: string) => `model Thing {\n  id String @id\n${body}\n}`;
+    expect(() => renderSchemaSql(model("  a String\n  @@index([a(sort: Desc)])"))).toThrow(/field arguments are not supported/);
+    expect(() => renderSchemaSql(model("  a String @db.Inet"))).toThrow(/@db.Inet is not supported/);
+    expect(() => renderSchemaSql(model("  a String @unique(map: \"x\")"))).toThrow(/not supported/);
+    expect(() => renderSchemaSql(model("  a Unknown"))).toThrow(/unknown type Unknown/);
+  });
 });
