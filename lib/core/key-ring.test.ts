@@ -95,7 +95,7 @@ describe("rotating AUTH_SECRET", () => {
     const after = await withSecrets(B);
     const totp = await db.prisma.totpCredential.findUniqueOrThrow({ where: { userId } });
     const parents = await db.prisma.parentRequest.findMany({ orderBy: { id: "asc" } });
-    expect(after.sealed.unseal("totp", totp.secretSealed)).toBe("JBSWY3DPEHPK3PXP");
+    expect(after.sealed.unseal("totp", totp.secretSealed!)).toBe("JBSWY3DPEHPK3PXP");
     expect(parents.map((row) => after.sealed.unseal("parent-status", row.accessTokenSealed!))).toEqual(["parent-status-token-1", "parent-status-token-2"]);
     // Erased people stay on the suppression list (a keyed hash cannot be re-made without the address).
     const suppression = await import("../erasure/suppression");

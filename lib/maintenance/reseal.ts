@@ -26,11 +26,29 @@ export const SEALED_COLUMNS: SealedColumn[] = [
     name: "TotpCredential.secretSealed",
     purpose: () => "totp",
     read: async (after, take) =>
-      (await prisma.totpCredential.findMany({ where: after ? { userId: { gt: after } } : {}, orderBy: { userId: "asc" }, take, select: { userId: true, secretSealed: true } })).map((row) => ({
-        id: row.userId,
-        sealed: row.secretSealed,
-      })),
+      (
+        await prisma.totpCredential.findMany({
+          where: { secretSealed: { not: null }, ...(after ? { userId: { gt: after } } : {}) },
+          orderBy: { userId: "asc" },
+          take,
+          select: { userId: true, secretSealed: true },
+        })
+      ).map((row) => ({ id: row.userId, sealed: row.secretSealed! })),
     write: async (id, from, to) => (await prisma.totpCredential.updateMany({ where: { userId: id, secretSealed: from }, data: { secretSealed: to } })).count,
+  },
+  {
+    name: "TotpCredential.pendingSecretSealed",
+    purpose: () => "totp",
+    read: async (after, take) =>
+      (
+        await prisma.totpCredential.findMany({
+          where: { pendingSecretSealed: { not: null }, ...(after ? { userId: { gt: after } } : {}) },
+          orderBy: { userId: "asc" },
+          take,
+          select: { userId: true, pendingSecretSealed: true },
+        })
+      ).map((row) => ({ id: row.userId, sealed: row.pendingSecretSealed! })),
+    write: async (id, from, to) => (await prisma.totpCredential.updateMany({ where: { userId: id, pendingSecretSealed: from }, data: { pendingSecretSealed: to } })).count,
   },
   {
     name: "ParentRequest.accessTokenSealed",
