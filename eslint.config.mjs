@@ -34,7 +34,7 @@ const serverOnlyWithDb = {
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "vendor/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "dist/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "vendor/**", "next-env.d.ts"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],

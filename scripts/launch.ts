@@ -1,7 +1,8 @@
 // One command to run the portal:
 //   npm run dev    development server (hot reload), demo data on first start
-//   npm start      production server (after `npm run build`)
-//   npm run tsx -- scripts/launch.ts test   production server on a fresh test database (Playwright)
+//   npm start      production server: `npm run build` compiles this launcher, the web
+//                  server and the worker into dist/, and production runs those with node
+//   node dist/launch.js test   production server on a fresh test database (Playwright)
 // Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL the
 // built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
@@ -13,12 +14,12 @@ import { getFreePort } from "./lib/embedded-pg";
 import { startMailCatcher } from "../lib/email/catcher";
 import { seedDatabase } from "../prisma/seed";
 import pg from "pg";
-import { TS_NODE_ARGS } from "./lib/node-args";
+import { entryArgs } from "./lib/node-args";
 
 type Mode = "dev" | "start" | "test";
 const mode = process.argv[2] as Mode;
 if (!["dev", "start", "test"].includes(mode)) {
-  console.error("usage: tsx scripts/launch.ts dev|start|test");
+  console.error("usage: launch dev|start|test (npm run dev, npm start)");
   process.exit(1);
 }
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -145,7 +146,8 @@ async function main() {
   // Production and tests run Next.js inside scripts/server.ts, which sets the client's
   // address from the connection (TRUST_PROXY_HOPS); development uses `next dev` for hot reload.
   const nextEnv = { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" } as NodeJS.ProcessEnv;
-  const command = mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : [...TS_NODE_ARGS, path.resolve("scripts/server.ts")];
+  // Children run the way this launcher runs: compiled (dist/, `npm start`) or from source (tsx).
+  const command = mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : entryArgs("server");
   const app = spawn(process.execPath, command, { stdio: childStdio(), env: nextEnv });
   keepLog("app", app);
   children.push(app);
@@ -155,7 +157,7 @@ async function main() {
   });
 
   if (process.env.WORKER !== "off") {
-    const worker = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/worker.ts")], { stdio: childStdio(), env: childEnv });
+    const worker = spawn(process.execPath, entryArgs("worker"), { stdio: childStdio(), env: childEnv });
     keepLog("worker", worker);
     children.push(worker);
     worker.once("exit", (code) => {
