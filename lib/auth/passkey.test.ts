@@ -211,6 +211,17 @@ describe("a passkey registered now", () => {
     expect((await sessionOf(fresh.session.sessionToken)).secondFactorAt).not.toBeNull();
   });
 
+  it("names the admin with the same user handle as before the upgrade (the UTF-8 bytes of the user id) and offers the same key algorithms", async () => {
+    const context = await createAdmin();
+    const options = await factor.passkeyRegistrationOptions(context);
+    // @simplewebauthn 9 sent the user id as a string and its browser half encoded it as UTF-8;
+    // from v10 the options carry the handle's bytes as base64url.
+    expect(Buffer.from(options.user.id, "base64url").toString("utf8")).toBe(context.viewer.userId);
+    expect(options.user).toMatchObject({ name: context.viewer.email, displayName: context.viewer.email });
+    expect(options.pubKeyCredParams.map((parameter) => parameter.alg)).toEqual([-8, -7, -257]);
+    expect(options).toMatchObject({ attestation: "none", authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" } });
+  });
+
   it("refuses a registration answer to a sign-in challenge", async () => {
     const context = await createAdmin();
     const options = await factor.passkeyRegistrationOptions(context);
