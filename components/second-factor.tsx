@@ -36,8 +36,8 @@ export function PasskeyButton<T>(props: {
     try {
       const options = await props.options();
       if (!options.ok) return setError(options.message);
-      const parsed = JSON.parse(options.data.options);
-      const response = props.mode === "register" ? await startRegistration(parsed) : await startAuthentication(parsed);
+      const optionsJSON = JSON.parse(options.data.options);
+      const response = props.mode === "register" ? await startRegistration({ optionsJSON }) : await startAuthentication({ optionsJSON });
       const result = await props.finish(JSON.stringify(response));
       if (!result.ok) return setError(result.message);
       props.onDone(result);

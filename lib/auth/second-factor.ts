@@ -18,8 +18,10 @@ import {
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/types";
+import { isoUint8Array } from "@simplewebauthn/server/helpers";
 import { generateSecret, generateURI, verify as verifyTotpCode } from "otplib";
 import QRCode from "qrcode";
 import { recordAudit } from "../audit/record";
@@ -214,6 +216,18 @@ export async function verifyTotp(context: Context & { code: string }) {
 type ChallengePurpose = "register" | "authenticate";
 const challengeFor = (stored: string | null, purpose: ChallengePurpose) => (stored?.startsWith(`${purpose}:`) ? stored.slice(purpose.length + 1) : null);
 
+// Pinned rather than left to the library, whose defaults moved between majors:
+// - The user handle is the UTF-8 bytes of the user id, as @simplewebauthn 9 sent it (its browser
+//   half encoded the string). Since v10 the library takes bytes and would otherwise pick random
+//   ones per registration. Authenticators and password managers group an account's passkeys by
+//   this handle (and replace one made for the same handle rather than pile up another), so every
+//   passkey of an admin, made before the upgrade or after, keeps the same one.
+// - The display name is the email, as v9 defaulted (v14 defaults to "").
+// - The offered key algorithms are EdDSA, ES256 and RS256 (v9's default); v14 would add ML-DSA-44
+//   on runtimes that support it. Verification accepts only what was offered.
+const userHandle = (userId: string) => isoUint8Array.fromUTF8String(userId);
+const KEY_ALGORITHMS = [-8, -7, -257];
+
 /** Options to create a passkey: the first enrolment, or (with step-up) another passkey. */
 export async function passkeyRegistrationOptions(context: Context) {
   return changeOwnFactors(context, "passkey.options", async ({ tx, session }) => {
@@ -221,11 +235,14 @@ export async function passkeyRegistrationOptions(context: Context) {
     const options = await generateRegistrationOptions({
       rpName: `${env().COMPANY_NAME} Privacy Center`,
       rpID: rpId(),
-      userID: context.viewer.userId,
+      userID: userHandle(context.viewer.userId),
       userName: context.viewer.email,
+      userDisplayName: context.viewer.email,
       attestationType: "none",
-      excludeCredentials: existing.map((credential) => ({ id: Buffer.from(credential.id, "base64url"), type: "public-key" as const })),
+      // Stored ids are the base64url of the raw credential id, which is what the library takes.
+      excludeCredentials: existing.map((credential) => ({ id: credential.id })),
       authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
+      supportedAlgorithmIDs: KEY_ALGORITHMS,
     });
     await tx.session.update({ where: { id: session.id }, data: { webauthnChallenge: `register:${options.challenge}` } });
     return options;
@@ -241,18 +258,19 @@ export async function finishPasskeyRegistration(context: Context & { response: R
     if (!challenge) return { state: "no-challenge" as const };
     let verification;
     try {
-      verification = await verifyRegistrationResponse({ response: context.response, expectedChallenge: challenge, expectedOrigin: origin(), expectedRPID: rpId(), requireUserVerification: false });
+      verification = await verifyRegistrationResponse({ response: context.response, expectedChallenge: challenge, expectedOrigin: origin(), expectedRPID: rpId(), requireUserVerification: false, supportedAlgorithmIDs: KEY_ALGORITHMS });
     } catch {
       return { state: "wrong" as const };
     }
     if (!verification.verified || !verification.registrationInfo) return { state: "wrong" as const };
-    const info = verification.registrationInfo;
+    // credential.id is the base64url of the raw credential id (as rows written by v9 are).
+    const { credential } = verification.registrationInfo;
     await tx.passkeyCredential.create({
       data: {
-        id: Buffer.from(info.credentialID).toString("base64url"),
+        id: credential.id,
         userId,
-        publicKey: Buffer.from(info.credentialPublicKey),
-        counter: info.counter,
+        publicKey: Buffer.from(credential.publicKey),
+        counter: credential.counter,
         transports: context.response.response.transports ?? [],
         name: `Passkey added ${at.toISOString().slice(0, 10)}`,
       },
@@ -275,7 +293,7 @@ export async function passkeyAuthenticationOptions(context: Context) {
   const options = await generateAuthenticationOptions({
     rpID: rpId(),
     userVerification: "preferred",
-    allowCredentials: credentials.map((credential) => ({ id: Buffer.from(credential.id, "base64url"), type: "public-key" as const, transports: credential.transports as AuthenticatorTransport[] })),
+    allowCredentials: credentials.map((credential) => ({ id: credential.id, transports: credential.transports })),
   });
   await prisma.session.update({ where: { id: session.id }, data: { webauthnChallenge: `authenticate:${options.challenge}` } });
   return options;
@@ -295,7 +313,7 @@ export async function finishPasskeyAuthentication(context: Context & { response:
       expectedChallenge: challenge,
       expectedOrigin: origin(),
       expectedRPID: rpId(),
-      authenticator: { credentialID: Buffer.from(credential.id, "base64url"), credentialPublicKey: new Uint8Array(credential.publicKey), counter: credential.counter },
+      credential: { id: credential.id, publicKey: new Uint8Array(credential.publicKey), counter: credential.counter },
       requireUserVerification: false,
     });
   } catch {
