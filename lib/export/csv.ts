@@ -1,10 +1,14 @@
 // CSV for spreadsheets people open: RFC 4180 quoting plus formula
-// neutralisation (OWASP "CSV injection"): a cell that starts with = + - @ (or
-// a tab / carriage return, which some spreadsheets strip before evaluating) is
+// neutralisation (OWASP "CSV injection"): a cell that starts with = + - @ is
 // prefixed with a single quote so it is shown as text, never run as a formula.
+// So is a cell starting with anything a spreadsheet may skip or fold before
+// evaluating: whitespace (space, tab, CR, LF, no-break and ideographic spaces),
+// an invisible character (zero-width space/joiners, word joiner, BOM) and the
+// full-width and small forms of = + - @ (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫). Used by the data
+// export and the audit-log CSV alike.
 import type { ColumnKind } from "../data/registry";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\s\u200B-\u200D\u2060\uFEFF\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
