@@ -37,6 +37,7 @@ describe("URL param schemas", () => {
     expect(bigintParam().safeParse("9223372036854775807").success).toBe(true);
     expect(bigintParam().safeParse("9223372036854775808").success).toBe(false);
     expect(bigintParam().safeParse("99999999999999999999").success).toBe(false);
+    for (const value of ["abc", "WyIyMDI0Il0", "1.5", "-1", " ", "1 2"]) expect(bigintParam().safeParse(value).success, value).toBe(false);
     expect(dayParam().safeParse("2024-02-30").success).toBe(false);
   });
 });

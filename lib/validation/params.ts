@@ -45,8 +45,8 @@ export const bigintParam = () =>
   z
     .string()
     .trim()
-    .regex(/^\d{1,19}$/)
-    .refine((value) => BigInt(value) <= POSTGRES_BIGINT_MAX);
+    // zod runs every check even after one fails: BigInt() only sees digits.
+    .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= POSTGRES_BIGINT_MAX);
 
 /** A calendar day "YYYY-MM-DD" between 1900 and 9999. */
 export const dayParam = () => isoDay();
