@@ -96,6 +96,10 @@ test.describe("reported bad input answers 4xx or a clear message, never 500", ()
     const after = await get(admin, "/admin/audit?after=9223372036854775808");
     expect(after.status()).toBe(200);
     expect(await after.text()).toContain("That page link is no longer valid");
+    // Found by the property test below: a cursor that is not digits at all.
+    const before = await get(admin, `/admin/audit?before=${cursorOf(["2024-01-01", "a"])}`);
+    expect(before.status()).toBe(200);
+    expect(await before.text()).toContain("That page link is no longer valid");
     for (const key of ["actor", "action", "targetId", "targetType"]) {
       const response = await get(admin, `/admin/audit?${key}=%00`);
       expect(response.status(), key).toBe(200);
