@@ -32,8 +32,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Privacy Team <privacy@localhost>"),
   MAIL_CATCHER: booleanish,
   /**
-   * Set by scripts/launch.ts: dev, demo (`npm start` without NODE_ENV=production), test or
-   * production. Unset means production: the development mail catcher is never served then.
+   * Set by scripts/launch.ts: dev, demo (`npm run demo`), test or production (`npm start`).
+   * Unset means production: the development mail catcher is never served then.
    */
   PORTAL_RUN_MODE: z.enum(["dev", "demo", "test", "production"]).default("production"),
   /**

@@ -1,10 +1,12 @@
 // One command to run the portal:
 //   npm run dev    development server (hot reload), demo data on first start
-//   npm start      production server: `npm run build` compiles this launcher, the web
-//                  server and the worker into dist/, and production runs those with node
+//   npm start      production server: needs SMTP_URL, never starts the mail catcher nor
+//                  seeds demo people, whatever NODE_ENV says. `npm run build` compiles this
+//                  launcher, the web server and the worker into dist/, run with node.
+//   npm run demo   the production build as a local demo: demo data, mail catcher
 //   node dist/launch.js test   production server on a fresh test database (Playwright)
-// Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL the
-// built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
+// Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL (outside
+// production) the built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -16,10 +18,10 @@ import { seedDatabase } from "../prisma/seed";
 import pg from "pg";
 import { entryArgs } from "./lib/node-args";
 
-type Mode = "dev" | "start" | "test";
+type Mode = "dev" | "start" | "demo" | "test";
 const mode = process.argv[2] as Mode;
-if (!["dev", "start", "test"].includes(mode)) {
-  console.error("usage: launch dev|start|test (npm run dev, npm start)");
+if (!["dev", "start", "demo", "test"].includes(mode)) {
+  console.error("usage: launch dev|start|demo|test (npm run dev, npm start, npm run demo)");
   process.exit(1);
 }
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -88,22 +90,25 @@ const shutdown = onShutdown(async () => {
   for (const step of cleanupSteps.reverse()) await step().catch((error) => log(`cleanup: ${error.message}`));
 });
 
-// How the app should treat this run: `npm start` with NODE_ENV=production is production
-// (no development mail catcher, whatever MAIL_CATCHER says); without it, a local demo.
-const runMode = mode === "dev" ? "dev" : mode === "test" ? "test" : process.env.NODE_ENV === "production" ? "production" : "demo";
+// How the app should treat this run. `npm start` is production, whatever NODE_ENV says
+// (no development mail catcher, whatever MAIL_CATCHER says): the safe thing needs no
+// setting. A local demo on the production build is asked for by name (`npm run demo`).
+const runMode = mode === "start" ? "production" : mode;
 
 async function main() {
   if (runMode === "production" && !process.env.SMTP_URL) {
-    throw new Error("SMTP_URL is not set. In production mail goes through your SMTP relay; the development mail catcher (which shows every email, sign-in links included) never runs in production.");
+    throw new Error(
+      "SMTP_URL is not set. In production mail goes through your SMTP relay; the development mail catcher (which shows every email, sign-in links included) never runs in production. For a local demo with the catcher, run `npm run demo`.",
+    );
   }
-  if (mode === "start" && process.env.NODE_ENV === "production" && !usesExternalDb) {
-    log("NODE_ENV=production without DATABASE_URL: using the embedded PostgreSQL (demo mode)");
+  if (runMode === "production" && !usesExternalDb) {
+    log("production without DATABASE_URL: using the embedded PostgreSQL under .data/ (no demo data is seeded)");
   }
   const db = await prepareDatabase(mode === "test" ? "test" : "dev", { reset: mode === "test" });
   cleanupSteps.push(db.stop);
 
   if (mode === "test") fs.writeFileSync(".data/e2e-database-url", db.url);
-  const shouldSeed = mode === "test" || (!usesExternalDb && (await isEmpty(db.url)));
+  const shouldSeed = mode === "test" || (runMode !== "production" && !usesExternalDb && (await isEmpty(db.url)));
   if (shouldSeed) await seedDatabase({ databaseUrl: db.url, size: Number(process.env.SEED_SIZE || 2000) });
 
   const childEnv: NodeJS.ProcessEnv = {
@@ -115,7 +120,7 @@ async function main() {
   };
   childEnv.AUTH_URL = childEnv.APP_URL;
   if (!childEnv.AUTH_SECRET) {
-    if (mode === "start" && process.env.NODE_ENV === "production" && usesExternalDb) {
+    if (runMode === "production" && usesExternalDb) {
       throw new Error("AUTH_SECRET must be set in production (openssl rand -hex 32)");
     }
     childEnv.AUTH_SECRET = devSecret();

@@ -41,7 +41,7 @@ const byReason: Record<string, Text> = {
   "NOT_FOUND:DATA_ITEM": "We could not find that item in your data.",
   "LIMIT_REACHED:CORRECTIONS_PER_DAY": "You have filed many correction requests today. Please wait for our answer, or file a general request.",
   "INVALID_STATE:BAD_CURSOR": "That page link is no longer valid. Showing the newest records.",
-  "VALIDATION:BAD_FILTER": "Please check the filters: dates look like 2026-11-20.",
+  "VALIDATION:BAD_FILTER": "Please check the filters: dates look like 2026-11-20, between 1900 and 9999, and no filter may contain control characters.",
   // profile and email change
   "CONFLICT:SAME_EMAIL": "That is already your email address.",
   "NOT_FOUND:EMAIL_CHANGE_LINK": "This link no longer works.",
@@ -136,7 +136,12 @@ const byReason: Record<string, Text> = {
   // retention, audit log
   "NOT_FOUND:RETENTION_TARGET": "No such kind of data.",
   "CONFLICT:RETENTION_BUSY": "A retention run is already under way. Wait for it to finish, then try again.",
-  "VALIDATION:AUDIT_FILTER": "Please check the filters: dates look like 2026-11-20.",
+  "VALIDATION:AUDIT_FILTER": "Please check the filters: dates look like 2026-11-20, between 1900 and 9999, and no filter may contain control characters.",
+  // input in forms and addresses
+  "VALIDATION:CONTROL_CHARACTERS": "This contains characters that are not allowed (invisible control characters). Remove them and try again.",
+  "VALIDATION:BAD_QUERY": "This address contains a value we cannot read. Check the link, or start again from the page that led here.",
+  "VALIDATION:BAD_PATH": "This address is not valid: it contains an incomplete or malformed %-sequence.",
+  "VALIDATION:BODY_TOO_LARGE": (p) => `What you sent is too large (over ${p.megabytes} MB). Shorten it and try again.`,
   // access
   "UNAUTHENTICATED:NO_OWNER": "Sign in to see your data.",
   "FORBIDDEN:ADMIN_ONLY": "Only the privacy team can do that.",

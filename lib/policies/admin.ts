@@ -2,7 +2,7 @@
 // publish (immutable afterwards), each write audited in the same transaction.
 import "server-only";
 import { z } from "zod";
-import { checkbox } from "../validation/form";
+import { checkbox, isoDay } from "../validation/form";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
@@ -26,7 +26,7 @@ export const draftInputSchema = z.object({
   markdown: z.string().min(1, "The policy text cannot be empty").max(200_000).transform((text) => text.replace(/\r\n?/g, "\n")),
   summary: z.string().trim().max(2000).default("").transform((text) => text.replace(/\r\n?/g, "\n")),
   isSubstantive: checkbox(),
-  effectiveOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-01-31")]).default(""),
+  effectiveOn: z.union([z.literal(""), isoDay("Use a real date like 2027-01-31, before the year 10000.")]).default(""),
   overrideReason: z.string().trim().max(1000).default(""),
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;

@@ -2,7 +2,7 @@
 // Admin-only writes; every change is audited in the same transaction.
 import "server-only";
 import { z } from "zod";
-import { checkbox } from "../validation/form";
+import { checkbox, day } from "../validation/form";
 import { assertAdmin, type Viewer } from "../auth/viewer";
 import { prisma } from "../db";
 import { recordAudit } from "../audit/record";
@@ -21,7 +21,7 @@ export const sharingEntrySchema = z.object({
     .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
   purpose: z.string().trim().min(3, "Describe the purpose.").max(1000),
   isMarketing: checkbox(),
-  startsOn: z.coerce.date({ message: "Enter the date sharing started." }),
+  startsOn: day("Enter the date sharing started."),
 });
 export type SharingEntryInput = z.infer<typeof sharingEntrySchema>;
 
