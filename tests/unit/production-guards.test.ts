@@ -23,8 +23,8 @@ describe("production guards", () => {
 
   it("npm start is production without NODE_ENV: it refuses to start the mail catcher (and so to serve /api/dev/mail)", () => {
     const scripts = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts as Record<string, string>;
-    expect(scripts.start).toMatch(/scripts\/launch\.ts start$/);
-    expect(scripts.demo).toMatch(/scripts\/launch\.ts demo$/);
+    expect(scripts.start).toMatch(/launch\.(ts|js) start$/);
+    expect(scripts.demo).toMatch(/launch\.(ts|js) demo$/);
     const env: NodeJS.ProcessEnv = { ...process.env, MAIL_CATCHER: "1", SMTP_URL: "", PORTAL_RUN_MODE: "", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "production-secret-0123456789" };
     delete (env as Record<string, unknown>).NODE_ENV;
     const result = spawnSync(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/launch.ts"), "start"], {
