@@ -18,6 +18,7 @@ import nextTypescript from "eslint-config-next/typescript";
  */
 export const DOMAIN_ORDER = [
   "audit",
+  "keys",
   "email",
   "sharing",
   "data",
@@ -90,7 +91,7 @@ const serverOnlyWithDb = {
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "vendor/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "dist/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "vendor/**", "next-env.d.ts"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],

@@ -32,7 +32,8 @@ export default defineConfig({
     { name: "log-scan", testMatch: /log-scan\.spec\.ts/, dependencies: ["chromium", "erasure"] },
   ],
   webServer: {
-    command: "tsx --import ./scripts/lib/server-only.mjs scripts/launch.ts test",
+    // The compiled launcher, web server and worker of `npm run build`, as production runs them.
+    command: "node dist/launch.js test",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

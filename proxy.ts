@@ -5,11 +5,14 @@
 //   - frame-ancestors 'none' / X-Frame-Options DENY, COOP, HSTS on https;
 //   - Cache-Control: no-store on pages and downloads with personal data;
 //   - x-request-id (a trusted upstream id, or a new one) and x-request-path;
+//   - a path with broken %-encoding answers 400, a server action over the body limit 413
+//     (lib/actions/request-guards.ts; Next.js would answer both with a 500);
 //   - a browser's visit on another host name than APP_URL's (127.0.0.1 for localhost) goes to APP_URL's,
 //     where sign-in links, cookies and passkeys belong.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/core/env";
 import { buildCsp, isPrivatePath, newNonce } from "@/lib/core/csp";
+import { isMalformedPath, isOversizedAction, malformedPathResponse, oversizedActionResponse } from "@/lib/actions/request-guards";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -17,6 +20,9 @@ export function proxy(request: NextRequest) {
   const config = env();
   const appUrl = new URL(config.APP_URL);
   const { pathname } = request.nextUrl;
+  // Refused before routing, where Next.js would answer them with a 500.
+  if (isMalformedPath(pathname)) return malformedPathResponse(pathname);
+  if (isOversizedAction(request.method, request.headers)) return oversizedActionResponse(pathname);
   const host = (request.headers.get("host") ?? "").replace(/:\d+$/, "");
   // Only a browser's own navigation is moved: after a server action redirects, Next.js
   // fetches the next page from its own listening address (0.0.0.0:PORT) with the

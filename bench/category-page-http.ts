@@ -23,7 +23,7 @@ const client = new pg.Client({ connectionString: db.url });
 await client.connect();
 await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`, [`bench-${token.slice(0, 8)}`, token, db.aliceId]);
 
-const server = spawn(process.execPath, [...TS_NODE_ARGS, "scripts/launch.ts", "start"], {
+const server = spawn(process.execPath, [...TS_NODE_ARGS, "scripts/launch.ts", "demo"], {
   env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), WORKER: "off", MAIL_CATCHER: "1" },
   stdio: ["ignore", "ignore", "inherit"],
 });

@@ -26,7 +26,7 @@ await client.connect();
 await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`, [`bench-${token.slice(0, 8)}`, token, db.aliceId]);
 
 function start(serverPort: number, nonce: "on" | "off"): ChildProcess {
-  return spawn(process.execPath, [...TS_NODE_ARGS, "scripts/launch.ts", "start"], {
+  return spawn(process.execPath, [...TS_NODE_ARGS, "scripts/launch.ts", "demo"], {
     env: { ...process.env, DATABASE_URL: db.url, PORT: String(serverPort), WORKER: "off", MAIL_CATCHER: "1", CSP_NONCE: nonce, APP_URL: `http://localhost:${serverPort}` },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -6,12 +6,13 @@ import { useActionState, type ReactNode } from "react";
 import type { Action, ActionState } from "@/lib/actions";
 import { Alert, Button } from "./ui";
 
-export function ActionForm(props: { action: Action<null>; submitLabel: string; pendingLabel?: string; confirm?: string; variant?: "primary" | "secondary" | "danger"; children?: ReactNode; className?: string; disabled?: boolean }) {
+export function ActionForm(props: { action: Action<null>; submitLabel: string; label?: string; pendingLabel?: string; confirm?: string; variant?: "primary" | "secondary" | "danger"; children?: ReactNode; className?: string; disabled?: boolean }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   const fieldMessages = state && !state.ok ? Object.values(state.fieldErrors).flatMap((messages) => messages ?? []) : [];
   return (
     <form
       action={action}
+      aria-label={props.label}
       className={props.className ?? "space-y-3"}
       noValidate
       onSubmit={(event) => {

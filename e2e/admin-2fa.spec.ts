@@ -3,46 +3,8 @@
 // lockout after repeated failures, and an audit row for each. Every admin here is a
 // fresh account whose sessions start without the second factor.
 import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext, Page } from "@playwright/test";
-import { randomBytes } from "node:crypto";
-import { generate } from "otplib";
 import { createUser, expect, getTestDb, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
-
-/** A database session for `userId` that has not passed the second factor, as its cookie. */
-async function freshSession(context: BrowserContext, userId: string, baseURL: string): Promise<string> {
-  const sessionToken = randomBytes(32).toString("hex");
-  await getTestDb().query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, "createdAt") VALUES ($1, $2, $3, now() + interval '1 day', now())`, [
-    `e2e${randomBytes(8).toString("hex")}`,
-    sessionToken,
-    userId,
-  ]);
-  await context.clearCookies();
-  await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
-  return sessionToken;
-}
-
-/** A TOTP code for `offsetSteps` 30-second periods from now (each code is accepted once). */
-const totpCode = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
-
-const auditCount = (userId: string, action: string) =>
-  queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" WHERE k."userId" = $1 AND a.action = $2`, [userId, action]);
-
-async function enrolWithApp(page: Page): Promise<{ secret: string; codes: string[] }> {
-  await page.goto("/admin");
-  await expect(page).toHaveURL(/\/admin-verify\?next=%2Fadmin/);
-  await expect(page.getByRole("heading", { name: "Protect the admin area" })).toBeVisible();
-  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
-  await page.getByLabel("Code from the app").fill(await totpCode(secret));
-  await page.getByRole("button", { name: "Confirm" }).click();
-  const list = page.getByTestId("recovery-codes");
-  await expect(list.locator("li")).toHaveCount(10);
-  const codes = await list.locator("li").allTextContents();
-  await page.getByRole("button", { name: "I have saved them: continue" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return { secret, codes };
-}
+import { auditCount, enrolWithApp, freshSession, totpCode } from "./fixtures/second-factor";
 
 test.describe("admin second factor", () => {
   test("a new admin is kept out until enrolled with an authenticator app; each new session asks again; recovery codes work once", async ({ page, signIn, context, baseURL }) => {

@@ -1,4 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { Mailbox, createUser, expect, queryCount, queryOne, requestSignInLink, test, uniqueEmail } from "./fixtures";
 
 test.describe("magic-link sign-in", () => {
@@ -216,5 +219,134 @@ test.describe("admin area", () => {
     expect(await queryCount(`SELECT count(*) FROM "SharingRegisterEntry" WHERE name = $1`, [bobName])).toBe(0);
     expect(await queryCount(`SELECT count(*) FROM "SharingRegisterEntry" WHERE name = $1`, [adminName])).toBe(1);
     await bobContext.close();
+  });
+});
+
+/** Every URL path Auth.js can route (its actions, alone and with each provider id) under /api/auth. */
+function authJsPaths(): string[] {
+  // Read from the installed @auth/core, so an action a new version adds is covered too.
+  const source = fs.readFileSync(path.resolve("node_modules/@auth/core/lib/utils/actions.js"), "utf8");
+  const actions = [.../const actions = \[([^\]]*)\]/.exec(source)![1].matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+  expect(actions).toEqual(expect.arrayContaining(["signin", "callback", "session", "csrf", "signout"]));
+  // The portal's providers (GitHub whether or not it is configured) and Auth.js's other built-in ids.
+  const providers = ["nodemailer", "github", "email", "credentials", "webauthn", "passkey"];
+  return actions.flatMap((action) => [`/api/auth/${action}`, ...providers.map((provider) => `/api/auth/${action}/${provider}`)]);
+}
+
+/** The route files Next.js serves under /api/auth/, as paths relative to app/api/auth. */
+function authRouteFiles(): string[] {
+  const root = path.resolve("app/api/auth");
+  return (fs.readdirSync(root, { recursive: true }) as string[])
+    .filter((file) => /(^|\/)route\.(ts|tsx|js)$/.test(file))
+    .map((file) => path.dirname(file))
+    .sort();
+}
+
+const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
+const isRefused = (status: number) => status === 404 || status === 405;
+
+test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no link", () => {
+  test("every method and path under /api/auth/ refuses, except the link's redirect to the confirm page and the confirm POST", async ({ request, baseURL }) => {
+    test.setTimeout(120_000);
+    // A new route file under app/api/auth must be added here, with the test that proves its rules.
+    expect(authRouteFiles()).toEqual(["[...nextauth]", "confirm"]);
+
+    const email = uniqueEmail("routes");
+    // Whatever Auth.js would need to act: a CSRF token with its cookie (if it is served at all), a token, an address.
+    const csrf = await request.get("/api/auth/csrf");
+    const csrfToken = csrf.ok() ? ((await csrf.json()) as { csrfToken?: string }).csrfToken ?? "" : "";
+    const form = { email, token: "0".repeat(64), csrfToken, callbackUrl: "/account" };
+    const answers: string[] = [];
+    for (const route of authJsPaths()) {
+      for (const method of METHODS) {
+        const url = `${route}?${new URLSearchParams({ email, token: "0".repeat(64) })}`;
+        const response = await request.fetch(url, { method, form: method === "GET" ? undefined : form, maxRedirects: 0 });
+        expect(response.headers()["set-cookie"] ?? "", `${method} ${route}`).not.toContain("session-token");
+        const answer = `${method} ${route} -> ${response.status()} ${response.headers()["location"] ?? ""}`.trim();
+        if (method === "GET" && route === "/api/auth/callback/nodemailer") {
+          // The emailed link's old shape: only ever a redirect to the confirm page, on APP_URL.
+          const confirmPage = `${baseURL}/signin/confirm?${new URLSearchParams({ token: "0".repeat(64), email })}`;
+          if (answer !== `${method} ${route} -> 303 ${confirmPage}`) answers.push(answer);
+        } else if (!isRefused(response.status())) answers.push(answer);
+      }
+    }
+    expect(answers, "Auth.js routes that were not refused").toEqual([]);
+
+    // The confirm route: only POST, and it refuses another site's form before anything else.
+    for (const method of METHODS.filter((method) => method !== "POST")) {
+      expect((await request.fetch("/api/auth/confirm", { method, maxRedirects: 0 })).status(), method).toBe(405);
+    }
+    const crossSite = await request.post("/api/auth/confirm", { form, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+    expect(crossSite.status()).toBe(403);
+    const badToken = await request.post("/api/auth/confirm", { form, maxRedirects: 0 });
+    expect(badToken.status()).toBe(303);
+    expect(badToken.headers()["location"]).toBe(`${baseURL}/signin/error?error=Verification`);
+
+    // Nothing was sent and nobody was created for the address.
+    expect(await queryCount(`SELECT count(*) FROM "VerificationToken" WHERE identifier = $1`, [email])).toBe(0);
+    expect(await queryCount(`SELECT count(*) FROM "User" WHERE email = $1`, [email])).toBe(0);
+  });
+
+  test("a valid link token POSTed to Auth.js's callback creates no account and no session, from this site or another", async ({ page, mailbox }) => {
+    const email = uniqueEmail("rawpost");
+    const token = new URL(await requestSignInLink(page, mailbox, email)).searchParams.get("token")!;
+    const callback = `/api/auth/callback/nodemailer?${new URLSearchParams({ token, email })}`;
+    for (const headers of [{ origin: "https://evil.example" }, {}] as Record<string, string>[]) {
+      const response = await page.request.post(callback, { headers, maxRedirects: 0 });
+      expect(isRefused(response.status()), `status ${response.status()}`).toBe(true);
+      expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
+    }
+    // The address has no account and the link is not used up: the confirm page still asks the age question.
+    expect(await queryCount(`SELECT count(*) FROM "User" WHERE email = $1`, [email])).toBe(0);
+    expect(await queryCount(`SELECT count(*) FROM "VerificationToken" WHERE identifier = $1`, [email])).toBe(1);
+    expect((await page.context().cookies()).some((cookie) => cookie.name.includes("session-token"))).toBe(false);
+  });
+
+  test("an address just sent to the too-young page cannot get an account through Auth.js's callback", async ({ page, mailbox }) => {
+    const email = uniqueEmail("young");
+    await page.goto(await requestSignInLink(page, mailbox, email));
+    await page.getByLabel("Month").selectOption("5");
+    await page.getByLabel("Year").selectOption(String(new Date().getUTCFullYear() - 10));
+    await page.getByRole("button", { name: /create account/i }).click();
+    await expect(page.getByRole("heading", { name: /can't create an account/i })).toBeVisible();
+    // A new link, then Auth.js's callback instead of the confirm page.
+    const token = new URL(await requestSignInLink(page, mailbox, email)).searchParams.get("token")!;
+    const response = await page.request.post(`/api/auth/callback/nodemailer?${new URLSearchParams({ token, email })}`, { maxRedirects: 0 });
+    expect(isRefused(response.status()), `status ${response.status()}`).toBe(true);
+    expect(await queryCount(`SELECT count(*) FROM "User" WHERE email = $1`, [email])).toBe(0);
+  });
+
+  test("Auth.js's sign-in POST sends no link past the per-address limit", async ({ page, mailbox }) => {
+    const email = uniqueEmail("flood-raw");
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.goto("/signin");
+      await page.getByLabel("Email").fill(email);
+      await page.getByRole("button", { name: /email me a sign-in link/i }).click();
+      if (attempt <= 5) await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    }
+    await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in links were requested for this address" })).toBeVisible();
+    await expect.poll(async () => (await mailbox.list(email)).length).toBe(5);
+
+    // The form said "limit reached"; Auth.js's own endpoint, with a CSRF token if it hands one out.
+    const csrf = await page.request.get("/api/auth/csrf");
+    const csrfToken = csrf.ok() ? ((await csrf.json()) as { csrfToken?: string }).csrfToken ?? "" : "";
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const response = await page.request.post("/api/auth/signin/nodemailer", { form: { email, csrfToken, callbackUrl: "/account" }, maxRedirects: 0 });
+      expect(isRefused(response.status()), `status ${response.status()}`).toBe(true);
+    }
+    // A link is a token row written before its email is sent: still the form's five.
+    expect(await queryCount(`SELECT count(*) FROM "VerificationToken" WHERE identifier = $1`, [email])).toBe(5);
+    expect((await mailbox.list(email)).length).toBe(5);
+  });
+
+  test("a stale session cookie in the browser does not block signing in", async ({ page, mailbox, baseURL }) => {
+    const email = uniqueEmail("stale");
+    await createUser(email, { name: "Stale Cookie" });
+    // A session the database no longer has (signed out elsewhere, expired and swept, another database).
+    await page.context().addCookies([{ name: "authjs.session-token", value: randomBytes(32).toString("hex"), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+    await page.goto(await requestSignInLink(page, mailbox, email));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { name: "Hello, Stale Cookie" })).toBeVisible();
   });
 });

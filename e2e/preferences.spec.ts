@@ -69,6 +69,10 @@ test.describe("email preferences", () => {
 
     // A mail provider posts from its own servers: no cookies, no session.
     const provider = await playwright.request.newContext({ baseURL });
+    // Opening the header's URL (GET) changes nothing and goes to the confirm page on APP_URL.
+    const opened = await provider.get(oneClick, { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    expect(opened.headers()["location"]).toBe(`${baseURL}/unsubscribe?token=${new URL(oneClick).searchParams.get("token")}`);
     const response = await provider.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ status: "unsubscribed", category: "PRODUCT_NEWS" });

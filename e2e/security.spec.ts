@@ -54,6 +54,22 @@ test.describe("browser security headers", () => {
     const internal = await request.get(`http://127.0.0.1:${port}/signin`, { maxRedirects: 0, headers: { "sec-fetch-mode": "cors" } });
     expect(internal.status()).toBe(200);
   });
+
+  test("route handlers redirect to APP_URL's address, whatever Host the request names", async ({ request, baseURL }) => {
+    // Next.js builds a route handler's request URL from its listening address (0.0.0.0:PORT), not from Host.
+    const token = "made-up-token";
+    const redirects = [
+      { path: `/api/unsubscribe?token=${token}`, location: `${baseURL}/unsubscribe?token=${token}` },
+      { path: `/api/auth/callback/nodemailer?token=${token}&email=a%40example.test`, location: `${baseURL}/signin/confirm?token=${token}&email=a%40example.test` },
+    ];
+    for (const { path, location } of redirects) {
+      for (const host of [undefined, "evil.example", "0.0.0.0"]) {
+        const response = await request.get(path, { maxRedirects: 0, headers: host ? { host } : {} });
+        expect(response.status(), `${path} (Host ${host})`).toBe(303);
+        expect(response.headers()["location"], `${path} (Host ${host})`).toBe(location);
+      }
+    }
+  });
 });
 
 /** A second web server on the test database, with its own TRUST_PROXY_HOPS. */

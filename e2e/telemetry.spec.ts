@@ -70,6 +70,25 @@ test.describe("telemetry ingestion", () => {
     expect(await countReports(install.id)).toBe(0);
   });
 
+  test("text PostgreSQL cannot store gets 400, and the 50 reports sent at the same moment are stored", async ({ request }) => {
+    const [nul, surrogate] = [await createInstall(), await createInstall()];
+    const good = await Promise.all(Array.from({ length: 50 }, () => createInstall()));
+    const [nulResponse, surrogateResponse, ...goodResponses] = await Promise.all([
+      post(request, nul, reportFor(nul, { note: "a\u0000b" })),
+      post(request, surrogate, { ...reportFor(surrogate), env: { ["REGION\ud800"]: "eu" } }),
+      ...good.map((install, index) => post(request, install, reportFor(install, { n: index }))),
+    ]);
+    expect(nulResponse.status()).toBe(400);
+    expect((await nulResponse.json()).reason).toMatch(/^data\.note: .*NUL character/);
+    expect(surrogateResponse.status()).toBe(400);
+    expect((await surrogateResponse.json()).reason).toMatch(/^env: a field name .*lone surrogate/);
+    expect(goodResponses.map((response) => response.status())).toEqual(Array(50).fill(202));
+    const ids = good.map((install) => install.id);
+    await expect.poll(() => queryCount(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`, [ids])).toBe(50);
+    expect(await countReports(nul.id)).toBe(0);
+    expect(await countReports(surrogate.id)).toBe(0);
+  });
+
   test("a flooding install gets 429", async ({ request }) => {
     const install = await createInstall();
     const statuses: number[] = [];

@@ -16,7 +16,8 @@ export type SeedOptions = { databaseUrl: string; size?: number; log?: (line: str
 export const SEED_ANCHOR = new Date("2026-11-20T12:00:00Z");
 export const DEMO_CLUSTER_TOKEN = "demo-install-token-alice-production";
 
-const seedText = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "seed-data", name), "utf8");
+// From the working directory (like prisma/migrations), so the compiled launcher (dist/) finds them too.
+const seedText = (name: string) => fs.readFileSync(path.resolve("prisma/seed-data", name), "utf8");
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const daysBefore = (days: number) => new Date(SEED_ANCHOR.getTime() - days * 86_400_000);
 

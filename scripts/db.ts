@@ -1,12 +1,14 @@
 // Database commands: `migrate`, `diff <name>`, `reset`, `sql`.
 //   npm run db:migrate           apply pending migrations
-//   npm run db:diff -- add_thing write a new migration from the schema change since HEAD
+//   npm run db:diff -- add_thing write a new migration: what prisma/migrations lack to build prisma/schema.prisma
+//   npm run db:sql               print prisma/schema.prisma as SQL for an empty database
 //   npm run db:reset             drop the dev database, migrate and seed again
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { prepareDatabase, resolveDatabase } from "./lib/database";
-import { diffSchemas } from "./lib/schema-sql";
+import { prepareDatabase } from "./lib/database";
+import { startEmbeddedPostgres } from "./lib/embedded-pg";
+import { diffMigrationsToSchema } from "./lib/schema-diff";
+import { renderSchemaSql } from "./lib/schema-sql";
 import { MIGRATIONS_DIR } from "../lib/core/migrate";
 
 async function main() {
@@ -23,35 +25,28 @@ async function main() {
     await db.stop();
     return;
   }
-  if (command === "diff" || command === "sql") {
-    const db = await resolveDatabase("dev");
+  if (command === "sql") {
+    process.stdout.write(renderSchemaSql(fs.readFileSync("prisma/schema.prisma", "utf8")));
+    return;
+  }
+  if (command === "diff") {
+    const name = args[0];
+    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:diff -- <snake_case_name>");
+    // Scratch databases in the embedded dev cluster: nothing is read from or written to DATABASE_URL.
+    const cluster = await startEmbeddedPostgres({ dataDir: ".data/pg", log: (line) => console.log(`[db] ${line}`) });
     try {
-      const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
-      if (command === "sql") {
-        process.stdout.write(diffSchemas({ from: null, to: schema, databaseUrl: db.url }));
-        return;
-      }
-      const name = args[0];
-      if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:diff -- <snake_case_name>");
-      const base = args[1] ?? "HEAD";
-      let from: string | null = null;
-      try {
-        from = execFileSync("git", ["show", `${base}:prisma/schema.prisma`], { encoding: "utf8" });
-      } catch {
-        from = null;
-      }
-      const sql = diffSchemas({ from, to: schema, databaseUrl: db.url });
-      if (!/CREATE|ALTER|DROP/.test(sql)) {
-        console.log("no schema change since", base);
+      const sql = await diffMigrationsToSchema({ adminUrl: cluster.adminUrl(), schema: fs.readFileSync("prisma/schema.prisma", "utf8") });
+      if (!sql) {
+        console.log("prisma/migrations already build prisma/schema.prisma: nothing to write");
         return;
       }
       const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
       const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-      console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
+      fs.writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
+      console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql: read it before you commit (data moves, renames and enum changes need a hand)`);
     } finally {
-      await db.stop();
+      await cluster.stop();
     }
     return;
   }

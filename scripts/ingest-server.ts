@@ -4,6 +4,7 @@
 //   DATABASE_URL=... AUTH_SECRET=... INGEST_PORT=3099 npm run ingest
 // Routes: POST /api/telemetry (and POST /), GET /health.
 import type http from "node:http";
+import { describeError } from "../lib/actions/messages";
 import { disconnectDb } from "../lib/core/db";
 import { env } from "../lib/core/env";
 import { handleIngest } from "../lib/telemetry/ingest";
@@ -18,7 +19,7 @@ import { createDrainableServer } from "./lib/drainable-server";
 
 const config = env();
 const store = getIngestStore();
-const deps = store.deps();
+const deps = store.deps(describeError);
 
 function clientIp(request: http.IncomingMessage): string | null {
   return clientIpFrom({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], hops: config.TRUST_PROXY_HOPS });

@@ -1,9 +1,12 @@
 // One command to run the portal:
 //   npm run dev    development server (hot reload), demo data on first start
-//   npm start      production server (after `npm run build`)
-//   npm run tsx -- scripts/launch.ts test   production server on a fresh test database (Playwright)
-// Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL the
-// built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
+//   npm start      production server: needs SMTP_URL, never starts the mail catcher nor
+//                  seeds demo people, whatever NODE_ENV says. `npm run build` compiles this
+//                  launcher, the web server and the worker into dist/, run with node.
+//   npm run demo   the production build as a local demo: demo data, mail catcher
+//   node dist/launch.js test   production server on a fresh test database (Playwright)
+// Without DATABASE_URL an embedded PostgreSQL is started; without SMTP_URL (outside
+// production) the built-in mail catcher is. Both stop with the app (Ctrl-C or SIGTERM).
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -13,12 +16,12 @@ import { getFreePort } from "./lib/embedded-pg";
 import { startMailCatcher } from "../lib/email/catcher";
 import { seedDatabase } from "../prisma/seed";
 import pg from "pg";
-import { TS_NODE_ARGS } from "./lib/node-args";
+import { entryArgs } from "./lib/node-args";
 
-type Mode = "dev" | "start" | "test";
+type Mode = "dev" | "start" | "demo" | "test";
 const mode = process.argv[2] as Mode;
-if (!["dev", "start", "test"].includes(mode)) {
-  console.error("usage: tsx scripts/launch.ts dev|start|test");
+if (!["dev", "start", "demo", "test"].includes(mode)) {
+  console.error("usage: launch dev|start|demo|test (npm run dev, npm start, npm run demo)");
   process.exit(1);
 }
 if (fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -87,22 +90,25 @@ const shutdown = onShutdown(async () => {
   for (const step of cleanupSteps.reverse()) await step().catch((error) => log(`cleanup: ${error.message}`));
 });
 
-// How the app should treat this run: `npm start` with NODE_ENV=production is production
-// (no development mail catcher, whatever MAIL_CATCHER says); without it, a local demo.
-const runMode = mode === "dev" ? "dev" : mode === "test" ? "test" : process.env.NODE_ENV === "production" ? "production" : "demo";
+// How the app should treat this run. `npm start` is production, whatever NODE_ENV says
+// (no development mail catcher, whatever MAIL_CATCHER says): the safe thing needs no
+// setting. A local demo on the production build is asked for by name (`npm run demo`).
+const runMode = mode === "start" ? "production" : mode;
 
 async function main() {
   if (runMode === "production" && !process.env.SMTP_URL) {
-    throw new Error("SMTP_URL is not set. In production mail goes through your SMTP relay; the development mail catcher (which shows every email, sign-in links included) never runs in production.");
+    throw new Error(
+      "SMTP_URL is not set. In production mail goes through your SMTP relay; the development mail catcher (which shows every email, sign-in links included) never runs in production. For a local demo with the catcher, run `npm run demo`.",
+    );
   }
-  if (mode === "start" && process.env.NODE_ENV === "production" && !usesExternalDb) {
-    log("NODE_ENV=production without DATABASE_URL: using the embedded PostgreSQL (demo mode)");
+  if (runMode === "production" && !usesExternalDb) {
+    log("production without DATABASE_URL: using the embedded PostgreSQL under .data/ (no demo data is seeded)");
   }
   const db = await prepareDatabase(mode === "test" ? "test" : "dev", { reset: mode === "test" });
   cleanupSteps.push(db.stop);
 
   if (mode === "test") fs.writeFileSync(".data/e2e-database-url", db.url);
-  const shouldSeed = mode === "test" || (!usesExternalDb && (await isEmpty(db.url)));
+  const shouldSeed = mode === "test" || (runMode !== "production" && !usesExternalDb && (await isEmpty(db.url)));
   if (shouldSeed) await seedDatabase({ databaseUrl: db.url, size: Number(process.env.SEED_SIZE || 2000) });
 
   const childEnv: NodeJS.ProcessEnv = {
@@ -114,7 +120,7 @@ async function main() {
   };
   childEnv.AUTH_URL = childEnv.APP_URL;
   if (!childEnv.AUTH_SECRET) {
-    if (mode === "start" && process.env.NODE_ENV === "production" && usesExternalDb) {
+    if (runMode === "production" && usesExternalDb) {
       throw new Error("AUTH_SECRET must be set in production (openssl rand -hex 32)");
     }
     childEnv.AUTH_SECRET = devSecret();
@@ -145,7 +151,8 @@ async function main() {
   // Production and tests run Next.js inside scripts/server.ts, which sets the client's
   // address from the connection (TRUST_PROXY_HOPS); development uses `next dev` for hot reload.
   const nextEnv = { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" } as NodeJS.ProcessEnv;
-  const command = mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : [...TS_NODE_ARGS, path.resolve("scripts/server.ts")];
+  // Children run the way this launcher runs: compiled (dist/, `npm start`) or from source (tsx).
+  const command = mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : entryArgs("server");
   const app = spawn(process.execPath, command, { stdio: childStdio(), env: nextEnv });
   keepLog("app", app);
   children.push(app);
@@ -155,7 +162,7 @@ async function main() {
   });
 
   if (process.env.WORKER !== "off") {
-    const worker = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/worker.ts")], { stdio: childStdio(), env: childEnv });
+    const worker = spawn(process.execPath, entryArgs("worker"), { stdio: childStdio(), env: childEnv });
     keepLog("worker", worker);
     children.push(worker);
     worker.once("exit", (code) => {

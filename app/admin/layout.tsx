@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/legal-requests">Legal requests</Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/retention">Retention</Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/audit">Audit log</Link>
+        <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/security">Security</Link>
         <Link className="rounded-md px-3 py-2 text-brand-700 hover:bg-gray-100" href="/admin-verify?next=/admin">Confirm it&apos;s you</Link>
       </nav>
       <div className="min-w-0">{children}</div>

@@ -15,8 +15,9 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getRequestIp } from "../auth/request-ip";
 import { getViewer, requireAdmin, requireStepUp, type Viewer } from "../dal";
-import { isAppError, type AppErrorCode } from "../core/errors";
+import { AppError, isAppError, type AppErrorCode } from "../core/errors";
 import { log } from "../core/log";
+import { fieldsWithControlCharacters } from "../core/form";
 import { describeError } from "./messages";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -105,6 +106,13 @@ function define<S extends z.ZodType, V, T>(
   const action = async (...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]): Promise<ActionResult<T>> => {
     const viewer = await resolveViewer(); // before any input is read: fail closed
     const raw = readForm(args.length === 1 ? args[0] : args[1]);
+    // No field may carry a control character (a NUL would fail in PostgreSQL as a 500):
+    // refused here for every action, with the field's own message.
+    const refused = fieldsWithControlCharacters(raw);
+    if (refused.length) {
+      const message = describeError(new AppError("VALIDATION", { reason: "CONTROL_CHARACTERS" }));
+      return failure("VALIDATION", options.invalidMessage ?? "Please fix the highlighted fields.", Object.fromEntries(refused.map((key) => [key, [message]])), echoValues(raw, options.echo));
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error as z.ZodError<unknown>).fieldErrors as FieldErrors;

@@ -31,7 +31,9 @@ const byReason: Record<string, Text> = {
   "UNAVAILABLE:TELEMETRY_BUSY": "Too many reports are waiting to be stored. Send this one again shortly.",
   "UNAVAILABLE:TELEMETRY_STORE": "The report could not be stored just now. Send it again shortly.",
   "UNAVAILABLE:TELEMETRY_DRAINING": "The collector is shutting down. Send the report again shortly.",
+  "VALIDATION:TELEMETRY_UNSTORABLE": "The report holds a value the database cannot store (such as a NUL character or half of a UTF-16 surrogate pair). Fix the report; sending it again will not help.",
   // your data, export, correction
+  "CONFLICT:EXPORT_STARTING": "Your export is being started right now. It appears below in a moment.",
   "LIMIT_REACHED:EXPORTS_PER_DAY": (p) => `You can start up to ${p.limit} exports a day. Your latest archive is still available below.`,
   "NOT_FOUND:EXPORT": "We could not find that export.",
   "EXPIRED:EXPORT": "This archive has expired and was deleted. Start a new export.",
@@ -39,7 +41,7 @@ const byReason: Record<string, Text> = {
   "NOT_FOUND:DATA_ITEM": "We could not find that item in your data.",
   "LIMIT_REACHED:CORRECTIONS_PER_DAY": "You have filed many correction requests today. Please wait for our answer, or file a general request.",
   "INVALID_STATE:BAD_CURSOR": "That page link is no longer valid. Showing the newest records.",
-  "VALIDATION:BAD_FILTER": "Please check the filters: dates look like 2026-11-20.",
+  "VALIDATION:BAD_FILTER": "Please check the filters: dates look like 2026-11-20, between 1900 and 9999, and no filter may contain control characters.",
   // profile and email change
   "CONFLICT:SAME_EMAIL": "That is already your email address.",
   "NOT_FOUND:EMAIL_CHANGE_LINK": "This link no longer works.",
@@ -108,6 +110,12 @@ const byReason: Record<string, Text> = {
   "VALIDATION:SECOND_FACTOR_WRONG": "That did not work. Check the code (or try your passkey again).",
   "INVALID_STATE:PASSKEY_CHALLENGE": "The passkey prompt expired. Start again.",
   "INVALID_STATE:NO_PASSKEY": "You have no passkey yet. Use your authenticator app or a recovery code.",
+  "INVALID_STATE:TOTP_NOT_STARTED": "Start setting up the authenticator app again, then enter a code from it.",
+  "INVALID_STATE:NO_SECOND_FACTOR": "Set up a second factor first.",
+  "NOT_FOUND:SECOND_FACTOR": "We could not find that passkey or authenticator app on your account.",
+  "INVALID_STATE:LAST_SECOND_FACTOR": "This is your only second factor. Add another passkey or an authenticator app before removing it.",
+  "NOT_FOUND:ADMIN": "No such member of the privacy team.",
+  "FORBIDDEN:RESET_OWN_SECOND_FACTOR": "You cannot reset your own second factor. Use a recovery code, or ask another admin to reset it.",
   // notices
   "INVALID_STATE:CAMPAIGN": "The campaign is not in a state that allows this.",
   "NOT_FOUND:CAMPAIGN": "No such notice campaign.",
@@ -128,7 +136,12 @@ const byReason: Record<string, Text> = {
   // retention, audit log
   "NOT_FOUND:RETENTION_TARGET": "No such kind of data.",
   "CONFLICT:RETENTION_BUSY": "A retention run is already under way. Wait for it to finish, then try again.",
-  "VALIDATION:AUDIT_FILTER": "Please check the filters: dates look like 2026-11-20.",
+  "VALIDATION:AUDIT_FILTER": "Please check the filters: dates look like 2026-11-20, between 1900 and 9999, and no filter may contain control characters.",
+  // input in forms and addresses
+  "VALIDATION:CONTROL_CHARACTERS": "This contains characters that are not allowed (invisible control characters). Remove them and try again.",
+  "VALIDATION:BAD_QUERY": "This address contains a value we cannot read. Check the link, or start again from the page that led here.",
+  "VALIDATION:BAD_PATH": "This address is not valid: it contains an incomplete or malformed %-sequence.",
+  "VALIDATION:BODY_TOO_LARGE": (p) => `What you sent is too large (over ${p.megabytes} MB). Shorten it and try again.`,
   // access
   "UNAUTHENTICATED:NO_OWNER": "Sign in to see your data.",
   "FORBIDDEN:ADMIN_ONLY": "Only the privacy team can do that.",

@@ -9,16 +9,14 @@ import { assertAdmin, type Viewer } from "../core/viewer";
 import { prisma } from "../core/db";
 import { AppError } from "../core/errors";
 import type { Prisma } from "../generated/prisma/client";
+import { isoDay } from "../core/form";
+import { bigintParam, textParam } from "../core/params";
 import { decryptForPerson } from "./person-key";
 
-const day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+const day = isoDay()
   .optional()
   .or(z.literal("").transform(() => undefined));
-const text = (max: number) => z.string().trim().max(max).optional().transform((value) => (value ? value : undefined));
+const text = (max: number) => textParam(max).optional().transform((value) => (value ? value : undefined));
 
 export const auditFilterSchema = z.object({
   /** An email address or an audit reference (p_…). */
@@ -120,7 +118,7 @@ export async function listAuditLog(options: { admin: Viewer; filters: AuditFilte
   const limit = Math.min(options.limit ?? AUDIT_PAGE_SIZE, 200);
   const where = await whereFor(options.filters);
   if (!where) return { rows: [] as AuditRow[], newer: null, older: null };
-  const cursor = (value: string | undefined) => (value && /^\d{1,19}$/.test(value) ? BigInt(value) : undefined);
+  const cursor = (value: string | undefined) => (value && bigintParam().safeParse(value).success ? BigInt(value) : undefined);
   const before = cursor(options.before);
   const after = before === undefined ? cursor(options.after) : undefined;
   const found = await prisma.auditLog.findMany({

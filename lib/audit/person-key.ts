@@ -7,7 +7,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { env } from "../core/env";
+import { deriveKey, getKeyRing } from "../core/key-ring";
 
 type Db = Prisma.TransactionClient | PrismaClient;
 export type PersonKey = { ref: string; key: Buffer };
@@ -68,7 +68,9 @@ export function decryptForPerson(key: Buffer, stored: string): string | null {
  * keyed hash, so equal addresses can be grouped but none can be read back.
  */
 export function hashAnonymousIp(ip: string): string {
-  return HASHED + createHmac("sha256", `audit-ip:${env().AUTH_SECRET}`).update(ip).digest("hex").slice(0, 24);
+  // Keyed with the current secret: rows hashed before a rotation of AUTH_SECRET no longer group
+  // with later ones (nothing looks them up; they cannot be re-hashed without the address).
+  return HASHED + createHmac("sha256", deriveKey(getKeyRing().current, "audit-ip")).update(ip).digest("hex").slice(0, 24);
 }
 
 export type RevealedIp = { kind: "ip"; value: string } | { kind: "erased" } | { kind: "hashed"; value: string } | { kind: "none" };

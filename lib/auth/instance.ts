@@ -1,16 +1,18 @@
 // Auth.js configuration: magic links over nodemailer, database sessions
 // through the Prisma adapter. The emailed link opens /signin/confirm, whose
-// POST (app/api/auth/confirm) is the only way a link signs anyone in.
+// POST (app/api/auth/confirm) is the only way a link signs anyone in. Auth.js's
+// own HTTP routes are not served (app/api/auth/[...nextauth]/route.ts): the
+// portal calls it only in-process, from the sign-in form and the confirm POST.
 import "server-only";
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { createElement } from "react";
-import { prisma } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { sendEmail } from "@/lib/email/send";
 import { SignInEmail } from "@/lib/email/templates/sign-in";
+import { createAuthAdapter } from "@/lib/auth/adapter";
+import { buildConfirmPageUrl } from "@/lib/auth/confirm-url";
 import { initialiseNewAccount } from "@/lib/auth/new-account";
 import { recordAudit } from "@/lib/audit/record";
 
@@ -26,12 +28,7 @@ function buildConfig(): NextAuthConfig {
       async sendVerificationRequest({ identifier, url }) {
         // The link points at our confirm page, not at Auth.js's GET callback,
         // so a mail scanner that follows it neither signs in nor burns the token.
-        const authUrl = new URL(url);
-        const confirm = new URL("/signin/confirm", config.APP_URL);
-        for (const key of ["token", "email", "callbackUrl"]) {
-          const value = authUrl.searchParams.get(key);
-          if (value) confirm.searchParams.set(key, value);
-        }
+        const confirm = buildConfirmPageUrl(new URL(url).searchParams);
         await sendEmail({
           to: identifier,
           subject: `Sign in to the ${config.COMPANY_NAME} privacy center`,
@@ -44,13 +41,13 @@ function buildConfig(): NextAuthConfig {
       },
     }),
   ];
+  // Not reachable while Auth.js's routes are not served: an OAuth sign-in would
+  // skip the age question and the erasure check that the confirm POST applies.
   if (config.GITHUB_ID && config.GITHUB_SECRET) {
     providers.push(GitHub({ clientId: config.GITHUB_ID, clientSecret: config.GITHUB_SECRET }));
   }
   return {
-    // The generated engine-free client is a PrismaClient; the adapter's types
-    // refer to @prisma/client's default output, hence the cast.
-    adapter: PrismaAdapter(prisma as never),
+    adapter: createAuthAdapter(),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     secret: config.AUTH_SECRET,
     trustHost: true,

@@ -1,8 +1,9 @@
 // Sign-in rate limits per address and per IP, stored in PostgreSQL so every
 // app instance shares them. Keys are hashed: no typed address is stored.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { deriveKey, getKeyRing } from "../core/key-ring";
 import { getPool } from "../core/db";
 import { env } from "../core/env";
 import { AppError } from "../core/errors";
@@ -27,8 +28,10 @@ function getLimiters(): Limiters {
   return globalForLimits.__portalLimits;
 }
 
+// Keyed with the current secret only: after AUTH_SECRET is rotated the counters start
+// again, which a window of at most a day makes harmless.
 export function hashKey(value: string): string {
-  return createHash("sha256").update(`${env().AUTH_SECRET}:${value}`).digest("hex").slice(0, 40);
+  return createHmac("sha256", deriveKey(getKeyRing().current, "rate-limit")).update(value).digest("hex").slice(0, 40);
 }
 
 async function consume(limiter: RateLimiterPostgres, key: string, reason: string) {

@@ -7,7 +7,9 @@ import { now } from "../core/clock";
 import { env } from "../core/env";
 
 export function hashVerificationToken(token: string): string {
-  // Same construction as @auth/core: sha256(token + secret).
+  // Same construction as @auth/core: sha256(token + secret), with the one secret Auth.js is given
+  // (AUTH_SECRET; it takes no key ring here). A rotation only voids links still pending, which
+  // expire within minutes anyway: the person asks for a new one.
   return createHash("sha256").update(`${token}${env().AUTH_SECRET}`).digest("hex");
 }
 

@@ -1,17 +1,12 @@
 // The breach-notice form (shared by the server action and the domain functions).
 import { z } from "zod";
 import { categories } from "../data/registry";
-import { id, list } from "../core/form";
+import { day, id, list, optionalDay } from "../core/form";
 
 export const BREACH_AUDIENCES = ["ALL", "LIST", "CATEGORIES"] as const;
 export const CATEGORY_SLUGS = categories.map((category) => category.slug) as [string, ...string[]];
 /** California (Civil Code 1798.82, from 2026): notify within 30 days of discovery. */
 export const NOTIFY_WITHIN_DAYS = 30;
-
-const day = (message: string) =>
-  z.preprocess((value) => (value === "" || value === undefined || value === null ? undefined : value), z.coerce.date({ message }).refine((date) => !Number.isNaN(date.getTime()), message));
-const optionalDay = (message: string) =>
-  z.preprocess((value) => (value === "" || value === undefined || value === null ? undefined : value), z.coerce.date({ message }).optional());
 
 const EMAIL = z.email();
 
@@ -20,7 +15,7 @@ export const breachSchema = z
     title: z.string().trim().min(3, "Give the breach a short title.").max(200, "At most 200 characters."),
     whatHappened: z.string().trim().min(20, "Describe what happened (20 characters or more).").max(5000),
     occurredFrom: day("Enter the date it happened (or began)."),
-    occurredTo: optionalDay("Enter a valid end date."),
+    occurredTo: optionalDay(),
     discoveredAt: day("Enter the date it was discovered."),
     dataInvolved: z.string().trim().min(5, "Say what data was involved.").max(5000),
     whatWeDid: z.string().trim().min(10, "Say what we did about it.").max(5000),
@@ -33,8 +28,8 @@ export const breachSchema = z
       .optional()
       .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))]),
     categories: list(z.enum(CATEGORY_SLUGS, { message: "Unknown data category." })),
-    audienceFrom: optionalDay("Enter a valid start date."),
-    audienceTo: optionalDay("Enter a valid end date."),
+    audienceFrom: optionalDay(),
+    audienceTo: optionalDay(),
   })
   .superRefine((input, ctx) => {
     if (input.occurredTo && input.occurredTo < input.occurredFrom) ctx.addIssue({ code: "custom", path: ["occurredTo"], message: "The end date is before the start date." });

@@ -19,12 +19,21 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   APP_URL: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
+  /**
+   * During a rotation: the secret(s) AUTH_SECRET replaced, comma-separated. Values sealed and
+   * tokens signed with them are still read; nothing new is written with them (lib/core/key-ring.ts).
+   */
+  AUTH_SECRET_PREVIOUS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((secret) => secret.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(16, "each AUTH_SECRET_PREVIOUS secret must be at least 16 characters"))),
   SMTP_URL: z.string().default(""),
   MAIL_FROM: z.string().default("Privacy Team <privacy@localhost>"),
   MAIL_CATCHER: booleanish,
   /**
-   * Set by scripts/launch.ts: dev, demo (`npm start` without NODE_ENV=production), test or
-   * production. Unset means production: the development mail catcher is never served then.
+   * Set by scripts/launch.ts: dev, demo (`npm run demo`), test or production (`npm start`).
+   * Unset means production: the development mail catcher is never served then.
    */
   PORTAL_RUN_MODE: z.enum(["dev", "demo", "test", "production"]).default("production"),
   /**

@@ -68,6 +68,24 @@ describe("listPage", () => {
     await expect(listPage(pool, aliceId, logs(), { direction: "next", cursor: "garbage" })).rejects.toThrow(AppError);
   });
 
+  it("refuses impossible dates, control characters and malformed cursors as AppErrors, before PostgreSQL sees them", async () => {
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+    for (const filters of [{ from: "2024-13-45" }, { from: "2024-02-30" }, { to: "0000-00-00" }, { to: "275760-09-13" }, { ip: "\u0000" }, { path: "a\u0000b" }]) {
+      await expect(listPage(pool, aliceId, logs(), { direction: "first", filters }), JSON.stringify(filters)).rejects.toThrow(AppError);
+      await expect(countRows(pool, aliceId, logs(), filters), JSON.stringify(filters)).rejects.toThrow(AppError);
+    }
+    for (const value of [["1", "1"], ["2024-01-01", "1"], ["2024-01-01 00:00:00", "9223372036854775808"], ["2024-02-30 00:00:00", "1"], ["2024-01-01 00:00:00", ""]]) {
+      await expect(listPage(pool, aliceId, logs(), { direction: "next", cursor: cursor(value) }), JSON.stringify(value)).rejects.toThrow(AppError);
+    }
+    const clusters = findDataset("clusters")!.dataset;
+    await expect(listPage(pool, aliceId, clusters, { direction: "prev", cursor: cursor(["2024-01-01 00:00:00", "a\u0000"]) })).rejects.toThrow(AppError);
+    expect(await findRow(pool, aliceId, clusters, "\u0000")).toBeNull();
+    expect(await findRow(pool, aliceId, logs(), "9223372036854775808")).toBeNull();
+    // A real cursor still works.
+    const first = await listPage(pool, aliceId, logs(), { direction: "first", limit: 5 });
+    expect((await listPage(pool, aliceId, logs(), { direction: "next", cursor: first.oldestCursor, limit: 5 })).rows.length).toBe(5);
+  });
+
   it("never returns another person's rows, by filter, cursor or id", async () => {
     const bobReport = (await pool.query(`SELECT id::text FROM "TelemetryReport" WHERE "userId" = $1 LIMIT 1`, [bobId])).rows[0].id;
     const telemetry = findDataset("telemetry-reports")!.dataset;

@@ -4,6 +4,7 @@
 import "server-only";
 import type pg from "pg";
 import { AppError } from "../core/errors";
+import { parseDay } from "../core/form";
 import { datasets, isoSql, type Column, type Dataset, type FilterKey } from "./registry";
 
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
@@ -60,7 +61,10 @@ export type PageRequest = { direction: PageDirection; cursor?: string; filters?:
 export type PageRow = { key: string; cursor: string; values: Record<string, string | null> };
 export type Page = { rows: PageRow[]; hasNewer: boolean; hasOlder: boolean; newestCursor?: string; oldestCursor?: string };
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A keyset cursor's time, as `timestamp(3)::text` writes it. */
+const CURSOR_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
+const isDay = (value: string) => parseDay(value) !== null;
 
 export function encodeCursor(time: string, id: string): string {
   return Buffer.from(JSON.stringify([time, id]), "utf8").toString("base64url");
@@ -69,8 +73,9 @@ export function encodeCursor(time: string, id: string): string {
 export function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && !Number.isNaN(Date.parse(value[0]))) {
-      return [value[0], value[1]];
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+      const time = CURSOR_TIME.exec(value[0]);
+      if (time && isDay(time[1]) && value[1].length > 0 && value[1].length <= 200 && !CONTROL_CHARACTERS.test(value[1])) return [value[0], value[1]];
     }
   } catch {
     // fall through
@@ -78,23 +83,28 @@ export function decodeCursor(cursor: string): [string, string] {
   throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
 }
 
+/** A bigint id PostgreSQL can compare (at most 2^63 - 1). */
+function isBigintId(id: string): boolean {
+  return /^\d{1,19}$/.test(id) && BigInt(id) <= 9_223_372_036_854_775_807n;
+}
+
 function buildWhere(dataset: Dataset, userId: string, filters: PageFilters = {}) {
   const values: unknown[] = [userId];
   const clauses = [`${dataset.owner} = $1`];
   if (filters.from) {
-    if (!DATE_PATTERN.test(filters.from)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
+    if (!isDay(filters.from)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
     values.push(filters.from);
     clauses.push(`${dataset.time} >= $${values.length}::date`);
   }
   if (filters.to) {
-    if (!DATE_PATTERN.test(filters.to)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
+    if (!isDay(filters.to)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
     values.push(filters.to);
     clauses.push(`${dataset.time} < ($${values.length}::date + 1)`);
   }
   for (const [key, expr] of Object.entries(dataset.filters ?? {}) as [FilterKey, string][]) {
     const value = filters[key]?.trim();
     if (!value) continue;
-    if (value.length > 500) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
+    if (value.length > 500 || CONTROL_CHARACTERS.test(value)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
     values.push(value);
     clauses.push(`${expr} = $${values.length}`);
   }
@@ -114,7 +124,7 @@ export async function listPage(db: Queryable, userId: string, dataset: Dataset, 
   if (direction === "next" || direction === "prev") {
     if (!request.cursor) throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
     const [time, id] = decodeCursor(request.cursor);
-    if (dataset.idType === "bigint" && !/^\d{1,19}$/.test(id)) throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
+    if (dataset.idType === "bigint" && !isBigintId(id)) throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
     values.push(time, id);
     const op = direction === "next" ? "<" : ">";
     clauses.push(`(${dataset.time}, ${dataset.id}) ${op} ($${values.length - 1}::timestamp, $${values.length}::${dataset.idType})`);
@@ -148,7 +158,7 @@ export async function listPage(db: Queryable, userId: string, dataset: Dataset, 
 /** One row of the owner's dataset by its id, or null (also for other people's ids). */
 export async function findRow(db: Queryable, userId: string, dataset: Dataset, id: string) {
   assertOwner(userId);
-  if (dataset.idType === "bigint" && !/^\d{1,19}$/.test(id)) return null;
+  if (dataset.idType === "bigint" ? !isBigintId(id) : id.length > 200 || CONTROL_CHARACTERS.test(id)) return null;
   const columns = outputColumns(dataset);
   const { rows } = await db.query<Record<string, string | null>>(
     `SELECT ${columns.map((column, index) => `${textSql(column)} AS c${index}`).join(", ")} FROM ${dataset.from} WHERE ${dataset.owner} = $1 AND ${dataset.id} = $2::${dataset.idType} LIMIT 1`,

@@ -1,8 +1,8 @@
 // What erasure does with every table, in one place. The engine (engine.ts) runs
-// this plan, and tests/unit/erasure-coverage.test.ts reads the Prisma data model
-// and fails when a model that refers to a person, or holds an email address or
-// an IP address, is in neither ERASURE_PLAN nor KEPT. Add a new model here when
-// you add it to prisma/schema.prisma.
+// this plan, and tests/unit/erasure-coverage.test.ts reads the catalog of the
+// migrated database and fails when a table that refers to a person, or holds an
+// email address or an IP address, is in neither ERASURE_PLAN nor KEPT. Keys are
+// table names as in the database. Add a new table here when you add it.
 
 export type ErasureRule =
   /** Large per-person tables, deleted in keyset batches before the account row (other people's pages stay fast). */
@@ -47,7 +47,7 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
   LegalRequestSubject: { how: "cascade" },
 
   VerificationToken: { how: "by-email", note: "pending sign-in links: identifier is the address (and a pending new address)" },
-  RateLimit: { how: "by-email", note: "the per-address sign-in counter, keyed by a hash of the address" },
+  rate_limits: { how: "by-email", note: "the per-address sign-in counter, keyed by a hash of the address" },
 
   PrivacyRequest: { how: "scrub", note: "kept 24 months for the public request metrics (CCPA regs 7102): type, law, dates, outcome; the owner (SET NULL), details and subject are removed" },
   PrivacyRequestEvent: { how: "scrub", note: "the request's timeline: notes and actor removed, status and dates kept" },

@@ -82,6 +82,12 @@ export async function startExport(viewer: Viewer, options: { ip?: string | null 
   assertViewer(viewer);
   const at = await now();
   const result = await prisma.$transaction(async (tx) => {
+    // One start per person at a time, held until this transaction ends: without it, requests
+    // arriving together all pass the checks below before any has inserted (issue 17.4). Those
+    // that find it taken are refused at once rather than queued, so a burst cannot hold the
+    // connection pool while it waits.
+    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('export:' || ${viewer.userId})) AS locked`;
+    if (!lock?.locked) throw new AppError("CONFLICT", { reason: "EXPORT_STARTING" });
     const active = await tx.exportJob.findFirst({ where: { userId: viewer.userId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
     if (active) return { id: active.id, created: false };
     const today = await tx.exportJob.count({ where: { userId: viewer.userId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });

@@ -7,6 +7,16 @@ describe("CSV escaping", () => {
     expect(csvCell(value).replace(/^"/, "").startsWith("'")).toBe(true);
   });
 
+  // Spreadsheets skip leading spaces and invisible characters before evaluating, and some
+  // fold full-width (and small) forms of = + - @ into the ASCII ones.
+  it.each([" =1+2", "  @SUM(A1)", "\u200B=1+2", "\u200C=1", "\u200D=1", "\u2060=1", "\uFEFF=1", "\u00A0=1", "\u3000=1", "\n=1", "＝1+2", "＋1", "－1+1", "＠SUM(A1)", "﹦1", "﹢1", "﹣1", "﹫x"])(
+    "neutralises a cell that starts with a space, an invisible or a full-width character %j",
+    (value) => {
+      expect(neutraliseCell(value).startsWith("'")).toBe(true);
+      expect(csvLine(["1", value])).toMatch(/^1,"?'/);
+    },
+  );
+
   it("leaves ordinary text alone", () => {
     expect(csvCell("hello")).toBe("hello");
     expect(csvCell("a=b")).toBe("a=b");

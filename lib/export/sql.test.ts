@@ -5,7 +5,10 @@ import { createTestDatabase } from "../../tests/setup/test-database";
 import { neutraliseCell } from "./csv";
 import { neutraliseSql, sqlLiteral } from "./sql";
 
-const corpus = ["=1+2", "+1", "-1", "-", "@SUM(A1)", "\tcmd", "\rcmd", "=HYPERLINK(\"x\")", "plain", "", "a=b", " =x", "'=x", "ünïcode", "1e-5", "\"quoted\"", "line\nbreak", "\\backslash"];
+const corpus = [
+  ...["=1+2", "+1", "-1", "-", "@SUM(A1)", "\tcmd", "\rcmd", "=HYPERLINK(\"x\")", "plain", "", "a=b", " =x", "'=x", "ünïcode", "1e-5", "5", "?x", ",x", "\"quoted\"", "line\nbreak", "\\backslash"],
+  ...["\n=1", "\u00a0=1", "\u2003=1", "\u3000=1", "\u200b=1", "\u200d=1", "\u2060=1", "\ufeff=1", "＝1", "＋1", "－1", "＠x", "﹦1", "﹢1", "﹣1", "﹫x", "\u2212x", "é"],
+];
 
 let client: pg.Client;
 beforeAll(async () => {

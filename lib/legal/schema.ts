@@ -1,6 +1,6 @@
 // The legal-request register's form (shared by the server action and the domain).
 import { z } from "zod";
-import { id } from "../core/form";
+import { day, id, optionalDay } from "../core/form";
 
 export const LEGAL_DECISIONS = ["DISCLOSED", "PARTIAL", "REFUSED"] as const;
 export type LegalDecision = (typeof LEGAL_DECISIONS)[number];
@@ -11,14 +11,13 @@ export const DECISION_LABELS: Record<LegalDecision, string> = {
   REFUSED: "Refused",
 };
 
-const blankToUndefined = (value: unknown) => (value === "" || value === undefined || value === null ? undefined : value);
 const EMAIL = z.email();
 
 export const legalRequestSchema = z
   .object({
     authority: z.string().trim().min(3, "Name the authority or party that made the request.").max(300),
     legalBasis: z.string().trim().min(3, "Give the legal basis (e.g. a subpoena, court order or statute).").max(1000),
-    receivedAt: z.preprocess(blankToUndefined, z.coerce.date({ message: "Enter the date it was received." })),
+    receivedAt: day("Enter the date it was received."),
     people: z
       .string({ message: "List the affected people." })
       .max(20_000)
@@ -28,7 +27,7 @@ export const legalRequestSchema = z
     decision: z.enum(LEGAL_DECISIONS, { message: "Choose the decision." }),
     dataDisclosed: z.string().trim().max(5000).default(""),
     goodFaithReason: z.string().trim().max(5000).default(""),
-    prohibitedUntil: z.preprocess(blankToUndefined, z.coerce.date({ message: "Enter a valid date." }).optional()),
+    prohibitedUntil: optionalDay(),
     prohibitionNote: z.string().trim().max(2000).default(""),
   })
   .superRefine((input, ctx) => {

@@ -7,6 +7,7 @@
 import "server-only";
 import type pg from "pg";
 import { findCategory } from "../data/registry";
+import { MAX_YEAR, MIN_YEAR } from "../core/form";
 
 export type BreachAudience =
   | { kind: "ALL" }
@@ -46,9 +47,20 @@ export function breachRecipientsSql(audience: BreachAudience, firstParam = 1): R
   return { from: `"User" u WHERE ${exists.join(" OR ")}`, params };
 }
 
+/**
+ * A stored bound outside the years a form accepts (drafts saved before dates were
+ * bounded, e.g. 275760-09-13, the last day JavaScript can represent) bounds nothing
+ * (no records lie there), so it reads as no bound rather than failing the page.
+ */
+function withinCalendar(date: Date | null): Date | null {
+  if (!date || Number.isNaN(date.getTime())) return null;
+  const year = date.getUTCFullYear();
+  return year >= MIN_YEAR && year <= MAX_YEAR ? date : null;
+}
+
 export function breachAudienceOf(row: { audience: string; audienceEmails: string[]; audienceCategories: string[]; audienceFrom: Date | null; audienceTo: Date | null }): BreachAudience {
   if (row.audience === "LIST") return { kind: "LIST", emails: row.audienceEmails };
-  if (row.audience === "CATEGORIES") return { kind: "CATEGORIES", categories: row.audienceCategories, from: row.audienceFrom, to: row.audienceTo };
+  if (row.audience === "CATEGORIES") return { kind: "CATEGORIES", categories: row.audienceCategories, from: withinCalendar(row.audienceFrom), to: withinCalendar(row.audienceTo) };
   return { kind: "ALL" };
 }
 

@@ -1,12 +1,14 @@
 // The pooled SMTP transport used for notices, behind a small holder that can
 // replace it. Two nodemailer pool behaviours we work around:
-//  - a message whose connection closed mid-send is silently re-queued, without
-//    limit; the notice sender owns retries instead (recorded, with backoff);
-//  - after several concurrent connection failures (server down) the pool can
-//    stop calling back at all (seen with nodemailer 8.0 and the getSocket of
-//    lib/email/transport.ts), so on a connection-level error the sender swaps
-//    in a fresh pool, and sends still waiting in the old one fail (temporary
-//    failure: retried with backoff) instead of hanging.
+//  - a message whose connection closed before it was handed over (say, before
+//    the greeting) is re-queued by the pool on a new connection, up to 5 times
+//    by default; the notice sender owns retries instead (recorded, with
+//    backoff), so the pool is created with maxRequeues: 0;
+//  - after several concurrent connection failures (server down) the pool could
+//    stop calling back at all (seen with nodemailer 8.0), so on a
+//    connection-level error the sender swaps in a fresh pool, and sends still
+//    waiting in the old one fail (temporary failure: retried with backoff)
+//    instead of hanging.
 import type Mail from "nodemailer/lib/mailer";
 import { createMailTransport, type Transport } from "../email/transport";
 
@@ -18,9 +20,7 @@ export type NoticeTransport = {
 };
 
 function createPool(smtpUrl: string, maxConnections: number): Transport {
-  const transport = createMailTransport(smtpUrl, { maxConnections });
-  (transport.transporter as unknown as { options: { maxRequeues?: number } }).options.maxRequeues = 0;
-  return transport;
+  return createMailTransport(smtpUrl, { maxConnections, maxRequeues: 0 });
 }
 
 export function createNoticeTransport(smtpUrl: string, maxConnections: number, options: { staleAfterMs?: number } = {}): NoticeTransport {

@@ -54,6 +54,14 @@ describe("markdown rendering", () => {
     expect(html).toContain('<a href="https://example.com">ok</a>');
     expect(html).toContain("<h1");
   });
+
+  it("keeps no id or name a page's own elements or scripts could be clobbered with; in-page links still work", () => {
+    const html = renderPolicyMarkdown('<p id="__next">x</p>\n\n<a name="forms" href="#top">up</a>\n\n<h2 id="top">Top</h2>\n\n<img name="cookie" src="https://example.com/a.png">\n\n[see](#top)');
+    expect(html).not.toMatch(/\sid="(__next|top)"/);
+    expect(html).not.toMatch(/\sname=/);
+    expect(html).toContain('id="user-content-top"');
+    expect(html).toContain('href="#user-content-top"');
+  });
 });
 
 describe("smtp error classes", () => {

@@ -1,6 +1,6 @@
 // Input schemas of policies: the privacy team's documents and drafts, and the banner.
 import { z } from "zod";
-import { checkbox, id } from "../core/form";
+import { checkbox, id, isoDay } from "../core/form";
 
 export const documentInputSchema = z.object({
   slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes").max(60),
@@ -12,7 +12,7 @@ export const draftInputSchema = z.object({
   markdown: z.string().min(1, "The policy text cannot be empty").max(200_000).transform((text) => text.replace(/\r\n?/g, "\n")),
   summary: z.string().trim().max(2000).default("").transform((text) => text.replace(/\r\n?/g, "\n")),
   isSubstantive: checkbox(),
-  effectiveOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-01-31")]).default(""),
+  effectiveOn: z.union([z.literal(""), isoDay("Use a real date like 2027-01-31, before the year 10000.")]).default(""),
   overrideReason: z.string().trim().max(1000).default(""),
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;

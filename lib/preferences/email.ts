@@ -2,7 +2,7 @@
 // switch, and unsubscribes from email links. Every change → ConsentEvent.
 import "server-only";
 import { prisma } from "../core/db";
-import { suppressionHash } from "../erasure/suppression";
+import { liftSuppression } from "../erasure/suppression";
 import type { ConsentSource } from "../generated/prisma/enums";
 import { EMAIL_CATEGORIES, type EmailCategoryName } from "../email/unsubscribe";
 import { ensurePreferences, getPolicyVersionIdNow, onOff, recordConsentChanges, type ConsentChange } from "./consent";
@@ -57,7 +57,7 @@ export async function updateEmailPreferences(input: { userId: string; update: Em
     // Subscribing again in the portal is new, explicit consent: it lifts a suppression of this address.
     if (input.source === "PORTAL" && changes.some((change) => change.subject.startsWith("email:") && change.subject !== "email:tracking" && change.newValue === "on")) {
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
-      if (user) await tx.emailSuppression.deleteMany({ where: { hash: suppressionHash(user.email) } });
+      if (user) await liftSuppression(tx, user.email);
     }
     await recordConsentChanges(tx, { userId: input.userId, source: input.source, changes, policyVersionId });
     return changes;

@@ -1,6 +1,6 @@
 // Input schema of the sharing register (the privacy team's form).
 import { z } from "zod";
-import { checkbox } from "../core/form";
+import { checkbox, day } from "../core/form";
 
 export const PARTY_KINDS = ["AFFILIATE", "AGENT", "PROCESSOR", "THIRD_PARTY"] as const;
 
@@ -15,6 +15,6 @@ export const sharingEntrySchema = z.object({
     .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
   purpose: z.string().trim().min(3, "Describe the purpose.").max(1000),
   isMarketing: checkbox(),
-  startsOn: z.coerce.date({ message: "Enter the date sharing started." }),
+  startsOn: day("Enter the date sharing started."),
 });
 export type SharingEntryInput = z.infer<typeof sharingEntrySchema>;

@@ -3,7 +3,7 @@
 // Order: opt-out headers → size/JSON/opt-out body/install id → install auth →
 // per-install rate limit → install/owner opt-out → full schema → batch writer.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { isAppError } from "../core/errors";
+import { isAppError, type AppError } from "../core/errors";
 import { findHeaderOptOut, parseEnvelope, readInstallToken, validateReport, type HeaderReader, type OptOutSignal } from "./validate";
 
 export type InstallState = {
@@ -31,6 +31,8 @@ export type IngestDeps = {
   consumeRateLimit: (installId: string) => Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
   /** Resolves once the report is stored; throws AppError UNAVAILABLE (params.retryAfterSeconds) when it was not. */
   enqueue: (report: AcceptedReport) => Promise<void>;
+  /** The words for a refused report (lib/actions/messages.ts, handed in by the server: a domain never imports lib/actions/). */
+  describeError: (error: AppError) => string;
   now?: () => Date;
 };
 
@@ -104,6 +106,8 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   try {
     await deps.enqueue({ clusterId: install.id, kind: report.kind, receivedAt: now.toISOString(), ip: request.ip, payload });
   } catch (error) {
+    // Refused by the database for its content, alone (the batch writer isolates it): the report is at fault.
+    if (isAppError(error, "VALIDATION")) return json(400, { error: "invalid_report", reason: deps.describeError(error) });
     if (!isAppError(error, "UNAVAILABLE")) throw error;
     // Not stored: the client keeps the report and sends it again later.
     const retryAfterSeconds = Number(error.params.retryAfterSeconds ?? 5);

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-database";
-import { handleIngest, hashInstallToken } from "./ingest";
+import { handleIngest, hashInstallToken, type AcceptedReport } from "./ingest";
 import { BatchWriter, IngestStore } from "./store";
 
 let pool: pg.Pool;
@@ -49,7 +49,7 @@ describe("telemetry batch writer", () => {
   });
 
   it("forgets cached opt-in state as soon as a change is committed (NOTIFY)", async () => {
-    const deps = store.deps();
+    const deps = store.deps(() => "refused");
     const body = JSON.stringify({ installId: "c-on", kind: "usage", data: { apps: 1 } });
     const request = { method: "POST", headers: { get: (name: string) => (name === "authorization" ? "Bearer t" : null) }, body, ip: null };
     expect((await handleIngest(request, deps)).status).toBe(202);
@@ -64,6 +64,31 @@ describe("telemetry batch writer", () => {
     }
     await expect.poll(async () => (await handleIngest(request, deps)).body.collection, { timeout: 5000 }).toBe("disabled");
     await pool.query(`UPDATE "Cluster" SET "telemetryEnabled" = true WHERE id = 'c-on'`);
+  });
+
+  // Issue 17.3: one report PostgreSQL cannot store (here it bypasses validation) used to fail its
+  // whole batch and make the writer refuse everything for a second.
+  it.each([
+    ["a NUL character", "nul", "poisoned \u0000 text"],
+    ["a lone surrogate", "surrogate", "poisoned \ud800 text"],
+  ])("a report with %s fails alone: the 50 good reports sent with it are stored", async (_label, key, poison) => {
+    const installs = Array.from({ length: 50 }, (_, index) => `c-good-${key}-${index}`);
+    await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") SELECT unnest($1::text[]), 'u-on', 'good', $2`, [installs, hashInstallToken("t")]);
+    await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, 'u-on', 'poisoned', $2)`, [`c-poison-${key}`, hashInstallToken("t")]);
+    const receivedAt = new Date().toISOString();
+    const reports: AcceptedReport[] = installs.map((clusterId, index) => ({ clusterId, kind: "usage", receivedAt, ip: null, payload: { apps: index } }));
+    // The poisoned report lands in the middle of the first batch (batchSize 25).
+    reports.splice(10, 0, { clusterId: `c-poison-${key}`, kind: "usage", receivedAt, ip: null, payload: { note: poison } });
+    const results = await Promise.allSettled(reports.map((report) => store.writer.add(report)));
+    const poisoned = results[10];
+    const good = results.filter((_, index) => index !== 10);
+    expect(good.filter((result) => result.status === "fulfilled")).toHaveLength(50);
+    expect(poisoned).toMatchObject({ status: "rejected", reason: { code: "VALIDATION", reason: "TELEMETRY_UNSTORABLE" } });
+    const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`, [installs]);
+    expect(Number(rows[0].count)).toBe(50);
+    expect(await count(`c-poison-${key}`)).toBe(0);
+    // No back-off after a bad row: the next report is taken and stored at once.
+    await expect(store.writer.add({ clusterId: installs[0], kind: "usage", receivedAt, ip: null, payload: { apps: 99 } })).resolves.toBeUndefined();
   });
 
   it("answers 202 only once stored; a failing database gets 503 and keeps nothing", async () => {

@@ -64,9 +64,22 @@ const insertBatch = `
  * (two by default); under load the next batch grows while those commit. When too
  * many reports wait, a write fails, or the writer is closing, add() throws
  * AppError UNAVAILABLE (the caller answers 503 with Retry-After): nothing of that
- * report is kept, and nothing once answered 202 is ever dropped.
+ * report is kept, and nothing once answered 202 is ever dropped. When PostgreSQL
+ * refuses a batch for its content, the batch is written again in halves until the
+ * rows it refuses stand alone: only those fail (AppError VALIDATION, answered 400),
+ * the others are stored.
  */
 type Pending = { report: AcceptedReport; resolve: () => void; reject: (error: Error) => void };
+
+/**
+ * PostgreSQL refused the statement because of the data it carried (SQLSTATE class 22,
+ * data exception, e.g. 22P05 "unsupported Unicode escape sequence"; 23, integrity; 54,
+ * a value too large), not because it is down or busy: worth retrying without some rows.
+ */
+function isRefusedForContent(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}
 
 export class BatchWriter {
   private buffer: Pending[] = [];
@@ -77,6 +90,8 @@ export class BatchWriter {
   written = 0;
   failed = 0;
   refused = 0;
+  /** Reports the database refused for their content (each alone, after halving its batch). */
+  unstorable = 0;
 
   constructor(private readonly options: { pool: pg.Pool; batchSize: number; flushMs: number; maxPending: number; concurrency?: number; log: (message: string) => void }) {}
 
@@ -124,6 +139,20 @@ export class BatchWriter {
       this.written += batch.length;
       for (const entry of batch) entry.resolve();
     } catch (error) {
+      if (isRefusedForContent(error)) {
+        // One report the database cannot take must not cost the others theirs: halve the
+        // batch until the refused rows stand alone (about log2(n) extra INSERTs per bad row).
+        if (batch.length > 1) {
+          const half = Math.ceil(batch.length / 2);
+          await this.write(batch.slice(0, half));
+          await this.write(batch.slice(half));
+          return;
+        }
+        this.unstorable += 1;
+        this.options.log(`telemetry report from install ${batch[0].report.clusterId} refused by the database (answered 400): ${(error as Error).message}`);
+        batch[0].reject(new AppError("VALIDATION", { reason: "TELEMETRY_UNSTORABLE", cause: error }));
+        return;
+      }
       // The INSERT is one statement: it either committed whole or not at all. Refuse
       // what waits behind it too for a moment, so clients back off instead of piling up.
       this.failed += batch.length;
@@ -296,9 +325,11 @@ export class IngestStore {
     return this.limiter.consume(installId);
   }
 
-  deps(): IngestDeps {
+  /** What handleIngest needs, with the server's words for a refused report (lib/actions/messages.ts). */
+  deps(describeError: IngestDeps["describeError"]): IngestDeps {
     void this.listen();
     return {
+      describeError,
       maxBytes: this.options.maxBytes,
       findInstall: (id) => this.findInstall(id),
       consumeRateLimit: (id) => this.consumeRateLimit(id),

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { AppError } from "../core/errors";
 import { handleIngest, hashInstallToken, type AcceptedReport, type IngestDeps } from "./ingest";
 import { findHeaderOptOut, parseReport } from "./validate";
 
@@ -56,6 +57,53 @@ describe("parseReport", () => {
     expect(parseReport("{not json", { maxBytes: MAX })).toMatchObject({ ok: false, reason: "body is not valid JSON" });
   });
 
+  // Issue 17.3: text PostgreSQL cannot store must be refused here, not fail a batch later.
+  describe("text PostgreSQL cannot store", () => {
+    const base = { installId: "a", kind: "usage", data: { apps: 1 } };
+    const cases: Array<[string, string, RegExp]> = [
+      ["a NUL in a data value", JSON.stringify({ ...base, data: { note: "a\u0000b" } }), /^data\.note: .*NUL character/],
+      ["a NUL in a nested array value", JSON.stringify({ ...base, data: { tags: ["ok", "x\u0000"] } }), /^data\.tags\.1: .*NUL character/],
+      ["a NUL in a data field name", JSON.stringify({ ...base, data: { "no\u0000te": 1 } }), /^data: a field name .*NUL character/],
+      ["a NUL in an env key", JSON.stringify({ ...base, env: { "KEY\u0000": "1" } }), /^env: a field name .*NUL character/],
+      ["a NUL in an env value", JSON.stringify({ ...base, env: { REGION: "\u0000" } }), /^env\.REGION: .*NUL character/],
+      ["a NUL in the version", JSON.stringify({ ...base, version: "1.0\u0000" }), /^version: .*NUL character/],
+      ["a NUL in an unknown top-level key", JSON.stringify({ ...base, "x\u0000": true }), /^report: a field name .*NUL character/],
+      ["a lone high surrogate in a value", `{"installId":"a","kind":"usage","data":{"note":"a\\ud800b"}}`, /^data\.note: .*lone surrogate/],
+      ["a lone low surrogate at the end of a value", `{"installId":"a","kind":"usage","data":{"note":"ab\\udc00"}}`, /^data\.note: .*lone surrogate/],
+      ["a reversed pair in an array", `{"installId":"a","kind":"usage","data":{"tags":["\\udc00\\ud800"]}}`, /^data\.tags\.0: .*lone surrogate/],
+      ["a lone surrogate in a key", `{"installId":"a","kind":"usage","data":{"apps":1},"env":{"K\\ud800":"1"}}`, /^env: a field name .*lone surrogate/],
+    ];
+    it.each(cases)("refuses %s with a clear reason", (_label, body, reason) => {
+      const result = parseReport(body, { maxBytes: MAX });
+      expect(result).toMatchObject({ ok: false, kind: "invalid" });
+      expect(!result.ok && result.kind === "invalid" && result.reason).toMatch(reason);
+    });
+
+    it("keeps the reason printable: a bad key is shown escaped", () => {
+      const result = parseReport(JSON.stringify({ ...base, env: { "K\u0000": "1" } }), { maxBytes: MAX });
+      expect(!result.ok && result.kind === "invalid" && result.reason).not.toMatch(/\u0000/);
+    });
+
+    it("accepts paired surrogates (emoji) and other control characters", () => {
+      expect(parseReport(JSON.stringify({ ...base, data: { note: "ok \u{1F600} \t\u0001" } }), { maxBytes: MAX }).ok).toBe(true);
+    });
+
+    it("never passes a report holding NUL or a lone surrogate anywhere", () => {
+      const bad = fc.constantFrom("\u0000", "\ud800", "\udbff", "\udc00", "\udfff");
+      fc.assert(
+        fc.property(validReport, bad, fc.string({ maxLength: 5 }), fc.constantFrom("value", "array", "env"), (report, char, prefix, where) => {
+          const poisoned = prefix + char;
+          const body =
+            where === "value" ? { ...report, data: { ...report.data, z: poisoned } }
+            : where === "array" ? { ...report, data: { ...report.data, z: [1, poisoned] } }
+            : { ...report, env: { [poisoned]: "x" } };
+          const result = parseReport(JSON.stringify(body), { maxBytes: 1_000_000 });
+          return !result.ok && result.kind === "invalid";
+        }),
+      );
+    });
+  });
+
   it("finds TELEMETRY_DISABLED / DO_NOT_TRACK in the body and in headers", () => {
     expect(parseReport(JSON.stringify({ env: { TELEMETRY_DISABLED: "true" } }), { maxBytes: MAX })).toMatchObject({ kind: "opted_out", signal: "TELEMETRY_DISABLED" });
     expect(parseReport(JSON.stringify({ installId: "a", env: { DO_NOT_TRACK: 1 } }), { maxBytes: MAX })).toMatchObject({ kind: "opted_out", signal: "DO_NOT_TRACK" });
@@ -80,6 +128,8 @@ describe("handleIngest", () => {
       enqueue: async (report) => {
         queued.push(report);
       },
+      // The servers hand in lib/actions/messages.ts's describeError (a domain does not import it).
+      describeError: (error) => `words for ${error.code}:${error.reason}`,
     };
     return { deps, queued };
   }
@@ -111,6 +161,26 @@ describe("handleIngest", () => {
     const response = await handleIngest({ method: "POST", headers: headersOf(auth), body: report, ip: null }, deps);
     expect(response.status).toBe(202);
     expect(queued).toHaveLength(1);
+  });
+
+  it("400s a report holding a NUL or a lone surrogate, and queues nothing", async () => {
+    const { deps, queued } = fakeDeps();
+    for (const body of [JSON.stringify({ installId: "known", kind: "usage", data: { note: "\u0000" } }), `{"installId":"known","kind":"usage","data":{"note":"\\ud800"}}`]) {
+      const response = await handleIngest({ method: "POST", headers: headersOf(auth), body, ip: null }, deps);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ error: "invalid_report", reason: expect.stringMatching(/^data\.note: .*(NUL character|lone surrogate)/) });
+    }
+    expect(queued).toHaveLength(0);
+  });
+
+  it("400s, not 503s, a report the database refused on its own", async () => {
+    const { deps } = fakeDeps();
+    deps.enqueue = async () => {
+      throw new AppError("VALIDATION", { reason: "TELEMETRY_UNSTORABLE" });
+    };
+    const response = await handleIngest({ method: "POST", headers: headersOf(auth), body: report, ip: null }, deps);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: "invalid_report", reason: "words for VALIDATION:TELEMETRY_UNSTORABLE" });
   });
 
   it("401s unknown installs and wrong tokens", async () => {

@@ -107,9 +107,59 @@ export function parseEnvelope(body: string, options: { maxBytes: number }): Repo
   }
 }
 
+// PostgreSQL text and jsonb cannot hold U+0000, nor a UTF-16 surrogate without its
+// other half (JSON's "\ud800" escape): either fails the whole INSERT it is in.
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function describeUnstorable(text: string): string {
+  return /\u0000/.test(text) ? "a NUL character (\\u0000)" : "a lone surrogate (half of a UTF-16 pair)";
+}
+
+// A path segment as people can read it; a key that is itself the problem is shown escaped.
+const plainSegment = /^[A-Za-z0-9_.:-]{1,64}$/;
+const showSegment = (segment: string | number) => (typeof segment === "number" || plainSegment.test(segment) ? String(segment) : JSON.stringify(segment.slice(0, 64)));
+
+type JsonPath = { segment: string | number; parent: JsonPath | null } | null;
+
+function showPath(path: JsonPath): string {
+  const segments: Array<string | number> = [];
+  for (let at = path; at; at = at.parent) segments.push(at.segment);
+  if (!segments.length) return "report";
+  segments.reverse();
+  const shown = segments.slice(0, 8).map(showSegment).join(".");
+  return segments.length > 8 ? `${shown}.…` : shown;
+}
+
+/**
+ * The first key or string anywhere in parsed JSON that PostgreSQL cannot store, as a
+ * reason for the sender ("data.note: text contains a NUL character ..."); null when none.
+ * Iterative, with paths shared between siblings, so deep nesting costs neither stack nor
+ * quadratic time.
+ */
+export function findUnstorableText(json: unknown): string | null {
+  const stack: Array<{ value: unknown; path: JsonPath }> = [{ value: json, path: null }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      if (unstorable.test(value)) return `${showPath(path)}: text contains ${describeUnstorable(value)}, which cannot be stored`;
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], path: { segment: index, parent: path } });
+    } else if (value && typeof value === "object") {
+      const entries = Object.entries(value);
+      for (const [key] of entries) {
+        if (unstorable.test(key)) return `${showPath(path)}: a field name (${showSegment(key)}) contains ${describeUnstorable(key)}, which cannot be stored`;
+      }
+      for (let index = entries.length - 1; index >= 0; index--) stack.push({ value: entries[index][1], path: { segment: entries[index][0], parent: path } });
+    }
+  }
+  return null;
+}
+
 /** The full schema check of an envelope's JSON. */
 export function validateReport(json: unknown): { ok: true; report: TelemetryReport } | { ok: false; kind: "invalid"; reason: string } {
   try {
+    const unstorableText = findUnstorableText(json);
+    if (unstorableText) return { ok: false, kind: "invalid", reason: unstorableText };
     const parsed = telemetryReportSchema.safeParse(json);
     if (!parsed.success) return { ok: false, kind: "invalid", reason: describeIssues(parsed.error) };
     return { ok: true, report: parsed.data };

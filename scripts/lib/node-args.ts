@@ -1,5 +1,24 @@
-// Node flags for a child process that runs TypeScript from lib/ outside Next.js
-// (worker, ingestion server): tsx, and `server-only` resolved to its server entry.
+// How to start a child process that runs code from lib/ outside Next.js.
+import fs from "node:fs";
 import path from "node:path";
 
+/** Node flags to run TypeScript from source: tsx, and `server-only` resolved to its server entry. */
 export const TS_NODE_ARGS = ["--import", path.resolve("scripts/lib/server-only.mjs"), "--import", "tsx"];
+
+/** The processes `npm run build` compiles into dist/ (scripts/build-server.mjs). */
+export type ServerEntry = "server" | "worker" | "ingest-server";
+
+/** True inside a compiled bundle (dist/*.js), false when run from source (tsx, vitest). */
+const RUNNING_COMPILED = import.meta.url.endsWith(".js");
+
+/**
+ * Node arguments that start scripts/<entry>.ts: its compiled dist/<entry>.js with
+ * plain node when the caller is itself compiled (production: `npm start`) or asks
+ * for it, else the source through tsx (development, most tests).
+ */
+export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = {}): string[] {
+  if (!(options.compiled ?? RUNNING_COMPILED)) return [...TS_NODE_ARGS, path.resolve(`scripts/${entry}.ts`)];
+  const file = path.resolve("dist", `${entry}.js`);
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`npm run build\` first`);
+  return [file];
+}

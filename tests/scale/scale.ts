@@ -1,6 +1,7 @@
-// Scale-out test (npm run test:scale; needs `npm run build`): two app instances
-// (scripts/server.ts on two ports), two workers (scripts/worker.ts) and the lean
-// ingestion server on ONE PostgreSQL, one SMTP sink (one process, one port per
+// Scale-out test (npm run test:scale; needs `npm run build`): the compiled production
+// processes, as `npm start`/`npm run worker`/`npm run ingest` run them: two app instances
+// (dist/server.js on two ports), two workers (dist/worker.js) and the lean
+// ingestion server (dist/ingest-server.js) on ONE PostgreSQL, one SMTP sink (one process, one port per
 // sender so it can tell who sent what) and S3 export storage (s3rver). Proves:
 //   1. a session made on one instance works on the other;
 //   2. sign-in rate limits are shared by both instances;
@@ -30,7 +31,7 @@ import { migrateDatabase } from "../../lib/core/migrate";
 import { createS3Client } from "../../lib/export/storage";
 import { seedDatabase } from "../../prisma/seed";
 import { createDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-pg";
-import { TS_NODE_ARGS } from "../../scripts/lib/node-args";
+import { entryArgs, type ServerEntry } from "../../scripts/lib/node-args";
 import { startTestS3 } from "../support/s3";
 
 const BASE_PORT = Number(process.env.SCALE_BASE_PORT || 4530);
@@ -110,9 +111,9 @@ const balancer = http.createServer((request, response) => {
 // ---------------------------------------------------------------- processes
 const children: Array<{ name: string; child: ChildProcess }> = [];
 
-function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+function startProcess(name: string, entry: ServerEntry, env: NodeJS.ProcessEnv): ChildProcess {
   const log = fs.createWriteStream(path.join(LOG_DIR, `${name}.log`));
-  const child = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve(script)], { env: { ...process.env, ...env, PORTAL_PROCESS_NAME: name }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, entryArgs(entry, { compiled: true }), { env: { ...process.env, ...env, PORTAL_PROCESS_NAME: name }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   child.once("exit", (code, signal) => {
@@ -195,11 +196,11 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     ...s3.env,
   };
-  const appA = startProcess("app-a", "scripts/server.ts", { ...common, PORT: String(PORTS.appA), SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`, EXPORT_DIR: ".data/scale-a-spool" });
-  const appB = startProcess("app-b", "scripts/server.ts", { ...common, PORT: String(PORTS.appB), SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`, EXPORT_DIR: ".data/scale-b-spool" });
-  const worker1 = startProcess("worker-1", "scripts/worker.ts", { ...common, SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW1}?tls=off`, EXPORT_DIR: ".data/scale-w1-spool" });
-  const worker2 = startProcess("worker-2", "scripts/worker.ts", { ...common, SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW2}?tls=off`, EXPORT_DIR: ".data/scale-w2-spool" });
-  const ingest = startProcess("ingest", "scripts/ingest-server.ts", { ...common, INGEST_PORT: String(PORTS.ingest), TELEMETRY_AUTH_CACHE_SECONDS: "300", TELEMETRY_RATE_LIMIT_PER_MINUTE: "1000000", TELEMETRY_FLUSH_MS: "20" });
+  const appA = startProcess("app-a", "server", { ...common, PORT: String(PORTS.appA), SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`, EXPORT_DIR: ".data/scale-a-spool" });
+  const appB = startProcess("app-b", "server", { ...common, PORT: String(PORTS.appB), SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`, EXPORT_DIR: ".data/scale-b-spool" });
+  const worker1 = startProcess("worker-1", "worker", { ...common, SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW1}?tls=off`, EXPORT_DIR: ".data/scale-w1-spool" });
+  const worker2 = startProcess("worker-2", "worker", { ...common, SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW2}?tls=off`, EXPORT_DIR: ".data/scale-w2-spool" });
+  const ingest = startProcess("ingest", "ingest-server", { ...common, INGEST_PORT: String(PORTS.ingest), TELEMETRY_AUTH_CACHE_SECONDS: "300", TELEMETRY_RATE_LIMIT_PER_MINUTE: "1000000", TELEMETRY_FLUSH_MS: "20" });
   for (const child of [appA, appB, worker1, worker2, ingest]) child.once("exit", (code, signal) => code && step(`process exited early: ${code ?? signal}`));
 
   const A = `http://localhost:${PORTS.appA}`;

@@ -1,10 +1,12 @@
 // Fails when prisma/schema.prisma and prisma/migrations disagree: the database
 // the migrations build must have the same tables, columns, types, defaults,
-// indexes, constraints and enums as one built straight from the schema.
+// indexes, constraints and enums as one built straight from the schema
+// (rendered as SQL by scripts/lib/schema-sql.ts).
 import fs from "node:fs";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
-import { diffSchemas } from "../../scripts/lib/schema-sql";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { diffMigrationsToSchema } from "../../scripts/lib/schema-diff";
+import { renderSchemaSql } from "../../scripts/lib/schema-sql";
 import { createTestDatabase } from "../setup/test-database";
 
 async function describeCatalog(url: string) {
@@ -37,19 +39,70 @@ async function describeCatalog(url: string) {
   }
 }
 
-describe("schema drift", () => {
-  it("the migrations produce exactly the database prisma/schema.prisma describes", async () => {
-    const migratedUrl = await createTestDatabase("drift_migrated", { migrate: true });
-    const expectedUrl = await createTestDatabase("drift_expected");
-    const sql = diffSchemas({ from: null, to: fs.readFileSync("prisma/schema.prisma", "utf8"), databaseUrl: expectedUrl });
-    const client = new pg.Client({ connectionString: expectedUrl });
-    await client.connect();
+async function run(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
     await client.query(sql);
+  } finally {
     await client.end();
-    const [migrated, expected] = await Promise.all([describeCatalog(migratedUrl), describeCatalog(expectedUrl)]);
+  }
+}
+
+/** The catalog of a fresh database built straight from this schema text. */
+async function catalogOfSchema(schema: string) {
+  const url = await createTestDatabase("drift_expected");
+  await run(url, renderSchemaSql(schema));
+  return describeCatalog(url);
+}
+
+const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
+// A change made in the schema alone: a column, an index, a relation and an enum value.
+const changed = schema
+  .replace(/model SealedKey \{\n/, 'model SealedKey {\n  note String @default("it\'s")\n  ownerId String?\n  owner User? @relation(fields: [ownerId], references: [id], onDelete: Cascade)\n  @@index([ownerId, createdAt])\n')
+  .replace(/(model User \{\n)/, "$1  sealedKeys SealedKey[]\n")
+  .replace(/(enum Role \{\n\s+USER\n\s+ADMIN\n)/, "$1  AUDITOR\n");
+
+describe("schema drift", () => {
+  let migratedUrl: string;
+  let migrated: Awaited<ReturnType<typeof describeCatalog>>;
+
+  beforeAll(async () => {
+    migratedUrl = await createTestDatabase("drift_migrated", { migrate: true });
+    migrated = await describeCatalog(migratedUrl);
+  });
+
+  it("the migrations produce exactly the database prisma/schema.prisma describes", async () => {
+    const expected = await catalogOfSchema(schema);
     expect(migrated.enums).toEqual(expected.enums);
     expect(migrated.columns).toEqual(expected.columns);
     expect(migrated.indexes).toEqual(expected.indexes);
     expect(migrated.constraints).toEqual(expected.constraints);
+  });
+
+  it("notices a schema change that has no migration, and db:diff writes the SQL that closes the gap", async () => {
+    expect(changed).not.toBe(schema);
+    const expected = await catalogOfSchema(changed);
+    expect(migrated.columns).not.toEqual(expected.columns);
+    expect(migrated.indexes).not.toEqual(expected.indexes);
+    expect(migrated.constraints).not.toEqual(expected.constraints);
+    expect(migrated.enums).not.toEqual(expected.enums);
+
+    const sql = await diffMigrationsToSchema({ adminUrl: inject("adminDatabaseUrl"), schema: changed });
+    expect(sql).toMatch(/add column "note"/);
+    expect(sql).not.toMatch(/drop (trigger|function)/i);
+    const url = await createTestDatabase("drift_diffed", { migrate: true });
+    await run(url, sql);
+    const diffed = await describeCatalog(url);
+    expect(diffed).toEqual(expected);
+    expect(await diffMigrationsToSchema({ adminUrl: inject("adminDatabaseUrl"), schema })).toBe("");
+  });
+
+  it("refuses schema features the renderer does not know, rather than guess", () => {
+    const model = (body: string) => `model Thing {\n  id String @id\n${body}\n}`;
+    expect(() => renderSchemaSql(model("  a String\n  @@index([a(sort: Desc)])"))).toThrow(/field arguments are not supported/);
+    expect(() => renderSchemaSql(model("  a String @db.Inet"))).toThrow(/@db.Inet is not supported/);
+    expect(() => renderSchemaSql(model("  a String @unique(map: \"x\")"))).toThrow(/not supported/);
+    expect(() => renderSchemaSql(model("  a Unknown"))).toThrow(/unknown type Unknown/);
   });
 });

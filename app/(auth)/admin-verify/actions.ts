@@ -12,19 +12,12 @@ import {
   useRecoveryCode,
   verifyTotp,
 } from "@/lib/auth/second-factor";
+import { totpCodeSchema as code, webauthnResponseSchema as json } from "@/lib/auth/second-factor-input";
 import { getSessionRef } from "@/lib/dal";
 
-// Signed in but not yet past the second factor: these are authed actions; every
-// domain function checks the admin role itself.
-const json = z.string().min(2).max(20_000).transform((text, context) => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    context.addIssue({ code: "custom", message: "That answer could not be read." });
-    return z.NEVER;
-  }
-});
-const code = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app.");
+// Signed in but not yet past the second factor: these are authed actions; every domain
+// function checks the admin role itself, and enrolment is open only to an admin with no
+// confirmed factor (anyone else needs step-up: see lib/auth/second-factor.ts).
 
 export const passkeyOptionsAction = authedAction(z.object({ purpose: z.enum(["register", "authenticate"]) }), async (input, { viewer, ip }) => {
   const context = { viewer, session: await getSessionRef(), ip };
@@ -59,5 +52,5 @@ export const totpVerifyAction = authedAction(z.object({ code }), async (input, {
 
 export const recoveryCodeAction = authedAction(z.object({ recoveryCode: z.string().trim().min(6, "Enter one of your recovery codes.").max(20) }), async (input, { viewer, ip }) => {
   const { left } = await useRecoveryCode({ viewer, session: await getSessionRef(), ip, code: input.recoveryCode });
-  return ok(`Verified with a recovery code. ${left} code${left === 1 ? "" : "s"} left${left <= 3 ? ": set up a new factor soon" : ""}.`);
+  return ok(`Verified with a recovery code. ${left} code${left === 1 ? "" : "s"} left${left <= 3 ? ": make new ones on the Security page soon" : ""}.`);
 });

@@ -48,6 +48,12 @@ export default async function AdminVerifyPage(props: { searchParams: Promise<{ n
         ) : (
           <EnrolPanel actions={ACTIONS} next={target} />
         )}
+        {enrolment.isEnrolled ? (
+          <p className="mt-6 text-sm text-gray-700">
+            To add a passkey, replace your authenticator app or make new recovery codes, confirm it&apos;s you here, then open Security in the admin area. Lost
+            everything? Ask another admin to reset your second factor.
+          </p>
+        ) : null}
       </Card>
     </div>
   );

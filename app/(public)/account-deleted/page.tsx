@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { KEPT_FOR_PEOPLE } from "@/lib/erasure/plan";
 import { getErasureStatus, readReceiptToken } from "@/lib/erasure/request";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -11,9 +13,9 @@ export const dynamic = "force-dynamic";
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
 // The person has no session any more: the signed link from the delete form is what opens this page.
-export default async function AccountDeletedPage(props: { searchParams: Promise<{ receipt?: string | string[] }> }) {
-  const { receipt } = await props.searchParams;
-  const erasureId = readReceiptToken(typeof receipt === "string" ? receipt : null);
+export default async function AccountDeletedPage(props: { searchParams: Promise<SearchParams> }) {
+  const { receipt } = parseSearchParams(z.object({ receipt: textParam(1000).optional() }), await props.searchParams).data;
+  const erasureId = readReceiptToken(receipt ?? null);
   const erasure = erasureId ? await getErasureStatus(erasureId) : null;
   if (!erasure) notFound();
   if (!erasure.isDone) {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { EMAIL_CATEGORIES, verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
 import { emailCategoryInfo } from "@/lib/preferences/labels";
 import { getLinkSubscriber } from "@/lib/preferences/unsubscribe";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 import { AdjustSubscriptionsForm, ConfirmUnsubscribeForm } from "./link-forms";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
@@ -12,9 +14,9 @@ export const dynamic = "force-dynamic";
 
 // Opened from the visible link in an email, without signing in. Opening the
 // page changes nothing (mail scanners follow links); the buttons do.
-export default async function UnsubscribePage(props: { searchParams: Promise<{ token?: string | string[] }> }) {
-  const { token } = await props.searchParams;
-  const value = typeof token === "string" ? token : null;
+export default async function UnsubscribePage(props: { searchParams: Promise<SearchParams> }) {
+  const { token } = parseSearchParams(z.object({ token: textParam(1000).optional() }), await props.searchParams).data;
+  const value = token ?? null;
   const claim = verifyUnsubscribeToken(value);
   if (!claim || !value) notFound();
   const subscriber = await getLinkSubscriber(claim);

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { Alert, Button, Card, PageHeader, inputClass, labelClass } from "@/components/ui";
 import { describeError } from "@/lib/actions/messages";
 import { describeActor, describeIp, listAuditLog, parseAuditFilters, type AuditFilters } from "@/lib/audit/browse";
 import { requireAdmin } from "@/lib/dal";
-import { isAppError } from "@/lib/core/errors";
+import { AppError, isAppError } from "@/lib/core/errors";
+import { bigintParam, parseSearchParams, type SearchParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
+/** Keyset cursors: audit row ids (PostgreSQL bigint). */
+const pagingSchema = z.object({ before: bigintParam().optional(), after: bigintParam().optional() });
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const FIELDS = [
   { key: "actor", label: "Actor (email or reference)", type: "text" },
@@ -34,7 +37,10 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
     if (!isAppError(error)) throw error;
     problem = describeError(error);
   }
-  const page = await listAuditLog({ admin: viewer, filters, before: one("before") || undefined, after: one("after") || undefined });
+  // A page link that was changed (an id past PostgreSQL's bigint) shows the newest rows instead.
+  const paging = parseSearchParams(pagingSchema, search);
+  if (paging.invalid.length && !problem) problem = describeError(new AppError("INVALID_STATE", { reason: "BAD_CURSOR" }));
+  const page = await listAuditLog({ admin: viewer, filters, before: paging.data.before, after: paging.data.after });
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
     for (const [key, value] of Object.entries(extra)) params.set(key, value);

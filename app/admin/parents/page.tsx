@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { listParentRequests } from "@/lib/parents/admin";
+import { parseSearchParams, type SearchParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Parents' requests" };
 export const dynamic = "force-dynamic";
@@ -15,10 +17,11 @@ const FILTERS = [
 const STATUS = { UNDER_REVIEW: "To review", AWAITING_PARENT_REVIEW: "Parent reviewing", ERASING: "Erasing", COMPLETED: "Completed", REJECTED: "Rejected", AWAITING_EMAIL: "Unconfirmed" } as const;
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-export default async function AdminParentsPage(props: { searchParams: Promise<{ status?: string }> }) {
+const searchSchema = z.object({ status: z.enum(FILTERS.map((entry) => entry.key)).default("OPEN") });
+
+export default async function AdminParentsPage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
-  const { status } = await props.searchParams;
-  const filter = FILTERS.find((entry) => entry.key === status)?.key ?? "OPEN";
+  const filter = parseSearchParams(searchSchema, await props.searchParams).data.status;
   const requests = await listParentRequests({ admin: viewer, status: filter });
   return (
     <div className="space-y-6">

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { DueDate, statusLabel } from "@/components/requests/status";
 import { Card, inputClass, labelClass, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "@/lib/requests/catalog";
 import { LAW_RULES, type Law } from "@/lib/requests/deadlines";
 import { listRequestQueue, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/requests/admin";
+import { parseSearchParams, positiveIntParam, type SearchParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Privacy requests" };
 export const dynamic = "force-dynamic";
@@ -14,24 +16,24 @@ const STATUSES = ["OPEN", "ALL", "RECEIVED", "ACKNOWLEDGED", "VERIFIED", "IN_PRO
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 type Search = Record<string, string | undefined>;
 
-function readFilters(search: Search): QueueFilters {
-  const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) => (allowed.includes(value as T) ? (value as T) : undefined);
-  const within = Number(search.within);
-  return {
-    status: pick(search.status, STATUSES) ?? "OPEN",
-    type: pick(search.type, REQUEST_TYPES),
-    law: pick(search.law, Object.keys(LAW_RULES) as Law[]),
-    assignee: pick(search.assignee, ["me", "none"] as const),
-    dueWithinDays: Number.isInteger(within) && within > 0 && within <= 365 ? within : undefined,
-    overdue: search.overdue === "1",
-  };
-}
+// A filter that is not one of the choices is ignored (the form only offers valid ones).
+const searchSchema = z.object({
+  status: z.enum(STATUSES).default("OPEN"),
+  type: z.enum(REQUEST_TYPES).optional(),
+  law: z.enum(Object.keys(LAW_RULES) as [Law, ...Law[]]).optional(),
+  assignee: z.enum(["me", "none"]).optional(),
+  within: positiveIntParam(365).optional(),
+  overdue: z.literal("1").optional(),
+  page: positiveIntParam(10_000).default(1),
+});
 
-export default async function RequestQueuePage(props: { searchParams: Promise<Search> }) {
+export default async function RequestQueuePage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
-  const search = await props.searchParams;
-  const filters = readFilters(search);
-  const page = Math.max(1, Math.min(10_000, Number(search.page) || 1));
+  const { data } = parseSearchParams(searchSchema, await props.searchParams);
+  const filters: QueueFilters = { status: data.status, type: data.type, law: data.law, assignee: data.assignee, dueWithinDays: data.within, overdue: data.overdue === "1" };
+  const page = data.page;
+  // The links keep the filters as they were read (never the raw query).
+  const search: Search = { status: data.status === "OPEN" ? undefined : data.status, type: data.type, law: data.law, assignee: data.assignee, within: data.within?.toString(), overdue: data.overdue };
   const queue = await listRequestQueue({ admin: viewer, filters, page });
   const query = (changes: Search) => `/admin/requests?${new URLSearchParams(Object.entries({ ...search, ...changes }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
   return (

@@ -3,6 +3,7 @@
 // rules and examples/telemetry-client.ts for a client. Installs are machines,
 // not signed-in people: they authenticate with their own token, not a session.
 import { NextRequest, NextResponse } from "next/server";
+import { describeError } from "@/lib/actions/messages";
 import { getRequestIp } from "@/lib/auth/request-ip";
 import { handleIngest } from "@/lib/telemetry/ingest";
 import { getIngestStore } from "@/lib/telemetry/instance";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 async function respond(request: NextRequest) {
   const store = getIngestStore();
-  const deps = store.deps();
+  const deps = store.deps(describeError);
   const declared = Number(request.headers.get("content-length") ?? "0");
   const body = request.method !== "POST" ? "" : declared > deps.maxBytes ? null : await readBodyWithLimit(request.body, deps.maxBytes);
   const result = await handleIngest({ method: request.method, headers: request.headers, body, ip: getRequestIp(request.headers) }, deps);

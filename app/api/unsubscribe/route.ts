@@ -5,6 +5,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import { errorResponse } from "@/lib/actions/route";
 import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe";
+import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import { unsubscribeWithToken } from "@/lib/preferences/unsubscribe";
 
@@ -23,7 +24,8 @@ export async function POST(request: NextRequest) {
 }
 
 export async function GET(request: NextRequest) {
-  const target = new URL("/unsubscribe", request.nextUrl);
+  // On APP_URL: the request's own URL names the server's bind address (0.0.0.0:PORT).
+  const target = new URL("/unsubscribe", env().APP_URL);
   const token = request.nextUrl.searchParams.get("token");
   if (token) target.searchParams.set("token", token);
   return NextResponse.redirect(target, 303);

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { isMailCatcherServed, listCaughtMail } from "@/lib/email/caught-mail";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail", robots: { index: false } };
 
-export default async function DevMailPage(props: { searchParams: Promise<{ to?: string }> }) {
+const searchSchema = z.object({ to: textParam(254).optional() });
+
+export default async function DevMailPage(props: { searchParams: Promise<SearchParams> }) {
   if (!isMailCatcherServed()) notFound();
-  const { to } = await props.searchParams;
-  const messages = await listCaughtMail({ to: typeof to === "string" ? to : undefined, limit: 100 });
+  const { to } = parseSearchParams(searchSchema, await props.searchParams).data;
+  const messages = await listCaughtMail({ to, limit: 100 });
   return (
     <div>
       <PageHeader title="Development inbox" description="Every email the app sent, caught by the built-in SMTP server. Not available in production unless MAIL_CATCHER=1." />

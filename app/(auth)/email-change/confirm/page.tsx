@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { Card, MessageCard } from "@/components/ui";
 import { getEmailChangeTokenState } from "@/lib/correction/profile";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 import { confirmEmailChangeAction } from "./actions";
 import { ConfirmEmailChangeForm } from "./confirm-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Confirm your new email address" };
 
+const searchSchema = z.object({ token: textParam(200).optional(), result: textParam(20).optional() });
+
 // Keyed by outcome: "changed", or the AppError code confirmEmailChange threw.
-const RESULTS: Record<string, { title: string; body: string }> = {
+const RESULTS: Record<"changed" | "expired" | "not_found" | "conflict", { title: string; body: string }> = {
   changed: { title: "Your email address was changed", body: "From now on, sign in with your new address. We told your previous address about the change." },
   expired: { title: "This link has expired", body: "Confirmation links are valid for 24 hours. Ask for a new one on your profile page." },
   not_found: { title: "This link no longer works", body: "It has already been used or is not valid. Ask for a new one on your profile page." },
@@ -21,13 +25,13 @@ function ResultMessage({ message }: { message: { title: string; body: string } }
 
 // Opening the link only shows this page; the change happens on the button's
 // POST, so mail scanners that fetch links cannot use it up.
-export default async function ConfirmEmailChangePage(props: { searchParams: Promise<{ token?: string; result?: string }> }) {
-  const { token, result } = await props.searchParams;
-  if (result) {
-    const message = RESULTS[result] ?? RESULTS.not_found;
+export default async function ConfirmEmailChangePage(props: { searchParams: Promise<SearchParams> }) {
+  const { data: { token, result }, invalid } = parseSearchParams(searchSchema, await props.searchParams);
+  if (result || invalid.includes("result")) {
+    const message = result && Object.hasOwn(RESULTS, result) ? RESULTS[result as keyof typeof RESULTS] : RESULTS.not_found;
     return <ResultMessage message={message} />;
   }
-  const state = typeof token === "string" ? await getEmailChangeTokenState(token) : { state: "unknown" as const };
+  const state = token ? await getEmailChangeTokenState(token) : { state: "unknown" as const };
   if (state.state !== "valid") return <ResultMessage message={state.state === "expired" ? RESULTS.expired : RESULTS.not_found} />;
   return (
     <div className="mx-auto max-w-md">

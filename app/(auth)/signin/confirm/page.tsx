@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { Alert, Card, MessageCard, inputClass, labelClass } from "@/components/ui";
 import { isNewAccountAddress } from "@/lib/auth/new-account";
 import { getVerificationTokenState } from "@/lib/auth/verification-token";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Confirm sign-in" };
+
+const searchSchema = z.object({
+  token: textParam(200).optional(),
+  email: textParam(320).optional(),
+  callbackUrl: textParam(2000).optional(),
+  error: textParam(20).optional(),
+});
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 // Opening the emailed link only shows this page; nothing is used up until
 // the person presses the button (a POST), so link scanners do no harm.
-export default async function ConfirmSignInPage(props: {
-  searchParams: Promise<{ token?: string; email?: string; callbackUrl?: string; error?: string }>;
-}) {
-  const { token, email, callbackUrl, error } = await props.searchParams;
-  const state = typeof token === "string" && typeof email === "string" ? await getVerificationTokenState(email, token) : "unknown";
+export default async function ConfirmSignInPage(props: { searchParams: Promise<SearchParams> }) {
+  // A link that was changed (control characters, absurd lengths) is simply not valid.
+  const { token, email, callbackUrl, error } = parseSearchParams(searchSchema, await props.searchParams).data;
+  const state = token && email ? await getVerificationTokenState(email, token) : "unknown";
   if (state !== "valid") {
     return (
       <MessageCard title="This link no longer works" link={{ href: "/signin", label: "Get a new sign-in link" }}>

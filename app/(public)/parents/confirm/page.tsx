@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { Card, MessageCard } from "@/components/ui";
 import { getConfirmationState } from "@/lib/parents/requests";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 import { confirmParentRequestAction } from "../actions";
 import { ConfirmLinkForm } from "../forms";
 
@@ -8,9 +10,9 @@ export const metadata: Metadata = { title: "Confirm your request", robots: { ind
 export const dynamic = "force-dynamic";
 
 // Opening the link only shows a button; the POST confirms, so mail scanners cannot.
-export default async function ParentConfirmPage(props: { searchParams: Promise<{ token?: string | string[] }> }) {
-  const { token } = await props.searchParams;
-  const value = typeof token === "string" ? token : "";
+export default async function ParentConfirmPage(props: { searchParams: Promise<SearchParams> }) {
+  const { token } = parseSearchParams(z.object({ token: textParam(200).optional() }), await props.searchParams).data;
+  const value = token ?? "";
   const state = value ? await getConfirmationState(value) : "unknown";
   if (state !== "valid") {
     return (

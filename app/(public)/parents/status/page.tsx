@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { isAppError } from "@/lib/core/errors";
 import { getParentStatus } from "@/lib/parents/requests";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 import { confirmParentDeletionAction } from "../actions";
 import { ConfirmLinkForm } from "../forms";
 
@@ -20,9 +22,11 @@ const STATUS_TEXT = {
   REJECTED: "We could not approve your request.",
 } as const;
 
-export default async function ParentStatusPage(props: { searchParams: Promise<{ token?: string | string[]; confirmed?: string }> }) {
-  const { token, confirmed } = await props.searchParams;
-  const value = typeof token === "string" ? token : "";
+const searchSchema = z.object({ token: textParam(200).optional(), confirmed: textParam(10).optional() });
+
+export default async function ParentStatusPage(props: { searchParams: Promise<SearchParams> }) {
+  const { token, confirmed } = parseSearchParams(searchSchema, await props.searchParams).data;
+  const value = token ?? "";
   let status;
   try {
     status = await getParentStatus(value);

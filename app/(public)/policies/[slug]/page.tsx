@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Alert } from "@/components/ui";
 import { getViewer } from "@/lib/dal";
 import { getMinorNoticeOptIn } from "@/lib/preferences/policy-notices";
 import { findCurrentPolicy } from "@/lib/policies/public";
 import { formatPolicyDate, PolicyBody } from "@/components/policy-body";
 import { MinorNoticeOptIn } from "../_components/minor-opt-in";
+import { parseParams, slugParam, type RouteParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy" };
 
-export default async function PolicyPage(props: { params: Promise<{ slug: string }> }) {
-  const { slug } = await props.params;
+const paramsSchema = z.object({ slug: slugParam() });
+
+export default async function PolicyPage(props: { params: Promise<RouteParams> }) {
+  const { slug } = parseParams(paramsSchema, await props.params);
   const [policy, viewer] = await Promise.all([findCurrentPolicy(slug), getViewer()]);
   if (!policy?.current) notFound();
   const { document, current, upcoming } = policy;

@@ -13,16 +13,19 @@ export async function GET(request: Request) {
   try {
     const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
     const rows = iterateAuditLog({ admin: viewer, filters });
+    // The first page is read before the 200 goes out: a query that fails answers an
+    // error status, not a 200 whose connection then drops.
+    let next = await rows.next();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         controller.enqueue(encoder.encode(csvLine(HEADER)));
       },
       async pull(controller) {
-        const next = await rows.next();
         if (next.done) return controller.close();
         const row = next.value;
         controller.enqueue(encoder.encode(csvLine([row.id, row.at.toISOString(), describeActor(row), row.actorRef, row.action, row.targetType, row.targetId, describeIp(row), JSON.stringify(row.metadata)])));
+        next = await rows.next();
       },
     });
     return new Response(body, {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { BreachBanner } from "@/components/breach-banner";
@@ -16,6 +17,7 @@ import { ProgressBar, ProgressFigures } from "../../notices/progress";
 import { BreachForm, type BreachFormValues } from "../breach-form";
 import { sendBreachAction } from "../actions";
 import { TimeToNotify } from "../time-to-notify";
+import { idParam, parseParams, parseSearchParams, textParam, type RouteParams, type SearchParams } from "@/lib/core/params";
 
 const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
 
@@ -25,10 +27,13 @@ export const metadata: Metadata = { title: "Breach notice" };
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function BreachPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+const paramsSchema = z.object({ id: idParam() });
+const searchSchema = z.object({ saved: textParam(10).optional() });
+
+export default async function BreachPage(props: { params: Promise<RouteParams>; searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
-  const { id } = await props.params;
-  const { saved } = await props.searchParams;
+  const { id } = parseParams(paramsSchema, await props.params);
+  const { saved } = parseSearchParams(searchSchema, await props.searchParams).data;
   const breach = await getBreach({ admin: viewer, id });
   if (!breach) notFound();
   const { summary, audience } = breach;

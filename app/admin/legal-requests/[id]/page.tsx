@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
@@ -8,16 +9,20 @@ import { formatLegalDate, getLegalRequest } from "@/lib/legal/admin";
 import { DECISION_LABELS } from "@/lib/legal/schema";
 import { notifyLegalRequestAction } from "../actions";
 import { LegalStateBadge } from "../state";
+import { idParam, parseParams, parseSearchParams, textParam, type RouteParams, type SearchParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Legal request" };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function LegalRequestPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+const paramsSchema = z.object({ id: idParam() });
+const searchSchema = z.object({ created: textParam(20).optional() });
+
+export default async function LegalRequestPage(props: { params: Promise<RouteParams>; searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
-  const { id } = await props.params;
-  const { created } = await props.searchParams;
+  const { id } = parseParams(paramsSchema, await props.params);
+  const { created } = parseSearchParams(searchSchema, await props.searchParams).data;
   const request = await getLegalRequest({ admin: viewer, id });
   if (!request) notFound();
   const rows: [string, string][] = [

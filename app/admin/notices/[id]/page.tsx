@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getCampaignProgress, listFailedDeliveries } from "@/lib/notices/campaign";
@@ -8,15 +9,18 @@ import { formatPolicyDate } from "@/components/policy-body";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { CampaignControls } from "../controls";
 import { ProgressBar, ProgressFigures } from "../progress";
+import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Change notice" };
 
 const statusText = { RUNNING: "Sending", PAUSED: "Paused", CANCELLED: "Cancelled", COMPLETED: "Completed" } as const;
 
-export default async function AdminNoticePage(props: { params: Promise<{ id: string }> }) {
+const paramsSchema = z.object({ id: idParam() });
+
+export default async function AdminNoticePage(props: { params: Promise<RouteParams> }) {
   const viewer = await requireAdmin();
-  const { id } = await props.params;
+  const { id } = parseParams(paramsSchema, await props.params);
   const progress = await getCampaignProgress({ admin: viewer, campaignId: id });
   if (!progress) notFound();
   // Breach notices have their own page (the same progress and controls).

@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getParentRequestForAdmin, verificationMethodLabel } from "@/lib/parents/admin";
 import { VERIFICATION_METHODS } from "@/lib/parents/schema";
 import { decideParentRequestAction } from "../actions";
 import { DecisionForm } from "./decision-form";
+import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Parent's request" };
 export const dynamic = "force-dynamic";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function AdminParentRequestPage(props: { params: Promise<{ id: string }> }) {
+const paramsSchema = z.object({ id: idParam() });
+
+export default async function AdminParentRequestPage(props: { params: Promise<RouteParams> }) {
   const viewer = await requireAdmin();
-  const { id } = await props.params;
+  const { id } = parseParams(paramsSchema, await props.params);
   const request = await getParentRequestForAdmin({ admin: viewer, id });
   if (!request) notFound();
   return (

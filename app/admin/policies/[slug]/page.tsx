@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getPolicyDocumentForAdmin } from "@/lib/policies/admin";
 import { versionState } from "@/lib/policies/in-force";
 import { formatPolicyDate, VersionStateBadge } from "@/components/policy-body";
 import { NewDraftButton } from "../forms";
+import { parseParams, parseSearchParams, positiveIntParam, slugParam, type RouteParams, type SearchParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy document" };
 
-export default async function AdminPolicyDocumentPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<{ published?: string }> }) {
+const paramsSchema = z.object({ slug: slugParam() });
+const searchSchema = z.object({ published: positiveIntParam().optional() });
+
+export default async function AdminPolicyDocumentPage(props: { params: Promise<RouteParams>; searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
-  const { slug } = await props.params;
-  const { published } = await props.searchParams;
+  const { slug } = parseParams(paramsSchema, await props.params);
+  const { published } = parseSearchParams(searchSchema, await props.searchParams).data;
   const document = await getPolicyDocumentForAdmin({ admin: viewer, slug });
   if (!document) notFound();
   const at = document.at;
@@ -22,7 +27,7 @@ export default async function AdminPolicyDocumentPage(props: { params: Promise<{
     .filter((v) => v.status === "PUBLISHED" && v.effectiveAt && v.effectiveAt <= at)
     .sort((a, b) => +b.effectiveAt! - +a.effectiveAt!)[0]?.version;
   const draft = document.versions.find((v) => v.status === "DRAFT");
-  const justPublished = published ? document.versions.find((v) => String(v.version) === published && v.status === "PUBLISHED") : undefined;
+  const justPublished = published ? document.versions.find((v) => v.version === published && v.status === "PUBLISHED") : undefined;
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
 import { DueDate, statusLabel } from "@/components/requests/status";
 import { Card, inputClass, labelClass, PageHeader } from "@/components/ui";
@@ -9,6 +10,7 @@ import { DENIAL_REASONS, OBJECTION_SCOPES, REQUEST_TYPE_INFO, type ObjectionScop
 import { previewShineTheLight } from "@/lib/requests/shine-the-light";
 import { getRequestForTeam } from "@/lib/requests/admin";
 import { answerAction, assignAction, deletionAction, denyAction, exportAction, extendAction, messageAction, processingAction, startAction, stlAction, verifyAction } from "../actions";
+import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Privacy request" };
 export const dynamic = "force-dynamic";
@@ -23,9 +25,11 @@ const EXTENSION_BLOCKED = {
   CLOSED: "The request is closed.",
 } as const;
 
-export default async function TeamRequestPage(props: { params: Promise<{ id: string }> }) {
+const paramsSchema = z.object({ id: idParam() });
+
+export default async function TeamRequestPage(props: { params: Promise<RouteParams> }) {
   const viewer = await requireAdmin();
-  const { id } = await props.params;
+  const { id } = parseParams(paramsSchema, await props.params);
   const request = await getRequestForTeam({ admin: viewer, id });
   if (!request) notFound();
   const stl = request.type === "SHINE_THE_LIGHT" && request.isOpen ? await previewShineTheLight({ admin: viewer, id: request.id }) : null;

@@ -1,18 +1,22 @@
+// Auth.js's own routes are not served. Signing in has one path: the sign-in form
+// (app/(auth)/signin/actions.ts: per-address and per-IP limits) sends the link
+// through Auth.js in-process, and the confirm page's POST (app/api/auth/confirm:
+// origin check, erasure check, age question) completes it through Auth.js
+// in-process. Served as they are, Auth.js's POST callback and sign-in routes
+// would skip every one of those rules; the portal uses none of the others
+// (sessions are read and ended server-side through auth() and signOut()).
+// e2e/auth.spec.ts tries every Auth.js action, provider and method here.
 import { NextRequest, NextResponse } from "next/server";
-import { handlers } from "@/lib/auth/instance";
+import { errorResponse } from "@/lib/actions/route";
+import { buildConfirmPageUrl } from "@/lib/auth/confirm-url";
+import { AppError } from "@/lib/core/errors";
 
-// A GET of the raw email callback never signs in: it is sent to the confirm
-// page, whose POST (app/api/auth/confirm) completes the sign-in.
+/** The raw email callback (a link in Auth.js's shape) only redirects to the confirm page. Nothing else exists. */
 export async function GET(request: NextRequest) {
-  if (request.nextUrl.pathname.endsWith("/callback/nodemailer")) {
-    const confirm = new URL("/signin/confirm", request.nextUrl);
-    for (const key of ["token", "email", "callbackUrl"]) {
-      const value = request.nextUrl.searchParams.get(key);
-      if (value) confirm.searchParams.set(key, value);
-    }
-    return NextResponse.redirect(confirm, 303);
+  if (request.nextUrl.pathname === "/api/auth/callback/nodemailer") {
+    return NextResponse.redirect(buildConfirmPageUrl(request.nextUrl.searchParams), 303);
   }
-  return handlers.GET(request);
+  return errorResponse(new AppError("NOT_FOUND"));
 }
 
-export const POST = handlers.POST;
+// No POST (nor any other method): Next.js answers 405.

@@ -1,11 +1,12 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { isMailCatcherServed, listCaughtMail } from "@/lib/email/caught-mail";
+import { textParam } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  to: z.string().max(254).optional(),
+  to: textParam(254).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Card } from "@/components/ui";
 import { findCaughtMail, isMailCatcherServed } from "@/lib/email/caught-mail";
+import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail message", robots: { index: false } };
 
-export default async function DevMailMessagePage(props: { params: Promise<{ id: string }> }) {
+const paramsSchema = z.object({ id: idParam() });
+
+export default async function DevMailMessagePage(props: { params: Promise<RouteParams> }) {
   if (!isMailCatcherServed()) notFound();
-  const { id } = await props.params;
+  const { id } = parseParams(paramsSchema, await props.params);
   const message = await findCaughtMail(id);
   if (!message) notFound();
   const headers = message.headers as Record<string, string>;

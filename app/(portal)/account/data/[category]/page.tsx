@@ -4,11 +4,13 @@ import { getCategoryRetentionDays } from "@/lib/retention/rules";
 import { retentionText } from "@/lib/retention/targets";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { z } from "zod";
 import { Alert, Card, inputClass, labelClass } from "@/components/ui";
 import { getDatasetCount, getDatasetPage, getPolicyVersions, getSharingFor } from "@/lib/data/access";
 import { describeError } from "@/lib/actions/messages";
 import { outputColumns, type PageDirection } from "@/lib/data/queries";
-import { isAppError } from "@/lib/core/errors";
+import { dayParam, parseParams, parseSearchParams, slugParam, textParam, type SearchParams } from "@/lib/core/params";
+import { AppError, isAppError } from "@/lib/core/errors";
 import { findCategory, type FilterKey } from "@/lib/data/registry";
 import { verifySession, type Viewer } from "@/lib/dal";
 import { formatCount, formatIso, sourceLabel } from "../format";
@@ -16,10 +18,8 @@ import { formatCount, formatIso, sourceLabel } from "../format";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 const FILTER_LABELS: Record<FilterKey, string> = { path: "Page", ip: "IP address", device: "Device id", cluster: "Install id" };
-const DIRECTIONS: PageDirection[] = ["first", "next", "prev", "last"];
+const DIRECTIONS = ["first", "next", "prev", "last"] as const satisfies readonly PageDirection[];
 
 // The exact count scans every matching row (tens of ms at 10^6), so it streams
 // in after the page's rows, which a keyset range scan serves in a few ms.
@@ -35,42 +35,51 @@ async function RecordCount(props: { viewer: Viewer; datasetKey: string; filters:
   return <>{`${formatCount(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>;
 }
 
-function one(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+const paramsSchema = z.object({ category: slugParam() });
+const pagingSchema = z.object({ dataset: textParam(100).optional(), page: z.enum(DIRECTIONS).optional(), cursor: textParam(500).optional() });
+
+/** The dataset's filters: dates between 1900 and 9999, values without control characters. */
+function filterSchema(filterKeys: FilterKey[]) {
+  return z.object({ from: dayParam().optional(), to: dayParam().optional(), ...Object.fromEntries(filterKeys.map((key) => [key, textParam(500).optional()])) });
 }
 
 export default async function CategoryPage(props: { params: Promise<{ category: string }>; searchParams: Promise<SearchParams> }) {
   const viewer = await verifySession();
-  const [{ category: slug }, search] = await Promise.all([props.params, props.searchParams]);
-  const category = findCategory(slug);
+  const [params, search] = await Promise.all([props.params, props.searchParams]);
+  const category = findCategory(parseParams(paramsSchema, params).category);
   if (!category) notFound();
-  const dataset = category.datasets.find((candidate) => candidate.key === one(search.dataset)) ?? category.datasets[0];
+  const paging = parseSearchParams(pagingSchema, search);
+  const dataset = category.datasets.find((candidate) => candidate.key === paging.data.dataset) ?? category.datasets[0];
   const filterKeys = Object.keys(dataset.filters ?? {}) as FilterKey[];
+  // A bad filter is ignored (the others still apply) and the page says so.
+  const parsedFilters = parseSearchParams(filterSchema(filterKeys), search);
   const filters: Record<string, string> = {};
-  for (const key of ["from", "to", ...filterKeys]) {
-    const value = one(search[key])?.trim();
-    if (value) filters[key] = value;
-  }
-  const directionParam = one(search.page) as PageDirection | undefined;
-  const direction = directionParam && DIRECTIONS.includes(directionParam) ? directionParam : "first";
-  const cursor = one(search.cursor);
+  for (const [key, value] of Object.entries(parsedFilters.data)) if (typeof value === "string" && value) filters[key] = value;
+  const badCursor = paging.invalid.includes("cursor") || paging.invalid.includes("page");
+  const direction = badCursor ? "first" : (paging.data.page ?? "first");
+  const cursor = badCursor ? undefined : paging.data.cursor;
 
   // Independent of the page's rows: fetched in parallel with them.
   const extras = Promise.all([getPolicyVersions(), getSharingFor(category), getCategoryRetentionDays()]);
   extras.catch(() => {});
   let result: Awaited<ReturnType<typeof getDatasetPage>> = null;
-  let problem: string | null = null;
+  let problem: string | null = parsedFilters.invalid.length
+    ? describeError(new AppError("VALIDATION", { reason: "BAD_FILTER" }))
+    : badCursor
+      ? describeError(new AppError("INVALID_STATE", { reason: "BAD_CURSOR" }))
+      : null;
+  let countFilters = filters;
   try {
     result = await getDatasetPage({ viewer, categorySlug: category.slug, datasetKey: dataset.key, request: { direction, cursor, filters, limit: 50 } });
   } catch (error) {
     if (!isAppError(error, "VALIDATION") && !isAppError(error, "INVALID_STATE")) throw error;
     problem = describeError(error);
+    countFilters = {};
     result = await getDatasetPage({ viewer, categorySlug: category.slug, datasetKey: dataset.key, request: { direction: "first", limit: 50 } });
   }
   if (!result) notFound();
   const [policies, sharedWith, retentionDays] = await extras;
   const { page } = result;
-  const countFilters = problem ? {} : filters;
   const columns = outputColumns(dataset).filter((column) => !column.hideInTable && column.key !== "id");
   const baseQuery = (extra: Record<string, string>) => {
     const query = new URLSearchParams({ ...(category.datasets.length > 1 ? { dataset: dataset.key } : {}), ...filters, ...extra });
@@ -141,7 +150,7 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
       <h2 className="mt-8 text-xl font-semibold text-gray-900">{dataset.title}</h2>
       <p className="mt-1 text-sm text-gray-700" data-testid="record-count" aria-live="polite">
         <Suspense fallback={<span>Counting records…</span>}>
-          <RecordCount viewer={viewer} datasetKey={dataset.key} filters={countFilters} hasFilters={hasFilters && !problem} />
+          <RecordCount viewer={viewer} datasetKey={dataset.key} filters={countFilters} hasFilters={Object.keys(countFilters).length > 0} />
         </Suspense>
       </p>
 

@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { getOwnItem } from "@/lib/data/access";
 import { outputColumns } from "@/lib/data/queries";
 import { verifySession } from "@/lib/dal";
+import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 import { formatIso } from "../format";
 import { CorrectionForm } from "./correction-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Report something wrong" };
 
-export default async function CorrectionPage(props: { searchParams: Promise<{ dataset?: string; id?: string }> }) {
+const searchSchema = z.object({ dataset: textParam(100).optional(), id: textParam(200).optional() });
+
+export default async function CorrectionPage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await verifySession();
-  const { dataset, id } = await props.searchParams;
-  if (typeof dataset !== "string" || typeof id !== "string") notFound();
+  const { dataset, id } = parseSearchParams(searchSchema, await props.searchParams).data;
+  if (!dataset || !id) notFound();
   // Other people's items (or made-up ids) look exactly like missing ones.
   const item = await getOwnItem({ viewer, datasetKey: dataset, id });
   if (!item || !item.dataset.correctable) notFound();

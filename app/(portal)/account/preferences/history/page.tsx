@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { verifySession } from "@/lib/dal";
 import { listPreferenceHistory } from "@/lib/preferences/history";
 import { describeSubject, sourceLabels } from "@/lib/preferences/labels";
+import { parseSearchParams, positiveIntParam, type SearchParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Preference history" };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export default async function PreferenceHistoryPage(props: { searchParams: Promise<{ page?: string }> }) {
+const searchSchema = z.object({ page: positiveIntParam(10_000).default(1) });
+
+export default async function PreferenceHistoryPage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await verifySession();
-  const { page } = await props.searchParams;
-  const requested = Number.parseInt(page ?? "1", 10);
-  const history = await listPreferenceHistory({ userId: viewer.userId, page: Number.isFinite(requested) ? requested : 1 });
+  const { page } = parseSearchParams(searchSchema, await props.searchParams).data;
+  const history = await listPreferenceHistory({ userId: viewer.userId, page });
   return (
     <div className="space-y-6">
       <PageHeader

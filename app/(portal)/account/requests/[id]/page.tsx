@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { DueDate, statusLabel } from "@/components/requests/status";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { verifySession } from "@/lib/dal";
 import { REQUEST_TYPE_INFO } from "@/lib/requests/catalog";
 import { getMyRequest } from "@/lib/requests/person";
 import { requestReference } from "@/lib/requests/transitions";
+import { idParam, parseParams, parseSearchParams, textParam, type RouteParams, type SearchParams } from "@/lib/core/params";
 import { addMessageAction, withdrawRequestAction } from "../actions";
 import { MessageForm, WithdrawForm } from "./thread-forms";
 
@@ -16,9 +18,14 @@ export const dynamic = "force-dynamic";
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
-export default async function MyRequestPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string }> }) {
+const paramsSchema = z.object({ id: idParam() });
+const searchSchema = z.object({ filed: textParam(10).optional() });
+
+export default async function MyRequestPage(props: { params: Promise<RouteParams>; searchParams: Promise<SearchParams> }) {
   const viewer = await verifySession();
-  const [{ id }, { filed }] = await Promise.all([props.params, props.searchParams]);
+  const [params, search] = await Promise.all([props.params, props.searchParams]);
+  const { id } = parseParams(paramsSchema, params);
+  const { filed } = parseSearchParams(searchSchema, search).data;
   const request = await getMyRequest({ viewer, id });
   if (!request) notFound();
   const info = REQUEST_TYPE_INFO[request.type];

@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { getEditableProfile } from "@/lib/correction/profile";
 import { verifySession } from "@/lib/dal";
 import { LAW_CHOICES, OBJECTION_SCOPES, REQUEST_TYPE_INFO, REQUEST_TYPES } from "@/lib/requests/catalog";
 import { defaultLawFor } from "@/lib/requests/deadlines";
+import { parseSearchParams, type SearchParams } from "@/lib/core/params";
 import { createRequestAction } from "../actions";
 import { NewRequestForm } from "./request-form";
 
 export const metadata: Metadata = { title: "New privacy request" };
 
-export default async function NewRequestPage(props: { searchParams: Promise<{ type?: string }> }) {
+const searchSchema = z.object({ type: z.enum(REQUEST_TYPES).default("ACCESS") });
+
+export default async function NewRequestPage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await verifySession();
-  const [{ type }, profile] = await Promise.all([props.searchParams, getEditableProfile({ viewer })]);
-  const defaultType = REQUEST_TYPES.find((value) => value === type) ?? "ACCESS";
+  const [search, profile] = await Promise.all([props.searchParams, getEditableProfile({ viewer })]);
+  const defaultType = parseSearchParams(searchSchema, search).data.type;
   return (
     <div className="space-y-6">
       <PageHeader title="New privacy request" description="Choose what you would like. We email you at every step, and you can follow the request and its legal deadline here." />

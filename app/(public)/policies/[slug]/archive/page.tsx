@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { listPolicyArchive } from "@/lib/policies/public";
 import { formatPolicyDate, VersionStateBadge } from "@/components/policy-body";
+import { parseParams, slugParam, type RouteParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy archive" };
 
-export default async function PolicyArchivePage(props: { params: Promise<{ slug: string }> }) {
-  const { slug } = await props.params;
+const paramsSchema = z.object({ slug: slugParam() });
+
+export default async function PolicyArchivePage(props: { params: Promise<RouteParams> }) {
+  const { slug } = parseParams(paramsSchema, await props.params);
   const archive = await listPolicyArchive(slug);
   if (!archive || archive.versions.length === 0) notFound();
   const base = `/policies/${archive.document.slug}`;

@@ -4,14 +4,19 @@
 import { getRequestIp } from "@/lib/auth/request-ip";
 import { verifyOpenToken } from "@/lib/email/unsubscribe";
 import { recordEmailOpen } from "@/lib/preferences/category-mail";
+import { textParam } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 
 const gif = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
+const tokenSchema = textParam(1000);
+
 export async function GET(request: Request, context: { params: Promise<{ token: string }> }) {
-  const { token } = await context.params;
-  const open = verifyOpenToken(decodeURIComponent(token));
+  // Next.js has decoded the segment already; a token that is not one (control characters,
+  // absurd length) answers the same 404 image as a forged one.
+  const parsed = tokenSchema.safeParse((await context.params).token);
+  const open = parsed.success ? verifyOpenToken(parsed.data) : null;
   if (open) {
     await recordEmailOpen({ ...open, ip: getRequestIp(request.headers), userAgent: request.headers.get("user-agent") }).catch(() => false);
   }

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Alert } from "@/components/ui";
 import { findPublishedVersion } from "@/lib/policies/public";
 import { formatPolicyDate, PolicyBody, VersionStateBadge } from "@/components/policy-body";
+import { parseParams, positiveIntParam, slugParam, type RouteParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy version" };
 
-export default async function PolicyVersionPage(props: { params: Promise<{ slug: string; version: string }> }) {
-  const { slug, version } = await props.params;
-  const number = Number(version);
-  if (!Number.isInteger(number) || number < 1) notFound();
+const paramsSchema = z.object({ slug: slugParam(), version: positiveIntParam() });
+
+export default async function PolicyVersionPage(props: { params: Promise<RouteParams> }) {
+  const { slug, version: number } = parseParams(paramsSchema, await props.params);
   const policy = await findPublishedVersion(slug, number);
   if (!policy) notFound();
   const base = `/policies/${policy.document.slug}`;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { env } from "@/lib/core/env";
@@ -8,15 +9,16 @@ import { getDraftForEditing } from "@/lib/policies/admin";
 import { diffPolicyText } from "@/lib/policies/diff";
 import { formatPolicyDate, PolicyBody, PolicyDiff } from "@/components/policy-body";
 import { DiscardDraftForm, DraftForm, PublishForm } from "../../../forms";
+import { parseParams, positiveIntParam, slugParam, type RouteParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy version" };
 
-export default async function AdminPolicyVersionPage(props: { params: Promise<{ slug: string; version: string }> }) {
+const paramsSchema = z.object({ slug: slugParam(), version: positiveIntParam() });
+
+export default async function AdminPolicyVersionPage(props: { params: Promise<RouteParams> }) {
   const viewer = await requireAdmin();
-  const { slug, version } = await props.params;
-  const number = Number(version);
-  if (!Number.isInteger(number) || number < 1) notFound();
+  const { slug, version: number } = parseParams(paramsSchema, await props.params);
   const data = await getDraftForEditing({ admin: viewer, slug, versionNumber: number });
   if (!data) notFound();
   const { version: v, live, at } = data;

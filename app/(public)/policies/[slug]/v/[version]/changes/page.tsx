@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { findVersionChanges } from "@/lib/policies/public";
 import { formatPolicyDate, PolicyDiff, VersionStateBadge } from "@/components/policy-body";
+import { parseParams, positiveIntParam, slugParam, type RouteParams } from "@/lib/core/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy changes" };
 
-export default async function PolicyChangesPage(props: { params: Promise<{ slug: string; version: string }> }) {
-  const { slug, version } = await props.params;
-  const number = Number(version);
-  if (!Number.isInteger(number) || number < 1) notFound();
+const paramsSchema = z.object({ slug: slugParam(), version: positiveIntParam() });
+
+export default async function PolicyChangesPage(props: { params: Promise<RouteParams> }) {
+  const { slug, version: number } = parseParams(paramsSchema, await props.params);
   const changes = await findVersionChanges(slug, number);
   if (!changes) notFound();
   const { target, previous, diff } = changes;
