@@ -15,8 +15,8 @@ import { assertAdmin, type Viewer } from "../core/viewer";
 export type AdminSecondFactor = { userId: string; email: string; name: string | null; hasTotp: boolean; passkeys: number; recoveryCodesLeft: number; isYou: boolean };
 
 /** The privacy team with what protects each member's access (no secrets), for the security page. */
-export async function listAdminSecondFactors(viewer: Viewer): Promise<AdminSecondFactor[]> {
-  assertAdmin(viewer);
+export async function listAdminSecondFactors({ admin }: { admin: Viewer }): Promise<AdminSecondFactor[]> {
+  assertAdmin(admin);
   const admins = await prisma.user.findMany({
     where: { role: "ADMIN" },
     orderBy: { email: "asc" },
@@ -29,14 +29,14 @@ export async function listAdminSecondFactors(viewer: Viewer): Promise<AdminSecon
       _count: { select: { passkeys: true, recoveryCodes: { where: { usedAt: null } } } },
     },
   });
-  return admins.map((admin) => ({
-    userId: admin.id,
-    email: admin.email,
-    name: admin.name,
-    hasTotp: Boolean(admin.totpCredential?.confirmedAt),
-    passkeys: admin._count.passkeys,
-    recoveryCodesLeft: admin._count.recoveryCodes,
-    isYou: admin.id === viewer.userId,
+  return admins.map((member) => ({
+    userId: member.id,
+    email: member.email,
+    name: member.name,
+    hasTotp: Boolean(member.totpCredential?.confirmedAt),
+    passkeys: member._count.passkeys,
+    recoveryCodesLeft: member._count.recoveryCodes,
+    isYou: member.id === admin.userId,
   }));
 }
 

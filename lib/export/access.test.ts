@@ -34,7 +34,7 @@ afterAll(async () => {
 describe("startExport", () => {
   it("40 requests at once for one person start exactly one export", async () => {
     const viewer = await createViewer("burst");
-    const results = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport(viewer)));
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport({ viewer })));
     expect(await exportsOf(viewer.userId)).toBe(1);
     const values = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
     const created = values.filter((value) => value.created);
@@ -46,28 +46,28 @@ describe("startExport", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "export.requested", targetId: created[0].id } })).toBe(1);
     expect(enqueued.filter((id) => id === created[0].id)).toHaveLength(1);
     // Once started, a later request is told about the same export.
-    expect(await access.startExport(viewer)).toEqual({ id: created[0].id, created: false });
+    expect(await access.startExport({ viewer })).toEqual({ id: created[0].id, created: false });
   });
 
   it("the daily limit holds under concurrency too: with 4 done today, 40 at once make the 5th and no more", async () => {
     const viewer = await createViewer("daily");
     await db.prisma.exportJob.createMany({ data: Array.from({ length: 4 }, () => ({ userId: viewer.userId, status: "READY" as const })) });
-    const first = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport(viewer)));
+    const first = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport({ viewer })));
     expect(first.filter((result) => result.status === "fulfilled" && result.value.created)).toHaveLength(1);
     expect(await exportsOf(viewer.userId)).toBe(5);
     // Once that one is done, the day's five are used: every one of 40 more is refused.
     await db.prisma.exportJob.updateMany({ where: { userId: viewer.userId }, data: { status: "READY" } });
-    const second = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport(viewer)));
+    const second = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport({ viewer })));
     const reasons = second.map((result) => (result.status === "rejected" ? `${result.reason.code}:${result.reason.reason}` : "started"));
     expect(reasons).toContain("LIMIT_REACHED:EXPORTS_PER_DAY");
     expect(reasons.filter((reason) => reason !== "LIMIT_REACHED:EXPORTS_PER_DAY" && reason !== "CONFLICT:EXPORT_STARTING")).toEqual([]);
     expect(await exportsOf(viewer.userId)).toBe(5);
-    await expect(access.startExport(viewer)).rejects.toMatchObject({ code: "LIMIT_REACHED", reason: "EXPORTS_PER_DAY" });
+    await expect(access.startExport({ viewer })).rejects.toMatchObject({ code: "LIMIT_REACHED", reason: "EXPORTS_PER_DAY" });
   });
 
   it("one person's burst does not hold back another's export", async () => {
     const [a, b] = [await createViewer("a"), await createViewer("b")];
-    const results = await Promise.allSettled([...Array.from({ length: 10 }, () => access.startExport(a)), access.startExport(b)]);
+    const results = await Promise.allSettled([...Array.from({ length: 10 }, () => access.startExport({ viewer: a })), access.startExport({ viewer: b })]);
     expect(results.at(-1)).toMatchObject({ status: "fulfilled", value: { created: true } });
     expect(await exportsOf(a.userId)).toBe(1);
     expect(await exportsOf(b.userId)).toBe(1);

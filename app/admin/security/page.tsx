@@ -31,7 +31,7 @@ function factorsOf(admin: { hasTotp: boolean; passkeys: number; recoveryCodesLef
 /** The admin's own second factor, and break-glass resets of the other admins'. */
 export default async function SecurityPage() {
   const viewer = await requireAdmin();
-  const [enrolment, admins, state] = await Promise.all([getEnrolment(viewer.userId), listAdminSecondFactors(viewer), getAdminState()]);
+  const [enrolment, admins, state] = await Promise.all([getEnrolment(viewer.userId), listAdminSecondFactors({ admin: viewer }), getAdminState()]);
   const factorCount = enrolment.passkeys.length + (enrolment.hasTotp ? 1 : 0);
   return (
     <div className="space-y-8">

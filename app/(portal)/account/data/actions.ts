@@ -8,7 +8,7 @@ import { correctionSchema } from "@/lib/correction/schema";
 import { startExport } from "@/lib/export/access";
 
 export const startExportAction = authedAction(z.object({}), async (_input, { viewer, ip }) => {
-  const result = await startExport(viewer, { ip });
+  const result = await startExport({ viewer, ip });
   revalidatePath("/account/data");
   return ok(result.created ? "Your export has started." : "An export is already being prepared.", { exportId: result.id });
 });

@@ -17,7 +17,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function YourDataPage() {
   const viewer = await verifySession();
-  const [overview, exports, retentionDays] = await Promise.all([getDataOverview({ viewer }), listExports(viewer), getCategoryRetentionDays()]);
+  const [overview, exports, retentionDays] = await Promise.all([getDataOverview({ viewer }), listExports({ viewer }), getCategoryRetentionDays()]);
   return (
     <div>
       <PageHeader

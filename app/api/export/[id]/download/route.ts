@@ -17,7 +17,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const viewer = await getViewer();
     if (!viewer) throw new AppError("UNAUTHENTICATED");
     const { id } = parseRouteParams(paramsSchema, await context.params, new AppError("NOT_FOUND", { reason: "EXPORT" }));
-    const download = await openExportDownload(viewer, id, { ip: getRequestIp(request.headers) });
+    const download = await openExportDownload({ viewer, exportId: id, ip: getRequestIp(request.headers) });
     const headers: Record<string, string> = {
       "content-type": "application/zip",
       "content-length": String(download.size),
