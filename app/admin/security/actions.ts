@@ -10,7 +10,7 @@ import {
   removeFactor,
   startTotpEnrolment,
 } from "@/lib/auth/second-factor";
-import { totpCodeSchema, webauthnResponseSchema } from "@/lib/auth/second-factor-input";
+import { passkeyAnswerSchema, removePasskeySchema, resetAdminFactorsSchema, totpCodeInputSchema } from "@/lib/auth/schema";
 import { resetAdminSecondFactor } from "@/lib/auth/second-factor-reset";
 import { getSessionRef } from "@/lib/dal";
 
@@ -23,7 +23,7 @@ export const addPasskeyOptionsAction = adminAction(z.object({}), async (_input, 
   return ok("", { options: JSON.stringify(options) });
 }, stepUp);
 
-export const addPasskeyAction = adminAction(z.object({ response: webauthnResponseSchema }), async (input, { viewer, ip }) => {
+export const addPasskeyAction = adminAction(passkeyAnswerSchema, async (input, { viewer, ip }) => {
   await finishPasskeyRegistration({ viewer, session: await getSessionRef(), ip, response: input.response });
   return ok("Your passkey was added.");
 }, stepUp);
@@ -32,12 +32,12 @@ export const startAppAction = adminAction(z.object({}), async (_input, { viewer,
   return ok("", await startTotpEnrolment({ viewer, session: await getSessionRef(), ip }));
 }, stepUp);
 
-export const confirmAppAction = adminAction(z.object({ code: totpCodeSchema }), async (input, { viewer, ip }) => {
+export const confirmAppAction = adminAction(totpCodeInputSchema, async (input, { viewer, ip }) => {
   const { outcome } = await confirmTotpEnrolment({ viewer, session: await getSessionRef(), ip, code: input.code });
   return ok(outcome === "replaced" ? "Your authenticator app was replaced." : "Your authenticator app was added.");
 }, stepUp);
 
-export const removePasskeyAction = adminAction(z.object({ id: z.string().min(1).max(400) }), async (input, { viewer, ip }) => {
+export const removePasskeyAction = adminAction(removePasskeySchema, async (input, { viewer, ip }) => {
   await removeFactor({ viewer, session: await getSessionRef(), ip, factor: { method: "passkey", id: input.id } });
   return ok("The passkey was removed.");
 }, stepUp);
@@ -51,13 +51,7 @@ export const newRecoveryCodesAction = adminAction(z.object({}), async (_input, {
   return ok("", await regenerateRecoveryCodes({ viewer, session: await getSessionRef(), ip }));
 }, stepUp);
 
-const resetSchema = z.object({
-  userId: z.string().min(1).max(100),
-  reason: z.string().trim().min(10, "Say why, in 10 characters or more (for example how you confirmed who asked).").max(300, "Keep the reason under 300 characters."),
-  confirm: z.literal("on", { message: "Tick the box to confirm." }),
-});
-
-export const resetAdminFactorsAction = adminAction(resetSchema, async (input, { viewer, ip }) => {
+export const resetAdminFactorsAction = adminAction(resetAdminFactorsSchema, async (input, { viewer, ip }) => {
   const { email } = await resetAdminSecondFactor({ by: { kind: "admin", viewer, session: await getSessionRef(), ip }, target: { userId: input.userId }, reason: input.reason });
   return ok(`The second factor of ${email} was reset. They have been emailed, and set up a new one the next time they open the admin area.`);
 }, stepUp);

@@ -2,23 +2,15 @@
 // It checks the age answer for new accounts, then hands the token to Auth.js's
 // email callback in-process (the public GET callback only redirects here).
 import { NextRequest, NextResponse } from "next/server";
-import { z } from "zod";
 import { handlers } from "@/lib/auth/instance";
 import { now } from "@/lib/core/clock";
 import { env } from "@/lib/core/env";
 import { isUnderMinimumAge } from "@/lib/auth/age";
+import { confirmSignInSchema } from "@/lib/auth/schema";
 import { isNewAccountAddress, recordAgeConfirmed } from "@/lib/auth/new-account";
 import { forgetSignInAttempts } from "@/lib/auth/rate-limit";
 import { deleteVerificationTokens, getVerificationTokenState } from "@/lib/auth/verification-token";
 import { isErasureUnderWay } from "@/lib/erasure/request";
-
-const formSchema = z.object({
-  token: z.string().min(1).max(200),
-  email: z.string().min(3).max(254),
-  callbackUrl: z.string().max(2000).optional(),
-  birthYear: z.coerce.number().int().min(1900).max(2100).optional(),
-  birthMonth: z.coerce.number().int().min(1).max(12).optional(),
-});
 
 /** Same-origin paths only (absolute same-origin URLs become paths); anything else goes to /account. */
 function safeCallbackPath(value: string | undefined): string {
@@ -48,7 +40,7 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ error: "Send the confirm form as form data." }, { status: 400 });
   }
   const raw = Object.fromEntries([...form.entries()].filter(([, value]) => value !== ""));
-  const parsed = formSchema.safeParse(raw);
+  const parsed = confirmSignInSchema.safeParse(raw);
   if (!parsed.success) return redirectTo("/signin/error?error=Verification");
   const { token, email, callbackUrl, birthYear, birthMonth } = parsed.data;
 
