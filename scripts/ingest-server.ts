@@ -80,8 +80,6 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
     response.end('{"error":"unavailable","reason":"try again later"}');
   }
 }
-ingest.server.keepAliveTimeout = 65_000;
-
 ingest.server.listen(config.INGEST_PORT, "0.0.0.0", () => {
   log.info("ingestion server listening", { port: config.INGEST_PORT });
 });

@@ -16,6 +16,10 @@ export function createDrainableServer(handler: http.RequestListener) {
     if (isDraining()) response.setHeader("connection", "close");
     handler(request, response);
   });
+  // Longer than the idle timeout of the proxies and clients in front of us (60 s is common):
+  // they close an idle kept-alive connection first, so a request they send on it is never
+  // met by our close (Node's default is 5 s, and a request racing it gets ECONNRESET).
+  server.keepAliveTimeout = 65_000;
   return {
     server,
     get active() {
