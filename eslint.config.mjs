@@ -47,7 +47,7 @@ const layerZones = [
     target: "./lib/core",
     from: "./lib",
     except: ["./core", "./generated"],
-    message: "lib/core/ stands below every domain: it imports nothing else from lib/ (README, \"Architecture\").",
+    message: 'lib/core/ stands below every domain: it imports nothing else from lib/ (README, "Architecture").',
   },
   ...DOMAIN_ORDER.map((domain, index) => {
     const below = DOMAIN_ORDER.slice(0, index);
@@ -65,14 +65,30 @@ const layerZones = [
   },
 ];
 
-const DB_CLIENT = ["@/lib/core/db", "@/lib/core/migrate", "@/lib/generated/*", "**/core/db", "**/generated/prisma", "**/generated/prisma/*", "pg", "@prisma/*"];
-const dbMessage = "Pages and components read and write through lib/ (the data access layer), never the database client.";
+const DB_CLIENT = [
+  "@/lib/core/db",
+  "@/lib/core/migrate",
+  "@/lib/generated/*",
+  "**/core/db",
+  "**/generated/prisma",
+  "**/generated/prisma/*",
+  "pg",
+  "@prisma/*",
+];
+const dbMessage =
+  "Pages and components read and write through lib/ (the data access layer), never the database client.";
 
 const isDbImport = (source) => /(^|\/)db(\.ts)?$/.test(source) || /generated\/prisma/.test(source) || source === "pg";
 
 /** A lib/ module that imports the database client or its types (it runs queries) must also import "server-only". */
 const serverOnlyWithDb = {
-  meta: { type: "problem", messages: { missing: 'This module imports the database client; add `import "server-only";` so it can never reach a browser bundle.' } },
+  meta: {
+    type: "problem",
+    messages: {
+      missing:
+        'This module imports the database client; add `import "server-only";` so it can never reach a browser bundle.',
+    },
+  },
   create(context) {
     let dbImport = null;
     let hasServerOnly = false;
@@ -91,15 +107,36 @@ const serverOnlyWithDb = {
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", "dist/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "vendor/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "dist/**",
+    ".data/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "vendor/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {
     // Logs are JSON lines through lib/core/log.ts (request/job id, redaction); CLI tools, tests and benches may print.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "scripts/server.ts", "scripts/worker.ts", "scripts/ingest-server.ts"],
+    files: [
+      "app/**/*.{ts,tsx}",
+      "components/**/*.{ts,tsx}",
+      "lib/**/*.{ts,tsx}",
+      "proxy.ts",
+      "scripts/server.ts",
+      "scripts/worker.ts",
+      "scripts/ingest-server.ts",
+    ],
     ignores: ["lib/**/*.test.ts"],
     rules: { "no-console": "error" },
   },
@@ -120,7 +157,10 @@ export default defineConfig([
         {
           patterns: [
             { group: DB_CLIENT, message: dbMessage },
-            { group: ["@/app/*", "**/app/*"], message: "components/ must not depend on app/: pass server actions in as props." },
+            {
+              group: ["@/app/*", "**/app/*"],
+              message: "components/ must not depend on app/: pass server actions in as props.",
+            },
           ],
         },
       ],
@@ -132,15 +172,22 @@ export default defineConfig([
     plugins: { local: { rules: { "server-only-with-db": serverOnlyWithDb } } },
     rules: {
       "local/server-only-with-db": "error",
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "lib/ holds the rules; it must not depend on app/." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@/app/*", "**/app/*"], message: "lib/ holds the rules; it must not depend on app/." }],
+        },
+      ],
       "import/no-restricted-paths": ["error", { zones: layerZones }],
       "import/no-cycle": ["error", { ignoreExternal: true }],
       "no-restricted-syntax": [
         "error",
         {
           // Packages may be loaded lazily (e.g. next/headers, absent outside a request); project files may not.
-          selector: "ImportExpression[source.value=/^[.]/], ImportExpression[source.value=/^@\\W/], ImportExpression:not([source.type='Literal'])",
-          message: "No `await import()` of project files in lib/: import statically, in the direction of the domain order.",
+          selector:
+            "ImportExpression[source.value=/^[.]/], ImportExpression[source.value=/^@\\W/], ImportExpression:not([source.type='Literal'])",
+          message:
+            "No `await import()` of project files in lib/: import statically, in the direction of the domain order.",
         },
       ],
     },

@@ -21,13 +21,25 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(erasure|log-scan)\.spec\.ts/ },
     // Deletes the seeded alice for real, so it runs after every other spec has used her.
-    { name: "erasure", use: { ...devices["Desktop Chrome"] }, testMatch: /erasure\.spec\.ts/, dependencies: ["chromium"] },
+    {
+      name: "erasure",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /erasure\.spec\.ts/,
+      dependencies: ["chromium"],
+    },
     // Last of all: greps the whole run's server and worker logs for every token the run used.
     { name: "log-scan", testMatch: /log-scan\.spec\.ts/, dependencies: ["chromium", "erasure"] },
   ],

@@ -12,7 +12,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/core/env";
 import { buildCsp, isPrivatePath, newNonce } from "@/lib/core/csp";
-import { isMalformedPath, isOversizedAction, malformedPathResponse, oversizedActionResponse } from "@/lib/actions/request-guards";
+import {
+  isMalformedPath,
+  isOversizedAction,
+  malformedPathResponse,
+  oversizedActionResponse,
+} from "@/lib/actions/request-guards";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -28,7 +33,13 @@ export function proxy(request: NextRequest) {
   // fetches the next page from its own listening address (0.0.0.0:PORT) with the
   // person's cookies, and answering that fetch with a redirect would sign them out.
   const isNavigation = request.headers.get("sec-fetch-mode") === "navigate";
-  if (host && host !== appUrl.hostname && isNavigation && (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/")) {
+  if (
+    host &&
+    host !== appUrl.hostname &&
+    isNavigation &&
+    (request.method === "GET" || request.method === "HEAD") &&
+    !pathname.startsWith("/api/")
+  ) {
     const target = new URL(`${pathname}${request.nextUrl.search}`, appUrl);
     return NextResponse.redirect(target, 307);
   }
@@ -42,7 +53,12 @@ export function proxy(request: NextRequest) {
   let csp: string | null = null;
   if (config.CSP_NONCE === "on") {
     const nonce = newNonce();
-    csp = buildCsp({ nonce, isDev: config.NODE_ENV === "development", isHttps: appUrl.protocol === "https:", scriptOrigins: config.CSP_SCRIPT_ORIGINS.split(/\s+/).filter(Boolean) });
+    csp = buildCsp({
+      nonce,
+      isDev: config.NODE_ENV === "development",
+      isHttps: appUrl.protocol === "https:",
+      scriptOrigins: config.CSP_SCRIPT_ORIGINS.split(/\s+/).filter(Boolean),
+    });
     requestHeaders.set("x-nonce", nonce);
     // Next.js reads the nonce from the request's policy and puts it on its own scripts.
     requestHeaders.set("content-security-policy", csp);
@@ -52,7 +68,8 @@ export function proxy(request: NextRequest) {
   if (csp) response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (appUrl.protocol === "https:") response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (appUrl.protocol === "https:")
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   if (isPrivatePath(pathname)) response.headers.set("Cache-Control", "private, no-store");
   return response;
 }

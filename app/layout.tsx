@@ -22,7 +22,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-gray-50 text-gray-900 antialiased">
-        <a href="#main" className="skip-link rounded-md bg-white px-3 py-2 text-brand-700 shadow">Skip to content</a>
+        <a href="#main" className="skip-link rounded-md bg-white px-3 py-2 text-brand-700 shadow">
+          Skip to content
+        </a>
         <CookieConsent saveChoice={saveCookieChoice} />
         <SiteHeader signOutAction={signOutAction} />
         <SignalNotice applyAction={applyBrowserSignal} />
@@ -33,12 +35,24 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="border-t border-gray-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-gray-700 sm:px-6">
             <span>Privacy Center</span>
-            <Link className="underline hover:text-gray-900" href="/policies/privacy">Privacy policy</Link>
-            <Link className="underline hover:text-gray-900" href="/account/requests/new">Make a privacy request</Link>
-            <Link className="underline hover:text-gray-900" href="/privacy/metrics">Request metrics</Link>
-            <Link className="underline hover:text-gray-900" href="/privacy/sharing">Who we share with</Link>
-            <Link className="underline hover:text-gray-900" href="/privacy/statistics">Community statistics</Link>
-            <Link className="underline hover:text-gray-900" href="/parents">Remove my child&apos;s information</Link>
+            <Link className="underline hover:text-gray-900" href="/policies/privacy">
+              Privacy policy
+            </Link>
+            <Link className="underline hover:text-gray-900" href="/account/requests/new">
+              Make a privacy request
+            </Link>
+            <Link className="underline hover:text-gray-900" href="/privacy/metrics">
+              Request metrics
+            </Link>
+            <Link className="underline hover:text-gray-900" href="/privacy/sharing">
+              Who we share with
+            </Link>
+            <Link className="underline hover:text-gray-900" href="/privacy/statistics">
+              Community statistics
+            </Link>
+            <Link className="underline hover:text-gray-900" href="/parents">
+              Remove my child&apos;s information
+            </Link>
             <CookieSettingsButton />
           </div>
         </footer>

@@ -2,11 +2,26 @@ import Link from "next/link";
 import { ButtonLink, Card } from "@/components/ui";
 
 const features = [
-  { title: "See your data", body: "Every piece of personal information we hold about you, grouped by category, with why we have it, who it is shared with and how long we keep it." },
-  { title: "Download it", body: "One click builds an archive of everything, in JSON and CSV, with a readable summary you can open offline." },
-  { title: "Correct or delete it", body: "Fix your details yourself, ask us to correct what you can't edit, or delete your account for good." },
-  { title: "Choose what we send and collect", body: "Email topics, email open tracking, telemetry from your clusters and cookies: switch each one on or off." },
-  { title: "Ask us anything", body: "File a privacy request and follow it on a clock you can see, from received to answered." },
+  {
+    title: "See your data",
+    body: "Every piece of personal information we hold about you, grouped by category, with why we have it, who it is shared with and how long we keep it.",
+  },
+  {
+    title: "Download it",
+    body: "One click builds an archive of everything, in JSON and CSV, with a readable summary you can open offline.",
+  },
+  {
+    title: "Correct or delete it",
+    body: "Fix your details yourself, ask us to correct what you can't edit, or delete your account for good.",
+  },
+  {
+    title: "Choose what we send and collect",
+    body: "Email topics, email open tracking, telemetry from your clusters and cookies: switch each one on or off.",
+  },
+  {
+    title: "Ask us anything",
+    body: "File a privacy request and follow it on a clock you can see, from received to answered.",
+  },
   { title: "Parents", body: "If your child under 13 gave us information, ask us to remove it. No account needed." },
 ];
 
@@ -20,14 +35,21 @@ export default function HomePage() {
           no emails into the void.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <ButtonLink href="/signin" className="bg-white !text-brand-900 hover:bg-blue-50">Sign in to your privacy center</ButtonLink>
-          <Link href="/policies/privacy" className="inline-flex items-center rounded-md border border-blue-200 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <ButtonLink href="/signin" className="bg-white !text-brand-900 hover:bg-blue-50">
+            Sign in to your privacy center
+          </ButtonLink>
+          <Link
+            href="/policies/privacy"
+            className="inline-flex items-center rounded-md border border-blue-200 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             Read our privacy policy
           </Link>
         </div>
       </section>
       <section aria-labelledby="what-you-can-do">
-        <h2 id="what-you-can-do" className="text-2xl font-bold text-gray-900">What you can do here</h2>
+        <h2 id="what-you-can-do" className="text-2xl font-bold text-gray-900">
+          What you can do here
+        </h2>
         <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {features.map((feature) => (
             <li key={feature.title}>

@@ -21,7 +21,10 @@ const db = await getBenchDb(1_000_000);
 const token = randomBytes(24).toString("hex");
 const client = new pg.Client({ connectionString: db.url });
 await client.connect();
-await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`, [`bench-${token.slice(0, 8)}`, token, db.aliceId]);
+await client.query(
+  `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+  [`bench-${token.slice(0, 8)}`, token, db.aliceId],
+);
 
 const server = spawn(process.execPath, [...TS_NODE_ARGS, "scripts/launch.ts", "demo"], {
   env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), WORKER: "off", MAIL_CATCHER: "1" },
@@ -47,22 +50,34 @@ try {
       const ttfb = performance.now() - started;
       const body = await response.text();
       const done = performance.now() - started;
-      if (response.status !== 200 || !body.includes(expectText)) throw new Error(`${path}: status ${response.status}, missing "${expectText}"`);
+      if (response.status !== 200 || !body.includes(expectText))
+        throw new Error(`${path}: status ${response.status}, missing "${expectText}"`);
       if (index >= 2) {
         firstByte.push(ttfb);
         total.push(done);
       }
     }
     const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    const p95 = (list: number[]) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * 0.95))];
-    console.log(`${label.padEnd(40)} first byte median ${median(firstByte).toFixed(1).padStart(6)} ms p95 ${p95(firstByte).toFixed(1).padStart(6)}   full page (incl. streamed count) median ${median(total).toFixed(1).padStart(6)} ms p95 ${p95(total).toFixed(1).padStart(6)}`);
+    const p95 = (list: number[]) =>
+      [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * 0.95))];
+    console.log(
+      `${label.padEnd(40)} first byte median ${median(firstByte).toFixed(1).padStart(6)} ms p95 ${p95(firstByte).toFixed(1).padStart(6)}   full page (incl. streamed count) median ${median(total).toFixed(1).padStart(6)} ms p95 ${p95(total).toFixed(1).padStart(6)}`,
+    );
   }
   console.log(`alice: 600,000 server-log rows, 400,000 telemetry rows; ${repeat} requests each\n`);
   await time("server logs, first page", "/account/data/server-logs", "data-row-id");
   await time("server logs, last page", "/account/data/server-logs?page=last", "data-row-id");
-  await time("server logs, filtered by page, last", "/account/data/server-logs?path=%2Fdocs%2Fcli&page=last", "data-row-id");
+  await time(
+    "server logs, filtered by page, last",
+    "/account/data/server-logs?path=%2Fdocs%2Fcli&page=last",
+    "data-row-id",
+  );
   await time("telemetry reports, first page", "/account/data/telemetry?dataset=telemetry-reports", "data-row-id");
-  await time("telemetry reports, last page", "/account/data/telemetry?dataset=telemetry-reports&page=last", "data-row-id");
+  await time(
+    "telemetry reports, last page",
+    "/account/data/telemetry?dataset=telemetry-reports&page=last",
+    "data-row-id",
+  );
   await time("overview (exact counts of everything)", "/account/data", "Server-log records");
 } finally {
   server.kill("SIGTERM");

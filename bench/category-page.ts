@@ -38,7 +38,10 @@ async function measure(label: string, datasetKey: string, request: PageRequest, 
       if (index >= 2) pageOnly.push(performance.now() - started);
       return page;
     });
-    const [page, counted] = await Promise.all([pagePromise, withCount ? countRows(pool, db.aliceId, dataset, request.filters) : Promise.resolve(0)]);
+    const [page, counted] = await Promise.all([
+      pagePromise,
+      withCount ? countRows(pool, db.aliceId, dataset, request.filters) : Promise.resolve(0),
+    ]);
     if (index >= 2) total.push(performance.now() - started); // first two runs warm the cache
     rows = page.rows.length;
     count = counted;
@@ -51,7 +54,9 @@ async function measure(label: string, datasetKey: string, request: PageRequest, 
   return { page: p, total: t };
 }
 
-console.log(`category pages for alice with ${size.toLocaleString("en")} rows (${repeat} runs each, 50 rows per page)\n`);
+console.log(
+  `category pages for alice with ${size.toLocaleString("en")} rows (${repeat} runs each, 50 rows per page)\n`,
+);
 const results: { label: string; pageP95: number; totalP95: number }[] = [];
 const run = async (label: string, key: string, request: PageRequest) => {
   const measured = await measure(label, key, request);
@@ -70,22 +75,45 @@ for (const key of ["server-logs", "telemetry-reports"]) {
   const cursor = Buffer.from(JSON.stringify([middle.rows[0].t, middle.rows[0].id])).toString("base64url");
   await run(`${key}: a middle page (older)`, key, { direction: "next", cursor, filters });
   await run(`${key}: a middle page (newer)`, key, { direction: "prev", cursor, filters });
-  await run(`${key}: date range, first page`, key, { direction: "first", filters: { from: "2026-08-01", to: "2026-08-31" } });
-  await run(`${key}: date range, last page`, key, { direction: "last", filters: { from: "2026-08-01", to: "2026-08-31" } });
+  await run(`${key}: date range, first page`, key, {
+    direction: "first",
+    filters: { from: "2026-08-01", to: "2026-08-31" },
+  });
+  await run(`${key}: date range, last page`, key, {
+    direction: "last",
+    filters: { from: "2026-08-01", to: "2026-08-31" },
+  });
 }
-await run("server-logs: page filter, first page", "server-logs", { direction: "first", filters: { path: "/docs/cli" } });
+await run("server-logs: page filter, first page", "server-logs", {
+  direction: "first",
+  filters: { path: "/docs/cli" },
+});
 await run("server-logs: page filter, last page", "server-logs", { direction: "last", filters: { path: "/docs/cli" } });
 await run("server-logs: IP filter, first page", "server-logs", { direction: "first", filters: { ip: "203.0.113.7" } });
 await run("server-logs: IP filter, last page", "server-logs", { direction: "last", filters: { ip: "203.0.113.7" } });
-const device = (await pool.query<{ d: string }>(`SELECT "deviceId" AS d FROM "ServerLogRecord" WHERE "userId" = $1 LIMIT 1`, [db.aliceId])).rows[0].d;
+const device = (
+  await pool.query<{ d: string }>(`SELECT "deviceId" AS d FROM "ServerLogRecord" WHERE "userId" = $1 LIMIT 1`, [
+    db.aliceId,
+  ])
+).rows[0].d;
 await run("server-logs: device filter, first page", "server-logs", { direction: "first", filters: { device } });
 await run("server-logs: device filter, last page", "server-logs", { direction: "last", filters: { device } });
-await run("server-logs: device matching nothing (full scan)", "server-logs", { direction: "last", filters: { device: "dev-none" } });
-await run("telemetry: cluster filter, last page", "telemetry-reports", { direction: "last", filters: { cluster: "e19b44c0-cli-0002" } });
+await run("server-logs: device matching nothing (full scan)", "server-logs", {
+  direction: "last",
+  filters: { device: "dev-none" },
+});
+await run("telemetry: cluster filter, last page", "telemetry-reports", {
+  direction: "last",
+  filters: { cluster: "e19b44c0-cli-0002" },
+});
 
 await pool.end();
 await stopBenchCluster();
 const slowPages = results.filter((result) => result.pageP95 >= 100);
 const slowTotals = results.filter((result) => result.totalP95 >= 100);
-console.log(`\nkeyset page (what the page waits for before its rows are sent): ${results.length - slowPages.length}/${results.length} cases with p95 < 100 ms${slowPages.length ? `; slower: ${slowPages.map((result) => result.label).join(", ")}` : ""}`);
-console.log(`page + exact count (the count streams in afterwards): ${results.length - slowTotals.length}/${results.length} cases with p95 < 100 ms${slowTotals.length ? `; slower: ${slowTotals.map((result) => result.label).join(", ")}` : ""}`);
+console.log(
+  `\nkeyset page (what the page waits for before its rows are sent): ${results.length - slowPages.length}/${results.length} cases with p95 < 100 ms${slowPages.length ? `; slower: ${slowPages.map((result) => result.label).join(", ")}` : ""}`,
+);
+console.log(
+  `page + exact count (the count streams in afterwards): ${results.length - slowTotals.length}/${results.length} cases with p95 < 100 ms${slowTotals.length ? `; slower: ${slowTotals.map((result) => result.label).join(", ")}` : ""}`,
+);

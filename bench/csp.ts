@@ -23,18 +23,33 @@ const db = await getBenchDb(2000);
 const token = randomBytes(24).toString("hex");
 const client = new pg.Client({ connectionString: db.url });
 await client.connect();
-await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`, [`bench-${token.slice(0, 8)}`, token, db.aliceId]);
+await client.query(
+  `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+  [`bench-${token.slice(0, 8)}`, token, db.aliceId],
+);
 
 function start(serverPort: number, nonce: "on" | "off"): ChildProcess {
   return spawn(process.execPath, [...TS_NODE_ARGS, "scripts/launch.ts", "demo"], {
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(serverPort), WORKER: "off", MAIL_CATCHER: "1", CSP_NONCE: nonce, APP_URL: `http://localhost:${serverPort}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: String(serverPort),
+      WORKER: "off",
+      MAIL_CATCHER: "1",
+      CSP_NONCE: nonce,
+      APP_URL: `http://localhost:${serverPort}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
 async function stopServers(running: Record<string, { child: ChildProcess }>) {
   for (const { child } of Object.values(running)) child.kill("SIGTERM");
-  await Promise.all(Object.values(running).map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)))));
+  await Promise.all(
+    Object.values(running).map(
+      ({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve))),
+    ),
+  );
 }
 
 async function waitUp(base: string) {
@@ -56,7 +71,10 @@ let servers: Record<"on" | "off", { base: string; child: ChildProcess }> | null 
 try {
   for (const round of [0, 1]) {
     const [portOn, portOff] = round === 0 ? [port, port + 1] : [port + 1, port];
-    servers = { on: { base: `http://localhost:${portOn}`, child: start(portOn, "on") }, off: { base: `http://localhost:${portOff}`, child: start(portOff, "off") } };
+    servers = {
+      on: { base: `http://localhost:${portOn}`, child: start(portOn, "on") },
+      off: { base: `http://localhost:${portOff}`, child: start(portOff, "off") },
+    };
     await Promise.all([waitUp(servers.on.base), waitUp(servers.off.base)]);
     const headers = { cookie: `authjs.session-token=${token}` };
     const live = servers;
@@ -67,7 +85,8 @@ try {
       const elapsed = performance.now() - started;
       if (response.status !== 200) throw new Error(`${kind}: status ${response.status}`);
       const policy = response.headers.get("content-security-policy");
-      if (kind === "on" && !(policy?.includes("'nonce-") && body.includes("nonce="))) throw new Error("the nonce server sent no nonce");
+      if (kind === "on" && !(policy?.includes("'nonce-") && body.includes("nonce=")))
+        throw new Error("the nonce server sent no nonce");
       if (kind === "off" && policy) throw new Error("the baseline server sent a policy");
       if (record) times[kind].push(elapsed);
     }
@@ -89,10 +108,14 @@ try {
   const mean = (list: number[]) => list.reduce((sum, value) => sum + value, 0) / list.length;
   console.log(`overview page ${PATH}, 2 rounds × ${repeat} alternating requests per server\n`);
   for (const kind of ["off", "on"] as const) {
-    console.log(`CSP nonce ${kind.padEnd(3)}  median ${median(times[kind]).toFixed(1).padStart(6)} ms  mean ${mean(times[kind]).toFixed(1).padStart(6)} ms  p90 ${p90(times[kind]).toFixed(1).padStart(6)} ms`);
+    console.log(
+      `CSP nonce ${kind.padEnd(3)}  median ${median(times[kind]).toFixed(1).padStart(6)} ms  mean ${mean(times[kind]).toFixed(1).padStart(6)} ms  p90 ${p90(times[kind]).toFixed(1).padStart(6)} ms`,
+    );
   }
   const ratio = median(times.on) / median(times.off);
-  console.log(`\nratio (median, nonce / no nonce): ${ratio.toFixed(3)}   mean ratio: ${(mean(times.on) / mean(times.off)).toFixed(3)}   target < 1.10: ${ratio < 1.1 ? "met" : "NOT met"}`);
+  console.log(
+    `\nratio (median, nonce / no nonce): ${ratio.toFixed(3)}   mean ratio: ${(mean(times.on) / mean(times.off)).toFixed(3)}   target < 1.10: ${ratio < 1.1 ? "met" : "NOT met"}`,
+  );
 } finally {
   if (servers) await stopServers(servers);
   await client.query(`DELETE FROM "Session" WHERE "sessionToken" = $1`, [token]);

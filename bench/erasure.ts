@@ -38,8 +38,15 @@ async function makePerson(label: string): Promise<string> {
   const logs = Math.round(ROWS * 0.6);
   const telemetry = Math.round(ROWS * 0.3);
   const emails = ROWS - logs - telemetry;
-  await admin.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [id, `${id}@example.com`, `Bench ${label}`]);
-  await admin.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'bench', 'x')`, [`${id}-c`, id]);
+  await admin.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [
+    id,
+    `${id}@example.com`,
+    `Bench ${label}`,
+  ]);
+  await admin.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'bench', 'x')`, [
+    `${id}-c`,
+    id,
+  ]);
   await admin.query(
     `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path, "userAgent")
      SELECT $1, now() - (g || ' seconds')::interval, '203.0.113.' || (g % 250 + 1), '/p/' || (g % 50), 'Mozilla/5.0' FROM generate_series(1, $2) g`,
@@ -59,16 +66,23 @@ async function makePerson(label: string): Promise<string> {
 }
 
 async function baseline(userId: string) {
-  for (const table of ["ServerLogRecord", "TelemetryReport", "EmailEvent", "ConsentEvent"]) await admin.query(`DELETE FROM "${table}" WHERE "userId" = $1`, [userId]);
+  for (const table of ["ServerLogRecord", "TelemetryReport", "EmailEvent", "ConsentEvent"])
+    await admin.query(`DELETE FROM "${table}" WHERE "userId" = $1`, [userId]);
   await admin.query(`DELETE FROM "User" WHERE id = $1`, [userId]);
 }
 
 const steps: Record<string, number> = {};
 async function engine(userId: string) {
   const started = performance.now();
-  const { erasureId } = await prisma.$transaction((tx) => requestErasure({ userId, requester: { kind: "SELF" }, sendReceipt: false, tx }));
+  const { erasureId } = await prisma.$transaction((tx) =>
+    requestErasure({ userId, requester: { kind: "SELF" }, sendReceipt: false, tx }),
+  );
   steps.request = (steps.request ?? 0) + performance.now() - started;
-  await runErasure(erasureId, { batchSize: BATCH, pool: getPool(), onStep: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) });
+  await runErasure(erasureId, {
+    batchSize: BATCH,
+    pool: getPool(),
+    onStep: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms),
+  });
 }
 
 const { probe, timed } = pageProbe(reader, bobId, { countDatasets, listPage, serverLogs });
@@ -85,8 +99,17 @@ for (let round = 1; round <= ROUNDS; round++) {
   const order = round % 2 === 1 ? (["engine", "baseline"] as const) : (["baseline", "engine"] as const);
   const measured: Record<string, { ms: number; page: number[] }> = {};
   for (const method of order) measured[method] = await timed(() => (method === "engine" ? engine(a) : baseline(b)));
-  results.push({ round, engineMs: measured.engine.ms, baselineMs: measured.baseline.ms, engineP99: pct(measured.engine.page, 99), baselineP99: pct(measured.baseline.page, 99) });
-  const left = await admin.query<{ n: string }>(`SELECT (SELECT count(*) FROM "ServerLogRecord" WHERE "userId" IN ($1, $2)) + (SELECT count(*) FROM "User" WHERE id IN ($1, $2)) AS n`, [a, b]);
+  results.push({
+    round,
+    engineMs: measured.engine.ms,
+    baselineMs: measured.baseline.ms,
+    engineP99: pct(measured.engine.page, 99),
+    baselineP99: pct(measured.baseline.page, 99),
+  });
+  const left = await admin.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM "ServerLogRecord" WHERE "userId" IN ($1, $2)) + (SELECT count(*) FROM "User" WHERE id IN ($1, $2)) AS n`,
+    [a, b],
+  );
   console.log(
     `round ${round} (${order.join(" then ")}): engine ${(measured.engine.ms / 1000).toFixed(2)} s, baseline ${(measured.baseline.ms / 1000).toFixed(2)} s, ` +
       `ratio ${(measured.engine.ms / measured.baseline.ms).toFixed(2)}; bob's page p99 during engine ${pct(measured.engine.page, 99).toFixed(1)} ms (${measured.engine.page.length} loads), ` +
@@ -94,12 +117,24 @@ for (let round = 1; round <= ROUNDS; round++) {
   );
 }
 const idleP99 = pct(idleTimes, 99);
-console.log(`\nengine time by step, all rounds: ${Object.entries(steps).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)} s`).join(", ")}`);
+console.log(
+  `\nengine time by step, all rounds: ${Object.entries(steps)
+    .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)} s`)
+    .join(", ")}`,
+);
 const sum = (key: "engineMs" | "baselineMs") => results.reduce((total, result) => total + result[key], 0);
-console.log(`\nidle: bob's page p50 ${pct(idleTimes, 50).toFixed(1)} ms, p99 ${idleP99.toFixed(1)} ms (${idleTimes.length} loads)`);
-console.log(`time ratio engine/baseline over all rounds: ${(sum("engineMs") / sum("baselineMs")).toFixed(2)} (limit 2.0)`);
-console.log(`bob's page p99 during the engine / idle p99: ${(Math.max(...results.map((r) => r.engineP99)) / idleP99).toFixed(2)} (limit 3.0, worst round)`);
-console.log(`bob's page p99 during the baseline / idle p99: ${(Math.max(...results.map((r) => r.baselineP99)) / idleP99).toFixed(2)} (for comparison)`);
+console.log(
+  `\nidle: bob's page p50 ${pct(idleTimes, 50).toFixed(1)} ms, p99 ${idleP99.toFixed(1)} ms (${idleTimes.length} loads)`,
+);
+console.log(
+  `time ratio engine/baseline over all rounds: ${(sum("engineMs") / sum("baselineMs")).toFixed(2)} (limit 2.0)`,
+);
+console.log(
+  `bob's page p99 during the engine / idle p99: ${(Math.max(...results.map((r) => r.engineP99)) / idleP99).toFixed(2)} (limit 3.0, worst round)`,
+);
+console.log(
+  `bob's page p99 during the baseline / idle p99: ${(Math.max(...results.map((r) => r.baselineP99)) / idleP99).toFixed(2)} (for comparison)`,
+);
 await admin.end();
 await reader.end();
 await disconnectDb();

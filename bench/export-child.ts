@@ -41,7 +41,16 @@ async function runExport(): Promise<number> {
   fs.mkdirSync(outputDir, { recursive: true });
   const outputPath = path.join(outputDir, `bench-${process.pid}.zip`);
   try {
-    const result = await buildExportArchive({ pool, exportId: "bench", userId, email: "alice@example.com", outputPath, companyName: "Bench", appUrl: "http://localhost", compressionLevel: process.env.BENCH_ZIP_LEVEL ? Number(process.env.BENCH_ZIP_LEVEL) : undefined });
+    const result = await buildExportArchive({
+      pool,
+      exportId: "bench",
+      userId,
+      email: "alice@example.com",
+      outputPath,
+      companyName: "Bench",
+      appUrl: "http://localhost",
+      compressionLevel: process.env.BENCH_ZIP_LEVEL ? Number(process.env.BENCH_ZIP_LEVEL) : undefined,
+    });
     return result.bytes;
   } finally {
     fs.rmSync(outputPath, { force: true });

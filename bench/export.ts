@@ -20,7 +20,11 @@ const outputDir = path.resolve(".data/bench-exports");
 type Measurement = { mode: string; ms: number; bytes: number; maxRssMb: number };
 
 function measure(mode: "export" | "baseline", url: string, userId: string): Measurement {
-  const output = execFileSync(process.execPath, [...TS_NODE_ARGS, "bench/export-child.ts", mode, url, userId, outputDir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const output = execFileSync(
+    process.execPath,
+    [...TS_NODE_ARGS, "bench/export-child.ts", mode, url, userId, outputDir],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
   return JSON.parse(output.trim().split("\n").at(-1)!);
 }
 
@@ -32,7 +36,9 @@ for (const size of sizes) {
     for (const mode of ["baseline", "export"] as const) {
       const result = measure(mode, db.url, db.aliceId);
       results[size][mode].push(result);
-      console.log(`size ${size.toLocaleString("en")}  ${mode.padEnd(8)}  ${String(result.ms).padStart(6)} ms  ${(result.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB out  peak RSS ${result.maxRssMb} MB`);
+      console.log(
+        `size ${size.toLocaleString("en")}  ${mode.padEnd(8)}  ${String(result.ms).padStart(6)} ms  ${(result.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB out  peak RSS ${result.maxRssMb} MB`,
+      );
     }
   }
 }
@@ -52,5 +58,7 @@ for (const size of sizes) {
 if (sizes.length >= 2) {
   const small = worst(results[sizes[0]].export, "maxRssMb");
   const large = worst(results[sizes.at(-1)!].export, "maxRssMb");
-  console.log(`  peak RSS growth ${sizes[0].toLocaleString("en")} → ${sizes.at(-1)!.toLocaleString("en")} rows: ${(((large - small) / small) * 100).toFixed(1)}% (limit 20%), at 10^6: ${large} MB (limit 300 MB)`);
+  console.log(
+    `  peak RSS growth ${sizes[0].toLocaleString("en")} → ${sizes.at(-1)!.toLocaleString("en")} rows: ${(((large - small) / small) * 100).toFixed(1)}% (limit 20%), at 10^6: ${large} MB (limit 300 MB)`,
+  );
 }

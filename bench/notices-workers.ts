@@ -70,7 +70,10 @@ const { child: sink, port: smtpPort, count: sinkCount } = await startSmtpSink();
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 pool.on("error", () => undefined);
 console.log(`seeding ${N} people…`);
-await pool.query(`INSERT INTO "User" (id, email, name, "updatedAt") SELECT 'bu' || i, 'bench-' || i || '@example.test', 'Bench User ' || i, now() FROM generate_series(1, $1) AS i`, [N]);
+await pool.query(
+  `INSERT INTO "User" (id, email, name, "updatedAt") SELECT 'bu' || i, 'bench-' || i || '@example.test', 'Bench User ' || i, now() FROM generate_series(1, $1) AS i`,
+  [N],
+);
 await pool.query(`INSERT INTO "PolicyDocument" (id, slug, title) VALUES ('bench-doc', 'bench', 'Privacy Policy')`);
 for (const version of [1, 2]) {
   await pool.query(
@@ -78,7 +81,10 @@ for (const version of [1, 2]) {
      VALUES ($1, 'bench-doc', $2, 'PUBLISHED', 'Text', 'We now keep server logs for 30 days instead of 90.', true, now() + interval '31 days', now(), now())`,
     [`bench-v${version}`, version],
   );
-  await pool.query(`INSERT INTO "NoticeCampaign" (id, "policyVersionId", audience, status, "ratePerSecond", "updatedAt") VALUES ($1, $2, 'ALL', 'RUNNING', 1000000, now())`, [`bench-c${version}`, `bench-v${version}`]);
+  await pool.query(
+    `INSERT INTO "NoticeCampaign" (id, "policyVersionId", audience, status, "ratePerSecond", "updatedAt") VALUES ($1, $2, 'ALL', 'RUNNING', 1000000, now())`,
+    [`bench-c${version}`, `bench-v${version}`],
+  );
 }
 await pool.query("VACUUM ANALYZE");
 
@@ -96,13 +102,21 @@ const workerEnv = {
 };
 
 async function startWorkers(count: number): Promise<ChildProcess[]> {
-  const workers = Array.from({ length: count }, () => spawn(process.execPath, [...TS_NODE_ARGS, "scripts/worker.ts"], { env: workerEnv, stdio: ["ignore", "pipe", "inherit"] }));
+  const workers = Array.from({ length: count }, () =>
+    spawn(process.execPath, [...TS_NODE_ARGS, "scripts/worker.ts"], {
+      env: workerEnv,
+      stdio: ["ignore", "pipe", "inherit"],
+    }),
+  );
   await Promise.all(
-    workers.map((worker) => new Promise<void>((resolve) => {
-      worker.stdout!.on("data", (chunk: Buffer) => {
-        if (chunk.toString().includes("listening for")) resolve();
-      });
-    })),
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.stdout!.on("data", (chunk: Buffer) => {
+            if (chunk.toString().includes("listening for")) resolve();
+          });
+        }),
+    ),
   );
   return workers;
 }
@@ -113,18 +127,26 @@ async function run(workerCount: number, campaignId: string): Promise<Run> {
   const workers = await startWorkers(workerCount);
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false });
   await boss.start();
-  const before = { workers: workers.map((worker) => cpuSeconds(worker.pid!)), postgres: postgresCpu(), sink: cpuSeconds(sink.pid!), sent: await sinkCount() };
+  const before = {
+    workers: workers.map((worker) => cpuSeconds(worker.pid!)),
+    postgres: postgresCpu(),
+    sink: cpuSeconds(sink.pid!),
+    sent: await sinkCount(),
+  };
   const machineBefore = machineTicks();
   const started = performance.now();
   await boss.send("notices.start", { campaignId });
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const { rows } = await pool.query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = $1`, [campaignId]);
+    const { rows } = await pool.query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = $1`, [
+      campaignId,
+    ]);
     if (rows[0].status === "COMPLETED") break;
   }
   const seconds = (performance.now() - started) / 1000;
   const machineAfter = machineTicks();
-  const machineBusyCores = ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * os.cpus().length;
+  const machineBusyCores =
+    ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * os.cpus().length;
   const cpu: Record<string, number> = {};
   workers.forEach((worker, index) => (cpu[`worker ${index + 1}`] = cpuSeconds(worker.pid!) - before.workers[index]));
   cpu.postgres = postgresCpu() - before.postgres;
@@ -144,13 +166,19 @@ results.push(await run(2, "bench-c2"));
 console.log(`\nnotice fan-out, ${N} recipients each, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"})`);
 for (const result of results) {
   const total = Object.values(result.cpu).reduce((sum, value) => sum + value, 0);
-  const parts = Object.entries(result.cpu).map(([name, value]) => `${name} ${value.toFixed(1)} s (${((value / result.seconds) * 100).toFixed(0)}% of a core)`);
-  console.log(`${result.workers} worker${result.workers === 1 ? " " : "s"}: ${result.seconds.toFixed(1)} s, ${result.rate.toFixed(0)} msg/s; CPU ${parts.join(", ")}; total ${total.toFixed(1)} s = ${(total / result.seconds).toFixed(2)} cores busy; whole machine ${result.machineBusyCores.toFixed(2)} of ${os.cpus().length} cores busy`);
+  const parts = Object.entries(result.cpu).map(
+    ([name, value]) => `${name} ${value.toFixed(1)} s (${((value / result.seconds) * 100).toFixed(0)}% of a core)`,
+  );
+  console.log(
+    `${result.workers} worker${result.workers === 1 ? " " : "s"}: ${result.seconds.toFixed(1)} s, ${result.rate.toFixed(0)} msg/s; CPU ${parts.join(", ")}; total ${total.toFixed(1)} s = ${(total / result.seconds).toFixed(2)} cores busy; whole machine ${result.machineBusyCores.toFixed(2)} of ${os.cpus().length} cores busy`,
+  );
 }
 const [one, two] = results;
 console.log(`ratio 2 workers / 1 worker: ${(two.rate / one.rate).toFixed(2)}×`);
 const busiest = Object.entries(two.cpu).sort((a, b) => b[1] - a[1])[0];
-const workerCpu = Object.entries(two.cpu).filter(([name]) => name.startsWith("worker")).reduce((sum, [, value]) => sum + value, 0);
+const workerCpu = Object.entries(two.cpu)
+  .filter(([name]) => name.startsWith("worker"))
+  .reduce((sum, [, value]) => sum + value, 0);
 const coresBusy = Object.values(two.cpu).reduce((sum, value) => sum + value, 0) / two.seconds;
 console.log(
   `bottleneck: with two workers the processes keep ${coresBusy.toFixed(2)} of ${os.cpus().length} cores busy; the largest share is ${busiest[0]} ` +

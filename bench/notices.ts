@@ -43,14 +43,21 @@ await pool.query(
   `INSERT INTO "PolicyVersion" (id, "documentId", version, status, markdown, summary, "isSubstantive", "effectiveAt", "publishedAt", "updatedAt")
    VALUES ('bench-v', 'bench-doc', 1, 'PUBLISHED', 'Text', 'We now keep server logs for 30 days instead of 90.\nWe added a processor for email delivery.', true, now() + interval '31 days', now(), now())`,
 );
-await pool.query(`INSERT INTO "NoticeCampaign" (id, "policyVersionId", audience, status, "ratePerSecond", "updatedAt") VALUES ('bench-c', 'bench-v', 'ALL', 'RUNNING', 1000000, now())`);
+await pool.query(
+  `INSERT INTO "NoticeCampaign" (id, "policyVersionId", audience, status, "ratePerSecond", "updatedAt") VALUES ('bench-c', 'bench-v', 'ALL', 'RUNNING', 1000000, now())`,
+);
 await pool.query("VACUUM ANALYZE");
 
 const { renderCampaignNotice } = await import("../lib/notices/render");
 const { renderPolicyNotice } = await import("../lib/policies/notice");
 const { renderBreachNotice } = await import("../lib/breaches/notice");
 const { createMailTransport } = await import("../lib/email/transport");
-const rendered = await renderCampaignNotice(pool, "bench-c", { appUrl: "http://localhost:3000", companyName: "Prime Directive" }, { POLICY: renderPolicyNotice, BREACH: renderBreachNotice });
+const rendered = await renderCampaignNotice(
+  pool,
+  "bench-c",
+  { appUrl: "http://localhost:3000", companyName: "Prime Directive" },
+  { POLICY: renderPolicyNotice, BREACH: renderBreachNotice },
+);
 
 // ---- baseline: bare pooled nodemailer loop, pre-rendered messages, no database
 {
@@ -62,14 +69,22 @@ const rendered = await renderCampaignNotice(pool, "bench-c", { appUrl: "http://l
     Array.from({ length: CONNECTIONS * 4 }, async () => {
       for (let i = next++; i < N; i = next++) {
         const body = messages[i % messages.length];
-        await transport.sendMail({ from: "Privacy Team <privacy@localhost>", to: `bench-${i + 1}@example.test`, subject: rendered.subject, html: body.html, text: body.text });
+        await transport.sendMail({
+          from: "Privacy Team <privacy@localhost>",
+          to: `bench-${i + 1}@example.test`,
+          subject: rendered.subject,
+          html: body.html,
+          text: body.text,
+        });
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   transport.close();
   (globalThis as { baseline?: number }).baseline = N / seconds;
-  console.log(`baseline  : ${N} messages in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(0)} msg/s (sink count ${await sinkCount()})`);
+  console.log(
+    `baseline  : ${N} messages in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(0)} msg/s (sink count ${await sinkCount()})`,
+  );
 }
 
 // ---- full pipeline: pg-boss worker in this process
@@ -98,12 +113,21 @@ const seconds = (performance.now() - started) / 1000;
 const delivered = (await sinkCount()) - before;
 const pipelineRate = N / seconds;
 const baseline = (globalThis as { baseline?: number }).baseline!;
-console.log(`pipeline  : ${N} notices in ${seconds.toFixed(1)} s = ${pipelineRate.toFixed(0)} msg/s (sink received ${delivered}, deliveries SENT ${sent})`);
+console.log(
+  `pipeline  : ${N} notices in ${seconds.toFixed(1)} s = ${pipelineRate.toFixed(0)} msg/s (sink received ${delivered}, deliveries SENT ${sent})`,
+);
 console.log(`ratio     : ${(pipelineRate / baseline).toFixed(2)} (target >= 0.5)`);
 const pick = (fraction: number) => memory.find((m) => m.sent >= N * fraction) ?? memory[memory.length - 1];
-console.log("memory    : " + [0.1, 0.25, 0.5, 0.75, 1].map((f) => `${f * 100}% sent rss ${pick(f).rssMb.toFixed(0)} MB heap ${pick(f).heapMb.toFixed(0)} MB`).join(" | "));
+console.log(
+  "memory    : " +
+    [0.1, 0.25, 0.5, 0.75, 1]
+      .map((f) => `${f * 100}% sent rss ${pick(f).rssMb.toFixed(0)} MB heap ${pick(f).heapMb.toFixed(0)} MB`)
+      .join(" | "),
+);
 const heaps = memory.filter((m) => m.sent >= N * 0.1).map((m) => m.heapMb);
-console.log(`heap range after 10%: ${Math.min(...heaps).toFixed(0)}–${Math.max(...heaps).toFixed(0)} MB over ${heaps.length} samples`);
+console.log(
+  `heap range after 10%: ${Math.min(...heaps).toFixed(0)}–${Math.max(...heaps).toFixed(0)} MB over ${heaps.length} samples`,
+);
 
 await client.stop({ graceful: false });
 await worker.stop();

@@ -20,10 +20,14 @@ const { listRequestQueue } = await import("../lib/requests/admin");
 const { getRequestMetrics } = await import("../lib/requests/metrics");
 
 const pool = new pg.Pool({ connectionString: bench.url, max: 2 });
-const admin = (await pool.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE role = 'ADMIN' LIMIT 1`)).rows[0];
+const admin = (
+  await pool.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE role = 'ADMIN' LIMIT 1`)
+).rows[0];
 const viewer = { userId: admin.id, email: admin.email, name: null, role: "ADMIN" as const };
 
-const existing = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "PrivacyRequest" WHERE details = 'bench'`)).rows[0].n);
+const existing = Number(
+  (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "PrivacyRequest" WHERE details = 'bench'`)).rows[0].n,
+);
 if (existing < N) {
   console.log(`seeding ${(N - existing).toLocaleString("en")} requests…`);
   const users = (await pool.query<{ id: string }>(`SELECT id FROM "User"`)).rows.map((row) => row.id);
@@ -84,7 +88,9 @@ for (const key of Object.keys(bare) as (keyof typeof bare)[]) {
     theirs.push(await time(() => pool.query(bare[key])));
   }
   const ratio = median(ours) / median(theirs);
-  console.log(`${key.padEnd(8)} portal median ${median(ours).toFixed(2)} ms, bare SQL median ${median(theirs).toFixed(2)} ms, ratio ${ratio.toFixed(2)} (limit ${limits[key]})`);
+  console.log(
+    `${key.padEnd(8)} portal median ${median(ours).toFixed(2)} ms, bare SQL median ${median(theirs).toFixed(2)} ms, ratio ${ratio.toFixed(2)} (limit ${limits[key]})`,
+  );
 }
 await pool.end();
 await disconnectDb();

@@ -43,7 +43,10 @@ await admin.query(`UPDATE "RetentionRule" SET days = 180 WHERE target = 'server-
 const people: string[] = [];
 for (let index = 0; index < 50; index++) {
   const id = `benchret${index}`;
-  await admin.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [id, `${id}@example.com`]);
+  await admin.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [
+    id,
+    `${id}@example.com`,
+  ]);
   people.push(id);
 }
 
@@ -60,14 +63,19 @@ async function plantExpired() {
 async function engine() {
   const run = await createRetentionRun({ dryRun: false, trigger: "schedule", asOf: AS_OF });
   await executeRetentionRun(run.id, { pool: getPool(), batchSize: BATCH, targets: ["server-logs"] });
-  const item = await prisma.retentionRunItem.findUniqueOrThrow({ where: { runId_target: { runId: run.id, target: "server-logs" } } });
+  const item = await prisma.retentionRunItem.findUniqueOrThrow({
+    where: { runId_target: { runId: run.id, target: "server-logs" } },
+  });
   if (item.rows !== ROWS) throw new Error(`engine purged ${item.rows}, expected ${ROWS}`);
 }
 
 async function baseline() {
   let total = 0;
   for (;;) {
-    const result = await admin.query(`DELETE FROM "ServerLogRecord" WHERE id IN (SELECT id FROM "ServerLogRecord" WHERE "occurredAt" < $1 LIMIT $2)`, [CUTOFF, BATCH]);
+    const result = await admin.query(
+      `DELETE FROM "ServerLogRecord" WHERE id IN (SELECT id FROM "ServerLogRecord" WHERE "occurredAt" < $1 LIMIT $2)`,
+      [CUTOFF, BATCH],
+    );
     total += result.rowCount ?? 0;
     if ((result.rowCount ?? 0) < BATCH) break;
   }
@@ -76,9 +84,18 @@ async function baseline() {
 
 const { probe, timed } = pageProbe(reader, bobId, { countDatasets, listPage, serverLogs });
 
-console.log(`retention purge of ${ROWS.toLocaleString("en")} expired server-log rows; batch ${BATCH}; ${ROUNDS} rounds\n`);
+console.log(
+  `retention purge of ${ROWS.toLocaleString("en")} expired server-log rows; batch ${BATCH}; ${ROUNDS} rounds\n`,
+);
 const idleTimes: number[] = [];
-const results: { engineMs: number; baselineMs: number; engineP99: number; baselineP99: number; engineIdleP99: number; baselineIdleP99: number }[] = [];
+const results: {
+  engineMs: number;
+  baselineMs: number;
+  engineP99: number;
+  baselineP99: number;
+  engineIdleP99: number;
+  baselineIdleP99: number;
+}[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const order = round % 2 === 1 ? (["engine", "baseline"] as const) : (["baseline", "engine"] as const);
   const measured: Record<string, { ms: number; page: number[]; idleP99: number }> = {};
@@ -90,8 +107,17 @@ for (let round = 1; round <= ROUNDS; round++) {
     idleTimes.push(...idle);
     measured[method] = { ...(await timed(method === "engine" ? engine : baseline)), idleP99: pct(idle, 99) };
   }
-  results.push({ engineMs: measured.engine.ms, baselineMs: measured.baseline.ms, engineP99: pct(measured.engine.page, 99), baselineP99: pct(measured.baseline.page, 99), engineIdleP99: measured.engine.idleP99, baselineIdleP99: measured.baseline.idleP99 });
-  const left = await admin.query<{ n: string }>(`SELECT count(*) AS n FROM "ServerLogRecord" WHERE "occurredAt" < $1`, [CUTOFF]);
+  results.push({
+    engineMs: measured.engine.ms,
+    baselineMs: measured.baseline.ms,
+    engineP99: pct(measured.engine.page, 99),
+    baselineP99: pct(measured.baseline.page, 99),
+    engineIdleP99: measured.engine.idleP99,
+    baselineIdleP99: measured.baseline.idleP99,
+  });
+  const left = await admin.query<{ n: string }>(`SELECT count(*) AS n FROM "ServerLogRecord" WHERE "occurredAt" < $1`, [
+    CUTOFF,
+  ]);
   console.log(
     `round ${round} (${order.join(" then ")}): engine ${(measured.engine.ms / 1000).toFixed(2)} s, baseline ${(measured.baseline.ms / 1000).toFixed(2)} s, ` +
       `ratio ${(measured.engine.ms / measured.baseline.ms).toFixed(2)}; bob's page p99 during engine ${pct(measured.engine.page, 99).toFixed(1)} ms (${measured.engine.page.length} loads), ` +
@@ -100,11 +126,21 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 const idleP99 = pct(idleTimes, 99);
 const sum = (key: "engineMs" | "baselineMs") => results.reduce((total, result) => total + result[key], 0);
-console.log(`\nidle: bob's page p50 ${pct(idleTimes, 50).toFixed(1)} ms, p99 ${idleP99.toFixed(1)} ms (${idleTimes.length} loads)`);
-console.log(`time ratio engine/baseline over all rounds: ${(sum("engineMs") / sum("baselineMs")).toFixed(2)} (limit 2.0)`);
-console.log(`bob's page p99 during the engine / idle p99 (all idle samples): ${(Math.max(...results.map((r) => r.engineP99)) / idleP99).toFixed(2)} (limit 3.0, worst round)`);
-console.log(`bob's page p99 during the engine / idle p99 just before it: ${Math.max(...results.map((r) => r.engineP99 / r.engineIdleP99)).toFixed(2)} (limit 3.0, worst round)`);
-console.log(`bob's page p99 during the baseline / idle p99: ${(Math.max(...results.map((r) => r.baselineP99)) / idleP99).toFixed(2)} (for comparison)`);
+console.log(
+  `\nidle: bob's page p50 ${pct(idleTimes, 50).toFixed(1)} ms, p99 ${idleP99.toFixed(1)} ms (${idleTimes.length} loads)`,
+);
+console.log(
+  `time ratio engine/baseline over all rounds: ${(sum("engineMs") / sum("baselineMs")).toFixed(2)} (limit 2.0)`,
+);
+console.log(
+  `bob's page p99 during the engine / idle p99 (all idle samples): ${(Math.max(...results.map((r) => r.engineP99)) / idleP99).toFixed(2)} (limit 3.0, worst round)`,
+);
+console.log(
+  `bob's page p99 during the engine / idle p99 just before it: ${Math.max(...results.map((r) => r.engineP99 / r.engineIdleP99)).toFixed(2)} (limit 3.0, worst round)`,
+);
+console.log(
+  `bob's page p99 during the baseline / idle p99: ${(Math.max(...results.map((r) => r.baselineP99)) / idleP99).toFixed(2)} (for comparison)`,
+);
 await admin.end();
 await reader.end();
 await disconnectDb();

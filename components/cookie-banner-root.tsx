@@ -9,5 +9,11 @@ import { CookieBanner } from "./cookie-banner";
 export async function CookieConsent(props: { saveChoice: Action<CookieChoice> }) {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const signals = readBrowserSignals(headerList);
-  return <CookieBanner initialChoice={parseConsentCookie(cookieStore.get(CONSENT_COOKIE)?.value)} signal={signals.any ? describeSignals(signals) : null} saveChoice={props.saveChoice} />;
+  return (
+    <CookieBanner
+      initialChoice={parseConsentCookie(cookieStore.get(CONSENT_COOKIE)?.value)}
+      signal={signals.any ? describeSignals(signals) : null}
+      saveChoice={props.saveChoice}
+    />
+  );
 }

@@ -26,7 +26,11 @@ const OPTIONAL_CATEGORIES = [
   { key: "advertising", label: "Advertising", description: "Measures our ads, e.g. Twitter conversion tracking." },
 ] as const;
 
-export function CookieBanner(props: { initialChoice: CookieChoice | null; signal: string | null; saveChoice: Action<CookieChoice> }) {
+export function CookieBanner(props: {
+  initialChoice: CookieChoice | null;
+  signal: string | null;
+  saveChoice: Action<CookieChoice>;
+}) {
   const [choice, setChoice] = useState<CookieChoice | null>(props.initialChoice);
   const [open, setOpen] = useState(props.initialChoice === null && props.signal === null);
   const [draft, setDraft] = useState<CookieChoice>(props.initialChoice ?? { analytics: false, advertising: false });
@@ -70,18 +74,19 @@ export function CookieBanner(props: { initialChoice: CookieChoice | null; signal
 
   if (!open) return null;
   return (
-    <section
-      aria-labelledby={headingId}
-      className="border-b-2 border-brand-600 bg-white"
-      data-testid="cookie-banner"
-    >
+    <section aria-labelledby={headingId} className="border-b-2 border-brand-600 bg-white" data-testid="cookie-banner">
       <div className="mx-auto max-w-6xl space-y-4 px-4 py-5 sm:px-6">
         <div>
-          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-gray-900">Cookies on this site</h2>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-gray-900">
+            Cookies on this site
+          </h2>
           <p className="mt-1 text-sm text-gray-700">
-            We use necessary cookies to sign you in and keep the site secure. With your permission we also use analytics cookies to
-            learn which pages help people, and advertising cookies (such as Twitter conversion tracking) to measure our ads. Nothing
-            optional loads until you choose. <Link className="font-medium text-brand-700 underline" href="/policies/cookies">Cookie policy</Link>
+            We use necessary cookies to sign you in and keep the site secure. With your permission we also use analytics
+            cookies to learn which pages help people, and advertising cookies (such as Twitter conversion tracking) to
+            measure our ads. Nothing optional loads until you choose.{" "}
+            <Link className="font-medium text-brand-700 underline" href="/policies/cookies">
+              Cookie policy
+            </Link>
           </p>
           {blocked ? (
             <p className="mt-2 text-sm font-medium text-green-900" role="status">
@@ -93,7 +98,10 @@ export function CookieBanner(props: { initialChoice: CookieChoice | null; signal
           <legend className="sr-only">Cookie categories</legend>
           <label className="flex items-start gap-2 text-sm text-gray-900">
             <input type="checkbox" checked disabled className="mt-1 h-4 w-4" />
-            <span><span className="font-medium">Necessary</span><span className="block text-gray-700">Always on: sign-in and security.</span></span>
+            <span>
+              <span className="font-medium">Necessary</span>
+              <span className="block text-gray-700">Always on: sign-in and security.</span>
+            </span>
           </label>
           {OPTIONAL_CATEGORIES.map((category) => (
             <label key={category.key} className="flex items-start gap-2 text-sm text-gray-900">
@@ -104,27 +112,53 @@ export function CookieBanner(props: { initialChoice: CookieChoice | null; signal
                 disabled={blocked}
                 onChange={(event) => setDraft({ ...draft, [category.key]: event.target.checked })}
               />
-              <span><span className="font-medium">{category.label}</span><span className="block text-gray-700">{category.description}</span></span>
+              <span>
+                <span className="font-medium">{category.label}</span>
+                <span className="block text-gray-700">{category.description}</span>
+              </span>
             </label>
           ))}
         </fieldset>
-        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
         <div className="flex flex-wrap gap-2">
           {blocked ? null : (
-            <button type="button" disabled={pending} onClick={() => save({ analytics: true, advertising: true })} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-gray-400">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => save({ analytics: true, advertising: true })}
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-gray-400"
+            >
               Accept all
             </button>
           )}
-          <button type="button" disabled={pending} onClick={() => save({ analytics: false, advertising: false })} className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => save({ analytics: false, advertising: false })}
+            className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50"
+          >
             Necessary only
           </button>
           {blocked ? null : (
-            <button type="button" disabled={pending} onClick={() => save(draft)} className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => save(draft)}
+              className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50"
+            >
               Save my choices
             </button>
           )}
           {choice ? (
-            <button type="button" onClick={() => setOpen(false)} className="rounded-md px-4 py-2 text-sm font-semibold text-gray-800 underline">
+            <button
+              type="button"
+              onClick={() => setOpen(false)}
+              className="rounded-md px-4 py-2 text-sm font-semibold text-gray-800 underline"
+            >
               Close
             </button>
           ) : null}
@@ -137,7 +171,11 @@ export function CookieBanner(props: { initialChoice: CookieChoice | null; signal
 /** Footer control that reopens the banner. */
 export function CookieSettingsButton() {
   return (
-    <button type="button" className="underline hover:text-gray-900" onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}>
+    <button
+      type="button"
+      className="underline hover:text-gray-900"
+      onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}
+    >
       Cookie settings
     </button>
   );

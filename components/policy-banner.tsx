@@ -38,11 +38,16 @@ export async function PolicyBanner(props: { dismissAction: Action<null> }) {
                 ? `Our ${notice.title} changes on ${dateFormat.format(notice.effectiveAt)}.`
                 : `Our ${notice.title} changed on ${dateFormat.format(notice.effectiveAt)}.`}
             </strong>{" "}
-            <Link className="font-medium underline" href={`/policies/${notice.slug}/v/${notice.version}/changes`}>See what changes</Link>
+            <Link className="font-medium underline" href={`/policies/${notice.slug}/v/${notice.version}/changes`}>
+              See what changes
+            </Link>
           </p>
           <form action={props.dismissAction}>
             <input type="hidden" name="versionId" value={notice.versionId} />
-            <button type="submit" className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium text-amber-950 hover:bg-amber-100">
+            <button
+              type="submit"
+              className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium text-amber-950 hover:bg-amber-100"
+            >
               Dismiss<span className="sr-only"> the {notice.title} notice</span>
             </button>
           </form>

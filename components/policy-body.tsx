@@ -22,8 +22,12 @@ export function PolicyDiff(props: { parts: DiffPart[]; label?: string }) {
   return (
     <div>
       <p className="mb-3 flex flex-wrap gap-4 text-sm text-gray-800">
-        <span><ins className="rounded bg-green-100 px-1 text-green-900 no-underline">Added text</ins></span>
-        <span><del className="rounded bg-red-100 px-1 text-red-900">Removed text</del></span>
+        <span>
+          <ins className="rounded bg-green-100 px-1 text-green-900 no-underline">Added text</ins>
+        </span>
+        <span>
+          <del className="rounded bg-red-100 px-1 text-red-900">Removed text</del>
+        </span>
       </p>
       <div
         aria-label={props.label ?? "Changes, word by word"}
@@ -33,11 +37,20 @@ export function PolicyDiff(props: { parts: DiffPart[]; label?: string }) {
       >
         {props.parts.map((part, index) =>
           part.kind === "added" ? (
-            <ins key={index} className="bg-green-100 text-green-900 no-underline">{part.text}</ins>
+            <ins key={index} className="bg-green-100 text-green-900 no-underline">
+              {part.text}
+            </ins>
           ) : part.kind === "removed" ? (
-            <del key={index} className="bg-red-100 text-red-900">{part.text}</del>
+            <del key={index} className="bg-red-100 text-red-900">
+              {part.text}
+            </del>
           ) : (
-            <UnchangedText key={index} text={part.text} isFirst={index === 0} isLast={index === props.parts.length - 1} />
+            <UnchangedText
+              key={index}
+              text={part.text}
+              isFirst={index === 0}
+              isLast={index === props.parts.length - 1}
+            />
           ),
         )}
       </div>
@@ -58,7 +71,9 @@ function UnchangedText(props: { text: string; isFirst: boolean; isLast: boolean 
   return (
     <span>
       {text.slice(0, keepBefore)}
-      <span className="my-2 block rounded bg-gray-100 px-2 py-1 font-sans text-xs text-gray-700">… {words} unchanged words …</span>
+      <span className="my-2 block rounded bg-gray-100 px-2 py-1 font-sans text-xs text-gray-700">
+        … {words} unchanged words …
+      </span>
       {text.slice(text.length - keepAfter)}
     </span>
   );

@@ -14,7 +14,11 @@ type TotpStart = { secret: string; uri: string; qrDataUrl: string };
 export function RecoveryCodeList(props: { codes: string[] }) {
   return (
     <ol className="grid grid-cols-2 gap-2 font-mono text-sm" aria-label="Recovery codes" data-testid="recovery-codes">
-      {props.codes.map((code) => <li key={code} className="rounded bg-gray-100 px-2 py-1 text-gray-900">{code}</li>)}
+      {props.codes.map((code) => (
+        <li key={code} className="rounded bg-gray-100 px-2 py-1 text-gray-900">
+          {code}
+        </li>
+      ))}
     </ol>
   );
 }
@@ -37,19 +41,28 @@ export function PasskeyButton<T>(props: {
       const options = await props.options();
       if (!options.ok) return setError(options.message);
       const optionsJSON = JSON.parse(options.data.options);
-      const response = props.mode === "register" ? await startRegistration({ optionsJSON }) : await startAuthentication({ optionsJSON });
+      const response =
+        props.mode === "register"
+          ? await startRegistration({ optionsJSON })
+          : await startAuthentication({ optionsJSON });
       const result = await props.finish(JSON.stringify(response));
       if (!result.ok) return setError(result.message);
       props.onDone(result);
     } catch (caught) {
-      setError(caught instanceof Error && caught.name === "NotAllowedError" ? "The passkey prompt was cancelled or timed out. Try again." : "Your browser could not use a passkey here. Use an authenticator app instead.");
+      setError(
+        caught instanceof Error && caught.name === "NotAllowedError"
+          ? "The passkey prompt was cancelled or timed out. Try again."
+          : "Your browser could not use a passkey here. Use an authenticator app instead.",
+      );
     } finally {
       setPending(false);
     }
   }
   return (
     <div className="space-y-2">
-      <Button type="button" variant={props.variant} onClick={run} disabled={pending}>{pending ? "Waiting for your passkey…" : props.label}</Button>
+      <Button type="button" variant={props.variant} onClick={run} disabled={pending}>
+        {pending ? "Waiting for your passkey…" : props.label}
+      </Button>
       {error ? <Alert tone="error">{error}</Alert> : null}
     </div>
   );
@@ -59,34 +72,69 @@ export function PasskeyButton<T>(props: {
  * Authenticator-app setup: a start button, then the QR code, the key and a code field.
  * Until a code is confirmed, the app in use (if any) keeps working.
  */
-export function TotpSetup<T>(props: { start: Action<TotpStart>; confirm: Action<T>; startLabel: string; onConfirmed: (result: { message: string; data: T }) => void }) {
+export function TotpSetup<T>(props: {
+  start: Action<TotpStart>;
+  confirm: Action<T>;
+  startLabel: string;
+  onConfirmed: (result: { message: string; data: T }) => void;
+}) {
   const [totp, totpStart, starting] = useActionState<ActionState<TotpStart>, FormData>(props.start, null);
-  const [confirm, totpConfirm, confirming] = useActionState<ActionState<T>, FormData>(async (previous: ActionState<T>, formData: FormData) => {
-    const result = await props.confirm(previous, formData);
-    if (result.ok) props.onConfirmed(result);
-    return result;
-  }, null);
+  const [confirm, totpConfirm, confirming] = useActionState<ActionState<T>, FormData>(
+    async (previous: ActionState<T>, formData: FormData) => {
+      const result = await props.confirm(previous, formData);
+      if (result.ok) props.onConfirmed(result);
+      return result;
+    },
+    null,
+  );
   const errors = fieldErrorsOf(confirm);
   if (!totp?.ok) {
     return (
       <form action={totpStart} className="space-y-2">
         {totp && !totp.ok ? <Alert tone="error">{totp.message}</Alert> : null}
-        <Button type="submit" variant="secondary" disabled={starting}>{props.startLabel}</Button>
+        <Button type="submit" variant="secondary" disabled={starting}>
+          {props.startLabel}
+        </Button>
       </form>
     );
   }
   return (
     <div className="space-y-3">
-      <p className="text-sm text-gray-700">Scan this code with your authenticator app, or type the key, then enter the 6-digit code it shows.</p>
+      <p className="text-sm text-gray-700">
+        Scan this code with your authenticator app, or type the key, then enter the 6-digit code it shows.
+      </p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated for this request */}
-      <img src={totp.data.qrDataUrl} alt="QR code to add this account to your authenticator app" width={220} height={220} className="rounded border border-gray-200" />
-      <p className="text-sm text-gray-800">Key: <code className="break-all rounded bg-gray-100 px-1 text-gray-900" data-testid="totp-secret">{totp.data.secret}</code></p>
+      <img
+        src={totp.data.qrDataUrl}
+        alt="QR code to add this account to your authenticator app"
+        width={220}
+        height={220}
+        className="rounded border border-gray-200"
+      />
+      <p className="text-sm text-gray-800">
+        Key:{" "}
+        <code className="break-all rounded bg-gray-100 px-1 text-gray-900" data-testid="totp-secret">
+          {totp.data.secret}
+        </code>
+      </p>
       <form action={totpConfirm} className="space-y-2" noValidate>
-        <label className={labelClass} htmlFor="enrol-code">Code from the app</label>
-        <input className={`${inputClass} max-w-40`} id="enrol-code" name="code" inputMode="numeric" autoComplete="one-time-code" aria-invalid={errors.code ? true : undefined} aria-describedby="enrol-code-error" />
+        <label className={labelClass} htmlFor="enrol-code">
+          Code from the app
+        </label>
+        <input
+          className={`${inputClass} max-w-40`}
+          id="enrol-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          aria-invalid={errors.code ? true : undefined}
+          aria-describedby="enrol-code-error"
+        />
         <FieldError id="enrol-code-error" errors={errors.code} />
         {confirm && !confirm.ok && !errors.code ? <Alert tone="error">{confirm.message}</Alert> : null}
-        <Button type="submit" disabled={confirming}>{confirming ? "Checking…" : "Confirm"}</Button>
+        <Button type="submit" disabled={confirming}>
+          {confirming ? "Checking…" : "Confirm"}
+        </Button>
       </form>
     </div>
   );

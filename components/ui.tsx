@@ -15,7 +15,11 @@ export function PageHeader(props: { title: string; description?: ReactNode; acti
 }
 
 export function Card(props: { children: ReactNode; className?: string }) {
-  return <div className={`rounded-xl border border-gray-200 bg-white p-6 shadow-sm ${props.className ?? ""}`}>{props.children}</div>;
+  return (
+    <div className={`rounded-xl border border-gray-200 bg-white p-6 shadow-sm ${props.className ?? ""}`}>
+      {props.children}
+    </div>
+  );
 }
 
 /** A one-message page: a narrow card with a heading, a sentence and where to go next. */
@@ -25,13 +29,19 @@ export function MessageCard(props: { title: string; children: ReactNode; link: {
       <Card>
         <h1 className="text-2xl font-bold text-gray-900">{props.title}</h1>
         <p className="mt-3 text-gray-700">{props.children}</p>
-        <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href={props.link.href}>{props.link.label}</Link>
+        <Link className="mt-6 inline-block font-semibold text-brand-700 underline" href={props.link.href}>
+          {props.link.label}
+        </Link>
       </Card>
     </div>
   );
 }
 
-export function Button({ className, variant = "primary", ...rest }: ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger" }) {
+export function Button({
+  className,
+  variant = "primary",
+  ...rest
+}: ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger" }) {
   const styles = {
     primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-gray-400",
     secondary: "border border-gray-300 bg-white text-gray-900 hover:bg-gray-50 disabled:text-gray-500",
@@ -77,19 +87,36 @@ export const labelClass = "block text-sm font-medium text-gray-900";
 
 /** The first error of a form field, linked to its input by aria-describedby={id}. */
 export function FieldError(props: { errors?: string[]; id: string }) {
-  return props.errors?.length ? <p id={props.id} className="text-sm text-red-700">{props.errors[0]}</p> : null;
+  return props.errors?.length ? (
+    <p id={props.id} className="text-sm text-red-700">
+      {props.errors[0]}
+    </p>
+  ) : null;
 }
 
 /**
  * A labelled form field with an optional hint and its first error; `children` renders the
  * control, given the ids it should name in aria-describedby.
  */
-export function Field(props: { name: string; label: string; hint?: string; errors?: string[]; className?: string; children: (describedBy: string) => ReactNode }) {
+export function Field(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  className?: string;
+  children: (describedBy: string) => ReactNode;
+}) {
   const describedBy = `${props.name}-error${props.hint ? ` ${props.name}-hint` : ""}`;
   return (
     <div className={`space-y-1 ${props.className ?? ""}`}>
-      <label className={labelClass} htmlFor={props.name}>{props.label}</label>
-      {props.hint ? <p id={`${props.name}-hint`} className="text-sm text-gray-700">{props.hint}</p> : null}
+      <label className={labelClass} htmlFor={props.name}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p id={`${props.name}-hint`} className="text-sm text-gray-700">
+          {props.hint}
+        </p>
+      ) : null}
       {props.children(describedBy)}
       <FieldError id={`${props.name}-error`} errors={props.errors} />
     </div>
@@ -97,6 +124,8 @@ export function Field(props: { name: string; label: string; hint?: string; error
 }
 
 /** Field errors of a form's last result (none before the first submit or after a success). */
-export function fieldErrorsOf(state: { ok: boolean; fieldErrors?: Partial<Record<string, string[]>> } | null): Partial<Record<string, string[]>> {
-  return state && !state.ok ? state.fieldErrors ?? {} : {};
+export function fieldErrorsOf(
+  state: { ok: boolean; fieldErrors?: Partial<Record<string, string[]>> } | null,
+): Partial<Record<string, string[]>> {
+  return state && !state.ok ? (state.fieldErrors ?? {}) : {};
 }

@@ -15,12 +15,18 @@ test("a form sent after the session ended leads to sign-in and changes nothing",
   await page.getByRole("button", { name: "Save email preferences" }).click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount%2Fpreferences%2Femail$/);
   expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1`, [userId])).toBe(0);
-  expect(await queryCount(`SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND subscribed`, [userId])).toBe(0);
+  expect(
+    await queryCount(`SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND subscribed`, [userId]),
+  ).toBe(0);
 
   await signIn(page, email);
   await page.goto("/account/preferences/email");
   await page.getByLabel("Product news").check();
   await page.getByRole("button", { name: "Save email preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved. 1 change recorded" })).toBeVisible();
-  expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND subject = 'email:PRODUCT_NEWS'`, [userId])).toBe(1);
+  expect(
+    await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND subject = 'email:PRODUCT_NEWS'`, [
+      userId,
+    ]),
+  ).toBe(1);
 });

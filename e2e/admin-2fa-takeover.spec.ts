@@ -25,7 +25,9 @@ const securityAction = (name: string) => ({ file: "app/admin/security/actions.ts
 const codeAt = (secret: string, ms: number) => generate({ secret, epoch: Math.floor(ms / 1000) });
 
 const secondFactorAt = async (sessionToken: string) =>
-  (await queryOne<{ secondFactorAt: Date | null }>(`SELECT "secondFactorAt" FROM "Session" WHERE "sessionToken" = $1`, [sessionToken]))!.secondFactorAt;
+  (await queryOne<{ secondFactorAt: Date | null }>(`SELECT "secondFactorAt" FROM "Session" WHERE "sessionToken" = $1`, [
+    sessionToken,
+  ]))!.secondFactorAt;
 
 /** The admin area answers as for an admin who has not passed the factor: pages send them to verify. */
 async function expectKeptOut(request: import("@playwright/test").APIRequestContext) {
@@ -37,7 +39,12 @@ async function expectKeptOut(request: import("@playwright/test").APIRequestConte
 }
 
 test.describe("changing an admin's second factor", () => {
-  test("a fresh session of an admin with an authenticator app cannot replace it: refused, old app still works, codes unchanged", async ({ page, context, baseURL, browser }) => {
+  test("a fresh session of an admin with an authenticator app cannot replace it: refused, old app still works, codes unchanged", async ({
+    page,
+    context,
+    baseURL,
+    browser,
+  }) => {
     const email = uniqueEmail("takeover-totp");
     const userId = await createUser(email, { role: "ADMIN" });
     await freshSession(context, userId, baseURL!);
@@ -52,8 +59,11 @@ test.describe("changing an admin's second factor", () => {
     expect(start.result?.ok, "a new authenticator secret for an enrolled admin without step-up").toBe(false);
     expect(start.result?.code).toBe("FORBIDDEN");
     // Even with a code from a secret of their own, confirming is refused.
-    const theirSecret = typeof start.result?.data?.secret === "string" ? start.result.data.secret : "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-    const confirm = await callAction(attacker.request, baseURL!, verifyAction("totpConfirmAction"), { code: await totpCode(theirSecret) });
+    const theirSecret =
+      typeof start.result?.data?.secret === "string" ? start.result.data.secret : "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    const confirm = await callAction(attacker.request, baseURL!, verifyAction("totpConfirmAction"), {
+      code: await totpCode(theirSecret),
+    });
     expect(confirm.result?.ok).toBe(false);
     expect(confirm.result?.data?.recoveryCodes ?? []).toEqual([]);
 
@@ -69,7 +79,12 @@ test.describe("changing an admin's second factor", () => {
     await verifyWithApp(page, secret, 1);
   });
 
-  test("a fresh session of an enrolled admin cannot register a passkey (nor an authenticator app)", async ({ page, context, baseURL, browser }) => {
+  test("a fresh session of an enrolled admin cannot register a passkey (nor an authenticator app)", async ({
+    page,
+    context,
+    baseURL,
+    browser,
+  }) => {
     const email = uniqueEmail("takeover-passkey");
     const userId = await createUser(email, { role: "ADMIN" });
     await freshSession(context, userId, baseURL!);
@@ -86,14 +101,20 @@ test.describe("changing an admin's second factor", () => {
     await attackerPage.goto("/admin");
     await expect(attackerPage).toHaveURL(/\/admin-verify/);
 
-    const options = await callAction(attacker.request, baseURL!, verifyAction("passkeyOptionsAction"), { purpose: "register" });
+    const options = await callAction(attacker.request, baseURL!, verifyAction("passkeyOptionsAction"), {
+      purpose: "register",
+    });
     expect(options.result?.ok, "registration options for an enrolled admin without step-up").toBe(false);
     expect(options.result?.code).toBe("FORBIDDEN");
     // A challenge this session can get (the sign-in one), answered with a brand-new credential.
-    const signInOptions = await callAction(attacker.request, baseURL!, verifyAction("passkeyOptionsAction"), { purpose: "authenticate" });
+    const signInOptions = await callAction(attacker.request, baseURL!, verifyAction("passkeyOptionsAction"), {
+      purpose: "authenticate",
+    });
     expect(signInOptions.result?.ok).toBe(true);
     const { challenge } = JSON.parse(String(signInOptions.result!.data!.options)) as { challenge: string };
-    const register = await callAction(attacker.request, baseURL!, verifyAction("passkeyRegisterAction"), { response: await makeRegistrationResponse(attackerPage, { challenge, userName: email }) });
+    const register = await callAction(attacker.request, baseURL!, verifyAction("passkeyRegisterAction"), {
+      response: await makeRegistrationResponse(attackerPage, { challenge, userName: email }),
+    });
     expect(register.result?.ok, "a passkey registered without step-up").toBe(false);
     const totp = await callAction(attacker.request, baseURL!, verifyAction("totpStartAction"), {});
     expect(totp.result?.ok).toBe(false);
@@ -106,7 +127,13 @@ test.describe("changing an admin's second factor", () => {
     await attacker.close();
   });
 
-  test("with the app passed in the last 10 minutes the admin replaces it and makes new codes; each change and a recovery code's use is emailed", async ({ page, context, baseURL, browser, mailbox }) => {
+  test("with the app passed in the last 10 minutes the admin replaces it and makes new codes; each change and a recovery code's use is emailed", async ({
+    page,
+    context,
+    baseURL,
+    browser,
+    mailbox,
+  }) => {
     test.setTimeout(120_000);
     const email = uniqueEmail("replace-totp");
     const userId = await createUser(email, { role: "ADMIN" });
@@ -135,12 +162,17 @@ test.describe("changing an admin's second factor", () => {
     await mailbox.waitFor(email, { subject: /authenticator app was replaced/i, since });
     expect(await auditCount(userId, "admin.2fa.replaced")).toBe(1);
     // Replacing did not make new recovery codes.
-    expect(await queryCount(`SELECT count(*) FROM "RecoveryCode" WHERE "userId" = $1 AND "usedAt" IS NULL`, [userId])).toBe(10);
+    expect(
+      await queryCount(`SELECT count(*) FROM "RecoveryCode" WHERE "userId" = $1 AND "usedAt" IS NULL`, [userId]),
+    ).toBe(10);
 
     // Now only the new app opens a session. Five minutes later (the test clock), so that a code
     // from the old app would be a fresh one were it still accepted.
     const laterMs = Date.now() + 5 * 60_000;
-    const later = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-test-now": new Date(laterMs).toISOString() } });
+    const later = await browser.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-test-now": new Date(laterMs).toISOString() },
+    });
     const laterPage = await later.newPage();
     await freshSession(later, userId, baseURL!);
     await laterPage.goto("/admin-verify");
@@ -153,7 +185,10 @@ test.describe("changing an admin's second factor", () => {
     await other.close();
 
     // New recovery codes need a fresh check too; a recovery code is one.
-    await getTestDb().query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "sessionToken" = $1`, [sessionToken]);
+    await getTestDb().query(
+      `UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "sessionToken" = $1`,
+      [sessionToken],
+    );
     await page.goto("/admin/security");
     await page.getByRole("button", { name: "Make new recovery codes" }).click();
     await expect(page.getByText("This action needs a fresh check of your second factor")).toBeVisible();
@@ -183,13 +218,25 @@ test.describe("changing an admin's second factor", () => {
     await laterPage.getByLabel("Recovery code").fill(newCodes[0]);
     await laterPage.getByRole("button", { name: "Use recovery code" }).click();
     await expect(laterPage).toHaveURL(/\/admin$/);
-    await expect.poll(async () => (await mailbox.list(email)).filter((message) => /recovery code was used/i.test(message.subject)).length).toBe(2);
-    expect((await mailbox.waitFor(email, { subject: /recovery code was used/i, since: beforeUse })).text).toContain("9 recovery codes left");
+    await expect
+      .poll(
+        async () =>
+          (await mailbox.list(email)).filter((message) => /recovery code was used/i.test(message.subject)).length,
+      )
+      .toBe(2);
+    expect((await mailbox.waitFor(email, { subject: /recovery code was used/i, since: beforeUse })).text).toContain(
+      "9 recovery codes left",
+    );
     expect(await auditCount(userId, "admin.2fa.recovery_used")).toBe(2);
     await later.close();
   });
 
-  test("with step-up the admin adds a passkey and removes the app, but never the last factor; each change is emailed", async ({ page, context, baseURL, mailbox }) => {
+  test("with step-up the admin adds a passkey and removes the app, but never the last factor; each change is emailed", async ({
+    page,
+    context,
+    baseURL,
+    mailbox,
+  }) => {
     test.setTimeout(120_000);
     const email = uniqueEmail("add-passkey");
     const userId = await createUser(email, { role: "ADMIN" });
@@ -215,8 +262,12 @@ test.describe("changing an admin's second factor", () => {
     // The passkey is now the only factor: no button, and the action refuses.
     await page.reload();
     await expect(page.getByRole("button", { name: /^Remove passkey/ })).toHaveCount(0);
-    const passkeyId = (await queryOne<{ id: string }>(`SELECT id FROM "PasskeyCredential" WHERE "userId" = $1`, [userId]))!.id;
-    const removal = await callAction(context.request, baseURL!, securityAction("removePasskeyAction"), { id: passkeyId });
+    const passkeyId = (await queryOne<{ id: string }>(`SELECT id FROM "PasskeyCredential" WHERE "userId" = $1`, [
+      userId,
+    ]))!.id;
+    const removal = await callAction(context.request, baseURL!, securityAction("removePasskeyAction"), {
+      id: passkeyId,
+    });
     expect(removal.result).toMatchObject({ ok: false, code: "INVALID_STATE" });
     expect(await queryCount(`SELECT count(*) FROM "PasskeyCredential" WHERE "userId" = $1`, [userId])).toBe(1);
     expect(await auditCount(userId, "admin.2fa.removed")).toBe(1);
@@ -228,7 +279,13 @@ test.describe("changing an admin's second factor", () => {
     await expect(page).toHaveURL(/\/admin\/requests$/);
   });
 
-  test("break-glass: another admin with step-up resets an admin's factors, never their own; both are emailed", async ({ page, context, baseURL, browser, signIn }) => {
+  test("break-glass: another admin with step-up resets an admin's factors, never their own; both are emailed", async ({
+    page,
+    context,
+    baseURL,
+    browser,
+    signIn,
+  }) => {
     test.setTimeout(120_000);
     const lostEmail = uniqueEmail("lost-factor");
     const lostId = await createUser(lostEmail, { role: "ADMIN" });
@@ -244,11 +301,24 @@ test.describe("changing an admin's second factor", () => {
     const since = new Date();
 
     // Without a fresh check the reset is refused.
-    await getTestDb().query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "userId" = $1`, [helperId]);
+    await getTestDb().query(
+      `UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "userId" = $1`,
+      [helperId],
+    );
     await helperPage.goto("/admin/security");
-    expect(await new AxeBuilder({ page: helperPage }).withTags(["wcag2a", "wcag2aa"]).analyze().then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))).toEqual([]);
+    expect(
+      await new AxeBuilder({ page: helperPage })
+        .withTags(["wcag2a", "wcag2aa"])
+        .analyze()
+        .then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")),
+    ).toEqual([]);
     const form = helperPage.getByRole("form", { name: `Reset the second factor of ${lostEmail}` });
-    const openForm = () => helperPage.getByRole("listitem").filter({ hasText: lostEmail }).getByText("Reset this admin's second factor").click();
+    const openForm = () =>
+      helperPage
+        .getByRole("listitem")
+        .filter({ hasText: lostEmail })
+        .getByText("Reset this admin's second factor")
+        .click();
     await openForm();
     await form.getByLabel("Reason").fill("Lost phone, confirmed by a video call");
     await form.getByLabel(/I have confirmed/).check();
@@ -258,7 +328,11 @@ test.describe("changing an admin's second factor", () => {
 
     // Never one's own factors, even with a fresh check.
     await getTestDb().query(`UPDATE "Session" SET "secondFactorAt" = now() WHERE "userId" = $1`, [helperId]);
-    const own = await callAction(helper.request, baseURL!, securityAction("resetAdminFactorsAction"), { userId: helperId, reason: "Trying to skip my own factor", confirm: "on" });
+    const own = await callAction(helper.request, baseURL!, securityAction("resetAdminFactorsAction"), {
+      userId: helperId,
+      reason: "Trying to skip my own factor",
+      confirm: "on",
+    });
     expect(own.result).toMatchObject({ ok: false, code: "FORBIDDEN" });
 
     // With a fresh check: reset, audited, both emailed, the admin's sessions lose their mark.
@@ -283,7 +357,11 @@ test.describe("changing an admin's second factor", () => {
     await createUser(userEmail);
     const user = await browser.newContext({ baseURL });
     await signIn(await user.newPage(), userEmail);
-    const refused = await callAction(user.request, baseURL!, securityAction("resetAdminFactorsAction"), { userId: helperId, reason: "Not my business at all", confirm: "on" });
+    const refused = await callAction(user.request, baseURL!, securityAction("resetAdminFactorsAction"), {
+      userId: helperId,
+      reason: "Not my business at all",
+      confirm: "on",
+    });
     expect(refused.status).toBe(404);
     await helper.close();
     await user.close();

@@ -7,7 +7,12 @@ import { createUser, expect, getTestDb, queryCount, queryOne, test, uniqueEmail 
 import { auditCount, enrolWithApp, freshSession, totpCode } from "./fixtures/second-factor";
 
 test.describe("admin second factor", () => {
-  test("a new admin is kept out until enrolled with an authenticator app; each new session asks again; recovery codes work once", async ({ page, signIn, context, baseURL }) => {
+  test("a new admin is kept out until enrolled with an authenticator app; each new session asks again; recovery codes work once", async ({
+    page,
+    signIn,
+    context,
+    baseURL,
+  }) => {
     const email = uniqueEmail("admin-totp");
     const userId = await createUser(email, { role: "ADMIN" });
     // The real emailed-link sign-in: the link alone does not open the admin area.
@@ -17,7 +22,12 @@ test.describe("admin second factor", () => {
     await expect(page.getByRole("heading", { name: "Protect the admin area" })).toBeVisible();
     await page.goto("/admin/requests");
     await expect(page).toHaveURL(/\/admin-verify\?next=%2Fadmin%2Frequests/);
-    expect(await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze().then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))).toEqual([]);
+    expect(
+      await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa"])
+        .analyze()
+        .then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")),
+    ).toEqual([]);
 
     // Enrolment: a wrong code first (refused and audited), then the app's code.
     await page.goto("/admin");
@@ -34,10 +44,16 @@ test.describe("admin second factor", () => {
     await page.getByRole("button", { name: "I have saved them: continue" }).click();
     await expect(page).toHaveURL(/\/admin$/);
     // Stored hashed: no recovery code or TOTP secret in plain text.
-    const stored = await getTestDb().query<{ codeHash: string }>(`SELECT "codeHash" FROM "RecoveryCode" WHERE "userId" = $1`, [userId]);
+    const stored = await getTestDb().query<{ codeHash: string }>(
+      `SELECT "codeHash" FROM "RecoveryCode" WHERE "userId" = $1`,
+      [userId],
+    );
     expect(stored.rows).toHaveLength(10);
-    for (const code of codes) expect(stored.rows.map((row) => row.codeHash).join()).not.toContain(code.replace("-", ""));
-    expect(JSON.stringify(await queryOne(`SELECT * FROM "TotpCredential" WHERE "userId" = $1`, [userId]))).not.toContain(secret);
+    for (const code of codes)
+      expect(stored.rows.map((row) => row.codeHash).join()).not.toContain(code.replace("-", ""));
+    expect(
+      JSON.stringify(await queryOne(`SELECT * FROM "TotpCredential" WHERE "userId" = $1`, [userId])),
+    ).not.toContain(secret);
     expect(await auditCount(userId, "admin.2fa.enrolled")).toBe(1);
     expect(await auditCount(userId, "admin.2fa.failed")).toBe(1);
 
@@ -67,7 +83,9 @@ test.describe("admin second factor", () => {
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin-verify/);
     expect(await auditCount(userId, "admin.2fa.recovery_used")).toBe(1);
-    expect(await queryCount(`SELECT count(*) FROM "RecoveryCode" WHERE "userId" = $1 AND "usedAt" IS NULL`, [userId])).toBe(9);
+    expect(
+      await queryCount(`SELECT count(*) FROM "RecoveryCode" WHERE "userId" = $1 AND "usedAt" IS NULL`, [userId]),
+    ).toBe(9);
   });
 
   test("a passkey enrols and verifies through Chromium's virtual authenticator", async ({ page, context, baseURL }) => {
@@ -77,7 +95,14 @@ test.describe("admin second factor", () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send("WebAuthn.enable");
     await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin-verify/);
@@ -94,10 +119,20 @@ test.describe("admin second factor", () => {
     await expect(page).toHaveURL(/\/admin\/requests$/);
     expect(await auditCount(userId, "admin.2fa.enrolled")).toBe(1);
     expect(await auditCount(userId, "admin.2fa.verified")).toBe(1);
-    expect((await queryOne<{ lastUsedAt: Date | null }>(`SELECT "lastUsedAt" FROM "PasskeyCredential" WHERE "userId" = $1`, [userId]))!.lastUsedAt).not.toBeNull();
+    expect(
+      (await queryOne<{ lastUsedAt: Date | null }>(`SELECT "lastUsedAt" FROM "PasskeyCredential" WHERE "userId" = $1`, [
+        userId,
+      ]))!.lastUsedAt,
+    ).not.toBeNull();
   });
 
-  test("erasing an account needs the second factor within 10 minutes; five wrong codes lock the check", async ({ page, context, baseURL, browser, signIn }) => {
+  test("erasing an account needs the second factor within 10 minutes; five wrong codes lock the check", async ({
+    page,
+    context,
+    baseURL,
+    browser,
+    signIn,
+  }) => {
     test.setTimeout(120_000);
     const email = uniqueEmail("admin-stepup");
     const userId = await createUser(email, { role: "ADMIN" });
@@ -118,7 +153,10 @@ test.describe("admin second factor", () => {
     await personContext.close();
 
     // The check was passed 20 minutes ago: the admin area opens, the erasure does not.
-    await getTestDb().query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "sessionToken" = $1`, [sessionToken]);
+    await getTestDb().query(
+      `UPDATE "Session" SET "secondFactorAt" = now() - interval '20 minutes' WHERE "sessionToken" = $1`,
+      [sessionToken],
+    );
     await page.goto(`/admin/requests/${requestId}`);
     await page.getByLabel("I understand the account is erased for good.").check();
     page.once("dialog", (dialog) => dialog.accept());
@@ -134,7 +172,14 @@ test.describe("admin second factor", () => {
     await page.getByLabel("I understand the account is erased for good.").check();
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Erase the account" }).click();
-    await expect.poll(async () => (await queryOne<{ status: string }>(`SELECT status FROM "PrivacyRequest" WHERE id = $1`, [requestId]))!.status, { timeout: 60_000 }).toBe("COMPLETED");
+    await expect
+      .poll(
+        async () =>
+          (await queryOne<{ status: string }>(`SELECT status FROM "PrivacyRequest" WHERE id = $1`, [requestId]))!
+            .status,
+        { timeout: 60_000 },
+      )
+      .toBe("COMPLETED");
 
     // Lockout: five wrong codes in a new session, then even the right code is refused for now.
     await freshSession(context, userId, baseURL!);

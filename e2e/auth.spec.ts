@@ -12,7 +12,12 @@ test.describe("magic-link sign-in", () => {
     const cookie = (await page.context().cookies()).find((c) => c.name.includes("session-token"));
     expect(cookie).toBeTruthy();
     // The browser's cookie names exactly one database session, and it is alice's.
-    expect(await queryCount(`SELECT count(*) FROM "Session" WHERE "sessionToken" = $1 AND "userId" = $2`, [cookie!.value, user!.id])).toBe(1);
+    expect(
+      await queryCount(`SELECT count(*) FROM "Session" WHERE "sessionToken" = $1 AND "userId" = $2`, [
+        cookie!.value,
+        user!.id,
+      ]),
+    ).toBe(1);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     // Sign-out deleted this session's row on the server.
@@ -25,7 +30,10 @@ test.describe("magic-link sign-in", () => {
     const email = uniqueEmail("hash");
     const link = await requestSignInLink(page, mailbox, email);
     const token = new URL(link).searchParams.get("token")!;
-    const row = await queryOne<{ token: string; expires: Date }>(`SELECT token, expires FROM "VerificationToken" WHERE identifier = $1`, [email]);
+    const row = await queryOne<{ token: string; expires: Date }>(
+      `SELECT token, expires FROM "VerificationToken" WHERE identifier = $1`,
+      [email],
+    );
     expect(row!.token).not.toBe(token);
     expect(row!.token).toMatch(/^[0-9a-f]{64}$/);
     const minutesLeft = (new Date(row!.expires).getTime() - Date.now()) / 60_000;
@@ -91,7 +99,11 @@ test.describe("magic-link sign-in", () => {
     await page.goto(link);
     await expect(page.getByRole("button", { name: /create account/i })).toBeVisible();
     // Eleven minutes pass.
-    await (await import("./fixtures")).getTestDb().query(`UPDATE "VerificationToken" SET expires = now() - interval '1 minute' WHERE identifier = $1`, [email]);
+    await (
+      await import("./fixtures")
+    )
+      .getTestDb()
+      .query(`UPDATE "VerificationToken" SET expires = now() - interval '1 minute' WHERE identifier = $1`, [email]);
     await page.getByLabel("Month").selectOption("3");
     await page.getByLabel("Year").selectOption("1985");
     await page.getByRole("button", { name: /create account/i }).click();
@@ -146,7 +158,9 @@ test.describe("magic-link sign-in", () => {
       await page.getByRole("button", { name: /email me a sign-in link/i }).click();
       if (attempt <= 5) await expect(page).toHaveURL(/check-email/);
     }
-    await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in links were requested for this address" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Too many sign-in links were requested for this address" }),
+    ).toBeVisible();
   });
 
   test("too many attempts from one IP are refused", async ({ page }) => {
@@ -157,14 +171,18 @@ test.describe("magic-link sign-in", () => {
       await page.getByRole("button", { name: /email me a sign-in link/i }).click();
       if (attempt <= 12) await expect(page).toHaveURL(/check-email/);
     }
-    await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in attempts from your network" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Too many sign-in attempts from your network" }),
+    ).toBeVisible();
   });
 
   test("public pages have no serious accessibility violations", async ({ page }) => {
     for (const path of ["/", "/signin", "/policies/privacy"]) {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-      const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+      const serious = results.violations.filter(
+        (violation) => violation.impact === "serious" || violation.impact === "critical",
+      );
       expect(serious.map((violation) => `${path}: ${violation.id}`)).toEqual([]);
     }
   });
@@ -180,7 +198,12 @@ test.describe("admin area", () => {
       expect(response?.status()).toBe(404);
     }
     // One audit row per refused page.
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" JOIN "User" u ON u.id = k."userId" WHERE u.email = $1 AND a.action = 'authz.denied'`, [email])).toBe(2);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" JOIN "User" u ON u.id = k."userId" WHERE u.email = $1 AND a.action = 'authz.denied'`,
+        [email],
+      ),
+    ).toBe(2);
   });
 
   test("an admin action replayed by a non-admin is refused and changes nothing", async ({ page, signIn, browser }) => {
@@ -212,7 +235,11 @@ test.describe("admin area", () => {
     const body = actionRequest.postDataBuffer()!.toString("utf8").replaceAll(adminName, bobName);
     const headers = actionRequest.headers();
     const response = await bobContext.request.post(actionRequest.url(), {
-      headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: headers["accept"] ?? "text/x-component" },
+      headers: {
+        "next-action": headers["next-action"],
+        "content-type": headers["content-type"],
+        accept: headers["accept"] ?? "text/x-component",
+      },
       data: Buffer.from(body, "utf8"),
     });
     expect(response.status()).toBe(404);
@@ -230,7 +257,10 @@ function authJsPaths(): string[] {
   expect(actions).toEqual(expect.arrayContaining(["signin", "callback", "session", "csrf", "signout"]));
   // The portal's providers (GitHub whether or not it is configured) and Auth.js's other built-in ids.
   const providers = ["nodemailer", "github", "email", "credentials", "webauthn", "passkey"];
-  return actions.flatMap((action) => [`/api/auth/${action}`, ...providers.map((provider) => `/api/auth/${action}/${provider}`)]);
+  return actions.flatMap((action) => [
+    `/api/auth/${action}`,
+    ...providers.map((provider) => `/api/auth/${action}/${provider}`),
+  ]);
 }
 
 /** The route files Next.js serves under /api/auth/, as paths relative to app/api/auth. */
@@ -246,7 +276,10 @@ const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
 const isRefused = (status: number) => status === 404 || status === 405;
 
 test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no link", () => {
-  test("every method and path under /api/auth/ refuses, except the link's redirect to the confirm page and the confirm POST", async ({ request, baseURL }) => {
+  test("every method and path under /api/auth/ refuses, except the link's redirect to the confirm page and the confirm POST", async ({
+    request,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     // A new route file under app/api/auth must be added here, with the test that proves its rules.
     expect(authRouteFiles()).toEqual(["[...nextauth]", "confirm"]);
@@ -254,13 +287,17 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
     const email = uniqueEmail("routes");
     // Whatever Auth.js would need to act: a CSRF token with its cookie (if it is served at all), a token, an address.
     const csrf = await request.get("/api/auth/csrf");
-    const csrfToken = csrf.ok() ? ((await csrf.json()) as { csrfToken?: string }).csrfToken ?? "" : "";
+    const csrfToken = csrf.ok() ? (((await csrf.json()) as { csrfToken?: string }).csrfToken ?? "") : "";
     const form = { email, token: "0".repeat(64), csrfToken, callbackUrl: "/account" };
     const answers: string[] = [];
     for (const route of authJsPaths()) {
       for (const method of METHODS) {
         const url = `${route}?${new URLSearchParams({ email, token: "0".repeat(64) })}`;
-        const response = await request.fetch(url, { method, form: method === "GET" ? undefined : form, maxRedirects: 0 });
+        const response = await request.fetch(url, {
+          method,
+          form: method === "GET" ? undefined : form,
+          maxRedirects: 0,
+        });
         expect(response.headers()["set-cookie"] ?? "", `${method} ${route}`).not.toContain("session-token");
         const answer = `${method} ${route} -> ${response.status()} ${response.headers()["location"] ?? ""}`.trim();
         if (method === "GET" && route === "/api/auth/callback/nodemailer") {
@@ -276,7 +313,11 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
     for (const method of METHODS.filter((method) => method !== "POST")) {
       expect((await request.fetch("/api/auth/confirm", { method, maxRedirects: 0 })).status(), method).toBe(405);
     }
-    const crossSite = await request.post("/api/auth/confirm", { form, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+    const crossSite = await request.post("/api/auth/confirm", {
+      form,
+      headers: { origin: "https://evil.example" },
+      maxRedirects: 0,
+    });
     expect(crossSite.status()).toBe(403);
     const badToken = await request.post("/api/auth/confirm", { form, maxRedirects: 0 });
     expect(badToken.status()).toBe(303);
@@ -287,7 +328,10 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
     expect(await queryCount(`SELECT count(*) FROM "User" WHERE email = $1`, [email])).toBe(0);
   });
 
-  test("a valid link token POSTed to Auth.js's callback creates no account and no session, from this site or another", async ({ page, mailbox }) => {
+  test("a valid link token POSTed to Auth.js's callback creates no account and no session, from this site or another", async ({
+    page,
+    mailbox,
+  }) => {
     const email = uniqueEmail("rawpost");
     const token = new URL(await requestSignInLink(page, mailbox, email)).searchParams.get("token")!;
     const callback = `/api/auth/callback/nodemailer?${new URLSearchParams({ token, email })}`;
@@ -302,7 +346,10 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
     expect((await page.context().cookies()).some((cookie) => cookie.name.includes("session-token"))).toBe(false);
   });
 
-  test("an address just sent to the too-young page cannot get an account through Auth.js's callback", async ({ page, mailbox }) => {
+  test("an address just sent to the too-young page cannot get an account through Auth.js's callback", async ({
+    page,
+    mailbox,
+  }) => {
     const email = uniqueEmail("young");
     await page.goto(await requestSignInLink(page, mailbox, email));
     await page.getByLabel("Month").selectOption("5");
@@ -311,7 +358,9 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
     await expect(page.getByRole("heading", { name: /can't create an account/i })).toBeVisible();
     // A new link, then Auth.js's callback instead of the confirm page.
     const token = new URL(await requestSignInLink(page, mailbox, email)).searchParams.get("token")!;
-    const response = await page.request.post(`/api/auth/callback/nodemailer?${new URLSearchParams({ token, email })}`, { maxRedirects: 0 });
+    const response = await page.request.post(`/api/auth/callback/nodemailer?${new URLSearchParams({ token, email })}`, {
+      maxRedirects: 0,
+    });
     expect(isRefused(response.status()), `status ${response.status()}`).toBe(true);
     expect(await queryCount(`SELECT count(*) FROM "User" WHERE email = $1`, [email])).toBe(0);
   });
@@ -324,14 +373,19 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
       await page.getByRole("button", { name: /email me a sign-in link/i }).click();
       if (attempt <= 5) await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     }
-    await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in links were requested for this address" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Too many sign-in links were requested for this address" }),
+    ).toBeVisible();
     await expect.poll(async () => (await mailbox.list(email)).length).toBe(5);
 
     // The form said "limit reached"; Auth.js's own endpoint, with a CSRF token if it hands one out.
     const csrf = await page.request.get("/api/auth/csrf");
-    const csrfToken = csrf.ok() ? ((await csrf.json()) as { csrfToken?: string }).csrfToken ?? "" : "";
+    const csrfToken = csrf.ok() ? (((await csrf.json()) as { csrfToken?: string }).csrfToken ?? "") : "";
     for (let attempt = 0; attempt < 3; attempt++) {
-      const response = await page.request.post("/api/auth/signin/nodemailer", { form: { email, csrfToken, callbackUrl: "/account" }, maxRedirects: 0 });
+      const response = await page.request.post("/api/auth/signin/nodemailer", {
+        form: { email, csrfToken, callbackUrl: "/account" },
+        maxRedirects: 0,
+      });
       expect(isRefused(response.status()), `status ${response.status()}`).toBe(true);
     }
     // A link is a token row written before its email is sent: still the form's five.
@@ -343,7 +397,17 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
     const email = uniqueEmail("stale");
     await createUser(email, { name: "Stale Cookie" });
     // A session the database no longer has (signed out elsewhere, expired and swept, another database).
-    await page.context().addCookies([{ name: "authjs.session-token", value: randomBytes(32).toString("hex"), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+    await page
+      .context()
+      .addCookies([
+        {
+          name: "authjs.session-token",
+          value: randomBytes(32).toString("hex"),
+          url: baseURL!,
+          httpOnly: true,
+          sameSite: "Lax",
+        },
+      ]);
     await page.goto(await requestSignInLink(page, mailbox, email));
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/account$/);

@@ -21,12 +21,22 @@ async function adminPage(browser: Browser, signIn: SignIn, options: { width?: nu
   return { page, close: () => context.close() };
 }
 
-type Draft = { title: string; discovered: Date; audience: "list" | "categories"; emails?: string[]; categories?: string[]; from?: string; to?: string };
+type Draft = {
+  title: string;
+  discovered: Date;
+  audience: "list" | "categories";
+  emails?: string[];
+  categories?: string[];
+  from?: string;
+  to?: string;
+};
 
 async function composeBreach(page: Page, draft: Draft): Promise<string> {
   await page.goto("/admin/breaches/new");
   await page.getByLabel("Title").fill(draft.title);
-  await page.getByLabel("What happened").fill("An outsider used a stolen password to read a support mailbox for four days.");
+  await page
+    .getByLabel("What happened")
+    .fill("An outsider used a stolen password to read a support mailbox for four days.");
   await page.getByLabel("When it happened (or began)").fill(isoDay(new Date(draft.discovered.getTime() - 5 * DAY)));
   await page.getByLabel("Date discovered").fill(isoDay(draft.discovered));
   await page.getByLabel("What data was involved").fill("Names, email addresses and support messages.");
@@ -57,21 +67,41 @@ async function send(page: Page) {
 
 async function waitUntilSent(breachId: string) {
   await expect
-    .poll(async () => (await queryOne<{ status: string }>(`SELECT c.status::text AS status FROM "NoticeCampaign" c WHERE c."breachId" = $1`, [breachId]))?.status, { timeout: 60_000 })
+    .poll(
+      async () =>
+        (
+          await queryOne<{ status: string }>(
+            `SELECT c.status::text AS status FROM "NoticeCampaign" c WHERE c."breachId" = $1`,
+            [breachId],
+          )
+        )?.status,
+      { timeout: 60_000 },
+    )
     .toBe("COMPLETED");
 }
 
-const breachMails = async (mailbox: Mailbox, email: string) => (await mailbox.list(email)).filter((mail) => /notice of a data breach/i.test(mail.subject));
+const breachMails = async (mailbox: Mailbox, email: string) =>
+  (await mailbox.list(email)).filter((mail) => /notice of a data breach/i.test(mail.subject));
 
 test.describe("breach notices", () => {
-  test("a notice reaches exactly the listed people once each and stays in their portal until acknowledged", async ({ page, signIn, mailbox, browser }) => {
+  test("a notice reaches exactly the listed people once each and stays in their portal until acknowledged", async ({
+    page,
+    signIn,
+    mailbox,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const [first, second, bystander] = [uniqueEmail("breach-a"), uniqueEmail("breach-b"), uniqueEmail("breach-c")];
     for (const email of [first, second, bystander]) await createUser(email, { name: "Sam Person" });
     const nobody = uniqueEmail("no-account");
     const title = `Mailbox incident ${Date.now()}`;
     const team = await adminPage(browser, signIn);
-    const id = await composeBreach(team.page, { title, discovered: new Date(Date.now() - 3 * DAY), audience: "list", emails: [first, second.toUpperCase(), nobody] });
+    const id = await composeBreach(team.page, {
+      title,
+      discovered: new Date(Date.now() - 3 * DAY),
+      audience: "list",
+      emails: [first, second.toUpperCase(), nobody],
+    });
 
     // The preview: how many people, who has no account, the email and the portal banner.
     await expect(team.page.getByTestId("recipient-count")).toHaveText("2");
@@ -100,7 +130,9 @@ test.describe("breach notices", () => {
     expect(mail.text).toContain("An outsider used a stolen password");
     expect(mail.text).toContain("privacy@example.com");
     expect(mail.text).toMatch(new RegExp(`/account/notices#breach-${id}`));
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" WHERE action = 'breach.send' AND "targetId" = $1`, [id])).toBe(1);
+    expect(
+      await queryCount(`SELECT count(*) FROM "AuditLog" WHERE action = 'breach.send' AND "targetId" = $1`, [id]),
+    ).toBe(1);
 
     // The time to notify is recorded: sent within the 30 days.
     await team.page.goto("/admin/breaches");
@@ -123,7 +155,12 @@ test.describe("breach notices", () => {
     await expect(article).toContainText("Names, email addresses and support messages.");
     await article.getByRole("button", { name: "I have read this notice" }).click();
     await expect(page.getByTestId("breach-acknowledged")).toBeVisible();
-    expect((await queryOne<{ acknowledgedAt: Date | null }>(`SELECT d."acknowledgedAt" FROM "NoticeDelivery" d JOIN "User" u ON u.id = d."userId" WHERE u.email = $1`, [first]))!.acknowledgedAt).not.toBeNull();
+    expect(
+      (await queryOne<{ acknowledgedAt: Date | null }>(
+        `SELECT d."acknowledgedAt" FROM "NoticeDelivery" d JOIN "User" u ON u.id = d."userId" WHERE u.email = $1`,
+        [first],
+      ))!.acknowledgedAt,
+    ).not.toBeNull();
     await page.goto("/account");
     await expect(page.getByTestId("breach-banner")).toHaveCount(0);
 
@@ -140,17 +177,34 @@ test.describe("breach notices", () => {
     await team.close();
   });
 
-  test("people holding data of a category within dates are selected; a notice after 30 days is flagged", async ({ signIn, mailbox, browser }) => {
+  test("people holding data of a category within dates are selected; a notice after 30 days is flagged", async ({
+    signIn,
+    mailbox,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const inside = uniqueEmail("cat-in");
     const outside = uniqueEmail("cat-out");
     const insideId = await createUser(inside);
     const outsideId = await createUser(outside);
-    await getTestDb().query(`INSERT INTO "EmailSubscription" (id, "userId", category, subscribed, "createdAt", "updatedAt") VALUES ($1, $2, 'PRODUCT_NEWS', true, '2010-03-15', now())`, [`sub${insideId}`, insideId]);
-    await getTestDb().query(`INSERT INTO "EmailSubscription" (id, "userId", category, subscribed, "createdAt", "updatedAt") VALUES ($1, $2, 'PRODUCT_NEWS', true, '2010-05-01', now())`, [`sub${outsideId}`, outsideId]);
+    await getTestDb().query(
+      `INSERT INTO "EmailSubscription" (id, "userId", category, subscribed, "createdAt", "updatedAt") VALUES ($1, $2, 'PRODUCT_NEWS', true, '2010-03-15', now())`,
+      [`sub${insideId}`, insideId],
+    );
+    await getTestDb().query(
+      `INSERT INTO "EmailSubscription" (id, "userId", category, subscribed, "createdAt", "updatedAt") VALUES ($1, $2, 'PRODUCT_NEWS', true, '2010-05-01', now())`,
+      [`sub${outsideId}`, outsideId],
+    );
     const team = await adminPage(browser, signIn);
     const title = `Old mailing list exposed ${Date.now()}`;
-    const id = await composeBreach(team.page, { title, discovered: new Date(Date.now() - 40 * DAY), audience: "categories", categories: ["Mailing lists and email events"], from: "2010-03-01", to: "2010-03-31" });
+    const id = await composeBreach(team.page, {
+      title,
+      discovered: new Date(Date.now() - 40 * DAY),
+      audience: "categories",
+      categories: ["Mailing lists and email events"],
+      from: "2010-03-01",
+      to: "2010-03-31",
+    });
     await expect(team.page.getByTestId("recipient-count")).toHaveText("1");
     // Not yet sent, already past the 30 days: flagged.
     await expect(team.page.getByTestId("notify-late")).toContainText("over 30 days");
@@ -158,9 +212,16 @@ test.describe("breach notices", () => {
     await waitUntilSent(id);
     await expect.poll(async () => (await breachMails(mailbox, inside)).length).toBe(1);
     expect((await breachMails(mailbox, outside)).length).toBe(0);
-    expect(await queryCount(`SELECT count(*) FROM "NoticeDelivery" d JOIN "NoticeCampaign" c ON c.id = d."campaignId" WHERE c."breachId" = $1`, [id])).toBe(1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "NoticeDelivery" d JOIN "NoticeCampaign" c ON c.id = d."campaignId" WHERE c."breachId" = $1`,
+        [id],
+      ),
+    ).toBe(1);
     await team.page.goto("/admin/breaches");
-    await expect(team.page.locator(`tr[data-breach="${id}"]`).getByTestId("notify-late")).toHaveText("40 days: over 30 days");
+    await expect(team.page.locator(`tr[data-breach="${id}"]`).getByTestId("notify-late")).toHaveText(
+      "40 days: over 30 days",
+    );
     await team.close();
   });
 
@@ -202,7 +263,12 @@ test.describe("breach notices", () => {
     expect(await queryCount(`SELECT count(*) FROM "Breach" WHERE title = 'A breach with bad dates'`)).toBe(0);
 
     // Sending without ticking the confirmation is refused too.
-    const id = await composeBreach(page, { title: `Confirm check ${Date.now()}`, discovered: new Date(Date.now() - DAY), audience: "list", emails: ["bob@example.com"] });
+    const id = await composeBreach(page, {
+      title: `Confirm check ${Date.now()}`,
+      discovered: new Date(Date.now() - DAY),
+      audience: "list",
+      emails: ["bob@example.com"],
+    });
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Send the breach notice" }).click();
     await expect(page.getByText(/Tick the box to confirm/)).toBeVisible();
@@ -230,14 +296,23 @@ test.describe("breach notices", () => {
         await team.page.goto(path);
         const results = await new AxeBuilder({ page: team.page }).withTags(AXE_TAGS).analyze();
         expect(results.violations, `${path} at ${width}px`).toEqual([]);
-        await team.page.screenshot({ path: test.info().outputPath(`admin${path.replaceAll("/", "-")}-${width}.png`), fullPage: true });
+        await team.page.screenshot({
+          path: test.info().outputPath(`admin${path.replaceAll("/", "-")}-${width}.png`),
+          fullPage: true,
+        });
       }
       await team.close();
     }
     // The portal page with a notice to acknowledge.
     await getTestDb().query(`UPDATE "Breach" SET status = 'SENT', "sentAt" = now() WHERE id = $1`, [draftId]);
-    const campaign = await getTestDb().query<{ id: string }>(`INSERT INTO "NoticeCampaign" (id, kind, "breachId", audience, status, total, "materializedAt", "updatedAt") VALUES ($1, 'BREACH', $2, 'BREACH', 'COMPLETED', 1, now(), now()) RETURNING id`, [`c${draftId}`, draftId]);
-    await getTestDb().query(`INSERT INTO "NoticeDelivery" (id, "campaignId", "userId", email, status, "sentAt") SELECT $1, $2, id, email, 'SENT', now() FROM "User" WHERE email = $3`, [`d${draftId}`, campaign.rows[0].id, email]);
+    const campaign = await getTestDb().query<{ id: string }>(
+      `INSERT INTO "NoticeCampaign" (id, kind, "breachId", audience, status, total, "materializedAt", "updatedAt") VALUES ($1, 'BREACH', $2, 'BREACH', 'COMPLETED', 1, now(), now()) RETURNING id`,
+      [`c${draftId}`, draftId],
+    );
+    await getTestDb().query(
+      `INSERT INTO "NoticeDelivery" (id, "campaignId", "userId", email, status, "sentAt") SELECT $1, $2, id, email, 'SENT', now() FROM "User" WHERE email = $3`,
+      [`d${draftId}`, campaign.rows[0].id, email],
+    );
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto("/account/notices");

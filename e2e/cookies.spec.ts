@@ -11,7 +11,10 @@ function watchScripts(page: Page) {
 }
 
 test.describe("cookie banner", () => {
-  test("no analytics script loads before consent; the choice is remembered and can be changed", async ({ page, context }) => {
+  test("no analytics script loads before consent; the choice is remembered and can be changed", async ({
+    page,
+    context,
+  }) => {
     const loaded = watchScripts(page);
     const response = await page.goto("/");
     expect(await response!.text()).not.toContain("analytics.js");
@@ -85,10 +88,24 @@ test.describe("browser opt-out signals", () => {
     await signIn(page, email);
     // Before the signal: the user accepts analytics and advertising in the banner.
     await page.goto("/account");
-    await page.getByRole("region", { name: "Cookies on this site" }).getByRole("button", { name: "Accept all" }).click();
+    await page
+      .getByRole("region", { name: "Cookies on this site" })
+      .getByRole("button", { name: "Accept all" })
+      .click();
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-    await expect.poll(() => queryCount(`SELECT count(*) FROM "UserPreferences" WHERE "userId" = $1 AND "analyticsCookies" AND "advertisingCookies"`, [user!.id])).toBe(1);
-    expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'COOKIE_BANNER'`, [user!.id])).toBe(2);
+    await expect
+      .poll(() =>
+        queryCount(
+          `SELECT count(*) FROM "UserPreferences" WHERE "userId" = $1 AND "analyticsCookies" AND "advertisingCookies"`,
+          [user!.id],
+        ),
+      )
+      .toBe(1);
+    expect(
+      await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'COOKIE_BANNER'`, [
+        user!.id,
+      ]),
+    ).toBe(2);
     // The scripts accepted on this page have loaded before we start watching the next one.
     await expect(page.locator("html")).toHaveAttribute("data-advertising", "loaded");
     await expect(page.locator("html")).toHaveAttribute("data-analytics", "loaded");
@@ -96,29 +113,50 @@ test.describe("browser opt-out signals", () => {
     const loaded = watchScripts(page);
     await page.setExtraHTTPHeaders({ "Sec-GPC": "1" });
     await page.goto("/account");
-    await expect(page.getByTestId("signal-notice")).toContainText(/Your browser's opt-out signal \(Global Privacy Control\) was honoured on \d{1,2} \w+ \d{4}/);
-    const preferences = await queryOne<{ analyticsCookies: boolean; advertisingCookies: boolean; optOutSignalAt: Date | null }>(
-      `SELECT "analyticsCookies", "advertisingCookies", "optOutSignalAt" FROM "UserPreferences" WHERE "userId" = $1`,
-      [user!.id],
+    await expect(page.getByTestId("signal-notice")).toContainText(
+      /Your browser's opt-out signal \(Global Privacy Control\) was honoured on \d{1,2} \w+ \d{4}/,
     );
+    const preferences = await queryOne<{
+      analyticsCookies: boolean;
+      advertisingCookies: boolean;
+      optOutSignalAt: Date | null;
+    }>(`SELECT "analyticsCookies", "advertisingCookies", "optOutSignalAt" FROM "UserPreferences" WHERE "userId" = $1`, [
+      user!.id,
+    ]);
     expect(preferences).toMatchObject({ analyticsCookies: false, advertisingCookies: false });
     expect(preferences!.optOutSignalAt).toBeTruthy();
-    const events = await (await import("./fixtures")).getTestDb().query<{ subject: string }>(
-      `SELECT subject FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'BROWSER_SIGNAL' ORDER BY subject`,
-      [user!.id],
-    );
-    expect(events.rows.map((row) => row.subject)).toEqual(["cookies:advertising", "cookies:analytics", "signal:Sec-GPC"]);
+    const events = await (
+      await import("./fixtures")
+    )
+      .getTestDb()
+      .query<{ subject: string }>(
+        `SELECT subject FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'BROWSER_SIGNAL' ORDER BY subject`,
+        [user!.id],
+      );
+    expect(events.rows.map((row) => row.subject)).toEqual([
+      "cookies:advertising",
+      "cookies:analytics",
+      "signal:Sec-GPC",
+    ]);
     // The consent cookie still says yes, but the signal wins: nothing loads.
     // (Opening the settings proves the banner has hydrated and run its effects.)
     await page.getByRole("button", { name: "Cookie settings" }).click();
-    await expect(page.getByRole("region", { name: "Cookies on this site" }).getByText(/Your browser sends an opt-out signal \(Global Privacy Control\)/)).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "Cookies on this site" })
+        .getByText(/Your browser sends an opt-out signal \(Global Privacy Control\)/),
+    ).toBeVisible();
     expect(loaded).toEqual([]);
     await expect(page.locator("html")).not.toHaveAttribute("data-analytics", "loaded");
 
     // Applied once: more requests with the signal add no history.
     await page.goto("/account/preferences/email");
     await expect(page.getByText(/Your browser's opt-out signal was honoured on/)).toBeVisible();
-    expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'BROWSER_SIGNAL'`, [user!.id])).toBe(3);
+    expect(
+      await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'BROWSER_SIGNAL'`, [
+        user!.id,
+      ]),
+    ).toBe(3);
     await page.goto("/account/preferences/history");
     await expect(page.getByRole("cell", { name: "Browser signal (DNT / GPC)" }).first()).toBeVisible();
   });

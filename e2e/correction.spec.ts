@@ -26,12 +26,19 @@ test.describe("Correcting your data", () => {
       [id],
     );
     expect(row).toEqual({ name: "Carol Correct", phone: "+44 20 7946 0000", city: "London", country: "GB" });
-    const audit = await queryOne<{ metadata: { fields: string[] } }>(`SELECT a.metadata FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" WHERE k."userId" = $1 AND a.action = 'profile.updated'`, [id]);
+    const audit = await queryOne<{ metadata: { fields: string[] } }>(
+      `SELECT a.metadata FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" WHERE k."userId" = $1 AND a.action = 'profile.updated'`,
+      [id],
+    );
     expect(audit!.metadata.fields).toEqual(expect.arrayContaining(["name", "phone", "city", "country"]));
     expect(JSON.stringify(audit!.metadata)).not.toContain("7946");
   });
 
-  test("a new email address takes effect only after its confirmation link, and the old one is told", async ({ page, signIn, mailbox }) => {
+  test("a new email address takes effect only after its confirmation link, and the old one is told", async ({
+    page,
+    signIn,
+    mailbox,
+  }) => {
     const oldEmail = uniqueEmail("old");
     const newEmail = uniqueEmail("new");
     await signIn(page, oldEmail);
@@ -53,7 +60,10 @@ test.describe("Correcting your data", () => {
     const confirm = await mailbox.waitFor(newEmail, { subject: /confirm your new email/i, since });
     const link = Mailbox.link(confirm, "/email-change/confirm");
     const token = new URL(link).searchParams.get("token")!;
-    const stored = await queryOne<{ tokenHash: string }>(`SELECT "tokenHash" FROM "PendingEmailChange" WHERE "userId" = $1`, [id]);
+    const stored = await queryOne<{ tokenHash: string }>(
+      `SELECT "tokenHash" FROM "PendingEmailChange" WHERE "userId" = $1`,
+      [id],
+    );
     expect(stored!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored!.tokenHash).not.toContain(token);
 
@@ -83,13 +93,19 @@ test.describe("Correcting your data", () => {
     await page.getByLabel("New email address").fill(newEmail);
     await page.getByRole("button", { name: "Send confirmation link" }).click();
     const link = Mailbox.link(await mailbox.waitFor(newEmail, { subject: /confirm/i, since }), "/email-change/confirm");
-    await queryOne(`UPDATE "PendingEmailChange" SET "expiresAt" = now() - interval '1 minute' WHERE "newEmail" = $1`, [newEmail]);
+    await queryOne(`UPDATE "PendingEmailChange" SET "expiresAt" = now() - interval '1 minute' WHERE "newEmail" = $1`, [
+      newEmail,
+    ]);
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
     expect(await queryCount(`SELECT count(*) FROM "User" WHERE email = $1`, [newEmail])).toBe(0);
   });
 
-  test("'this is wrong' files a GDPR correction request pre-filled with the item, only for your own items", async ({ page, signIn, browser }) => {
+  test("'this is wrong' files a GDPR correction request pre-filled with the item, only for your own items", async ({
+    page,
+    signIn,
+    browser,
+  }) => {
     const email = uniqueEmail("wrong");
     await signIn(page, email);
     const id = await userIdOf(email);
@@ -105,17 +121,34 @@ test.describe("Correcting your data", () => {
     await page.getByRole("button", { name: "File correction request" }).click();
     await expect(page.getByText("Correction request filed")).toBeVisible();
     const requestId = await page.getByTestId("request-id").innerText();
-    const request = await queryOne<{ type: string; status: string; jurisdiction: string; details: string; subject: { dataset: string; id: string; item: { geoCity: string }; proposedValue: string }; dueAt: Date; createdAt: Date }>(
+    const request = await queryOne<{
+      type: string;
+      status: string;
+      jurisdiction: string;
+      details: string;
+      subject: { dataset: string; id: string; item: { geoCity: string }; proposedValue: string };
+      dueAt: Date;
+      createdAt: Date;
+    }>(
       `SELECT type, status, jurisdiction, details, subject, "dueAt", "createdAt" FROM "PrivacyRequest" WHERE id = $1 AND "userId" = $2`,
       [requestId, id],
     );
     // Filed while signed in: identity is verified by the session.
-    expect(request).toMatchObject({ type: "CORRECTION", status: "VERIFIED", jurisdiction: "GDPR", subject: { dataset: "server-logs", id: log!.id, item: { geoCity: "Atlantis" }, proposedValue: "Lisbon" } });
+    expect(request).toMatchObject({
+      type: "CORRECTION",
+      status: "VERIFIED",
+      jurisdiction: "GDPR",
+      subject: { dataset: "server-logs", id: log!.id, item: { geoCity: "Atlantis" }, proposedValue: "Lisbon" },
+    });
     expect(request!.details).toContain("Atlantis");
     const days = (new Date(request!.dueAt).getTime() - new Date(request!.createdAt).getTime()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(28);
     expect(days).toBeLessThanOrEqual(31);
-    expect(await queryCount(`SELECT count(*) FROM "PrivacyRequestEvent" WHERE "requestId" = $1 AND status = 'RECEIVED'`, [requestId])).toBe(1);
+    expect(
+      await queryCount(`SELECT count(*) FROM "PrivacyRequestEvent" WHERE "requestId" = $1 AND status = 'RECEIVED'`, [
+        requestId,
+      ]),
+    ).toBe(1);
 
     // Another person can neither open the item nor file a request about it by forging the form.
     const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.251.7" } });
@@ -128,11 +161,15 @@ test.describe("Correcting your data", () => {
       [await userIdOf(intruder)],
     );
     await otherPage.goto(`/account/data/correction?dataset=server-logs&id=${own!.id}`);
-    await otherPage.locator('input[name="itemId"]').evaluate((input, value) => ((input as HTMLInputElement).value = value), log!.id);
+    await otherPage
+      .locator('input[name="itemId"]')
+      .evaluate((input, value) => ((input as HTMLInputElement).value = value), log!.id);
     await otherPage.getByLabel("What is wrong?").fill("Forged request for someone else's record");
     await otherPage.getByRole("button", { name: "File correction request" }).click();
     await expect(otherPage.getByText("We could not find that item in your data.")).toBeVisible();
-    expect(await queryCount(`SELECT count(*) FROM "PrivacyRequest" WHERE "userId" = $1`, [await userIdOf(intruder)])).toBe(0);
+    expect(
+      await queryCount(`SELECT count(*) FROM "PrivacyRequest" WHERE "userId" = $1`, [await userIdOf(intruder)]),
+    ).toBe(0);
     await other.close();
   });
 });

@@ -12,9 +12,21 @@ import { expect, getTestDb, Mailbox, queryCount, queryOne, requestSignInLink, te
 const ALICE = "alice@example.com";
 
 async function countsOf(userId: string) {
-  const tables = ["ServerLogRecord", "TelemetryReport", "EmailEvent", "ConsentEvent", "Cluster", "CrashReport", "Inference", "ThirdPartyRecord", "ExportJob", "EmailSubscription"];
+  const tables = [
+    "ServerLogRecord",
+    "TelemetryReport",
+    "EmailEvent",
+    "ConsentEvent",
+    "Cluster",
+    "CrashReport",
+    "Inference",
+    "ThirdPartyRecord",
+    "ExportJob",
+    "EmailSubscription",
+  ];
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = await queryCount(`SELECT count(*) FROM "${table}" WHERE "userId" = $1`, [userId]);
+  for (const table of tables)
+    counts[table] = await queryCount(`SELECT count(*) FROM "${table}" WHERE "userId" = $1`, [userId]);
   return counts;
 }
 
@@ -24,19 +36,30 @@ function exportStorageTraces(needles: string[]): string[] {
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     const bytes = fs.readFileSync(path.join(dir, name));
     const texts: string[] = [bytes.toString("utf8")];
-    if (name.endsWith(".zip")) for (const entry of Object.values(unzipSync(new Uint8Array(bytes)))) texts.push(Buffer.from(entry).toString("utf8"));
-    for (const needle of needles) if (texts.some((text) => text.toLowerCase().includes(needle.toLowerCase()))) found.push(`${name}: ${needle}`);
+    if (name.endsWith(".zip"))
+      for (const entry of Object.values(unzipSync(new Uint8Array(bytes))))
+        texts.push(Buffer.from(entry).toString("utf8"));
+    for (const needle of needles)
+      if (texts.some((text) => text.toLowerCase().includes(needle.toLowerCase()))) found.push(`${name}: ${needle}`);
   }
   return found;
 }
 
-test("alice deletes her account: fresh sign-in, typed confirmation, receipt, and no trace left", async ({ page, signIn, mailbox }) => {
+test("alice deletes her account: fresh sign-in, typed confirmation, receipt, and no trace left", async ({
+  page,
+  signIn,
+  mailbox,
+}) => {
   test.setTimeout(180_000);
-  const alice = (await queryOne<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE email = $1`, [ALICE]))!;
+  const alice = (await queryOne<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE email = $1`, [
+    ALICE,
+  ]))!;
   const bob = (await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = 'bob@example.com'`))!;
   const bobBefore = await countsOf(bob.id);
   const aliceBefore = await countsOf(alice.id);
-  const installIds = (await getTestDb().query<{ id: string }>(`SELECT id FROM "Cluster" WHERE "userId" = $1`, [alice.id])).rows.map((row) => row.id);
+  const installIds = (
+    await getTestDb().query<{ id: string }>(`SELECT id FROM "Cluster" WHERE "userId" = $1`, [alice.id])
+  ).rows.map((row) => row.id);
   const ips = (
     await getTestDb().query<{ ip: string }>(
       `SELECT DISTINCT ip FROM (SELECT ip FROM "ServerLogRecord" WHERE "userId" = $1 UNION SELECT ip FROM "TelemetryReport" WHERE "userId" = $1 UNION SELECT ip FROM "CrashReport" WHERE "userId" = $1) s
@@ -56,10 +79,14 @@ test("alice deletes her account: fresh sign-in, typed confirmation, receipt, and
   expect(exportStorageTraces([ALICE])).not.toEqual([]);
 
   // A session older than 10 minutes is not enough: a fresh emailed link is needed.
-  await getTestDb().query(`UPDATE "Session" SET "createdAt" = now() - interval '20 minutes' WHERE "userId" = $1`, [alice.id]);
+  await getTestDb().query(`UPDATE "Session" SET "createdAt" = now() - interval '20 minutes' WHERE "userId" = $1`, [
+    alice.id,
+  ]);
   await page.goto("/account/delete");
   await expect(page.getByRole("heading", { name: "Delete your account" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Records we delete, by category" }).getByText("Server-log records")).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Records we delete, by category" }).getByText("Server-log records"),
+  ).toBeVisible();
   await expect(page.getByLabel(/to confirm/)).toHaveCount(0);
   const since = new Date();
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
@@ -77,13 +104,16 @@ test("alice deletes her account: fresh sign-in, typed confirmation, receipt, and
   await page.getByRole("button", { name: "Delete my account and all my data" }).click();
   await expect(page.getByText("Type your account's email address exactly as shown to confirm.")).toBeVisible();
   expect(await queryCount(`SELECT count(*) FROM "Erasure" WHERE "userId" = $1`, [alice.id])).toBe(0);
-  const aliceRef = (await queryOne<{ ref: string }>(`SELECT ref FROM "PersonKey" WHERE "userId" = $1`, [alice.id]))!.ref;
+  const aliceRef = (await queryOne<{ ref: string }>(`SELECT ref FROM "PersonKey" WHERE "userId" = $1`, [alice.id]))!
+    .ref;
 
   await page.getByLabel(/to confirm/).fill("Alice@Example.com");
   await page.getByRole("button", { name: "Delete my account and all my data" }).click();
   await expect(page).toHaveURL(/\/account-deleted\?receipt=/);
   await expect(page.getByRole("heading", { name: "Your account has been deleted" })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole("row", { name: /Server-log records/ })).toContainText(aliceBefore.ServerLogRecord.toLocaleString("en"));
+  await expect(page.getByRole("row", { name: /Server-log records/ })).toContainText(
+    aliceBefore.ServerLogRecord.toLocaleString("en"),
+  );
   await expect(page.getByText("What we keep, and why")).toBeVisible();
 
   // Signed out everywhere.
@@ -96,7 +126,13 @@ test("alice deletes her account: fresh sign-in, typed confirmation, receipt, and
   expect(receipt.text).toMatch(/what we keep, and why/i);
 
   // No trace of her anywhere: every table (the mail catcher stands for inboxes) and the export storage.
-  await expect.poll(async () => (await queryOne<{ status: string }>(`SELECT status FROM "Erasure" WHERE "subjectRef" = $1`, [aliceRef]))?.status).toBe("COMPLETED");
+  await expect
+    .poll(
+      async () =>
+        (await queryOne<{ status: string }>(`SELECT status FROM "Erasure" WHERE "subjectRef" = $1`, [aliceRef]))
+          ?.status,
+    )
+    .toBe("COMPLETED");
   expect(await findTraces(getTestDb(), needles, { skipTables: ["CaughtMail"] })).toEqual([]);
   expect(exportStorageTraces([ALICE, alice.id])).toEqual([]);
   expect(await countsOf(bob.id)).toEqual(bobBefore);

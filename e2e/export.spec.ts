@@ -5,7 +5,10 @@ import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
 
-type Manifest = { totals: { rows: number }; files: { path: string; rows: number | null; bytes: number; sha256: string }[] };
+type Manifest = {
+  totals: { rows: number };
+  files: { path: string; rows: number | null; bytes: number; sha256: string }[];
+};
 
 async function seedUserData(email: string, logs: number) {
   const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
@@ -17,7 +20,10 @@ async function seedUserData(email: string, logs: number) {
     [id, logs],
   );
   const clusterId = `e2e-${id}`;
-  await queryOne(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'e2e cluster', 'x')`, [clusterId, id]);
+  await queryOne(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'e2e cluster', 'x')`, [
+    clusterId,
+    id,
+  ]);
   await queryOne(
     `INSERT INTO "TelemetryReport" ("userId", "clusterId", "receivedAt", kind, payload) SELECT $1, $2, now() - g * interval '1 hour', 'usage', jsonb_build_object('apps', g) FROM generate_series(1, 40) g`,
     [id, clusterId],
@@ -26,7 +32,12 @@ async function seedUserData(email: string, logs: number) {
 }
 
 test.describe("Download my data", () => {
-  test("export end to end: progress, email, owner-only download, manifest hashes and counts", async ({ page, signIn, mailbox, browser }) => {
+  test("export end to end: progress, email, owner-only download, manifest hashes and counts", async ({
+    page,
+    signIn,
+    mailbox,
+    browser,
+  }) => {
     const email = uniqueEmail("export");
     await signIn(page, email);
     const id = await seedUserData(email, 3000);
@@ -36,10 +47,16 @@ test.describe("Download my data", () => {
     // Visible progress while it runs, then a download link.
     await expect(page.getByTestId("export-status")).toBeVisible();
     await expect(page.getByRole("link", { name: /Download the archive/ })).toBeVisible({ timeout: 30_000 });
-    const job = await queryOne<{ id: string; status: string; totalRows: number; doneRows: number; expiresAt: Date; fileName: string }>(
-      `SELECT id, status, "totalRows", "doneRows", "expiresAt", "fileName" FROM "ExportJob" WHERE "userId" = $1`,
-      [id],
-    );
+    const job = await queryOne<{
+      id: string;
+      status: string;
+      totalRows: number;
+      doneRows: number;
+      expiresAt: Date;
+      fileName: string;
+    }>(`SELECT id, status, "totalRows", "doneRows", "expiresAt", "fileName" FROM "ExportJob" WHERE "userId" = $1`, [
+      id,
+    ]);
     expect(job!.status).toBe("READY");
     expect(job!.doneRows).toBe(job!.totalRows);
     const days = (new Date(job!.expiresAt).getTime() - Date.now()) / 86_400_000;
@@ -107,14 +124,22 @@ test.describe("Download my data", () => {
     const account = readExportJson(strFromU8(files["account.json"])) as { email: string }[];
     expect(account).toEqual([expect.objectContaining({ email })]);
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" WHERE k."userId" = $1 AND a.action = 'export.requested'`, [user!.id])).toBe(1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId" WHERE k."userId" = $1 AND a.action = 'export.requested'`,
+        [user!.id],
+      ),
+    ).toBe(1);
   });
 
   test("a person can start only a few exports a day", async ({ page, signIn }) => {
     const email = uniqueEmail("cap");
     await signIn(page, email);
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-    await queryOne(`INSERT INTO "ExportJob" (id, "userId", status, "deletedAt") SELECT 'capjob' || g || substr(md5($1), 1, 8), $1, 'EXPIRED', now() FROM generate_series(1, 5) g`, [user!.id]);
+    await queryOne(
+      `INSERT INTO "ExportJob" (id, "userId", status, "deletedAt") SELECT 'capjob' || g || substr(md5($1), 1, 8), $1, 'EXPIRED', now() FROM generate_series(1, 5) g`,
+      [user!.id],
+    );
     await page.goto("/account/data");
     await page.getByRole("button", { name: "Download my data" }).click();
     await expect(page.getByText("You can start up to 5 exports a day.")).toBeVisible();

@@ -33,7 +33,8 @@ async function newSession(email: string, role: "USER" | "ADMIN"): Promise<string
 
 async function contextFor(baseURL: string, role: Role): Promise<APIRequestContext> {
   const headers: Record<string, string> = { "x-forwarded-for": uniqueIp() };
-  if (role !== "visitor") headers.cookie = `authjs.session-token=${await newSession(uniqueEmail(`hostile-${role}`), role === "admin" ? "ADMIN" : "USER")}`;
+  if (role !== "visitor")
+    headers.cookie = `authjs.session-token=${await newSession(uniqueEmail(`hostile-${role}`), role === "admin" ? "ADMIN" : "USER")}`;
   return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: headers });
 }
 
@@ -91,7 +92,9 @@ test.describe("reported bad input answers 4xx or a clear message, never 500", ()
     await person.dispose();
   });
 
-  test("the audit log ignores an out-of-range cursor and refuses control characters in filters", async ({ baseURL }) => {
+  test("the audit log ignores an out-of-range cursor and refuses control characters in filters", async ({
+    baseURL,
+  }) => {
     const admin = await contextFor(baseURL!, "admin");
     const after = await get(admin, "/admin/audit?after=9223372036854775808");
     expect(after.status()).toBe(200);
@@ -142,12 +145,23 @@ test.describe("server actions under bad input", () => {
   test("a body over the size limit answers 413", async ({ page, request }) => {
     // The id of a real action, taken from the sign-in form's own request.
     await page.goto("/signin");
-    const posted = page.waitForRequest((candidate) => candidate.method() === "POST" && Boolean(candidate.headers()["next-action"]));
+    const posted = page.waitForRequest(
+      (candidate) => candidate.method() === "POST" && Boolean(candidate.headers()["next-action"]),
+    );
     await page.getByLabel("Email").fill(uniqueEmail("limit"));
     await page.getByRole("button", { name: /email me a sign-in link/i }).click();
     const actionId = (await posted).headers()["next-action"];
-    const headers = { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": uniqueIp() };
-    const tooLarge = await request.post("/signin", { headers, data: `["${"a".repeat(1024 * 1024)}"]`, failOnStatusCode: false, maxRedirects: 0 });
+    const headers = {
+      "next-action": actionId,
+      "content-type": "text/plain;charset=UTF-8",
+      "x-forwarded-for": uniqueIp(),
+    };
+    const tooLarge = await request.post("/signin", {
+      headers,
+      data: `["${"a".repeat(1024 * 1024)}"]`,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
     expect(tooLarge.status()).toBe(413);
     expect(await tooLarge.text()).toContain("too large");
   });
@@ -171,27 +185,48 @@ function listFiles(dir: string): string[] {
 /** The search-param names a file reads: its zod schemas' keys, typed props, searchParams.get("x"), search.x, one("x"), literal key lists. */
 function queryKeysOf(source: string): string[] {
   const keys = new Set<string>();
-  for (const match of source.matchAll(/\b(\w+): (?:textParam|idParam|slugParam|dayParam|bigintParam|positiveIntParam|z\.)/g)) keys.add(match[1]);
-  for (const match of source.matchAll(/searchParams: Promise<\{([^}]*)\}>/g)) for (const key of match[1].matchAll(/(\w+)\??:/g)) keys.add(key[1]);
+  for (const match of source.matchAll(
+    /\b(\w+): (?:textParam|idParam|slugParam|dayParam|bigintParam|positiveIntParam|z\.)/g,
+  ))
+    keys.add(match[1]);
+  for (const match of source.matchAll(/searchParams: Promise<\{([^}]*)\}>/g))
+    for (const key of match[1].matchAll(/(\w+)\??:/g)) keys.add(key[1]);
   for (const match of source.matchAll(/searchParams\.get\("(\w+)"\)/g)) keys.add(match[1]);
   for (const match of source.matchAll(/\bsearch\.(\w+)/g)) keys.add(match[1]);
   for (const match of source.matchAll(/\bone\("(\w+)"\)/g)) keys.add(match[1]);
   for (const match of source.matchAll(/\bkey: "(\w+)"/g)) keys.add(match[1]);
-  for (const match of source.matchAll(/for \(const key of \[([^\]]*)\]/g)) for (const key of match[1].matchAll(/"(\w+)"/g)) keys.add(key[1]);
+  for (const match of source.matchAll(/for \(const key of \[([^\]]*)\]/g))
+    for (const key of match[1].matchAll(/"(\w+)"/g)) keys.add(key[1]);
   return [...keys];
 }
 
 function buildInventory(): Entry[] {
-  const filterKeys = [...new Set(categories.flatMap((category) => category.datasets.flatMap((dataset) => Object.keys(dataset.filters ?? {}))))];
+  const filterKeys = [
+    ...new Set(
+      categories.flatMap((category) => category.datasets.flatMap((dataset) => Object.keys(dataset.filters ?? {}))),
+    ),
+  ];
   return listFiles(APP)
     .map((file) => {
       const source = fs.readFileSync(file, "utf8");
-      const parts = path.relative(APP, path.dirname(file)).split(path.sep).filter((part) => part && !/^\(.*\)$/.test(part));
+      const parts = path
+        .relative(APP, path.dirname(file))
+        .split(path.sep)
+        .filter((part) => part && !/^\(.*\)$/.test(part));
       const kind = file.endsWith("page.tsx") ? "page" : "route";
-      const methods = kind === "page" ? ["GET"] : [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]);
+      const methods =
+        kind === "page"
+          ? ["GET"]
+          : [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]);
       const queryKeys = queryKeysOf(source);
       if (parts.includes("[category]")) queryKeys.push(...filterKeys);
-      return { file: path.relative(process.cwd(), file), kind, parts, methods, queryKeys: [...new Set(queryKeys)] } satisfies Entry;
+      return {
+        file: path.relative(process.cwd(), file),
+        kind,
+        parts,
+        methods,
+        queryKeys: [...new Set(queryKeys)],
+      } satisfies Entry;
     })
     .sort((a, b) => a.file.localeCompare(b.file));
 }
@@ -202,17 +237,62 @@ const ALL_KEYS = [...new Set(inventory.flatMap((entry) => entry.queryKeys))];
 // ---------------------------------------------------------------------------------------------
 // Hostile values, already in URL form (so invalid percent-encoding reaches the server as sent).
 
-const percentEncode = (text: string) => [...Buffer.from(text, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0").toUpperCase()}`).join("");
+const percentEncode = (text: string) =>
+  [...Buffer.from(text, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0").toUpperCase()}`).join("");
 
 const HOSTILE = [
-  "%00", "a%00b", "%01", "%1B", "%7F", "%0D%0A", "%E2%80%8B", "%EF%BF%BF",
-  "%E0%A4%A", "%", "%zz", "%C0%80", "%ED%A0%80", "%FF",
-  "99999999999999999999", "9223372036854775808", "-9223372036854775809", "2147483648", "-1", "0", "1e309", "NaN", "Infinity", "0x1F", "1.5",
-  "2024-13-45", "2024-02-30", "0000-00-00", "275760-09-13", "%2B275760-09-14", "-000001-01-01", "1899-12-31", "2024-1-1", "2024-01-01T00:00:00Z",
-  cursorOf(["1", "1"]), cursorOf(["2024-01-01", ""]), cursorOf(["2024-01-01T00:00:00", "99999999999999999999"]), cursorOf(["275760-09-13", "1"]),
-  cursorOf({}), cursorOf([null, 1]), cursorOf(["2024-01-01", "a\u0000"]), "!!!", "====",
-  "x".repeat(100_000), "y".repeat(3_000), percentEncode("💩".repeat(300)),
-  "__proto__", "constructor", "%5Bobject%20Object%5D", "..%2F..%2Fetc%2Fpasswd", percentEncode("<script>alert(1)</script>"), percentEncode("' OR 1=1--"),
+  "%00",
+  "a%00b",
+  "%01",
+  "%1B",
+  "%7F",
+  "%0D%0A",
+  "%E2%80%8B",
+  "%EF%BF%BF",
+  "%E0%A4%A",
+  "%",
+  "%zz",
+  "%C0%80",
+  "%ED%A0%80",
+  "%FF",
+  "99999999999999999999",
+  "9223372036854775808",
+  "-9223372036854775809",
+  "2147483648",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "0x1F",
+  "1.5",
+  "2024-13-45",
+  "2024-02-30",
+  "0000-00-00",
+  "275760-09-13",
+  "%2B275760-09-14",
+  "-000001-01-01",
+  "1899-12-31",
+  "2024-1-1",
+  "2024-01-01T00:00:00Z",
+  cursorOf(["1", "1"]),
+  cursorOf(["2024-01-01", ""]),
+  cursorOf(["2024-01-01T00:00:00", "99999999999999999999"]),
+  cursorOf(["275760-09-13", "1"]),
+  cursorOf({}),
+  cursorOf([null, 1]),
+  cursorOf(["2024-01-01", "a\u0000"]),
+  "!!!",
+  "====",
+  "x".repeat(100_000),
+  "y".repeat(3_000),
+  percentEncode("💩".repeat(300)),
+  "__proto__",
+  "constructor",
+  "%5Bobject%20Object%5D",
+  "..%2F..%2Fetc%2Fpasswd",
+  percentEncode("<script>alert(1)</script>"),
+  percentEncode("' OR 1=1--"),
 ];
 
 const hostileValue: fc.Arbitrary<string> = fc.oneof(
@@ -224,11 +304,15 @@ const hostileValue: fc.Arbitrary<string> = fc.oneof(
 // Real values for dynamic segments, so the search params reach past a 404 too.
 const REAL_SEGMENTS: Record<string, () => Promise<string[]>> = {
   "[category]": async () => categories.map((category) => category.slug),
-  "[slug]": async () => (await getTestDb().query<{ slug: string }>(`SELECT slug FROM "PolicyDocument"`)).rows.map((row) => row.slug),
+  "[slug]": async () =>
+    (await getTestDb().query<{ slug: string }>(`SELECT slug FROM "PolicyDocument"`)).rows.map((row) => row.slug),
   "[version]": async () => ["1", "2"],
-  "admin/breaches/[id]": async () => (await getTestDb().query<{ id: string }>(`SELECT id FROM "Breach" LIMIT 3`)).rows.map((row) => row.id),
-  "admin/requests/[id]": async () => (await getTestDb().query<{ id: string }>(`SELECT id FROM "PrivacyRequest" LIMIT 3`)).rows.map((row) => row.id),
-  "admin/notices/[id]": async () => (await getTestDb().query<{ id: string }>(`SELECT id FROM "NoticeCampaign" LIMIT 3`)).rows.map((row) => row.id),
+  "admin/breaches/[id]": async () =>
+    (await getTestDb().query<{ id: string }>(`SELECT id FROM "Breach" LIMIT 3`)).rows.map((row) => row.id),
+  "admin/requests/[id]": async () =>
+    (await getTestDb().query<{ id: string }>(`SELECT id FROM "PrivacyRequest" LIMIT 3`)).rows.map((row) => row.id),
+  "admin/notices/[id]": async () =>
+    (await getTestDb().query<{ id: string }>(`SELECT id FROM "NoticeCampaign" LIMIT 3`)).rows.map((row) => row.id),
 };
 
 async function segmentValues(entry: Entry, index: number): Promise<string[]> {
@@ -242,13 +326,19 @@ type Case = { segments: string[]; query: [string, string][]; method: string };
 async function caseArbitrary(entry: Entry): Promise<fc.Arbitrary<Case>> {
   const segments = await Promise.all(
     entry.parts.map(async (part, index) => {
-      if (part.startsWith("[...")) return fc.array(hostileValue, { minLength: 1, maxLength: 3 }).map((values) => values.join("/"));
+      if (part.startsWith("[..."))
+        return fc.array(hostileValue, { minLength: 1, maxLength: 3 }).map((values) => values.join("/"));
       if (!part.startsWith("[")) return fc.constant(part);
       const real = await segmentValues(entry, index);
       return real.length ? fc.oneof(fc.constantFrom(...real), hostileValue) : hostileValue;
     }),
   );
-  const keys = entry.queryKeys.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...entry.queryKeys) }, { weight: 1, arbitrary: fc.constantFrom(...ALL_KEYS) }) : fc.constantFrom(...ALL_KEYS);
+  const keys = entry.queryKeys.length
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...entry.queryKeys) },
+        { weight: 1, arbitrary: fc.constantFrom(...ALL_KEYS) },
+      )
+    : fc.constantFrom(...ALL_KEYS);
   return fc.record({
     segments: fc.tuple(...segments),
     query: fc.array(fc.tuple(keys, hostileValue), { minLength: 0, maxLength: 4 }),
@@ -256,7 +346,8 @@ async function caseArbitrary(entry: Entry): Promise<fc.Arbitrary<Case>> {
   });
 }
 
-const urlOf = (input: Case) => `/${input.segments.join("/")}${input.query.length ? `?${input.query.map(([key, value]) => `${key}=${value}`).join("&")}` : ""}`;
+const urlOf = (input: Case) =>
+  `/${input.segments.join("/")}${input.query.length ? `?${input.query.map(([key, value]) => `${key}=${value}`).join("&")}` : ""}`;
 const shorten = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text);
 
 async function send(context: APIRequestContext, input: Case): Promise<APIResponse> {
@@ -264,18 +355,32 @@ async function send(context: APIRequestContext, input: Case): Promise<APIRespons
   if (input.method === "GET") return get(context, url);
   // Route handlers that take a body get a hostile form body too.
   const form = input.query.map(([key, value]) => `${key}=${value}`).join("&");
-  return context.fetch(url, { method: input.method, data: form, headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0, failOnStatusCode: false });
+  return context.fetch(url, {
+    method: input.method,
+    data: form,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
 }
 
 test.describe("every page and route under hostile input", () => {
   test("the inventory covers the app", () => {
     expect(inventory.filter((entry) => entry.kind === "page").length).toBeGreaterThan(50);
     expect(inventory.filter((entry) => entry.kind === "route").length).toBeGreaterThan(10);
-    for (const file of ["app/(portal)/account/data/[category]/page.tsx", "app/admin/audit/export/route.ts", "app/api/email/open/[token]/route.ts"]) {
+    for (const file of [
+      "app/(portal)/account/data/[category]/page.tsx",
+      "app/admin/audit/export/route.ts",
+      "app/api/email/open/[token]/route.ts",
+    ]) {
       expect(inventory.map((entry) => entry.file)).toContain(file);
     }
-    expect(inventory.find((entry) => entry.file === "app/admin/audit/page.tsx")?.queryKeys).toEqual(expect.arrayContaining(["actor", "targetId", "before", "after"]));
-    expect(inventory.find((entry) => entry.file === "app/(portal)/account/data/[category]/page.tsx")?.queryKeys).toEqual(expect.arrayContaining(["from", "to", "cursor", "ip", "cluster"]));
+    expect(inventory.find((entry) => entry.file === "app/admin/audit/page.tsx")?.queryKeys).toEqual(
+      expect.arrayContaining(["actor", "targetId", "before", "after"]),
+    );
+    expect(
+      inventory.find((entry) => entry.file === "app/(portal)/account/data/[category]/page.tsx")?.queryKeys,
+    ).toEqual(expect.arrayContaining(["from", "to", "cursor", "ip", "cluster"]));
   });
 
   for (const role of ["visitor", "person", "admin"] as const) {
@@ -288,7 +393,10 @@ test.describe("every page and route under hostile input", () => {
           await fc.assert(
             fc.asyncProperty(arbitrary, async (input) => {
               const response = await send(context, input);
-              expect(response.status(), `${input.method} ${shorten(urlOf(input))} (${entry.file}) as ${role}`).toBeLessThan(500);
+              expect(
+                response.status(),
+                `${input.method} ${shorten(urlOf(input))} (${entry.file}) as ${role}`,
+              ).toBeLessThan(500);
             }),
             { numRuns: 5, endOnFailure: true },
           );

@@ -34,14 +34,24 @@ async function runDailyJob(at: Date) {
     await boss.createQueue("legal.reminders");
     const jobId = await boss.send("legal.reminders", { testNow: at.toISOString() });
     await expect
-      .poll(async () => (await queryOne<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE id = $1`, [jobId]))?.state, { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await queryOne<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE id = $1`, [jobId]))?.state,
+        { timeout: 30_000 },
+      )
       .toBe("completed");
   } finally {
     await boss.stop({ graceful: false, wait: false });
   }
 }
 
-type Register = { authority: string; people: string[]; decision: "Disclosed" | "Partially disclosed" | "Refused: nothing disclosed"; received?: string; prohibitedUntil?: Date };
+type Register = {
+  authority: string;
+  people: string[];
+  decision: "Disclosed" | "Partially disclosed" | "Refused: nothing disclosed";
+  received?: string;
+  prohibitedUntil?: Date;
+};
 
 async function register(page: Page, input: Register): Promise<string> {
   await page.goto("/admin/legal-requests/new");
@@ -53,12 +63,16 @@ async function register(page: Page, input: Register): Promise<string> {
   await page.getByLabel(input.decision, { exact: true }).check();
   if (input.decision !== "Refused: nothing disclosed") {
     await page.getByLabel("Data disclosed").fill("Sign-in IP addresses for 3 to 9 March 2026.");
-    await page.getByLabel("Good-faith reason the disclosure was required").fill("A valid subpoena reviewed by counsel; we disclosed only what it covers.");
+    await page
+      .getByLabel("Good-faith reason the disclosure was required")
+      .fill("A valid subpoena reviewed by counsel; we disclosed only what it covers.");
   }
   if (input.prohibitedUntil) {
     await page.getByLabel(/The law forbids telling the people concerned/).check();
     await page.getByLabel("Prohibition ends on").fill(isoDay(input.prohibitedUntil));
-    await page.getByLabel("What forbids telling them").fill("Non-disclosure order under 18 U.S.C. § 2705(b), case 26-GJ-114.");
+    await page
+      .getByLabel("What forbids telling them")
+      .fill("Non-disclosure order under 18 U.S.C. § 2705(b), case 26-GJ-114.");
     await page.getByRole("button", { name: "Register (nobody is told yet)" }).click();
   } else {
     await page.getByRole("button", { name: "Register and tell the people concerned" }).click();
@@ -67,12 +81,20 @@ async function register(page: Page, input: Register): Promise<string> {
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 
-const legalMails = async (mailbox: Mailbox, email: string) => (await mailbox.list(email)).filter((mail) => mail.subject === "A legal request concerned your personal data");
+const legalMails = async (mailbox: Mailbox, email: string) =>
+  (await mailbox.list(email)).filter((mail) => mail.subject === "A legal request concerned your personal data");
 const reminders = async (mailbox: Mailbox, reference: string) =>
-  (await mailbox.list("admin@example.com")).filter((mail) => mail.subject.startsWith("Legal requests:") && mail.text.includes(reference));
+  (await mailbox.list("admin@example.com")).filter(
+    (mail) => mail.subject.startsWith("Legal requests:") && mail.text.includes(reference),
+  );
 
 test.describe("legal requests", () => {
-  test("under a prohibition nothing is sent until its end date; then the team is reminded daily until the person is told", async ({ page, signIn, mailbox, browser }) => {
+  test("under a prohibition nothing is sent until its end date; then the team is reminded daily until the person is told", async ({
+    page,
+    signIn,
+    mailbox,
+    browser,
+  }) => {
     test.setTimeout(150_000);
     const person = uniqueEmail("legal-subject");
     await createUser(person);
@@ -83,7 +105,12 @@ test.describe("legal requests", () => {
     const reference = `LR-${id.slice(-8).toUpperCase()}`;
     await expect(team.page.getByTestId("legal-state")).toContainText("Prohibited until");
     await expect(team.page.getByRole("button", { name: "Notify now" })).toHaveCount(0);
-    expect(await queryOne(`SELECT "notifiedAt", "prohibitedUntil" IS NOT NULL AS prohibited FROM "LegalRequest" WHERE id = $1`, [id])).toEqual({ notifiedAt: null, prohibited: true });
+    expect(
+      await queryOne(
+        `SELECT "notifiedAt", "prohibitedUntil" IS NOT NULL AS prohibited FROM "LegalRequest" WHERE id = $1`,
+        [id],
+      ),
+    ).toEqual({ notifiedAt: null, prohibited: true });
     await team.close();
 
     // Before the end date: the daily job sends nothing, the person sees nothing.
@@ -104,7 +131,9 @@ test.describe("legal requests", () => {
     await runDailyJob(new Date(after.getTime() + DAY));
     await expect.poll(async () => (await reminders(mailbox, reference)).length).toBe(2);
     expect((await legalMails(mailbox, person)).length).toBe(0);
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" WHERE action = 'legal.reminder' AND "targetId" = $1`, [id])).toBe(2);
+    expect(
+      await queryCount(`SELECT count(*) FROM "AuditLog" WHERE action = 'legal.reminder' AND "targetId" = $1`, [id]),
+    ).toBe(2);
 
     // Without the moved clock the prohibition is still in force for the team too.
     const today = await adminPage(browser, signIn);
@@ -113,13 +142,20 @@ test.describe("legal requests", () => {
     await today.close();
 
     // On the moved clock the team notifies: one email, shown in the portal; reminders stop.
-    const later = await adminPage(browser, signIn, { "x-test-now": new Date(after.getTime() + DAY + 3_600_000).toISOString() });
+    const later = await adminPage(browser, signIn, {
+      "x-test-now": new Date(after.getTime() + DAY + 3_600_000).toISOString(),
+    });
     await later.page.goto(`/admin/legal-requests/${id}`);
     await expect(later.page.getByTestId("legal-state")).toHaveText("Prohibition ended: tell them now");
     later.page.once("dialog", (dialog) => dialog.accept());
     await later.page.getByRole("button", { name: "Notify now" }).click();
     await expect(later.page.getByTestId("legal-state")).toContainText("Told");
-    expect(await queryOne(`SELECT count(*)::int AS n FROM "LegalRequestSubject" WHERE "legalRequestId" = $1 AND "notifiedAt" IS NOT NULL`, [id])).toEqual({ n: 1 });
+    expect(
+      await queryOne(
+        `SELECT count(*)::int AS n FROM "LegalRequestSubject" WHERE "legalRequestId" = $1 AND "notifiedAt" IS NOT NULL`,
+        [id],
+      ),
+    ).toEqual({ n: 1 });
     await later.close();
     await expect.poll(async () => (await legalMails(mailbox, person)).length).toBe(1);
     const mail = (await legalMails(mailbox, person))[0];
@@ -135,12 +171,22 @@ test.describe("legal requests", () => {
     await expect(article).toContainText("A valid subpoena reviewed by counsel");
   });
 
-  test("without a prohibition the person is told at once; the yearly counts are public", async ({ page, signIn, mailbox, browser }) => {
+  test("without a prohibition the person is told at once; the yearly counts are public", async ({
+    page,
+    signIn,
+    mailbox,
+    browser,
+  }) => {
     const person = uniqueEmail("legal-told");
     await createUser(person);
     const team = await adminPage(browser, signIn);
     const authority = `Example Police ${Date.now()}`;
-    await register(team.page, { authority, people: [person.toUpperCase()], decision: "Refused: nothing disclosed", received: "2011-06-01" });
+    await register(team.page, {
+      authority,
+      people: [person.toUpperCase()],
+      decision: "Refused: nothing disclosed",
+      received: "2011-06-01",
+    });
     await expect(team.page.getByText("Registered. The people concerned were told")).toBeVisible();
     await expect(team.page.getByTestId("legal-state")).toContainText("Told");
     await team.close();
@@ -157,7 +203,10 @@ test.describe("legal requests", () => {
     const year = new Date().getUTCFullYear();
     await expect
       .poll(async () => {
-        const counts = await queryOne<{ received: string }>(`SELECT count(*) AS received FROM "LegalRequest" WHERE extract(year FROM "receivedAt") = $1`, [year]);
+        const counts = await queryOne<{ received: string }>(
+          `SELECT count(*) AS received FROM "LegalRequest" WHERE extract(year FROM "receivedAt") = $1`,
+          [year],
+        );
         await page.reload();
         const shown = await page.locator(`tr[data-legal-metric="${year}"] td`).first().textContent();
         return shown === counts!.received;
@@ -165,7 +214,10 @@ test.describe("legal requests", () => {
       .toBe(true);
   });
 
-  test("the register refuses unknown people, a disclosure without a reason and a past prohibition", async ({ signIn, browser }) => {
+  test("the register refuses unknown people, a disclosure without a reason and a past prohibition", async ({
+    signIn,
+    browser,
+  }) => {
     const team = await adminPage(browser, signIn);
     const page = team.page;
     const authority = `Some agency ${Date.now()}`;
@@ -185,7 +237,9 @@ test.describe("legal requests", () => {
     await expect(page.getByText("Say what was disclosed.")).toBeVisible();
 
     await page.getByLabel("Data disclosed").fill("Account email.");
-    await page.getByLabel("Good-faith reason the disclosure was required").fill("We were told to and believed the order valid.");
+    await page
+      .getByLabel("Good-faith reason the disclosure was required")
+      .fill("We were told to and believed the order valid.");
     await page.getByRole("button", { name: "Register and tell the people concerned" }).click();
     await expect(page.getByText("No account uses nobody-here@example.test.", { exact: false }).first()).toBeVisible();
 
@@ -204,14 +258,21 @@ test.describe("legal requests", () => {
     const email = uniqueEmail("legal-not-admin");
     await createUser(email);
     await signIn(page, email);
-    const seeded = await queryOne<{ id: string }>(`SELECT id FROM "LegalRequest" WHERE "prohibitedUntil" IS NOT NULL AND "notifiedAt" IS NULL ORDER BY "createdAt" LIMIT 1`);
+    const seeded = await queryOne<{ id: string }>(
+      `SELECT id FROM "LegalRequest" WHERE "prohibitedUntil" IS NOT NULL AND "notifiedAt" IS NULL ORDER BY "createdAt" LIMIT 1`,
+    );
     expect(seeded, "the demo seeds a request under prohibition").toBeTruthy();
     for (const path of ["/admin/legal-requests", "/admin/legal-requests/new", `/admin/legal-requests/${seeded!.id}`]) {
       expect((await page.goto(path))!.status(), path).toBe(404);
     }
     for (const width of [1280, 390]) {
       const team = await adminPage(browser, signIn, {}, width);
-      for (const path of ["/admin/legal-requests", "/admin/legal-requests/new", `/admin/legal-requests/${seeded!.id}`, "/privacy/metrics"]) {
+      for (const path of [
+        "/admin/legal-requests",
+        "/admin/legal-requests/new",
+        `/admin/legal-requests/${seeded!.id}`,
+        "/privacy/metrics",
+      ]) {
         await team.page.goto(path);
         if (path.endsWith("/new")) {
           await team.page.getByLabel("Partially disclosed").check();
@@ -219,7 +280,10 @@ test.describe("legal requests", () => {
         }
         const results = await new AxeBuilder({ page: team.page }).withTags(AXE_TAGS).analyze();
         expect(results.violations, `${path} at ${width}px`).toEqual([]);
-        await team.page.screenshot({ path: test.info().outputPath(`legal${path.replaceAll("/", "-")}-${width}.png`), fullPage: true });
+        await team.page.screenshot({
+          path: test.info().outputPath(`legal${path.replaceAll("/", "-")}-${width}.png`),
+          fullPage: true,
+        });
       }
       await team.close();
     }

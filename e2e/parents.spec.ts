@@ -4,7 +4,18 @@ import AxeBuilder from "@axe-core/playwright";
 import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { findTraces } from "../tests/support/db-scan";
-import { createUser, expect, getTestDb, Mailbox, queryCount, queryOne, rememberSecret, test, uniqueEmail, type Mailbox as MailboxType } from "./fixtures";
+import {
+  createUser,
+  expect,
+  getTestDb,
+  Mailbox,
+  queryCount,
+  queryOne,
+  rememberSecret,
+  test,
+  uniqueEmail,
+  type Mailbox as MailboxType,
+} from "./fixtures";
 
 type Child = { id: string; email: string; clusterId: string; clusterToken: string };
 
@@ -16,10 +27,23 @@ async function createChild(): Promise<Child> {
   const clusterId = `kid-${randomBytes(6).toString("hex")}`;
   const clusterToken = randomBytes(24).toString("hex");
   rememberSecret("install", clusterToken);
-  await db.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'kid laptop', $3)`, [clusterId, id, createHash("sha256").update(clusterToken).digest("hex")]);
-  await db.query(`INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) SELECT $1, now() - (g || ' hours')::interval, '192.0.2.' || (g + 100), '/games' FROM generate_series(1, 30) g`, [id]);
-  await db.query(`INSERT INTO "TelemetryReport" ("userId", "clusterId", kind, payload) SELECT $1, $2, 'usage', '{"apps":1}' FROM generate_series(1, 5)`, [id, clusterId]);
-  await db.query(`INSERT INTO "EmailSubscription" (id, "userId", category, subscribed, "updatedAt") VALUES ($1, $2, 'PRODUCT_NEWS', true, now())`, [`sub${randomBytes(6).toString("hex")}`, id]);
+  await db.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'kid laptop', $3)`, [
+    clusterId,
+    id,
+    createHash("sha256").update(clusterToken).digest("hex"),
+  ]);
+  await db.query(
+    `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) SELECT $1, now() - (g || ' hours')::interval, '192.0.2.' || (g + 100), '/games' FROM generate_series(1, 30) g`,
+    [id],
+  );
+  await db.query(
+    `INSERT INTO "TelemetryReport" ("userId", "clusterId", kind, payload) SELECT $1, $2, 'usage', '{"apps":1}' FROM generate_series(1, 5)`,
+    [id, clusterId],
+  );
+  await db.query(
+    `INSERT INTO "EmailSubscription" (id, "userId", category, subscribed, "updatedAt") VALUES ($1, $2, 'PRODUCT_NEWS', true, now())`,
+    [`sub${randomBytes(6).toString("hex")}`, id],
+  );
   return { id, email, clusterId, clusterToken };
 }
 
@@ -47,11 +71,30 @@ async function fileAndConfirm(page: Page, mailbox: MailboxType, options: { ident
   await expect(page.getByTestId("parent-status")).toHaveText("Our privacy team is reviewing your request.");
   const statusUrl = page.url().replace(/&confirmed=1$/, "");
   const received = await mailbox.waitFor(parentEmail, { subject: /with our privacy team/, since });
-  const request = (await queryOne<{ id: string }>(`SELECT id FROM "ParentRequest" WHERE "parentEmail" = $1`, [parentEmail]))!;
-  await expect.poll(async () => (await queryOne<{ matchedAt: Date | null }>(`SELECT "matchedAt" FROM "ParentRequest" WHERE id = $1`, [request.id]))?.matchedAt).not.toBeNull();
+  const request = (await queryOne<{ id: string }>(`SELECT id FROM "ParentRequest" WHERE "parentEmail" = $1`, [
+    parentEmail,
+  ]))!;
+  await expect
+    .poll(
+      async () =>
+        (
+          await queryOne<{ matchedAt: Date | null }>(`SELECT "matchedAt" FROM "ParentRequest" WHERE id = $1`, [
+            request.id,
+          ])
+        )?.matchedAt,
+    )
+    .not.toBeNull();
   await page.goto(statusUrl);
   const statusText = await page.locator("main").innerText();
-  return { parentEmail, requestId: request.id, statusUrl, checkEmailText, statusText, emails: [confirm.text, received.text], since };
+  return {
+    parentEmail,
+    requestId: request.id,
+    statusUrl,
+    checkEmailText,
+    statusText,
+    emails: [confirm.text, received.text],
+    since,
+  };
 }
 
 async function decide(page: Page, requestId: string, decision: { approve: boolean; reason?: string }) {
@@ -62,22 +105,39 @@ async function decide(page: Page, requestId: string, decision: { approve: boolea
     await page.getByRole("button", { name: /^Approve/ }).click();
   } else {
     await page.getByLabel("Reject").check();
-    await page.getByLabel("Reason (the parent sees it)").fill(decision.reason ?? "We could not verify that you are the child's parent.");
+    await page
+      .getByLabel("Reason (the parent sees it)")
+      .fill(decision.reason ?? "We could not verify that you are the child's parent.");
     await page.getByRole("button", { name: "Reject" }).click();
   }
   // The decision is on the request's page from now on.
-  await expect(page.getByText(decision.approve ? "Signed consent form returned by mail, fax or electronic scan" : "Reason given")).toBeVisible();
+  await expect(
+    page.getByText(decision.approve ? "Signed consent form returned by mail, fax or electronic scan" : "Reason given"),
+  ).toBeVisible();
 }
 
 test.describe("parents' requests", () => {
-  test("full journey: the matched child's account is restricted at confirmation, then erased after approval", async ({ page, browser, mailbox, signIn, request }) => {
+  test("full journey: the matched child's account is restricted at confirmation, then erased after approval", async ({
+    page,
+    browser,
+    mailbox,
+    signIn,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const child = await createChild();
-    const filed = await fileAndConfirm(page, mailbox, { identifiers: `${child.email.toUpperCase()}\nsomeone-else-entirely` });
-    expect(await queryOne(`SELECT "matchedUserIds" FROM "ParentRequest" WHERE id = $1`, [filed.requestId])).toEqual({ matchedUserIds: [child.id] });
+    const filed = await fileAndConfirm(page, mailbox, {
+      identifiers: `${child.email.toUpperCase()}\nsomeone-else-entirely`,
+    });
+    expect(await queryOne(`SELECT "matchedUserIds" FROM "ParentRequest" WHERE id = $1`, [filed.requestId])).toEqual({
+      matchedUserIds: [child.id],
+    });
 
     // Processing stopped at once: restricted, no marketing email, no telemetry stored.
-    expect((await queryOne<{ restrictedAt: Date | null }>(`SELECT "restrictedAt" FROM "User" WHERE id = $1`, [child.id]))!.restrictedAt).not.toBeNull();
+    expect(
+      (await queryOne<{ restrictedAt: Date | null }>(`SELECT "restrictedAt" FROM "User" WHERE id = $1`, [child.id]))!
+        .restrictedAt,
+    ).not.toBeNull();
     const childContext = await browser.newContext();
     const childPage = await childContext.newPage();
     await signIn(childPage, child.email);
@@ -87,9 +147,14 @@ test.describe("parents' requests", () => {
     await expect(childPage.getByText("We could not send it.")).toBeVisible();
     expect(await queryCount(`SELECT count(*) FROM "EmailEvent" WHERE "userId" = $1`, [child.id])).toBe(0);
     await childContext.close();
-    const report = await request.post("/api/telemetry", { headers: { authorization: `Bearer ${child.clusterToken}` }, data: { installId: child.clusterId, kind: "usage", data: { apps: 9 } } });
+    const report = await request.post("/api/telemetry", {
+      headers: { authorization: `Bearer ${child.clusterToken}` },
+      data: { installId: child.clusterId, kind: "usage", data: { apps: 9 } },
+    });
     expect(await report.json()).toMatchObject({ collection: "disabled" });
-    expect(await queryCount(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = $1`, [child.clusterId])).toBe(5);
+    expect(await queryCount(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = $1`, [child.clusterId])).toBe(
+      5,
+    );
 
     // The privacy team sees the match and the age answer, then approves.
     await signIn(page, "admin@example.com");
@@ -98,7 +163,11 @@ test.describe("parents' requests", () => {
     await expect(page.getByRole("cell", { name: /exact email/ })).toBeVisible();
     await decide(page, filed.requestId, { approve: true });
 
-    const done = await mailbox.waitFor(filed.parentEmail, { subject: /has been deleted/, since: filed.since, timeout: 60_000 });
+    const done = await mailbox.waitFor(filed.parentEmail, {
+      subject: /has been deleted/,
+      since: filed.since,
+      timeout: 60_000,
+    });
     expect(done.text).toMatch(/Server-log records: 30/);
     expect(done.text).not.toContain(child.email);
     await page.goto(filed.statusUrl);
@@ -108,9 +177,19 @@ test.describe("parents' requests", () => {
 
     // Gone: the account, and every trace of it in the database; the request keeps only its outcome.
     expect(await queryCount(`SELECT count(*) FROM "User" WHERE id = $1`, [child.id])).toBe(0);
-    expect(await findTraces(getTestDb(), [child.email, child.id, child.clusterId], { skipTables: ["CaughtMail"] })).toEqual([]);
-    expect(await queryOne(`SELECT "childIdentifiers", "matchedUserIds", status FROM "ParentRequest" WHERE id = $1`, [filed.requestId])).toEqual({ childIdentifiers: "", matchedUserIds: [], status: "COMPLETED" });
-    expect(await queryCount(`SELECT count(*) FROM "AuditLog" WHERE "targetId" = $1 AND action LIKE 'parent.%'`, [filed.requestId])).toBeGreaterThanOrEqual(5);
+    expect(
+      await findTraces(getTestDb(), [child.email, child.id, child.clusterId], { skipTables: ["CaughtMail"] }),
+    ).toEqual([]);
+    expect(
+      await queryOne(`SELECT "childIdentifiers", "matchedUserIds", status FROM "ParentRequest" WHERE id = $1`, [
+        filed.requestId,
+      ]),
+    ).toEqual({ childIdentifiers: "", matchedUserIds: [], status: "COMPLETED" });
+    expect(
+      await queryCount(`SELECT count(*) FROM "AuditLog" WHERE "targetId" = $1 AND action LIKE 'parent.%'`, [
+        filed.requestId,
+      ]),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   test("a request that matches nothing looks exactly the same to the parent", async ({ page, mailbox }) => {
@@ -118,29 +197,50 @@ test.describe("parents' requests", () => {
     const matching = await fileAndConfirm(page, mailbox, { identifiers: child.email });
     const nobody = uniqueEmail("nobody");
     const empty = await fileAndConfirm(page, mailbox, { identifiers: nobody });
-    expect(await queryOne(`SELECT cardinality("matchedUserIds") AS n FROM "ParentRequest" WHERE id = $1`, [matching.requestId])).toEqual({ n: 1 });
-    expect(await queryOne(`SELECT cardinality("matchedUserIds") AS n FROM "ParentRequest" WHERE id = $1`, [empty.requestId])).toEqual({ n: 0 });
+    expect(
+      await queryOne(`SELECT cardinality("matchedUserIds") AS n FROM "ParentRequest" WHERE id = $1`, [
+        matching.requestId,
+      ]),
+    ).toEqual({ n: 1 });
+    expect(
+      await queryOne(`SELECT cardinality("matchedUserIds") AS n FROM "ParentRequest" WHERE id = $1`, [empty.requestId]),
+    ).toEqual({ n: 0 });
     const neutral = (text: string, filed: { parentEmail: string; statusUrl: string }) =>
-      text.replaceAll(filed.parentEmail, "PARENT").replace(/https?:\/\/\S+/g, "LINK").replace(/\d{1,2} \w+ \d{4}/g, "DATE");
+      text
+        .replaceAll(filed.parentEmail, "PARENT")
+        .replace(/https?:\/\/\S+/g, "LINK")
+        .replace(/\d{1,2} \w+ \d{4}/g, "DATE");
     expect(neutral(empty.checkEmailText, empty)).toBe(neutral(matching.checkEmailText, matching));
     expect(neutral(empty.statusText, empty)).toBe(neutral(matching.statusText, matching));
-    expect(empty.emails.map((text) => neutral(text, empty))).toEqual(matching.emails.map((text) => neutral(text, matching)));
+    expect(empty.emails.map((text) => neutral(text, empty))).toEqual(
+      matching.emails.map((text) => neutral(text, matching)),
+    );
   });
 
-  test("review first: the parent downloads the child's export once, then confirms the deletion", async ({ page, mailbox, signIn }) => {
+  test("review first: the parent downloads the child's export once, then confirms the deletion", async ({
+    page,
+    mailbox,
+    signIn,
+  }) => {
     test.setTimeout(120_000);
     const child = await createChild();
     const filed = await fileAndConfirm(page, mailbox, { identifiers: child.email, review: true });
     await signIn(page, "admin@example.com");
     await decide(page, filed.requestId, { approve: true });
-    await mailbox.waitFor(filed.parentEmail, { subject: /ready for you to review/, since: filed.since, timeout: 60_000 });
+    await mailbox.waitFor(filed.parentEmail, {
+      subject: /ready for you to review/,
+      since: filed.since,
+      timeout: 60_000,
+    });
     // The child's account got no "export ready" email: the parent is told instead.
     expect((await mailbox.list(child.email)).filter((mail) => /export is ready/i.test(mail.subject))).toHaveLength(0);
 
     const parent = await page.context().browser()!.newContext();
     const parentPage = await parent.newPage();
     await parentPage.goto(filed.statusUrl);
-    await expect(parentPage.getByTestId("parent-status")).toHaveText("Approved: you can now review the information before it is deleted.");
+    await expect(parentPage.getByTestId("parent-status")).toHaveText(
+      "Approved: you can now review the information before it is deleted.",
+    );
     const href = await parentPage.getByRole("link", { name: /Download archive 1/ }).getAttribute("href");
     const first = await parentPage.request.get(href!);
     expect(first.status()).toBe(200);
@@ -156,25 +256,41 @@ test.describe("parents' requests", () => {
     await parent.close();
   });
 
-  test("links: an expired confirmation link is refused, a tampered or guessed status link is not found", async ({ page, mailbox, request }) => {
+  test("links: an expired confirmation link is refused, a tampered or guessed status link is not found", async ({
+    page,
+    mailbox,
+    request,
+  }) => {
     const parentEmail = uniqueEmail("parent-late");
     const since = new Date();
     await fileRequest(page, { parentEmail, identifiers: uniqueEmail("kid") });
     const confirm = await mailbox.waitFor(parentEmail, { subject: /Confirm your request/, since });
-    await getTestDb().query(`UPDATE "ParentRequest" SET "confirmExpiresAt" = now() - interval '1 minute' WHERE "parentEmail" = $1`, [parentEmail]);
+    await getTestDb().query(
+      `UPDATE "ParentRequest" SET "confirmExpiresAt" = now() - interval '1 minute' WHERE "parentEmail" = $1`,
+      [parentEmail],
+    );
     await page.goto(Mailbox.link(confirm, "/parents/confirm"));
     await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
-    expect((await queryOne<{ status: string }>(`SELECT status FROM "ParentRequest" WHERE "parentEmail" = $1`, [parentEmail]))!.status).toBe("AWAITING_EMAIL");
+    expect(
+      (await queryOne<{ status: string }>(`SELECT status FROM "ParentRequest" WHERE "parentEmail" = $1`, [
+        parentEmail,
+      ]))!.status,
+    ).toBe("AWAITING_EMAIL");
 
     // The status link of an unconfirmed request does not work yet; guessed and altered ones never do.
     const token = new URL(Mailbox.link(confirm, "/parents/confirm")).searchParams.get("token")!;
     expect((await request.get(`/parents/status?token=${token.split(".")[1]}`)).status()).toBe(404);
     expect((await request.get(`/parents/status?token=${randomBytes(32).toString("base64url")}`)).status()).toBe(404);
     expect((await request.get(`/parents/status?token=x`)).status()).toBe(404);
-    expect((await request.get(`/api/parents/download?token=${randomBytes(32).toString("base64url")}&link=abc`)).status()).toBe(404);
+    expect(
+      (await request.get(`/api/parents/download?token=${randomBytes(32).toString("base64url")}&link=abc`)).status(),
+    ).toBe(404);
   });
 
-  test("bad input, rate limits per address and per IP, and a non-admin cannot see the queue", async ({ page, signIn }) => {
+  test("bad input, rate limits per address and per IP, and a non-admin cannot see the queue", async ({
+    page,
+    signIn,
+  }) => {
     await page.goto("/parents");
     await page.getByRole("button", { name: "Send my request" }).click();
     await expect(page.getByText("Enter at least one email address or username your child used.")).toBeVisible();
@@ -213,7 +329,11 @@ test.describe("parents' requests", () => {
       await page.goto(path);
       results.push(await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze());
     }
-    const serious = results.flatMap((result) => result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${result.url}: ${v.id}`));
+    const serious = results.flatMap((result) =>
+      result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${result.url}: ${v.id}`),
+    );
     expect(serious).toEqual([]);
   });
 });

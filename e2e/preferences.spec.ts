@@ -6,11 +6,15 @@ async function userId(email: string): Promise<string> {
   return row!.id;
 }
 
-async function savePreferences(page: Page, choices: { productNews?: boolean; promotions?: boolean; tracking?: boolean }) {
+async function savePreferences(
+  page: Page,
+  choices: { productNews?: boolean; promotions?: boolean; tracking?: boolean },
+) {
   await page.goto("/account/preferences/email");
   if (choices.productNews !== undefined) await page.getByLabel("Product news").setChecked(choices.productNews);
   if (choices.promotions !== undefined) await page.getByLabel("Promotional offers").setChecked(choices.promotions);
-  if (choices.tracking !== undefined) await page.getByLabel("Tell us when I open an email").setChecked(choices.tracking);
+  if (choices.tracking !== undefined)
+    await page.getByLabel("Tell us when I open an email").setChecked(choices.tracking);
   await page.getByRole("button", { name: "Save email preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Saved|Nothing changed/ })).toBeVisible();
 }
@@ -38,8 +42,15 @@ test.describe("email preferences", () => {
     await savePreferences(page, { productNews: false });
 
     const id = await userId(email);
-    expect(await queryCount(`SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND category = 'PRODUCT_NEWS' AND NOT subscribed`, [id])).toBe(1);
-    expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'PORTAL'`, [id])).toBe(3);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND category = 'PRODUCT_NEWS' AND NOT subscribed`,
+        [id],
+      ),
+    ).toBe(1);
+    expect(
+      await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'PORTAL'`, [id]),
+    ).toBe(3);
 
     await page.goto("/account/preferences/history");
     const rows = page.locator("tbody tr");
@@ -52,7 +63,13 @@ test.describe("email preferences", () => {
     await expect(page.locator('tr[data-subject="email:tracking"]')).toContainText("on");
   });
 
-  test("the List-Unsubscribe header of a real email unsubscribes with one POST, without sign-in", async ({ page, signIn, mailbox, playwright, baseURL }) => {
+  test("the List-Unsubscribe header of a real email unsubscribes with one POST, without sign-in", async ({
+    page,
+    signIn,
+    mailbox,
+    playwright,
+    baseURL,
+  }) => {
     const email = uniqueEmail("oneclick");
     await signIn(page, email);
     await savePreferences(page, { productNews: true });
@@ -72,20 +89,37 @@ test.describe("email preferences", () => {
     // Opening the header's URL (GET) changes nothing and goes to the confirm page on APP_URL.
     const opened = await provider.get(oneClick, { maxRedirects: 0 });
     expect(opened.status()).toBe(303);
-    expect(opened.headers()["location"]).toBe(`${baseURL}/unsubscribe?token=${new URL(oneClick).searchParams.get("token")}`);
+    expect(opened.headers()["location"]).toBe(
+      `${baseURL}/unsubscribe?token=${new URL(oneClick).searchParams.get("token")}`,
+    );
     const response = await provider.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ status: "unsubscribed", category: "PRODUCT_NEWS" });
     await provider.dispose();
 
     const id = await userId(email);
-    expect(await queryCount(`SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND category = 'PRODUCT_NEWS' AND NOT subscribed`, [id])).toBe(1);
-    expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND subject = 'email:PRODUCT_NEWS' AND source = 'ONE_CLICK' AND "oldValue" = 'on' AND "newValue" = 'off'`, [id])).toBe(1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND category = 'PRODUCT_NEWS' AND NOT subscribed`,
+        [id],
+      ),
+    ).toBe(1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND subject = 'email:PRODUCT_NEWS' AND source = 'ONE_CLICK' AND "oldValue" = 'on' AND "newValue" = 'off'`,
+        [id],
+      ),
+    ).toBe(1);
     await page.goto("/account/preferences/history");
     await expect(page.locator("tbody tr").first()).toContainText("One-click unsubscribe");
   });
 
-  test("a tampered token is refused with a clear error and changes nothing", async ({ page, signIn, mailbox, request }) => {
+  test("a tampered token is refused with a clear error and changes nothing", async ({
+    page,
+    signIn,
+    mailbox,
+    request,
+  }) => {
     const email = uniqueEmail("tamper");
     await signIn(page, email);
     await savePreferences(page, { productNews: true });
@@ -99,16 +133,32 @@ test.describe("email preferences", () => {
     const pageResponse = await page.goto(`/unsubscribe?token=${encodeURIComponent(tampered)}`);
     expect(pageResponse!.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "This unsubscribe link is not valid" })).toBeVisible();
-    const postResponse = await request.post(`/api/unsubscribe?token=${encodeURIComponent(tampered)}`, { form: { "List-Unsubscribe": "One-Click" } });
+    const postResponse = await request.post(`/api/unsubscribe?token=${encodeURIComponent(tampered)}`, {
+      form: { "List-Unsubscribe": "One-Click" },
+    });
     expect(postResponse.status()).toBe(400);
-    expect(await postResponse.json()).toMatchObject({ error: "validation", reason: "unsubscribe_token", message: expect.stringContaining("not valid") });
+    expect(await postResponse.json()).toMatchObject({
+      error: "validation",
+      reason: "unsubscribe_token",
+      message: expect.stringContaining("not valid"),
+    });
     expect((await request.post(`/api/unsubscribe`, { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(400);
 
     const id = await userId(email);
-    expect(await queryCount(`SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND category = 'PRODUCT_NEWS' AND subscribed`, [id])).toBe(1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND category = 'PRODUCT_NEWS' AND subscribed`,
+        [id],
+      ),
+    ).toBe(1);
   });
 
-  test("the visible link opens a page to confirm and adjust other topics, without sign-in", async ({ page, signIn, mailbox, browser }) => {
+  test("the visible link opens a page to confirm and adjust other topics, without sign-in", async ({
+    page,
+    signIn,
+    mailbox,
+    browser,
+  }) => {
     const email = uniqueEmail("visible");
     await signIn(page, email);
     await savePreferences(page, { productNews: true, promotions: true });
@@ -121,7 +171,9 @@ test.describe("email preferences", () => {
     await expect(linkPage.getByRole("heading", { name: "Unsubscribe from product news?" })).toBeVisible();
     const id = await userId(email);
     // Opening the page alone changes nothing.
-    expect(await queryCount(`SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND subscribed`, [id])).toBe(2);
+    expect(await queryCount(`SELECT count(*) FROM "EmailSubscription" WHERE "userId" = $1 AND subscribed`, [id])).toBe(
+      2,
+    );
     await linkPage.getByLabel("Promotional offers").uncheck();
     await linkPage.getByLabel("Blog and comment notifications").check();
     await linkPage.getByRole("button", { name: "Save my email choices" }).click();
@@ -130,15 +182,30 @@ test.describe("email preferences", () => {
     await expect(linkPage.getByText("You are unsubscribed from product news.")).toBeVisible();
     await stranger.close();
 
-    const rows = await (await import("./fixtures")).getTestDb().query<{ category: string; subscribed: boolean }>(
-      `SELECT category, subscribed FROM "EmailSubscription" WHERE "userId" = $1 ORDER BY category`,
-      [id],
-    );
-    expect(Object.fromEntries(rows.rows.map((row) => [row.category, row.subscribed]))).toEqual({ BLOG_COMMENTS: true, PRODUCT_NEWS: false, PROMOTIONS: false });
-    expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'EMAIL_LINK'`, [id])).toBe(3);
+    const rows = await (
+      await import("./fixtures")
+    )
+      .getTestDb()
+      .query<{ category: string; subscribed: boolean }>(
+        `SELECT category, subscribed FROM "EmailSubscription" WHERE "userId" = $1 ORDER BY category`,
+        [id],
+      );
+    expect(Object.fromEntries(rows.rows.map((row) => [row.category, row.subscribed]))).toEqual({
+      BLOG_COMMENTS: true,
+      PRODUCT_NEWS: false,
+      PROMOTIONS: false,
+    });
+    expect(
+      await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND source = 'EMAIL_LINK'`, [id]),
+    ).toBe(3);
   });
 
-  test("no tracking pixel and no recorded open unless the user allows open confirmations", async ({ page, signIn, mailbox, request }) => {
+  test("no tracking pixel and no recorded open unless the user allows open confirmations", async ({
+    page,
+    signIn,
+    mailbox,
+    request,
+  }) => {
     const email = uniqueEmail("pixel");
     await signIn(page, email);
     await savePreferences(page, { productNews: true, tracking: false });
@@ -181,7 +248,13 @@ test("preference pages and the banner have no serious accessibility violations",
     await page.goto(path);
     await expect(page.getByRole("region", { name: "Cookies on this site" })).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(serious.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    const serious = results.violations.filter(
+      (violation) => violation.impact === "serious" || violation.impact === "critical",
+    );
+    expect(
+      serious.map(
+        (violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      ),
+    ).toEqual([]);
   }
 });

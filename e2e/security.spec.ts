@@ -9,7 +9,11 @@ import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 import { createUser, expect, getTestDb, test, uniqueEmail } from "./fixtures";
 
 test.describe("browser security headers", () => {
-  test("pages carry a nonce-based CSP without unsafe-inline scripts, no framing, COOP; private pages are not cached", async ({ page, request, signIn }) => {
+  test("pages carry a nonce-based CSP without unsafe-inline scripts, no framing, COOP; private pages are not cached", async ({
+    page,
+    request,
+    signIn,
+  }) => {
     const first = await request.get("/");
     const second = await request.get("/");
     const csp = first.headers()["content-security-policy"];
@@ -44,23 +48,38 @@ test.describe("browser security headers", () => {
     await expect(page.getByRole("status").filter({ hasText: /Saved|Nothing changed/ })).toBeVisible();
   });
 
-  test("another host name for the site (127.0.0.1 for localhost) is sent to APP_URL's before any form", async ({ request, baseURL }) => {
+  test("another host name for the site (127.0.0.1 for localhost) is sent to APP_URL's before any form", async ({
+    request,
+    baseURL,
+  }) => {
     const port = new URL(baseURL!).port;
     const navigation = { "sec-fetch-mode": "navigate" };
-    const response = await request.get(`http://127.0.0.1:${port}/signin?callbackUrl=%2Faccount`, { maxRedirects: 0, headers: navigation });
+    const response = await request.get(`http://127.0.0.1:${port}/signin?callbackUrl=%2Faccount`, {
+      maxRedirects: 0,
+      headers: navigation,
+    });
     expect(response.status()).toBe(307);
     expect(response.headers().location).toBe(`http://localhost:${port}/signin?callbackUrl=%2Faccount`);
     // Next.js's own fetch of the page after a server action's redirect is not a navigation: it is answered in place.
-    const internal = await request.get(`http://127.0.0.1:${port}/signin`, { maxRedirects: 0, headers: { "sec-fetch-mode": "cors" } });
+    const internal = await request.get(`http://127.0.0.1:${port}/signin`, {
+      maxRedirects: 0,
+      headers: { "sec-fetch-mode": "cors" },
+    });
     expect(internal.status()).toBe(200);
   });
 
-  test("route handlers redirect to APP_URL's address, whatever Host the request names", async ({ request, baseURL }) => {
+  test("route handlers redirect to APP_URL's address, whatever Host the request names", async ({
+    request,
+    baseURL,
+  }) => {
     // Next.js builds a route handler's request URL from its listening address (0.0.0.0:PORT), not from Host.
     const token = "made-up-token";
     const redirects = [
       { path: `/api/unsubscribe?token=${token}`, location: `${baseURL}/unsubscribe?token=${token}` },
-      { path: `/api/auth/callback/nodemailer?token=${token}&email=a%40example.test`, location: `${baseURL}/signin/confirm?token=${token}&email=a%40example.test` },
+      {
+        path: `/api/auth/callback/nodemailer?token=${token}&email=a%40example.test`,
+        location: `${baseURL}/signin/confirm?token=${token}&email=a%40example.test`,
+      },
     ];
     for (const { path, location } of redirects) {
       for (const host of [undefined, "evil.example", "0.0.0.0"]) {
@@ -105,10 +124,11 @@ async function startServer(hops: number): Promise<{ url: string; stop: () => Pro
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
   };
 }
 
@@ -116,15 +136,29 @@ async function startServer(hops: number): Promise<{ url: string; stop: () => Pro
 async function startAppendingProxy(target: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const upstream = new URL(target);
   const server = http.createServer((incoming, outgoing) => {
-    const forwarded = [incoming.headers["x-forwarded-for"], incoming.socket.remoteAddress?.replace(/^::ffff:/, "")].filter(Boolean).join(", ");
-    const proxied = http.request({ host: upstream.hostname, port: upstream.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, "x-forwarded-for": forwarded } }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(outgoing);
-    });
+    const forwarded = [incoming.headers["x-forwarded-for"], incoming.socket.remoteAddress?.replace(/^::ffff:/, "")]
+      .filter(Boolean)
+      .join(", ");
+    const proxied = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers: { ...incoming.headers, "x-forwarded-for": forwarded },
+      },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
     incoming.pipe(proxied);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Asks for sign-in links for new addresses, each request claiming a different client address. */
@@ -136,7 +170,9 @@ async function askForLinks(page: import("@playwright/test").Page, base: string, 
     await page.getByLabel("Email").fill(uniqueEmail(`forged${i}`));
     await page.getByRole("button", { name: /email me a sign-in link/i }).click();
     const limited = page.getByRole("alert").filter({ hasText: "Too many sign-in attempts from your network" });
-    const allowed = page.getByRole("heading", { name: "Check your email" }).or(page.getByRole("alert").filter({ hasText: "could not send" }));
+    const allowed = page
+      .getByRole("heading", { name: "Check your email" })
+      .or(page.getByRole("alert").filter({ hasText: "could not send" }));
     await expect(limited.or(allowed)).toBeVisible();
     outcomes.push((await limited.count()) > 0 ? "limited" : "allowed");
   }
@@ -146,7 +182,9 @@ async function askForLinks(page: import("@playwright/test").Page, base: string, 
 test.describe("client addresses that cannot be forged", () => {
   test.describe.configure({ mode: "serial" });
 
-  test("direct (TRUST_PROXY_HOPS=0): a forged X-Forwarded-For does not escape the per-IP sign-in limit", async ({ browser }) => {
+  test("direct (TRUST_PROXY_HOPS=0): a forged X-Forwarded-For does not escape the per-IP sign-in limit", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     await getTestDb().query(`DELETE FROM rate_limits WHERE key LIKE 'signin-ip:%'`);
     const server = await startServer(0);
@@ -161,7 +199,9 @@ test.describe("client addresses that cannot be forged", () => {
     }
   });
 
-  test("behind an appending proxy (TRUST_PROXY_HOPS=1): the proxy's entry counts, not the client's", async ({ browser }) => {
+  test("behind an appending proxy (TRUST_PROXY_HOPS=1): the proxy's entry counts, not the client's", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     await getTestDb().query(`DELETE FROM rate_limits WHERE key LIKE 'signin-ip:%'`);
     const server = await startServer(1);

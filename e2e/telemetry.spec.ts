@@ -9,23 +9,39 @@ async function createInstall(options: { userId?: string; name?: string } = {}): 
   let userId = options.userId;
   if (!userId) {
     userId = `e2e-user-${randomBytes(6).toString("hex")}`;
-    await db.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ($1, $2, now())`, [userId, uniqueEmail("install-owner")]);
+    await db.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ($1, $2, now())`, [
+      userId,
+      uniqueEmail("install-owner"),
+    ]);
   }
   const id = `e2e-${randomBytes(6).toString("hex")}`;
   const token = randomBytes(24).toString("hex");
   rememberSecret("install", token);
   const name = options.name ?? `cluster ${id}`;
-  await db.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, $3, $4)`, [id, userId, name, createHash("sha256").update(token).digest("hex")]);
+  await db.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, $3, $4)`, [
+    id,
+    userId,
+    name,
+    createHash("sha256").update(token).digest("hex"),
+  ]);
   return { id, token, userId, name };
 }
 
-const reportFor = (install: Install, data: Record<string, unknown> = { apps: 4, hosts: 2 }) => ({ installId: install.id, kind: "usage", data });
+const reportFor = (install: Install, data: Record<string, unknown> = { apps: 4, hosts: 2 }) => ({
+  installId: install.id,
+  kind: "usage",
+  data,
+});
 
 async function post(request: APIRequestContext, install: Install, body: unknown, headers: Record<string, string> = {}) {
-  return request.post("/api/telemetry", { headers: { authorization: `Bearer ${install.token}`, ...headers }, data: body });
+  return request.post("/api/telemetry", {
+    headers: { authorization: `Bearer ${install.token}`, ...headers },
+    data: body,
+  });
 }
 
-const countReports = (clusterId: string) => queryCount(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = $1`, [clusterId]);
+const countReports = (clusterId: string) =>
+  queryCount(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = $1`, [clusterId]);
 
 /** Sends an accepted report through another install and waits until it is stored: every batch before it is written too. */
 async function flushBarrier(request: APIRequestContext) {
@@ -41,26 +57,49 @@ test.describe("telemetry ingestion", () => {
     expect(response.status()).toBe(202);
     expect(await response.json()).toEqual({ status: "accepted", collection: "enabled" });
     await expect.poll(() => countReports(install.id)).toBe(1);
-    const row = await queryOne<{ userId: string; payload: { apps: number; version: string }; policyVersionId: string | null }>(
-      `SELECT "userId", payload, "policyVersionId" FROM "TelemetryReport" WHERE "clusterId" = $1`,
-      [install.id],
-    );
+    const row = await queryOne<{
+      userId: string;
+      payload: { apps: number; version: string };
+      policyVersionId: string | null;
+    }>(`SELECT "userId", payload, "policyVersionId" FROM "TelemetryReport" WHERE "clusterId" = $1`, [install.id]);
     expect(row).toMatchObject({ userId: install.userId, payload: { apps: 4, version: "v20261101.0" } });
     expect(row!.policyVersionId).toBeTruthy();
-    expect(await queryCount(`SELECT count(*) FROM "Cluster" WHERE id = $1 AND "lastReportAt" > now() - interval '1 minute'`, [install.id])).toBe(1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "Cluster" WHERE id = $1 AND "lastReportAt" > now() - interval '1 minute'`,
+        [install.id],
+      ),
+    ).toBe(1);
   });
 
-  test("bad reports get 400 with a reason, oversized 413, unknown installs and wrong tokens 401", async ({ request }) => {
+  test("bad reports get 400 with a reason, oversized 413, unknown installs and wrong tokens 401", async ({
+    request,
+  }) => {
     const install = await createInstall();
-    const notJson = await request.post("/api/telemetry", { headers: { authorization: `Bearer ${install.token}`, "content-type": "application/json" }, data: Buffer.from("{nope") });
+    const notJson = await request.post("/api/telemetry", {
+      headers: { authorization: `Bearer ${install.token}`, "content-type": "application/json" },
+      data: Buffer.from("{nope"),
+    });
     expect(notJson.status()).toBe(400);
     expect((await notJson.json()).reason).toBe("body is not valid JSON");
-    const badSchema = await post(request, install, { installId: install.id, kind: "gossip", data: { apps: { nested: true } } });
+    const badSchema = await post(request, install, {
+      installId: install.id,
+      kind: "gossip",
+      data: { apps: { nested: true } },
+    });
     expect(badSchema.status()).toBe(400);
     expect((await badSchema.json()).reason).toMatch(/kind/);
-    const huge = await post(request, install, reportFor(install, { blob: "x".repeat(200), more: Array.from({ length: 100 }, () => "y".repeat(200)) }));
+    const huge = await post(
+      request,
+      install,
+      reportFor(install, { blob: "x".repeat(200), more: Array.from({ length: 100 }, () => "y".repeat(200)) }),
+    );
     expect(huge.status()).toBe(413);
-    const unknown = await post(request, { ...install, id: "no-such-install" }, { ...reportFor(install), installId: "no-such-install" });
+    const unknown = await post(
+      request,
+      { ...install, id: "no-such-install" },
+      { ...reportFor(install), installId: "no-such-install" },
+    );
     expect(unknown.status()).toBe(401);
     const wrongToken = await post(request, { ...install, token: "not-the-token" }, reportFor(install));
     expect(wrongToken.status()).toBe(401);
@@ -70,7 +109,9 @@ test.describe("telemetry ingestion", () => {
     expect(await countReports(install.id)).toBe(0);
   });
 
-  test("text PostgreSQL cannot store gets 400, and the 50 reports sent at the same moment are stored", async ({ request }) => {
+  test("text PostgreSQL cannot store gets 400, and the 50 reports sent at the same moment are stored", async ({
+    request,
+  }) => {
     const [nul, surrogate] = [await createInstall(), await createInstall()];
     const good = await Promise.all(Array.from({ length: 50 }, () => createInstall()));
     const [nulResponse, surrogateResponse, ...goodResponses] = await Promise.all([
@@ -84,7 +125,9 @@ test.describe("telemetry ingestion", () => {
     expect((await surrogateResponse.json()).reason).toMatch(/^env: a field name .*lone surrogate/);
     expect(goodResponses.map((response) => response.status())).toEqual(Array(50).fill(202));
     const ids = good.map((install) => install.id);
-    await expect.poll(() => queryCount(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`, [ids])).toBe(50);
+    await expect
+      .poll(() => queryCount(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`, [ids]))
+      .toBe(50);
     expect(await countReports(nul.id)).toBe(0);
     expect(await countReports(surrogate.id)).toBe(0);
   });
@@ -92,7 +135,8 @@ test.describe("telemetry ingestion", () => {
   test("a flooding install gets 429", async ({ request }) => {
     const install = await createInstall();
     const statuses: number[] = [];
-    for (let index = 0; index < 65; index++) statuses.push((await post(request, install, reportFor(install, { n: index }))).status());
+    for (let index = 0; index < 65; index++)
+      statuses.push((await post(request, install, reportFor(install, { n: index }))).status());
     expect(statuses.slice(0, 60).every((status) => status === 202)).toBe(true);
     expect(statuses.slice(60)).toEqual([429, 429, 429, 429, 429]);
     const limited = await post(request, install, reportFor(install));
@@ -100,7 +144,9 @@ test.describe("telemetry ingestion", () => {
     await expect.poll(() => countReports(install.id)).toBe(60);
   });
 
-  test("DO_NOT_TRACK and TELEMETRY_DISABLED in headers or body: nothing stored, collection disabled", async ({ request }) => {
+  test("DO_NOT_TRACK and TELEMETRY_DISABLED in headers or body: nothing stored, collection disabled", async ({
+    request,
+  }) => {
     const install = await createInstall();
     const attempts = [
       await post(request, install, reportFor(install), { "do-not-track": "1" }),
@@ -119,13 +165,18 @@ test.describe("telemetry ingestion", () => {
 });
 
 test.describe("telemetry preferences", () => {
-  test("turning an install off (and purging) makes the endpoint store nothing from it", async ({ page, signIn, request }) => {
+  test("turning an install off (and purging) makes the endpoint store nothing from it", async ({
+    page,
+    signIn,
+    request,
+  }) => {
     const email = uniqueEmail("telemetry");
     await signIn(page, email);
     const user = await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
     const install = await createInstall({ userId: user!.id, name: "staging cluster" });
     const other = await createInstall({ userId: user!.id, name: "laptop CLI" });
-    for (let index = 0; index < 3; index++) expect((await post(request, install, reportFor(install, { n: index }))).status()).toBe(202);
+    for (let index = 0; index < 3; index++)
+      expect((await post(request, install, reportFor(install, { n: index }))).status()).toBe(202);
     await expect.poll(() => countReports(install.id)).toBe(3);
 
     await page.goto("/account/preferences/telemetry");
@@ -141,7 +192,10 @@ test.describe("telemetry preferences", () => {
 
     const refused = await post(request, install, reportFor(install));
     expect(refused.status()).toBe(200);
-    expect(await refused.json()).toMatchObject({ collection: "disabled", reason: "telemetry is turned off for this install" });
+    expect(await refused.json()).toMatchObject({
+      collection: "disabled",
+      reason: "telemetry is turned off for this install",
+    });
     // The other install still reports; once its report is stored, anything sent before it would be too.
     expect((await post(request, other, reportFor(other))).status()).toBe(202);
     await expect.poll(() => countReports(other.id)).toBe(1);
@@ -150,7 +204,12 @@ test.describe("telemetry preferences", () => {
     await page.goto("/account/preferences/history");
     await expect(page.getByText(`Telemetry for install ${install.id}`)).toBeVisible();
     await expect(page.getByText(`Collected telemetry deleted (${install.id})`)).toBeVisible();
-    expect(await queryCount(`SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND subject = $2 AND "oldValue" = 'on' AND "newValue" = 'off' AND source = 'PORTAL'`, [user!.id, `telemetry:cluster:${install.id}`])).toBe(1);
+    expect(
+      await queryCount(
+        `SELECT count(*) FROM "ConsentEvent" WHERE "userId" = $1 AND subject = $2 AND "oldValue" = 'on' AND "newValue" = 'off' AND source = 'PORTAL'`,
+        [user!.id, `telemetry:cluster:${install.id}`],
+      ),
+    ).toBe(1);
   });
 
   test("the account-wide switch stops every install at once", async ({ page, signIn, request }) => {
@@ -165,7 +224,10 @@ test.describe("telemetry preferences", () => {
     await page.getByRole("button", { name: "Turn off telemetry for all your installs" }).click();
     await expect(page.getByText("Telemetry is off for your whole account.")).toBeVisible();
     const refused = await post(request, install, reportFor(install));
-    expect(await refused.json()).toMatchObject({ collection: "disabled", reason: "the install's owner turned telemetry off" });
+    expect(await refused.json()).toMatchObject({
+      collection: "disabled",
+      reason: "the install's owner turned telemetry off",
+    });
     await flushBarrier(request);
     // Not purged on request: the one earlier report stays, nothing new arrives.
     expect(await countReports(install.id)).toBe(1);
@@ -187,10 +249,17 @@ test.describe("telemetry preferences", () => {
     await page.goto("/account/preferences/telemetry");
     await expect(page.getByText(victim.id)).toHaveCount(0);
     // Point the first install form at the victim's cluster and submit.
-    const form = page.locator("form").filter({ has: page.locator('input[name="clusterId"]') }).first();
-    await form.locator('input[name="clusterId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), victim.id);
+    const form = page
+      .locator("form")
+      .filter({ has: page.locator('input[name="clusterId"]') })
+      .first();
+    await form
+      .locator('input[name="clusterId"]')
+      .evaluate((input, id) => ((input as HTMLInputElement).value = id), victim.id);
     await form.getByRole("button").click();
     await expect(page.getByText("We could not find that install on your account.")).toBeVisible();
-    expect(await queryCount(`SELECT count(*) FROM "Cluster" WHERE id = $1 AND "telemetryEnabled"`, [victim.id])).toBe(1);
+    expect(await queryCount(`SELECT count(*) FROM "Cluster" WHERE id = $1 AND "telemetryEnabled"`, [victim.id])).toBe(
+      1,
+    );
   });
 });

@@ -19,26 +19,42 @@ async function userId(email: string) {
 }
 
 test.describe("Your data", () => {
-  test("the overview shows one card per category with exact counts and the policy in force", async ({ page, signIn }) => {
+  test("the overview shows one card per category with exact counts and the policy in force", async ({
+    page,
+    signIn,
+  }) => {
     await signIn(page, "alice@example.com");
-    await page.getByRole("navigation", { name: "Your privacy center" }).getByRole("link", { name: "Your data" }).click();
+    await page
+      .getByRole("navigation", { name: "Your privacy center" })
+      .getByRole("link", { name: "Your data" })
+      .click();
     await expect(page.getByRole("heading", { name: "Your data", level: 1 })).toBeVisible();
     const alice = await userId("alice@example.com");
-    await expect(page.getByRole("list", { name: "Data categories" }).getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) })).toHaveCount(10);
+    await expect(
+      page
+        .getByRole("list", { name: "Data categories" })
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { level: 3 }) }),
+    ).toHaveCount(10);
     // The seed's numbers, and the database's (the seed gives alice 1,200 server-log rows and 800 telemetry rows).
     await expect(page.getByTestId("category-server-logs").getByTestId("category-total")).toHaveText("1,200 records");
     await expect(page.getByTestId("count-telemetry-reports")).toContainText("800");
     await expect(page.getByTestId("count-clusters")).toContainText("2");
     for (const [slug, sql] of Object.entries(SQL_COUNTS)) {
       const expected = await queryCount(sql, [alice]);
-      await expect(page.getByTestId(`category-${slug}`).getByTestId("category-total"), slug).toHaveText(`${expected.toLocaleString("en")} records`);
+      await expect(page.getByTestId(`category-${slug}`).getByTestId("category-total"), slug).toHaveText(
+        `${expected.toLocaleString("en")} records`,
+      );
     }
     const logs = page.getByTestId("category-server-logs");
     await expect(logs).toContainText("Collected automatically");
     await expect(logs).toContainText("Amazon Web Services");
     await expect(logs).toContainText("180 days");
     // Alice's profile was collected under privacy policy v1; her logs under v2.
-    await expect(page.getByTestId("category-profile").getByRole("link", { name: "Privacy Policy v1" })).toHaveAttribute("href", "/policies/privacy/v/1");
+    await expect(page.getByTestId("category-profile").getByRole("link", { name: "Privacy Policy v1" })).toHaveAttribute(
+      "href",
+      "/policies/privacy/v/1",
+    );
     await logs.getByRole("link", { name: "Privacy Policy v2" }).click();
     await expect(page).toHaveURL(/\/policies\/privacy\/v\/2$/);
     await expect(page.getByText("Version 2")).toBeVisible();
@@ -51,14 +67,21 @@ test.describe("Your data", () => {
     const rows = page.getByTestId("records").locator("tbody tr");
     await expect(rows).toHaveCount(50);
     await expect(page.getByTestId("record-count")).toHaveText("1,200 records");
-    const newest = await queryOne<{ id: string }>(`SELECT id::text FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY "occurredAt" DESC, id DESC LIMIT 1`, [alice]);
+    const newest = await queryOne<{ id: string }>(
+      `SELECT id::text FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY "occurredAt" DESC, id DESC LIMIT 1`,
+      [alice],
+    );
     await expect(rows.first()).toHaveAttribute("data-row-id", newest!.id);
-    const firstPageIds = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-row-id")));
+    const firstPageIds = await rows.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute("data-row-id")),
+    );
 
     await page.getByRole("link", { name: "Older", exact: true }).click();
     await expect(page).toHaveURL(/page=next/);
     await expect(rows).toHaveCount(50);
-    const secondPageIds = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-row-id")));
+    const secondPageIds = await rows.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute("data-row-id")),
+    );
     expect(secondPageIds.filter((id) => firstPageIds.includes(id))).toEqual([]);
     const dbSecond = await queryOne<{ ids: string[] }>(
       `SELECT array_agg(id::text) AS ids FROM (SELECT id FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY "occurredAt" DESC, id DESC OFFSET 50 LIMIT 50) s`,
@@ -68,10 +91,15 @@ test.describe("Your data", () => {
 
     await page.getByRole("link", { name: "Newer", exact: true }).click();
     await expect(rows.first()).toHaveAttribute("data-row-id", newest!.id);
-    expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-row-id")))).toEqual(firstPageIds);
+    expect(
+      await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-row-id"))),
+    ).toEqual(firstPageIds);
 
     await page.getByRole("link", { name: "Oldest", exact: true }).click();
-    const oldest = await queryOne<{ id: string }>(`SELECT id::text FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY "occurredAt" ASC, id ASC LIMIT 1`, [alice]);
+    const oldest = await queryOne<{ id: string }>(
+      `SELECT id::text FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY "occurredAt" ASC, id ASC LIMIT 1`,
+      [alice],
+    );
     await expect(rows.last()).toHaveAttribute("data-row-id", oldest!.id);
     await expect(page.getByRole("link", { name: "Older", exact: true })).toHaveCount(0);
 
@@ -79,22 +107,42 @@ test.describe("Your data", () => {
     await page.goto("/account/data/server-logs");
     await page.getByLabel("Page", { exact: true }).fill("/docs/cli");
     await page.getByRole("button", { name: "Apply filters" }).click();
-    const cliCount = await queryCount(`SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND path = '/docs/cli'`, [alice]);
-    await expect(page.getByTestId("record-count")).toHaveText(`${cliCount.toLocaleString("en")} records match your filters`);
+    const cliCount = await queryCount(
+      `SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND path = '/docs/cli'`,
+      [alice],
+    );
+    await expect(page.getByTestId("record-count")).toHaveText(
+      `${cliCount.toLocaleString("en")} records match your filters`,
+    );
     for (const cell of await rows.locator("td:nth-child(3)").allInnerTexts()) expect(cell).toBe("/docs/cli");
 
-    const sample = await queryOne<{ ip: string; deviceId: string }>(`SELECT ip, "deviceId" FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY id LIMIT 1`, [alice]);
-    await page.goto(`/account/data/server-logs?ip=${encodeURIComponent(sample!.ip)}&device=${encodeURIComponent(sample!.deviceId)}`);
-    const ipDeviceCount = await queryCount(`SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND ip = $2 AND "deviceId" = $3`, [alice, sample!.ip, sample!.deviceId]);
-    await expect(page.getByTestId("record-count")).toHaveText(`${ipDeviceCount.toLocaleString("en")} record${ipDeviceCount === 1 ? "" : "s"} match your filters`);
+    const sample = await queryOne<{ ip: string; deviceId: string }>(
+      `SELECT ip, "deviceId" FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY id LIMIT 1`,
+      [alice],
+    );
+    await page.goto(
+      `/account/data/server-logs?ip=${encodeURIComponent(sample!.ip)}&device=${encodeURIComponent(sample!.deviceId)}`,
+    );
+    const ipDeviceCount = await queryCount(
+      `SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND ip = $2 AND "deviceId" = $3`,
+      [alice, sample!.ip, sample!.deviceId],
+    );
+    await expect(page.getByTestId("record-count")).toHaveText(
+      `${ipDeviceCount.toLocaleString("en")} record${ipDeviceCount === 1 ? "" : "s"} match your filters`,
+    );
 
     await page.goto("/account/data/server-logs");
     await page.getByLabel("From date").fill("2026-11-01");
     await page.getByLabel("To date").fill("2026-11-10");
     await page.getByRole("button", { name: "Apply filters" }).click();
-    const rangeCount = await queryCount(`SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND "occurredAt" >= '2026-11-01' AND "occurredAt" < '2026-11-11'`, [alice]);
+    const rangeCount = await queryCount(
+      `SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND "occurredAt" >= '2026-11-01' AND "occurredAt" < '2026-11-11'`,
+      [alice],
+    );
     expect(rangeCount).toBeGreaterThan(0);
-    await expect(page.getByTestId("record-count")).toHaveText(`${rangeCount.toLocaleString("en")} records match your filters`);
+    await expect(page.getByTestId("record-count")).toHaveText(
+      `${rangeCount.toLocaleString("en")} records match your filters`,
+    );
 
     // A bad date or a forged cursor does not break the page.
     await page.goto("/account/data/server-logs?from=yesterday");
@@ -107,7 +155,10 @@ test.describe("Your data", () => {
   test("another person's records stay invisible, by filter or by id", async ({ page, signIn }) => {
     await signIn(page, "alice@example.com");
     const bob = await userId("bob@example.com");
-    const bobReport = await queryOne<{ id: string }>(`SELECT id::text FROM "TelemetryReport" WHERE "userId" = $1 LIMIT 1`, [bob]);
+    const bobReport = await queryOne<{ id: string }>(
+      `SELECT id::text FROM "TelemetryReport" WHERE "userId" = $1 LIMIT 1`,
+      [bob],
+    );
     await page.goto("/account/data/telemetry?dataset=telemetry-reports&cluster=b0b00000-prod-0003");
     await expect(page.getByText("No records match these filters.")).toBeVisible();
     const response = await page.goto(`/account/data/correction?dataset=telemetry-reports&id=${bobReport!.id}`);
@@ -121,11 +172,19 @@ test.describe("Your data", () => {
     await signIn(page, "alice@example.com");
     const alice = await userId("alice@example.com");
     const inference = await queryOne<{ id: string }>(`SELECT id FROM "Inference" WHERE "userId" = $1 LIMIT 1`, [alice]);
-    for (const path of ["/account/data", "/account/data/server-logs", "/account/data/telemetry?dataset=telemetry-reports", "/account/profile", `/account/data/correction?dataset=inferences&id=${inference!.id}`]) {
+    for (const path of [
+      "/account/data",
+      "/account/data/server-logs",
+      "/account/data/telemetry?dataset=telemetry-reports",
+      "/account/profile",
+      `/account/data/correction?dataset=inferences&id=${inference!.id}`,
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-      const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+      const serious = results.violations.filter(
+        (violation) => violation.impact === "serious" || violation.impact === "critical",
+      );
       expect(serious.map((violation) => `${path}: ${violation.id} ${violation.nodes[0]?.target}`)).toEqual([]);
     }
   });

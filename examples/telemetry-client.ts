@@ -16,7 +16,10 @@ const token = process.env.INSTALL_TOKEN ?? "demo-install-token-alice-production"
 const disabled = /^(1|true|yes)$/i.test(process.env.TELEMETRY_DISABLED ?? "");
 const doNotTrack = /^(1|true|yes)$/i.test(process.env.DO_NOT_TRACK ?? "");
 
-type Answer = { status: number; body: { status?: string; collection?: string; reason?: string; error?: string; retryAfterSeconds?: number } };
+type Answer = {
+  status: number;
+  body: { status?: string; collection?: string; reason?: string; error?: string; retryAfterSeconds?: number };
+};
 
 async function send(report: object, extraHeaders: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(url, {
@@ -31,7 +34,9 @@ async function main() {
   if (disabled || doNotTrack) {
     // Say so without sending any statistics.
     const answer = await send({ installId }, disabled ? { "telemetry-disabled": "true" } : { "do-not-track": "1" });
-    console.log(`telemetry is off on this install (${disabled ? "TELEMETRY_DISABLED" : "DO_NOT_TRACK"}); server: ${answer.body.collection}`);
+    console.log(
+      `telemetry is off on this install (${disabled ? "TELEMETRY_DISABLED" : "DO_NOT_TRACK"}); server: ${answer.body.collection}`,
+    );
     return;
   }
   const report = {

@@ -48,7 +48,11 @@ export async function getSessionRef(): Promise<SessionRef> {
   return { sessionToken: token };
 }
 
-type AdminState = { viewer: Viewer | null; kind: "not-admin" | "needs-second-factor" | "verified"; passedAt: Date | null };
+type AdminState = {
+  viewer: Viewer | null;
+  kind: "not-admin" | "needs-second-factor" | "verified";
+  passedAt: Date | null;
+};
 
 /** Whether the caller is an admin, and whether this session passed their second factor. */
 export const getAdminState = cache(async (): Promise<AdminState> => {
@@ -86,7 +90,8 @@ export const requireAdmin = cache(async (mode: "page" | "action" = "page"): Prom
   if (state.kind === "verified" && state.viewer) return state.viewer;
   const requestHeaders = await headers();
   const path = requestPathOf(requestHeaders);
-  if (state.kind === "needs-second-factor" && mode === "page") redirect(`/admin-verify?next=${encodeURIComponent(path ?? "/admin")}`);
+  if (state.kind === "needs-second-factor" && mode === "page")
+    redirect(`/admin-verify?next=${encodeURIComponent(path ?? "/admin")}`);
   await recordAudit({
     action: "authz.denied",
     actorId: state.viewer?.userId ?? null,
@@ -99,5 +104,6 @@ export const requireAdmin = cache(async (mode: "page" | "action" = "page"): Prom
 /** Destructive admin actions: the second factor must have been passed within the last few minutes. */
 export async function requireStepUp(): Promise<void> {
   const state = await getAdminState();
-  if (!(await isStepUpFresh(state.passedAt))) throw new AppError("FORBIDDEN", { reason: "STEP_UP_REQUIRED", params: { minutes: STEP_UP_MINUTES } });
+  if (!(await isStepUpFresh(state.passedAt)))
+    throw new AppError("FORBIDDEN", { reason: "STEP_UP_REQUIRED", params: { minutes: STEP_UP_MINUTES } });
 }

@@ -10,7 +10,11 @@ const dayStart = (date: Date) => new Date(`${date.toISOString().slice(0, 10)}T00
 
 export async function seedAccountabilityB(prisma: PrismaClient, options: { adminId: string }) {
   const people = await prisma.user.findMany({
-    where: { email: { in: ["bob@example.com", "dana@example.com", "erik@example.com", "fatima@example.com", "gus@example.com"] } },
+    where: {
+      email: {
+        in: ["bob@example.com", "dana@example.com", "erik@example.com", "fatima@example.com", "gus@example.com"],
+      },
+    },
     orderBy: { email: "asc" },
     select: { id: true, email: true },
   });
@@ -19,13 +23,17 @@ export async function seedAccountabilityB(prisma: PrismaClient, options: { admin
   const breach = await prisma.breach.create({
     data: {
       title: "Support mailbox accessed by an outsider",
-      whatHappened: "Someone signed in to one of our support team's mailboxes with a stolen password and could read messages sent to our support address over four days.",
+      whatHappened:
+        "Someone signed in to one of our support team's mailboxes with a stolen password and could read messages sent to our support address over four days.",
       occurredFrom: dayStart(daysAgo(56)),
       occurredTo: dayStart(daysAgo(52)),
       discoveredAt: discovered,
-      dataInvolved: "Your name, email address and the text of the support messages you sent us in that period. No passwords, payment details or telemetry were in the mailbox.",
-      whatWeDid: "We locked the mailbox the same day, reset every support password, turned on security keys for the whole team, and reported the incident to our data-protection authority.",
-      whatToDo: "Be wary of emails that mention your support conversation and ask you to click a link or pay. We will never ask for your password.",
+      dataInvolved:
+        "Your name, email address and the text of the support messages you sent us in that period. No passwords, payment details or telemetry were in the mailbox.",
+      whatWeDid:
+        "We locked the mailbox the same day, reset every support password, turned on security keys for the whole team, and reported the incident to our data-protection authority.",
+      whatToDo:
+        "Be wary of emails that mention your support conversation and ask you to click a link or pay. We will never ask for your password.",
       contact: "privacy@example.com, or Privacy Team, 88 Stevenson Street, San Francisco, CA 94105",
       audience: "LIST",
       audienceEmails: people.map((person) => person.email),
@@ -36,7 +44,18 @@ export async function seedAccountabilityB(prisma: PrismaClient, options: { admin
     },
   });
   const campaign = await prisma.noticeCampaign.create({
-    data: { kind: "BREACH", breachId: breach.id, audience: "BREACH", status: "COMPLETED", total: people.length, materializedAt: sent, heartbeatAt: sent, completedAt: new Date(sent.getTime() + 60_000), createdById: options.adminId, createdAt: sent },
+    data: {
+      kind: "BREACH",
+      breachId: breach.id,
+      audience: "BREACH",
+      status: "COMPLETED",
+      total: people.length,
+      materializedAt: sent,
+      heartbeatAt: sent,
+      completedAt: new Date(sent.getTime() + 60_000),
+      createdById: options.adminId,
+      createdAt: sent,
+    },
   });
   await prisma.noticeDelivery.createMany({
     data: people.map((person, index) => ({
@@ -60,8 +79,10 @@ export async function seedAccountabilityB(prisma: PrismaClient, options: { admin
       receivedAt: dayStart(daysAgo(9)),
       dataRequested: "Account details and server logs (IP addresses) for one account from January to October 2026.",
       decision: "PARTIAL",
-      dataDisclosed: "Account email address and creation date. Server logs were withheld as outside the warrant's dates.",
-      goodFaithReason: "A valid warrant signed by a judge of competent jurisdiction, reviewed by counsel; we disclosed only what fell within its terms.",
+      dataDisclosed:
+        "Account email address and creation date. Server logs were withheld as outside the warrant's dates.",
+      goodFaithReason:
+        "A valid warrant signed by a judge of competent jurisdiction, reviewed by counsel; we disclosed only what fell within its terms.",
       prohibitedUntil: dayStart(daysAgo(-21)),
       prohibitionNote: "Delayed-notice order under Penal Code § 1546.2(b), 90 days from issue.",
       createdById: options.adminId,

@@ -12,11 +12,37 @@ export async function seedAccountability(prisma: PrismaClient, options: { anchor
   const { anchor, policyVersionId } = options;
   const daysBefore = (days: number) => new Date(anchor.getTime() - days * 86_400_000);
   await prisma.sharingRegisterEntry.create({
-    data: { name: "Cloud Native Computing Foundation", address: "548 Market St, PMB 57274, San Francisco, CA 94104, USA", kind: "THIRD_PARTY", dataCategories: ["aggregate usage statistics (anonymized)"], purpose: "The yearly community report on which versions and features are in use.", isMarketing: false, startsOn: new Date("2024-01-01") },
+    data: {
+      name: "Cloud Native Computing Foundation",
+      address: "548 Market St, PMB 57274, San Francisco, CA 94104, USA",
+      kind: "THIRD_PARTY",
+      dataCategories: ["aggregate usage statistics (anonymized)"],
+      purpose: "The yearly community report on which versions and features are in use.",
+      isMarketing: false,
+      startsOn: new Date("2024-01-01"),
+    },
   });
-  const ops = await prisma.user.create({ data: { email: "ops@example.org", name: "Example Hosting Ops", emailVerified: daysBefore(900), ageConfirmedAt: daysBefore(900), createdAt: daysBefore(900), policyVersionId } });
+  const ops = await prisma.user.create({
+    data: {
+      email: "ops@example.org",
+      name: "Example Hosting Ops",
+      emailVerified: daysBefore(900),
+      ageConfirmedAt: daysBefore(900),
+      createdAt: daysBefore(900),
+      policyVersionId,
+    },
+  });
   await prisma.cluster.createMany({
-    data: Array.from({ length: OPS_INSTALLS }, (_, index) => ({ id: `0a5e${String(index).padStart(4, "0")}-ops-${index}`, userId: ops.id, name: `ops-${index}`, kind: "CLUSTER" as const, tokenHash: sha256(`demo-install-token-ops-${index}`), createdAt: daysBefore(900), lastReportAt: daysBefore(1), policyVersionId })),
+    data: Array.from({ length: OPS_INSTALLS }, (_, index) => ({
+      id: `0a5e${String(index).padStart(4, "0")}-ops-${index}`,
+      userId: ops.id,
+      name: `ops-${index}`,
+      kind: "CLUSTER" as const,
+      tokenHash: sha256(`demo-install-token-ops-${index}`),
+      createdAt: daysBefore(900),
+      lastReportAt: daysBefore(1),
+      policyVersionId,
+    })),
   });
   // Ten weeks of reports, two a week per install; installs upgrade over the weeks.
   await prisma.$executeRawUnsafe(
@@ -29,23 +55,77 @@ export async function seedAccountability(prisma: PrismaClient, options: { anchor
               'apps', i % 9 + 1),
             $3
        FROM generate_series(0, $4 - 1) AS i, generate_series(0, 9) AS w, generate_series(0, 1) AS r`,
-    ops.id, anchor, policyVersionId, OPS_INSTALLS,
+    ops.id,
+    anchor,
+    policyVersionId,
+    OPS_INSTALLS,
   );
   // Past their retention period (registry defaults: logs 180 days, telemetry 2 years, crashes 1 year, email events 2 years).
   await prisma.$executeRawUnsafe(
     `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, method, path, "policyVersionId")
      SELECT $1, $2::timestamptz - ((400 + g) * interval '1 day'), '198.51.100.' || (g % 50 + 1), 'GET', '/status', $3 FROM generate_series(1, 60) AS g`,
-    ops.id, anchor, policyVersionId,
+    ops.id,
+    anchor,
+    policyVersionId,
   );
   await prisma.$executeRawUnsafe(
     `INSERT INTO "TelemetryReport" ("userId", "clusterId", "receivedAt", kind, payload, "policyVersionId")
      SELECT $1, '0a5e0000-ops-0', $2::timestamptz - ((800 + g) * interval '1 day'), 'usage', jsonb_build_object('version', 'v20240101.0'), $3 FROM generate_series(1, 40) AS g`,
-    ops.id, anchor, policyVersionId,
+    ops.id,
+    anchor,
+    policyVersionId,
   );
-  await prisma.crashReport.createMany({ data: Array.from({ length: 5 }, (_, index) => ({ userId: ops.id, clusterId: "0a5e0001-ops-1", occurredAt: daysBefore(420 + index), product: "flynn-host", version: "v20240901.0", summary: "panic: out of memory", stackTrace: "goroutine 1 [running]", policyVersionId })) });
-  await prisma.emailEvent.createMany({ data: Array.from({ length: 10 }, (_, index) => ({ userId: ops.id, kind: "SENT", category: "PRODUCT_NEWS", subject: "Flynn monthly", occurredAt: daysBefore(760 + index * 7), policyVersionId })) });
-  await prisma.exportJob.create({ data: { userId: ops.id, status: "EXPIRED", createdAt: daysBefore(70), completedAt: daysBefore(70), expiresAt: daysBefore(63), deletedAt: daysBefore(63) } });
-  await prisma.verificationToken.create({ data: { identifier: "ops@example.org", token: sha256("spent-demo-token"), expires: daysBefore(20) } });
-  await prisma.session.create({ data: { userId: ops.id, sessionToken: sha256("old-demo-session"), expires: daysBefore(90), createdAt: daysBefore(120) } });
-  await prisma.parentRequest.create({ data: { parentName: "Sam Parent", parentEmail: "sam.parent@example.net", childIdentifiers: "kid@example.net", relationship: "parent", accessTokenHash: sha256("unconfirmed-demo-parent"), createdAt: daysBefore(30) } });
+  await prisma.crashReport.createMany({
+    data: Array.from({ length: 5 }, (_, index) => ({
+      userId: ops.id,
+      clusterId: "0a5e0001-ops-1",
+      occurredAt: daysBefore(420 + index),
+      product: "flynn-host",
+      version: "v20240901.0",
+      summary: "panic: out of memory",
+      stackTrace: "goroutine 1 [running]",
+      policyVersionId,
+    })),
+  });
+  await prisma.emailEvent.createMany({
+    data: Array.from({ length: 10 }, (_, index) => ({
+      userId: ops.id,
+      kind: "SENT",
+      category: "PRODUCT_NEWS",
+      subject: "Flynn monthly",
+      occurredAt: daysBefore(760 + index * 7),
+      policyVersionId,
+    })),
+  });
+  await prisma.exportJob.create({
+    data: {
+      userId: ops.id,
+      status: "EXPIRED",
+      createdAt: daysBefore(70),
+      completedAt: daysBefore(70),
+      expiresAt: daysBefore(63),
+      deletedAt: daysBefore(63),
+    },
+  });
+  await prisma.verificationToken.create({
+    data: { identifier: "ops@example.org", token: sha256("spent-demo-token"), expires: daysBefore(20) },
+  });
+  await prisma.session.create({
+    data: {
+      userId: ops.id,
+      sessionToken: sha256("old-demo-session"),
+      expires: daysBefore(90),
+      createdAt: daysBefore(120),
+    },
+  });
+  await prisma.parentRequest.create({
+    data: {
+      parentName: "Sam Parent",
+      parentEmail: "sam.parent@example.net",
+      childIdentifiers: "kid@example.net",
+      relationship: "parent",
+      accessTokenHash: sha256("unconfirmed-demo-parent"),
+      createdAt: daysBefore(30),
+    },
+  });
 }

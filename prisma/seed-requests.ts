@@ -38,12 +38,26 @@ const OPEN: [Type, Law, Status, number, boolean][] = [
   ["QUESTION", "GDPR", "VERIFIED", 29, false], // due within days
 ];
 
-export async function seedRequests(prisma: PrismaClient, options: { adminId: string; bobId: string; policyVersionId: string }) {
+export async function seedRequests(
+  prisma: PrismaClient,
+  options: { adminId: string; bobId: string; policyVersionId: string },
+) {
   const people = [options.bobId];
   for (const person of PEOPLE) {
-    const user = await prisma.user.create({ data: { email: person.email, name: person.name, emailVerified: addDays(new Date(), -300), ageConfirmedAt: addDays(new Date(), -300), createdAt: addDays(new Date(), -300), policyVersionId: options.policyVersionId } });
+    const user = await prisma.user.create({
+      data: {
+        email: person.email,
+        name: person.name,
+        emailVerified: addDays(new Date(), -300),
+        ageConfirmedAt: addDays(new Date(), -300),
+        createdAt: addDays(new Date(), -300),
+        policyVersionId: options.policyVersionId,
+      },
+    });
     await prisma.userPreferences.create({ data: { userId: user.id } });
-    await prisma.profile.create({ data: { userId: user.id, country: person.country, policyVersionId: options.policyVersionId } });
+    await prisma.profile.create({
+      data: { userId: user.id, country: person.country, policyVersionId: options.policyVersionId },
+    });
     people.push(user.id);
   }
   const now = new Date();
@@ -75,25 +89,61 @@ export async function seedRequests(prisma: PrismaClient, options: { adminId: str
       },
     });
     const events: { status: Status | "EXTENDED"; at: Date; note?: string }[] = [{ status: "RECEIVED", at: received }];
-    if (status !== "RECEIVED") events.push({ status: "ACKNOWLEDGED", at: received, note: "We emailed you a confirmation." });
+    if (status !== "RECEIVED")
+      events.push({ status: "ACKNOWLEDGED", at: received, note: "We emailed you a confirmation." });
     if (verified) events.push({ status: "VERIFIED", at: received, note: "Identity verified: filed while signed in." });
     if (status === "IN_PROGRESS") events.push({ status: "IN_PROGRESS", at: addDays(received, 2) });
-    if (extended) events.push({ status: "EXTENDED", at: addDays(received, 20), note: "We are waiting for our hosting provider's logs to check your request." });
-    await prisma.privacyRequestEvent.createMany({ data: events.map((event) => ({ requestId: request.id, status: event.status, note: event.note ?? null, byTeam: event.status !== "RECEIVED", createdAt: event.at })) });
+    if (extended)
+      events.push({
+        status: "EXTENDED",
+        at: addDays(received, 20),
+        note: "We are waiting for our hosting provider's logs to check your request.",
+      });
+    await prisma.privacyRequestEvent.createMany({
+      data: events.map((event) => ({
+        requestId: request.id,
+        status: event.status,
+        note: event.note ?? null,
+        byTeam: event.status !== "RECEIVED",
+        createdAt: event.at,
+      })),
+    });
   }
 
   // Last year's closed requests, for the public metrics.
   const lastYear = now.getUTCFullYear() - 1;
   const closed: [Type, Status, number][] = [
-    ["ACCESS", "COMPLETED", 6], ["ACCESS", "COMPLETED", 14], ["ACCESS", "DENIED", 20], ["DELETION", "COMPLETED", 3], ["DELETION", "COMPLETED", 9],
-    ["CORRECTION", "COMPLETED", 11], ["OBJECTION", "COMPLETED", 2], ["QUESTION", "WITHDRAWN", 4], ["SHINE_THE_LIGHT", "COMPLETED", 25],
+    ["ACCESS", "COMPLETED", 6],
+    ["ACCESS", "COMPLETED", 14],
+    ["ACCESS", "DENIED", 20],
+    ["DELETION", "COMPLETED", 3],
+    ["DELETION", "COMPLETED", 9],
+    ["CORRECTION", "COMPLETED", 11],
+    ["OBJECTION", "COMPLETED", 2],
+    ["QUESTION", "WITHDRAWN", 4],
+    ["SHINE_THE_LIGHT", "COMPLETED", 25],
   ];
   for (const [position, [type, status, days]] of closed.entries()) {
     const received = new Date(Date.UTC(lastYear, position, 10));
     const law: Law = type === "SHINE_THE_LIGHT" ? "CALIFORNIA_STL" : "GDPR";
     const { dueAt } = initialDeadlines(law, received);
     await prisma.privacyRequest.create({
-      data: { userId: people[position % people.length], type, jurisdiction: law, status, isOpen: false, details: DETAILS[type], dueAt, initialDueAt: dueAt, verifiedAt: received, verificationMethod: "session", closedAt: addDays(received, days), createdAt: received, resolution: status === "DENIED" ? "We could not verify your identity." : null, policyVersionId: options.policyVersionId },
+      data: {
+        userId: people[position % people.length],
+        type,
+        jurisdiction: law,
+        status,
+        isOpen: false,
+        details: DETAILS[type],
+        dueAt,
+        initialDueAt: dueAt,
+        verifiedAt: received,
+        verificationMethod: "session",
+        closedAt: addDays(received, days),
+        createdAt: received,
+        resolution: status === "DENIED" ? "We could not verify your identity." : null,
+        policyVersionId: options.policyVersionId,
+      },
     });
   }
 }

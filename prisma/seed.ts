@@ -35,35 +35,164 @@ export async function seedDatabase(options: SeedOptions) {
     const privacy = await prisma.policyDocument.create({ data: { slug: "privacy", title: "Privacy Policy" } });
     const cookies = await prisma.policyDocument.create({ data: { slug: "cookies", title: "Cookie Policy" } });
     const v1 = await prisma.policyVersion.create({
-      data: { documentId: privacy.id, version: 1, status: "PUBLISHED", markdown: seedText("privacy-v1.md"), summary: "First published privacy policy.", isSubstantive: true, effectiveAt: new Date("2016-09-22T00:00:00Z"), publishedAt: new Date("2016-09-22T00:00:00Z") },
+      data: {
+        documentId: privacy.id,
+        version: 1,
+        status: "PUBLISHED",
+        markdown: seedText("privacy-v1.md"),
+        summary: "First published privacy policy.",
+        isSubstantive: true,
+        effectiveAt: new Date("2016-09-22T00:00:00Z"),
+        publishedAt: new Date("2016-09-22T00:00:00Z"),
+      },
     });
     const v2 = await prisma.policyVersion.create({
-      data: { documentId: privacy.id, version: 2, status: "PUBLISHED", markdown: seedText("privacy-v2.md"), summary: "Adds what we collect automatically (server logs, email confirmations), offers on behalf of other businesses, and the Privacy Center.", isSubstantive: true, effectiveAt: new Date("2025-06-01T00:00:00Z"), publishedAt: new Date("2025-04-15T00:00:00Z") },
+      data: {
+        documentId: privacy.id,
+        version: 2,
+        status: "PUBLISHED",
+        markdown: seedText("privacy-v2.md"),
+        summary:
+          "Adds what we collect automatically (server logs, email confirmations), offers on behalf of other businesses, and the Privacy Center.",
+        isSubstantive: true,
+        effectiveAt: new Date("2025-06-01T00:00:00Z"),
+        publishedAt: new Date("2025-04-15T00:00:00Z"),
+      },
     });
     await prisma.policyVersion.create({
-      data: { documentId: cookies.id, version: 1, status: "PUBLISHED", markdown: seedText("cookies-v1.md"), summary: "First cookie policy.", isSubstantive: true, effectiveAt: new Date("2025-06-01T00:00:00Z"), publishedAt: new Date("2025-04-15T00:00:00Z") },
+      data: {
+        documentId: cookies.id,
+        version: 1,
+        status: "PUBLISHED",
+        markdown: seedText("cookies-v1.md"),
+        summary: "First cookie policy.",
+        isSubstantive: true,
+        effectiveAt: new Date("2025-06-01T00:00:00Z"),
+        publishedAt: new Date("2025-04-15T00:00:00Z"),
+      },
     });
 
     // The sharing register the policies imply.
     await prisma.sharingRegisterEntry.createMany({
       data: [
-        { name: "Amazon Web Services, Inc.", address: "410 Terry Avenue North, Seattle, WA 98109, USA", kind: "PROCESSOR", dataCategories: ["telemetry", "server logs", "crash reports"], purpose: "Hosting of our services and storage of usage statistics.", isMarketing: false, startsOn: new Date("2016-01-01") },
-        { name: "Mailgun Technologies, Inc.", address: "112 E Pecan St #1135, San Antonio, TX 78205, USA", kind: "PROCESSOR", dataCategories: ["contact details", "email events"], purpose: "Delivering the emails you asked for and legal notices.", isMarketing: false, startsOn: new Date("2017-03-01") },
-        { name: "X Corp. (Twitter conversion tracking)", address: "1355 Market Street, Suite 900, San Francisco, CA 94103, USA", kind: "THIRD_PARTY", dataCategories: ["cookie identifiers", "pages visited"], purpose: "Conversion tracking and interest-based ads, only with your consent.", isMarketing: true, startsOn: new Date("2016-09-22") },
-        { name: "Mesosphere, Inc.", address: "88 Stevenson Street, San Francisco, CA 94105, USA", kind: "AFFILIATE", dataCategories: ["contact details", "mailing-list preferences"], purpose: "Offers on behalf of partner businesses, only if you subscribed to promotional email.", isMarketing: true, startsOn: new Date("2025-06-01") },
-        { name: "Sentry (Functional Software, Inc.)", address: "45 Fremont Street, 8th Floor, San Francisco, CA 94105, USA", kind: "AGENT", dataCategories: ["crash reports"], purpose: "Processing crash reports you choose to send.", isMarketing: false, startsOn: new Date("2019-05-01") },
+        {
+          name: "Amazon Web Services, Inc.",
+          address: "410 Terry Avenue North, Seattle, WA 98109, USA",
+          kind: "PROCESSOR",
+          dataCategories: ["telemetry", "server logs", "crash reports"],
+          purpose: "Hosting of our services and storage of usage statistics.",
+          isMarketing: false,
+          startsOn: new Date("2016-01-01"),
+        },
+        {
+          name: "Mailgun Technologies, Inc.",
+          address: "112 E Pecan St #1135, San Antonio, TX 78205, USA",
+          kind: "PROCESSOR",
+          dataCategories: ["contact details", "email events"],
+          purpose: "Delivering the emails you asked for and legal notices.",
+          isMarketing: false,
+          startsOn: new Date("2017-03-01"),
+        },
+        {
+          name: "X Corp. (Twitter conversion tracking)",
+          address: "1355 Market Street, Suite 900, San Francisco, CA 94103, USA",
+          kind: "THIRD_PARTY",
+          dataCategories: ["cookie identifiers", "pages visited"],
+          purpose: "Conversion tracking and interest-based ads, only with your consent.",
+          isMarketing: true,
+          startsOn: new Date("2016-09-22"),
+        },
+        {
+          name: "Mesosphere, Inc.",
+          address: "88 Stevenson Street, San Francisco, CA 94105, USA",
+          kind: "AFFILIATE",
+          dataCategories: ["contact details", "mailing-list preferences"],
+          purpose: "Offers on behalf of partner businesses, only if you subscribed to promotional email.",
+          isMarketing: true,
+          startsOn: new Date("2025-06-01"),
+        },
+        {
+          name: "Sentry (Functional Software, Inc.)",
+          address: "45 Fremont Street, 8th Floor, San Francisco, CA 94105, USA",
+          kind: "AGENT",
+          dataCategories: ["crash reports"],
+          purpose: "Processing crash reports you choose to send.",
+          isMarketing: false,
+          startsOn: new Date("2019-05-01"),
+        },
       ],
     });
 
     // People.
-    const admin = await prisma.user.create({ data: { email: "admin@example.com", name: "Pat Admin", role: "ADMIN", emailVerified: daysBefore(400), ageConfirmedAt: daysBefore(400), createdAt: daysBefore(400), policyVersionId: v2.id } });
-    const alice = await prisma.user.create({ data: { email: "alice@example.com", name: "Alice Example", emailVerified: daysBefore(3000), ageConfirmedAt: daysBefore(3000), createdAt: new Date("2016-10-03T09:15:00Z"), policyVersionId: v1.id } });
-    const bob = await prisma.user.create({ data: { email: "bob@example.com", name: "Bob Sample", emailVerified: daysBefore(200), ageConfirmedAt: daysBefore(200), createdAt: daysBefore(200), policyVersionId: v2.id } });
-    for (const user of [admin, alice, bob]) await prisma.userPreferences.create({ data: { userId: user.id, emailTrackingAllowed: user.id === alice.id } });
+    const admin = await prisma.user.create({
+      data: {
+        email: "admin@example.com",
+        name: "Pat Admin",
+        role: "ADMIN",
+        emailVerified: daysBefore(400),
+        ageConfirmedAt: daysBefore(400),
+        createdAt: daysBefore(400),
+        policyVersionId: v2.id,
+      },
+    });
+    const alice = await prisma.user.create({
+      data: {
+        email: "alice@example.com",
+        name: "Alice Example",
+        emailVerified: daysBefore(3000),
+        ageConfirmedAt: daysBefore(3000),
+        createdAt: new Date("2016-10-03T09:15:00Z"),
+        policyVersionId: v1.id,
+      },
+    });
+    const bob = await prisma.user.create({
+      data: {
+        email: "bob@example.com",
+        name: "Bob Sample",
+        emailVerified: daysBefore(200),
+        ageConfirmedAt: daysBefore(200),
+        createdAt: daysBefore(200),
+        policyVersionId: v2.id,
+      },
+    });
+    for (const user of [admin, alice, bob])
+      await prisma.userPreferences.create({ data: { userId: user.id, emailTrackingAllowed: user.id === alice.id } });
 
-    await prisma.profile.create({ data: { userId: alice.id, displayName: "Alice", phone: "+1 302 555 0142", company: "Example Robotics", addressLine: "12 Harbour Road", city: "Newark", postalCode: "19711", country: "US", createdAt: new Date("2016-10-03T09:15:00Z"), policyVersionId: v1.id } });
-    await prisma.profile.create({ data: { userId: bob.id, displayName: "Bob", company: "Sample Ltd", city: "Leeds", country: "GB", policyVersionId: v2.id } });
-    await prisma.account.create({ data: { userId: alice.id, type: "oauth", provider: "github", providerAccountId: "9001337", scope: "read:user user:email", createdAt: new Date("2016-10-03T09:16:00Z"), policyVersionId: v1.id } });
+    await prisma.profile.create({
+      data: {
+        userId: alice.id,
+        displayName: "Alice",
+        phone: "+1 302 555 0142",
+        company: "Example Robotics",
+        addressLine: "12 Harbour Road",
+        city: "Newark",
+        postalCode: "19711",
+        country: "US",
+        createdAt: new Date("2016-10-03T09:15:00Z"),
+        policyVersionId: v1.id,
+      },
+    });
+    await prisma.profile.create({
+      data: {
+        userId: bob.id,
+        displayName: "Bob",
+        company: "Sample Ltd",
+        city: "Leeds",
+        country: "GB",
+        policyVersionId: v2.id,
+      },
+    });
+    await prisma.account.create({
+      data: {
+        userId: alice.id,
+        type: "oauth",
+        provider: "github",
+        providerAccountId: "9001337",
+        scope: "read:user user:email",
+        createdAt: new Date("2016-10-03T09:16:00Z"),
+        policyVersionId: v1.id,
+      },
+    });
 
     // Bulk rows are generated in SQL: deterministic, and fast at 10^6.
     const logCount = Math.round(size * 0.6);
@@ -87,17 +216,47 @@ export async function seedDatabase(options: SeedOptions) {
               (ARRAY['/','/docs/installation','/docs/cli','/blog/flynn-2016','/downloads','/docs/production','/account'])[g % 7 + 1],
               $4
          FROM generate_series(1, $3) AS g`,
-      alice.id, SEED_ANCHOR, logCount, v2.id,
+      alice.id,
+      SEED_ANCHOR,
+      logCount,
+      v2.id,
     );
 
     const clusters = [
       { id: "c7f3a2d1-prod-0001", name: "production (us-east-1)", kind: "CLUSTER" as const, token: DEMO_CLUSTER_TOKEN },
-      { id: "e19b44c0-cli-0002", name: "Alice's laptop CLI", kind: "CLI" as const, token: "demo-install-token-alice-cli" },
+      {
+        id: "e19b44c0-cli-0002",
+        name: "Alice's laptop CLI",
+        kind: "CLI" as const,
+        token: "demo-install-token-alice-cli",
+      },
     ];
     for (const cluster of clusters) {
-      await prisma.cluster.create({ data: { id: cluster.id, userId: alice.id, name: cluster.name, kind: cluster.kind, tokenHash: sha256(cluster.token), createdAt: daysBefore(400), lastReportAt: daysBefore(0), policyVersionId: v2.id } });
+      await prisma.cluster.create({
+        data: {
+          id: cluster.id,
+          userId: alice.id,
+          name: cluster.name,
+          kind: cluster.kind,
+          tokenHash: sha256(cluster.token),
+          createdAt: daysBefore(400),
+          lastReportAt: daysBefore(0),
+          policyVersionId: v2.id,
+        },
+      });
     }
-    await prisma.cluster.create({ data: { id: "b0b00000-prod-0003", userId: bob.id, name: "bob-staging", kind: "CLUSTER", tokenHash: sha256("demo-install-token-bob"), createdAt: daysBefore(150), lastReportAt: daysBefore(1), policyVersionId: v2.id } });
+    await prisma.cluster.create({
+      data: {
+        id: "b0b00000-prod-0003",
+        userId: bob.id,
+        name: "bob-staging",
+        kind: "CLUSTER",
+        tokenHash: sha256("demo-install-token-bob"),
+        createdAt: daysBefore(150),
+        lastReportAt: daysBefore(1),
+        policyVersionId: v2.id,
+      },
+    });
     await prisma.$executeRawUnsafe(
       `INSERT INTO "TelemetryReport" ("userId", "clusterId", "receivedAt", kind, ip, payload, "policyVersionId")
        SELECT $1,
@@ -108,19 +267,78 @@ export async function seedDatabase(options: SeedOptions) {
               jsonb_build_object('apps', g % 40, 'hosts', g % 5 + 1, 'version', 'v2026' || lpad((g % 12 + 1)::text, 2, '0') || '01.0', 'uptimeSeconds', g * 37 % 864000, 'install', substr(md5('inst' || (g % 4)), 1, 10)),
               $4
          FROM generate_series(1, $3) AS g`,
-      alice.id, SEED_ANCHOR, telemetryCount, v2.id,
+      alice.id,
+      SEED_ANCHOR,
+      telemetryCount,
+      v2.id,
     );
     await prisma.telemetryReport.createMany({
-      data: Array.from({ length: 25 }, (_, index) => ({ userId: bob.id, clusterId: "b0b00000-prod-0003", receivedAt: daysBefore(index), kind: "usage", ip: "192.0.2.77", payload: { apps: 3, hosts: 1 }, policyVersionId: v2.id })),
+      data: Array.from({ length: 25 }, (_, index) => ({
+        userId: bob.id,
+        clusterId: "b0b00000-prod-0003",
+        receivedAt: daysBefore(index),
+        kind: "usage",
+        ip: "192.0.2.77",
+        payload: { apps: 3, hosts: 1 },
+        policyVersionId: v2.id,
+      })),
     });
 
-    await prisma.crashReport.create({ data: { userId: alice.id, clusterId: clusters[0].id, occurredAt: daysBefore(33), product: "flynn-host", version: "v20261001.0", summary: "panic: runtime error: invalid memory address", stackTrace: "goroutine 1 [running]:\nmain.(*Host).Start(0xc000120000)\n\t/go/src/flynn/host/host.go:214 +0x1c5", ip: "198.51.100.23", policyVersionId: v2.id } });
-    await prisma.thirdPartyRecord.create({ data: { userId: alice.id, source: "Amazon Web Services", category: "Cloud provider account set-up", description: "When Flynn set up your cluster on AWS, AWS told us your account's region and instance types.", data: { awsAccountAlias: "example-robotics", region: "us-east-1", instanceType: "m5.large" }, receivedAt: daysBefore(400), policyVersionId: v2.id } });
-    await prisma.thirdPartyRecord.create({ data: { userId: alice.id, source: "GitHub", category: "Linked account profile", description: "Your public GitHub profile, received when you linked the account.", data: { login: "alice-example", publicRepos: 14 }, receivedAt: new Date("2016-10-03T09:16:00Z"), policyVersionId: v1.id } });
+    await prisma.crashReport.create({
+      data: {
+        userId: alice.id,
+        clusterId: clusters[0].id,
+        occurredAt: daysBefore(33),
+        product: "flynn-host",
+        version: "v20261001.0",
+        summary: "panic: runtime error: invalid memory address",
+        stackTrace: "goroutine 1 [running]:\nmain.(*Host).Start(0xc000120000)\n\t/go/src/flynn/host/host.go:214 +0x1c5",
+        ip: "198.51.100.23",
+        policyVersionId: v2.id,
+      },
+    });
+    await prisma.thirdPartyRecord.create({
+      data: {
+        userId: alice.id,
+        source: "Amazon Web Services",
+        category: "Cloud provider account set-up",
+        description: "When Flynn set up your cluster on AWS, AWS told us your account's region and instance types.",
+        data: { awsAccountAlias: "example-robotics", region: "us-east-1", instanceType: "m5.large" },
+        receivedAt: daysBefore(400),
+        policyVersionId: v2.id,
+      },
+    });
+    await prisma.thirdPartyRecord.create({
+      data: {
+        userId: alice.id,
+        source: "GitHub",
+        category: "Linked account profile",
+        description: "Your public GitHub profile, received when you linked the account.",
+        data: { login: "alice-example", publicRepos: 14 },
+        receivedAt: new Date("2016-10-03T09:16:00Z"),
+        policyVersionId: v1.id,
+      },
+    });
     await prisma.inference.createMany({
       data: [
-        { userId: alice.id, kind: "operating_system", value: "macOS", basis: "Guessed from your browser's user agent to offer the right CLI download.", confidence: 0.9, inferredAt: daysBefore(12), policyVersionId: v2.id },
-        { userId: alice.id, kind: "country", value: "United States", basis: "Guessed from your IP address (203.0.113.0/24).", confidence: 0.8, inferredAt: daysBefore(12), policyVersionId: v2.id },
+        {
+          userId: alice.id,
+          kind: "operating_system",
+          value: "macOS",
+          basis: "Guessed from your browser's user agent to offer the right CLI download.",
+          confidence: 0.9,
+          inferredAt: daysBefore(12),
+          policyVersionId: v2.id,
+        },
+        {
+          userId: alice.id,
+          kind: "country",
+          value: "United States",
+          basis: "Guessed from your IP address (203.0.113.0/24).",
+          confidence: 0.8,
+          inferredAt: daysBefore(12),
+          policyVersionId: v2.id,
+        },
       ],
     });
     await prisma.emailSubscription.createMany({
@@ -136,7 +354,10 @@ export async function seedDatabase(options: SeedOptions) {
         userId: alice.id,
         kind: index % 3 === 2 ? "OPENED" : "SENT",
         category: index % 2 ? "BLOG_COMMENTS" : "PRODUCT_NEWS",
-        subject: index % 2 ? "New comment on “Flynn in production”" : `Flynn monthly: ${["July", "August", "September", "October", "November", "June"][index % 6]} release notes`,
+        subject:
+          index % 2
+            ? "New comment on “Flynn in production”"
+            : `Flynn monthly: ${["July", "August", "September", "October", "November", "June"][index % 6]} release notes`,
         messageId: `<seed-${index}@privacy.example>`,
         occurredAt: daysBefore(10 + index * 14),
         policyVersionId: v2.id,
@@ -144,21 +365,72 @@ export async function seedDatabase(options: SeedOptions) {
     });
     await prisma.consentEvent.createMany({
       data: [
-        { userId: alice.id, subject: "email:PRODUCT_NEWS", oldValue: null, newValue: "on", source: "PORTAL", occurredAt: new Date("2016-10-03T09:20:00Z"), policyVersionId: v1.id },
-        { userId: alice.id, subject: "email:BLOG_COMMENTS", oldValue: null, newValue: "on", source: "PORTAL", occurredAt: daysBefore(300), policyVersionId: v2.id },
-        { userId: alice.id, subject: "email:PROMOTIONS", oldValue: "on", newValue: "off", source: "EMAIL_LINK", occurredAt: daysBefore(90), policyVersionId: v2.id },
-        { userId: alice.id, subject: "email:tracking", oldValue: "off", newValue: "on", source: "PORTAL", occurredAt: daysBefore(300), policyVersionId: v2.id },
+        {
+          userId: alice.id,
+          subject: "email:PRODUCT_NEWS",
+          oldValue: null,
+          newValue: "on",
+          source: "PORTAL",
+          occurredAt: new Date("2016-10-03T09:20:00Z"),
+          policyVersionId: v1.id,
+        },
+        {
+          userId: alice.id,
+          subject: "email:BLOG_COMMENTS",
+          oldValue: null,
+          newValue: "on",
+          source: "PORTAL",
+          occurredAt: daysBefore(300),
+          policyVersionId: v2.id,
+        },
+        {
+          userId: alice.id,
+          subject: "email:PROMOTIONS",
+          oldValue: "on",
+          newValue: "off",
+          source: "EMAIL_LINK",
+          occurredAt: daysBefore(90),
+          policyVersionId: v2.id,
+        },
+        {
+          userId: alice.id,
+          subject: "email:tracking",
+          oldValue: "off",
+          newValue: "on",
+          source: "PORTAL",
+          occurredAt: daysBefore(300),
+          policyVersionId: v2.id,
+        },
       ],
     });
     const request = await prisma.privacyRequest.create({
-      data: { userId: alice.id, type: "ACCESS", status: "COMPLETED", isOpen: false, jurisdiction: "GDPR", details: "Please send me a copy of my data.", dueAt: daysBefore(60 - 30), initialDueAt: daysBefore(60 - 30), closedAt: daysBefore(55), createdAt: daysBefore(60), resolution: "Archive sent through the Privacy Center.", policyVersionId: v2.id },
+      data: {
+        userId: alice.id,
+        type: "ACCESS",
+        status: "COMPLETED",
+        isOpen: false,
+        jurisdiction: "GDPR",
+        details: "Please send me a copy of my data.",
+        dueAt: daysBefore(60 - 30),
+        initialDueAt: daysBefore(60 - 30),
+        closedAt: daysBefore(55),
+        createdAt: daysBefore(60),
+        resolution: "Archive sent through the Privacy Center.",
+        policyVersionId: v2.id,
+      },
     });
     await prisma.privacyRequestEvent.createMany({
       data: [
         { requestId: request.id, status: "RECEIVED", createdAt: daysBefore(60) },
         { requestId: request.id, status: "VERIFIED", createdAt: daysBefore(60) },
         { requestId: request.id, status: "IN_PROGRESS", createdAt: daysBefore(58), actorId: admin.id },
-        { requestId: request.id, status: "COMPLETED", note: "Archive sent through the Privacy Center.", createdAt: daysBefore(55), actorId: admin.id },
+        {
+          requestId: request.id,
+          status: "COMPLETED",
+          note: "Archive sent through the Privacy Center.",
+          createdAt: daysBefore(55),
+          actorId: admin.id,
+        },
       ],
     });
     await seedRequests(prisma, { adminId: admin.id, bobId: bob.id, policyVersionId: v2.id });

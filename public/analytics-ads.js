@@ -2,7 +2,7 @@
 (function () {
   if (window.portalAds) return;
   var match = document.cookie.match(/(?:^|; )_pa_ads=([^;]+)/);
-  var id = match ? match[1] : (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+  var id = match ? match[1] : crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
   if (!match) document.cookie = "_pa_ads=" + id + "; path=/; max-age=7776000; samesite=lax";
   window.portalAds = { id: id, loadedAt: new Date().toISOString() };
   document.documentElement.setAttribute("data-advertising", "loaded");

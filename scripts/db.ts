@@ -35,7 +35,10 @@ async function main() {
     // Scratch databases in the embedded dev cluster: nothing is read from or written to DATABASE_URL.
     const cluster = await startEmbeddedPostgres({ dataDir: ".data/pg", log: (line) => console.log(`[db] ${line}`) });
     try {
-      const sql = await diffMigrationsToSchema({ adminUrl: cluster.adminUrl(), schema: fs.readFileSync("prisma/schema.prisma", "utf8") });
+      const sql = await diffMigrationsToSchema({
+        adminUrl: cluster.adminUrl(),
+        schema: fs.readFileSync("prisma/schema.prisma", "utf8"),
+      });
       if (!sql) {
         console.log("prisma/migrations already build prisma/schema.prisma: nothing to write");
         return;
@@ -44,7 +47,9 @@ async function main() {
       const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
-      console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql: read it before you commit (data moves, renames and enum changes need a hand)`);
+      console.log(
+        `wrote ${path.relative(process.cwd(), dir)}/migration.sql: read it before you commit (data moves, renames and enum changes need a hand)`,
+      );
     } finally {
       await cluster.stop();
     }

@@ -22,7 +22,11 @@ const store = getIngestStore();
 const deps = store.deps(describeError);
 
 function clientIp(request: http.IncomingMessage): string | null {
-  return clientIpFrom({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], hops: config.TRUST_PROXY_HOPS });
+  return clientIpFrom({
+    socketAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers["x-forwarded-for"],
+    hops: config.TRUST_PROXY_HOPS,
+  });
 }
 
 function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string | null> {
@@ -45,13 +49,17 @@ function readBody(request: http.IncomingMessage, maxBytes: number): Promise<stri
   });
 }
 
-const ingest = createDrainableServer((request, response) => handleWithRequestLog(request, response, () => void serve(request, response)));
+const ingest = createDrainableServer((request, response) =>
+  handleWithRequestLog(request, response, () => void serve(request, response)),
+);
 
 async function serve(request: http.IncomingMessage, response: http.ServerResponse) {
   try {
     const path = (request.url ?? "/").split("?")[0];
     if (path === "/health") {
-      response.writeHead(isDraining() ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify({ ok: !isDraining(), pending: store.writer.pending }));
+      response
+        .writeHead(isDraining() ? 503 : 200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: !isDraining(), pending: store.writer.pending }));
       return;
     }
     if (path === "/metrics") {
@@ -70,10 +78,17 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
       return;
     }
     const body = request.method === "POST" ? await readBody(request, deps.maxBytes) : "";
-    const headers = { get: (name: string) => { const value = request.headers[name]; return Array.isArray(value) ? value[0] : value ?? null; } };
+    const headers = {
+      get: (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value[0] : (value ?? null);
+      },
+    };
     const result = await handleIngest({ method: request.method ?? "GET", headers, body, ip: clientIp(request) }, deps);
     countIngestOutcome(result.status);
-    response.writeHead(result.status, { "content-type": "application/json", ...result.headers }).end(JSON.stringify(result.body));
+    response
+      .writeHead(result.status, { "content-type": "application/json", ...result.headers })
+      .end(JSON.stringify(result.body));
   } catch (error) {
     log.error("ingest request failed", { error });
     if (!response.headersSent) response.writeHead(503, { "content-type": "application/json", "retry-after": "5" });

@@ -81,11 +81,20 @@ const cleanupSteps: Array<() => Promise<void>> = [];
 const shutdown = onShutdown(async () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   await Promise.all(
-    children.map((child) => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 8000);
-      child.once("exit", () => { clearTimeout(timer); resolve(); });
-    })),
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            resolve();
+          }, 8000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+    ),
   );
   for (const step of cleanupSteps.reverse()) await step().catch((error) => log(`cleanup: ${error.message}`));
 });
@@ -152,7 +161,8 @@ async function main() {
   // address from the connection (TRUST_PROXY_HOPS); development uses `next dev` for hot reload.
   const nextEnv = { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" } as NodeJS.ProcessEnv;
   // Children run the way this launcher runs: compiled (dist/, `npm start`) or from source (tsx).
-  const command = mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : entryArgs("server");
+  const command =
+    mode === "dev" ? [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)] : entryArgs("server");
   const app = spawn(process.execPath, command, { stdio: childStdio(), env: nextEnv });
   keepLog("app", app);
   children.push(app);

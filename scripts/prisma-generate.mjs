@@ -21,5 +21,10 @@ const { bin } = JSON.parse(fs.readFileSync(manifest, "utf8"));
 const cli = path.join(path.dirname(manifest), typeof bin === "string" ? bin : bin.prisma);
 execFileSync(process.execPath, [cli, "generate"], {
   stdio: "inherit",
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    CHECKPOINT_DISABLE: "1",
+  },
 });

@@ -13,7 +13,10 @@ try {
   const result = await resealStoredValues({ log: (line) => console.log(`[reseal] ${line}`) });
   unreadable = Object.values(result.columns).reduce((sum, counts) => sum + counts.unreadable, 0);
   console.log(`[reseal] done; every readable value is sealed with key ${result.keyId}`);
-  if (unreadable) console.error(`[reseal] ${unreadable} value(s) were sealed with a secret that is not on the ring (AUTH_SECRET, AUTH_SECRET_PREVIOUS): left as they are`);
+  if (unreadable)
+    console.error(
+      `[reseal] ${unreadable} value(s) were sealed with a secret that is not on the ring (AUTH_SECRET, AUTH_SECRET_PREVIOUS): left as they are`,
+    );
 } finally {
   await disconnectDb();
   await db.stop();

@@ -29,7 +29,8 @@ async function main() {
   const { email, reason } = parseArgs(process.argv.slice(2));
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   // In development the launcher keeps its generated secret here (scripts/launch.ts).
-  if (!process.env.AUTH_SECRET && fs.existsSync(".data/auth-secret")) process.env.AUTH_SECRET = fs.readFileSync(".data/auth-secret", "utf8").trim();
+  if (!process.env.AUTH_SECRET && fs.existsSync(".data/auth-secret"))
+    process.env.AUTH_SECRET = fs.readFileSync(".data/auth-secret", "utf8").trim();
   if (!process.env.SMTP_URL) {
     throw new Error(
       "SMTP_URL is not set: the admin must be emailed about the reset. Set it to your relay (in development, the mail catcher: start `npm run dev` with MAIL_CATCHER_PORT=2525 and pass SMTP_URL=smtp://127.0.0.1:2525?tls=off).",
@@ -39,7 +40,9 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   try {
     const result = await resetAdminSecondFactor({ by: { kind: "command-line" }, target: { email }, reason });
-    console.log(`Reset the second factor of ${result.email}: every passkey, authenticator app and recovery code removed; audited.`);
+    console.log(
+      `Reset the second factor of ${result.email}: every passkey, authenticator app and recovery code removed; audited.`,
+    );
     if (!result.emailed) {
       console.error(`Could not email ${result.email} about it (see the log above): tell them yourself.`);
       process.exitCode = 2;

@@ -22,7 +22,14 @@ if (production) {
   }
   argv = [compiled, ...args];
 } else {
-  argv = ["--import", path.resolve("scripts/lib/server-only.mjs"), "--import", "tsx", path.resolve("scripts", `${name}.ts`), ...args];
+  argv = [
+    "--import",
+    path.resolve("scripts/lib/server-only.mjs"),
+    "--import",
+    "tsx",
+    path.resolve("scripts", `${name}.ts`),
+    ...args,
+  ];
 }
 const result = spawnSync(process.execPath, argv, { stdio: "inherit" });
 process.exit(result.status ?? 1);

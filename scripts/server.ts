@@ -24,10 +24,16 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const web = createDrainableServer((request, response) => {
-  request.headers[CLIENT_IP_HEADER] = clientIpFrom({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], hops });
+  request.headers[CLIENT_IP_HEADER] = clientIpFrom({
+    socketAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers["x-forwarded-for"],
+    hops,
+  });
   handleWithRequestLog(request, response, () => void handle(request, response));
 });
-web.server.listen(port, hostname, () => log.info(`web server ready on port ${port}`, { host: hostname, port, trustProxyHops: hops }));
+web.server.listen(port, hostname, () =>
+  log.info(`web server ready on port ${port}`, { host: hostname, port, trustProxyHops: hops }),
+);
 
 async function stop(signal: string) {
   if (isDraining()) return;

@@ -3,5 +3,11 @@
 import { ErrorPanel } from "@/components/error-panel";
 
 export default function PortalError(props: { error: unknown; retry: () => void }) {
-  return <ErrorPanel error={props.error} retry={props.retry} back={{ href: "/account", label: "Back to your privacy center" }} />;
+  return (
+    <ErrorPanel
+      error={props.error}
+      retry={props.retry}
+      back={{ href: "/account", label: "Back to your privacy center" }}
+    />
+  );
 }

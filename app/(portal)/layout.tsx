@@ -14,7 +14,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <div className="grid gap-8 md:grid-cols-[13rem_1fr]">
       <PortalNav />
       <div className="min-w-0 space-y-6">
-        <BreachBanner notices={breaches.map((notice) => ({ id: notice.id, title: notice.title, discovered: formatBreachDate(notice.discoveredAt) }))} />
+        <BreachBanner
+          notices={breaches.map((notice) => ({
+            id: notice.id,
+            title: notice.title,
+            discovered: formatBreachDate(notice.discoveredAt),
+          }))}
+        />
         <div>{children}</div>
       </div>
     </div>

@@ -3,5 +3,7 @@
 import { ErrorPanel } from "@/components/error-panel";
 
 export default function PublicError(props: { error: unknown; retry: () => void }) {
-  return <ErrorPanel error={props.error} retry={props.retry} back={{ href: "/policies", label: "Go to our policies" }} />;
+  return (
+    <ErrorPanel error={props.error} retry={props.retry} back={{ href: "/policies", label: "Go to our policies" }} />
+  );
 }

@@ -3,5 +3,11 @@
 import { ErrorPanel } from "@/components/error-panel";
 
 export default function AdminError(props: { error: unknown; retry: () => void }) {
-  return <ErrorPanel error={props.error} retry={props.retry} back={{ href: "/admin", label: "Back to the admin overview" }} />;
+  return (
+    <ErrorPanel
+      error={props.error}
+      retry={props.retry}
+      back={{ href: "/admin", label: "Back to the admin overview" }}
+    />
+  );
 }

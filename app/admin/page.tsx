@@ -27,7 +27,14 @@ export default async function AdminHomePage() {
       <h2 className="mt-10 text-xl font-semibold">Recent audit log</h2>
       <Card className="mt-4 overflow-x-auto p-0">
         <table className="w-full text-left text-sm">
-          <thead className="bg-gray-50 text-gray-800"><tr><th className="px-4 py-2">When (UTC)</th><th className="px-4 py-2">Action</th><th className="px-4 py-2">Actor</th><th className="px-4 py-2">Target</th></tr></thead>
+          <thead className="bg-gray-50 text-gray-800">
+            <tr>
+              <th className="px-4 py-2">When (UTC)</th>
+              <th className="px-4 py-2">Action</th>
+              <th className="px-4 py-2">Actor</th>
+              <th className="px-4 py-2">Target</th>
+            </tr>
+          </thead>
           <tbody>
             {overview.recentAudit.map((entry) => (
               <tr key={entry.id} className="border-t border-gray-100">

@@ -15,7 +15,10 @@ async function adminUrl(name: string) {
     const url = new URL(process.env.BENCH_DATABASE_URL);
     return { admin: url.toString(), url: Object.assign(url, { pathname: `/${name}` }).toString() };
   }
-  cluster ??= await startEmbeddedPostgres({ dataDir: ".data/pg-bench", log: (line) => console.log(`[bench-db] ${line}`) });
+  cluster ??= await startEmbeddedPostgres({
+    dataDir: ".data/pg-bench",
+    log: (line) => console.log(`[bench-db] ${line}`),
+  });
   return { admin: cluster.adminUrl(), url: cluster.adminUrl(name) };
 }
 

@@ -4,7 +4,7 @@ import type pg from "pg";
 
 type Queries = Pick<typeof import("../../lib/data/queries"), "countDatasets" | "listPage"> & {
   /** The server-log dataset (findDataset("server-logs").dataset), passed in so this module loads no app code before the caller sets the environment. */
-  serverLogs: Parameters<typeof import("../../lib/data/queries")["listPage"]>[2];
+  serverLogs: Parameters<(typeof import("../../lib/data/queries"))["listPage"]>[2];
 };
 
 export function pageProbe(reader: pg.Pool, userId: string, queries: Queries) {
@@ -13,7 +13,10 @@ export function pageProbe(reader: pg.Pool, userId: string, queries: Queries) {
     const times: number[] = [];
     while (!done()) {
       const started = performance.now();
-      await Promise.all([queries.countDatasets(reader, userId), queries.listPage(reader, userId, queries.serverLogs, { direction: "first", limit: 50 })]);
+      await Promise.all([
+        queries.countDatasets(reader, userId),
+        queries.listPage(reader, userId, queries.serverLogs, { direction: "first", limit: 50 }),
+      ]);
       times.push(performance.now() - started);
     }
     return times;

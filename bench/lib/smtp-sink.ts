@@ -5,7 +5,9 @@ import readline from "node:readline";
 import { TS_NODE_ARGS } from "../../scripts/lib/node-args";
 
 export async function startSmtpSink() {
-  const child = spawn(process.execPath, [...TS_NODE_ARGS, "bench/notices-sink.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...TS_NODE_ARGS, "bench/notices-sink.ts"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const lines = readline.createInterface({ input: child.stdout! });
   const waiters: ((line: string) => void)[] = [];
   lines.on("line", (line) => waiters.shift()?.(line));

@@ -27,7 +27,10 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export function DueDate(props: { dueAt: Date; state: keyof typeof DUE_STYLES }) {
   const suffix = props.state === "overdue" ? " · overdue" : props.state === "due-soon" ? " · due soon" : "";
   return (
-    <span data-due-state={props.state} className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ring-1 ${DUE_STYLES[props.state]}`}>
+    <span
+      data-due-state={props.state}
+      className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ring-1 ${DUE_STYLES[props.state]}`}
+    >
       {dateFormat.format(props.dueAt)}
       {suffix}
     </span>

@@ -10,7 +10,9 @@ export async function getAccountOverview({ viewer }: { viewer: Viewer }) {
       email: true,
       name: true,
       createdAt: true,
-      policyVersion: { select: { version: true, effectiveAt: true, document: { select: { title: true, slug: true } } } },
+      policyVersion: {
+        select: { version: true, effectiveAt: true, document: { select: { title: true, slug: true } } },
+      },
       _count: { select: { serverLogs: true, clusters: true, telemetryReports: true, privacyRequests: true } },
     },
   });
@@ -20,7 +22,12 @@ export async function getAccountOverview({ viewer }: { viewer: Viewer }) {
     name: user.name,
     memberSince: user.createdAt,
     policy: user.policyVersion
-      ? { title: user.policyVersion.document.title, slug: user.policyVersion.document.slug, version: user.policyVersion.version, effectiveAt: user.policyVersion.effectiveAt }
+      ? {
+          title: user.policyVersion.document.title,
+          slug: user.policyVersion.document.slug,
+          version: user.policyVersion.version,
+          effectiveAt: user.policyVersion.effectiveAt,
+        }
       : null,
     counts: user._count,
   };

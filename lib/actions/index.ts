@@ -86,13 +86,20 @@ async function signInAgain(): Promise<never> {
   redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
 }
 
-function failure<T>(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}, values?: Record<string, string>): ActionResult<T> {
+function failure<T>(
+  code: AppErrorCode,
+  message: string,
+  fieldErrors: FieldErrors = {},
+  values?: Record<string, string>,
+): ActionResult<T> {
   return { ok: false, code, message, fieldErrors, ...(values ? { values } : {}) };
 }
 
 function echoValues(raw: Record<string, unknown>, echo: readonly string[] | undefined) {
   if (!echo) return undefined;
-  return Object.fromEntries(echo.map((key) => [key, typeof raw[key] === "string" ? (raw[key] as string).slice(0, 500) : ""]));
+  return Object.fromEntries(
+    echo.map((key) => [key, typeof raw[key] === "string" ? (raw[key] as string).slice(0, 500) : ""]),
+  );
 }
 
 function define<S extends z.ZodType, V, T>(
@@ -103,7 +110,9 @@ function define<S extends z.ZodType, V, T>(
   /** Checks that need the parsed input (step-up), run before the handler. */
   beforeHandler?: (input: z.output<S>) => Promise<void>,
 ): Action<T> {
-  const action = async (...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]): Promise<ActionResult<T>> => {
+  const action = async (
+    ...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]
+  ): Promise<ActionResult<T>> => {
     const viewer = await resolveViewer(); // before any input is read: fail closed
     const raw = readForm(args.length === 1 ? args[0] : args[1]);
     // No field may carry a control character (a NUL would fail in PostgreSQL as a 500):
@@ -111,14 +120,22 @@ function define<S extends z.ZodType, V, T>(
     const refused = fieldsWithControlCharacters(raw);
     if (refused.length) {
       const message = describeError(new AppError("VALIDATION", { reason: "CONTROL_CHARACTERS" }));
-      return failure("VALIDATION", options.invalidMessage ?? "Please fix the highlighted fields.", Object.fromEntries(refused.map((key) => [key, [message]])), echoValues(raw, options.echo));
+      return failure(
+        "VALIDATION",
+        options.invalidMessage ?? "Please fix the highlighted fields.",
+        Object.fromEntries(refused.map((key) => [key, [message]])),
+        echoValues(raw, options.echo),
+      );
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error as z.ZodError<unknown>).fieldErrors as FieldErrors;
       return failure(
         "VALIDATION",
-        options.invalidMessage ?? (Object.keys(fieldErrors).length ? "Please fix the highlighted fields." : "That request could not be read. Please try again."),
+        options.invalidMessage ??
+          (Object.keys(fieldErrors).length
+            ? "Please fix the highlighted fields."
+            : "That request could not be read. Please try again."),
         fieldErrors,
         echoValues(raw, options.echo),
       );
@@ -132,7 +149,12 @@ function define<S extends z.ZodType, V, T>(
       unstable_rethrow(error); // redirect() and notFound() from the handler
       if (isAppError(error)) {
         const message = describeError(error);
-        return failure(error.code, message, error.field ? { [error.field]: [message] } : {}, echoValues(raw, options.echo));
+        return failure(
+          error.code,
+          message,
+          error.field ? { [error.field]: [message] } : {},
+          echoValues(raw, options.echo),
+        );
       }
       log.error("action failed", { error });
       return failure("UNAVAILABLE", describeError(null));
@@ -146,7 +168,11 @@ async function requireViewer(): Promise<Viewer> {
 }
 
 /** An action of a signed-in person. */
-export function authedAction<S extends z.ZodType, T = null>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options<z.output<S>> = {}) {
+export function authedAction<S extends z.ZodType, T = null>(
+  schema: S,
+  handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>,
+  options: Options<z.output<S>> = {},
+) {
   return define(requireViewer, schema, handler, options);
 }
 
@@ -155,14 +181,29 @@ export function authedAction<S extends z.ZodType, T = null>(schema: S, handler: 
  * second factor in this session) gets a 404, audited by requireAdmin. With `stepUp`,
  * the second factor must have been passed within the last few minutes.
  */
-export function adminAction<S extends z.ZodType, T = null>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>, options: Options<z.output<S>> = {}) {
-  const needsStepUp = (input: z.output<S>) => (typeof options.stepUp === "function" ? options.stepUp(input) : Boolean(options.stepUp));
-  return define(() => requireAdmin("action"), schema, handler, options, async (input) => {
-    if (needsStepUp(input)) await requireStepUp();
-  });
+export function adminAction<S extends z.ZodType, T = null>(
+  schema: S,
+  handler: (input: z.output<S>, context: ActionContext<Viewer>) => Promise<Success<T>>,
+  options: Options<z.output<S>> = {},
+) {
+  const needsStepUp = (input: z.output<S>) =>
+    typeof options.stepUp === "function" ? options.stepUp(input) : Boolean(options.stepUp);
+  return define(
+    () => requireAdmin("action"),
+    schema,
+    handler,
+    options,
+    async (input) => {
+      if (needsStepUp(input)) await requireStepUp();
+    },
+  );
 }
 
 /** An action open to visitors (sign-in, unsubscribe links, cookie choices); the viewer may be null. */
-export function publicAction<S extends z.ZodType, T = null>(schema: S, handler: (input: z.output<S>, context: ActionContext<Viewer | null>) => Promise<Success<T>>, options: Options<z.output<S>> = {}) {
+export function publicAction<S extends z.ZodType, T = null>(
+  schema: S,
+  handler: (input: z.output<S>, context: ActionContext<Viewer | null>) => Promise<Success<T>>,
+  options: Options<z.output<S>> = {},
+) {
   return define(getViewer, schema, handler, options);
 }

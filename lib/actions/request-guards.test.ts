@@ -1,18 +1,34 @@
 // What proxy.ts refuses before Next.js routes it (Next.js would answer 500).
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, isMalformedPath, isOversizedAction, malformedPathResponse, oversizedActionResponse } from "./request-guards";
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  isMalformedPath,
+  isOversizedAction,
+  malformedPathResponse,
+  oversizedActionResponse,
+} from "./request-guards";
 
 describe("request guards", () => {
   it("finds paths whose %-encoding cannot be decoded", () => {
-    for (const path of ["/policies/%", "/account/requests/%zz", "/api/email/open/%E0%A4%A", "/api/export/%C0%80", "/x/%ED%A0%80"]) expect(isMalformedPath(path), path).toBe(true);
-    for (const path of ["/", "/policies/privacy", "/api/export/%00", "/x/%25", "/x/%E2%80%8B"]) expect(isMalformedPath(path), path).toBe(false);
+    for (const path of [
+      "/policies/%",
+      "/account/requests/%zz",
+      "/api/email/open/%E0%A4%A",
+      "/api/export/%C0%80",
+      "/x/%ED%A0%80",
+    ])
+      expect(isMalformedPath(path), path).toBe(true);
+    for (const path of ["/", "/policies/privacy", "/api/export/%00", "/x/%25", "/x/%E2%80%8B"])
+      expect(isMalformedPath(path), path).toBe(false);
   });
 
   it("finds server actions whose declared body is over the limit", () => {
     const action = (length: number) => new Headers({ "next-action": "7f00", "content-length": String(length) });
     expect(isOversizedAction("POST", action(ACTION_BODY_LIMIT_BYTES + 1))).toBe(true);
     expect(isOversizedAction("POST", action(ACTION_BODY_LIMIT_BYTES))).toBe(false);
-    expect(isOversizedAction("POST", new Headers({ "content-length": String(ACTION_BODY_LIMIT_BYTES * 2) }))).toBe(false); // not an action
+    expect(isOversizedAction("POST", new Headers({ "content-length": String(ACTION_BODY_LIMIT_BYTES * 2) }))).toBe(
+      false,
+    ); // not an action
     expect(isOversizedAction("GET", action(ACTION_BODY_LIMIT_BYTES * 2))).toBe(false);
   });
 

@@ -32,11 +32,21 @@ function refusal(pathname: string, status: 400 | 413, error: AppError, title: st
   const message = describeError(error);
   const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
   if (pathname.startsWith("/api/")) {
-    return Response.json({ error: error.code.toLowerCase(), reason: error.reason?.toLowerCase(), message }, { status, headers });
+    return Response.json(
+      { error: error.code.toLowerCase(), reason: error.reason?.toLowerCase(), message },
+      { status, headers },
+    );
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; color: #111827"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Go to the home page</a></p></body></html>`;
-  return new Response(html, { status, headers: { ...headers, "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } });
+  return new Response(html, {
+    status,
+    headers: {
+      ...headers,
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+  });
 }
 
 export function malformedPathResponse(pathname: string): Response {
@@ -44,5 +54,13 @@ export function malformedPathResponse(pathname: string): Response {
 }
 
 export function oversizedActionResponse(pathname: string): Response {
-  return refusal(pathname, 413, new AppError("VALIDATION", { reason: "BODY_TOO_LARGE", params: { megabytes: ACTION_BODY_LIMIT_BYTES / (1024 * 1024) } }), "Too large to send");
+  return refusal(
+    pathname,
+    413,
+    new AppError("VALIDATION", {
+      reason: "BODY_TOO_LARGE",
+      params: { megabytes: ACTION_BODY_LIMIT_BYTES / (1024 * 1024) },
+    }),
+    "Too large to send",
+  );
 }

@@ -7,6 +7,13 @@ import { describeError } from "./messages";
 /** The JSON answer for an AppError; anything else is rethrown (a real 500). */
 export function errorResponse(error: unknown, init: { headers?: Record<string, string> } = {}): Response {
   if (!isAppError(error)) throw error;
-  const body = { error: error.code.toLowerCase(), ...(error.reason ? { reason: error.reason.toLowerCase() } : {}), message: describeError(error) };
-  return Response.json(body, { status: HTTP_STATUS[error.code], headers: { "cache-control": "no-store", ...init.headers } });
+  const body = {
+    error: error.code.toLowerCase(),
+    ...(error.reason ? { reason: error.reason.toLowerCase() } : {}),
+    message: describeError(error),
+  };
+  return Response.json(body, {
+    status: HTTP_STATUS[error.code],
+    headers: { "cache-control": "no-store", ...init.headers },
+  });
 }

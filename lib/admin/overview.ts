@@ -9,7 +9,16 @@ export async function getAdminOverview({ admin }: { admin: Viewer }) {
     prisma.user.count(),
     prisma.privacyRequest.count({ where: { status: { notIn: ["COMPLETED", "DENIED"] } } }),
     prisma.parentRequest.count({ where: { status: "UNDER_REVIEW" } }),
-    prisma.auditLog.findMany({ orderBy: { at: "desc" }, take: 10, select: { id: true, at: true, action: true, actorId: true, targetType: true } }),
+    prisma.auditLog.findMany({
+      orderBy: { at: "desc" },
+      take: 10,
+      select: { id: true, at: true, action: true, actorId: true, targetType: true },
+    }),
   ]);
-  return { accounts, openRequests, parentRequests, recentAudit: recentAudit.map((entry) => ({ ...entry, id: entry.id.toString() })) };
+  return {
+    accounts,
+    openRequests,
+    parentRequests,
+    recentAudit: recentAudit.map((entry) => ({ ...entry, id: entry.id.toString() })),
+  };
 }

@@ -16,7 +16,10 @@ import { decryptForPerson } from "./person-key";
 const day = isoDay()
   .optional()
   .or(z.literal("").transform(() => undefined));
-const text = (max: number) => textParam(max).optional().transform((value) => (value ? value : undefined));
+const text = (max: number) =>
+  textParam(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
 
 export const auditFilterSchema = z.object({
   /** An email address or an audit reference (p_…). */
@@ -45,7 +48,9 @@ export type AuditRow = {
 /** Parses query-string filters; a malformed one is a VALIDATION AppError (never a 500). */
 export function parseAuditFilters(raw: Record<string, string | string[] | undefined>): AuditFilters {
   const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const parsed = auditFilterSchema.safeParse(Object.fromEntries(Object.keys(auditFilterSchema.shape).map((key) => [key, one(raw[key]) ?? ""])));
+  const parsed = auditFilterSchema.safeParse(
+    Object.fromEntries(Object.keys(auditFilterSchema.shape).map((key) => [key, one(raw[key]) ?? ""])),
+  );
   if (!parsed.success) throw new AppError("VALIDATION", { reason: "AUDIT_FILTER" });
   return parsed.data;
 }
@@ -55,14 +60,21 @@ async function whereFor(filters: AuditFilters): Promise<Prisma.AuditLogWhereInpu
   if (filters.actor) {
     let ref = filters.actor;
     if (filters.actor.includes("@")) {
-      const user = await prisma.user.findUnique({ where: { email: filters.actor.toLowerCase() }, select: { personKey: { select: { ref: true } } } });
+      const user = await prisma.user.findUnique({
+        where: { email: filters.actor.toLowerCase() },
+        select: { personKey: { select: { ref: true } } },
+      });
       if (!user?.personKey) return null; // nobody with that address has audit rows
       ref = user.personKey.ref;
     }
     where.push({ actorId: ref });
   }
   if (filters.action) {
-    const prefix = filters.action.endsWith("*") ? filters.action.slice(0, -1) : filters.action.endsWith(".") ? filters.action : null;
+    const prefix = filters.action.endsWith("*")
+      ? filters.action.slice(0, -1)
+      : filters.action.endsWith(".")
+        ? filters.action
+        : null;
     where.push(prefix !== null ? { action: { startsWith: prefix } } : { action: filters.action });
   }
   if (filters.targetType) where.push({ targetType: filters.targetType });
@@ -70,7 +82,10 @@ async function whereFor(filters: AuditFilters): Promise<Prisma.AuditLogWhereInpu
     // Rows about a person name them by reference: an email address is looked up.
     let targetId = filters.targetId;
     if (targetId.includes("@")) {
-      const user = await prisma.user.findUnique({ where: { email: targetId.toLowerCase() }, select: { personKey: { select: { ref: true } } } });
+      const user = await prisma.user.findUnique({
+        where: { email: targetId.toLowerCase() },
+        select: { personKey: { select: { ref: true } } },
+      });
       targetId = user?.personKey?.ref ?? targetId;
     }
     where.push({ targetId });
@@ -81,9 +96,25 @@ async function whereFor(filters: AuditFilters): Promise<Prisma.AuditLogWhereInpu
 }
 
 /** Actor emails and IP keys for the refs of a set of rows, in one query. */
-async function resolveRows(rows: { id: bigint; at: Date; actorId: string | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; metadata: unknown }[]): Promise<AuditRow[]> {
+async function resolveRows(
+  rows: {
+    id: bigint;
+    at: Date;
+    actorId: string | null;
+    action: string;
+    targetType: string | null;
+    targetId: string | null;
+    ip: string | null;
+    metadata: unknown;
+  }[],
+): Promise<AuditRow[]> {
   const refs = [...new Set(rows.map((row) => row.actorId).filter((ref): ref is string => ref !== null))];
-  const keys = refs.length ? await prisma.personKey.findMany({ where: { ref: { in: refs } }, select: { ref: true, key: true, user: { select: { email: true } } } }) : [];
+  const keys = refs.length
+    ? await prisma.personKey.findMany({
+        where: { ref: { in: refs } },
+        select: { ref: true, key: true, user: { select: { email: true } } },
+      })
+    : [];
   const byRef = new Map(keys.map((key) => [key.ref, key]));
   return rows.map((row) => {
     const person = row.actorId ? byRef.get(row.actorId) : undefined;
@@ -97,7 +128,11 @@ async function resolveRows(rows: { id: bigint; at: Date; actorId: string | null;
       id: row.id.toString(),
       at: row.at,
       actorRef: row.actorId,
-      actor: !row.actorId ? { kind: "system" } : person ? { kind: "person", email: person.user.email } : { kind: "erased" },
+      actor: !row.actorId
+        ? { kind: "system" }
+        : person
+          ? { kind: "person", email: person.user.email }
+          : { kind: "erased" },
       action: row.action,
       targetType: row.targetType,
       targetId: row.targetId,
@@ -113,16 +148,29 @@ export const AUDIT_PAGE_SIZE = 50;
  * One page, newest first. `before`: rows older than that id (the next page);
  * `after`: rows newer than that id (the previous page).
  */
-export async function listAuditLog(options: { admin: Viewer; filters: AuditFilters; before?: string; after?: string; limit?: number }) {
+export async function listAuditLog(options: {
+  admin: Viewer;
+  filters: AuditFilters;
+  before?: string;
+  after?: string;
+  limit?: number;
+}) {
   assertAdmin(options.admin);
   const limit = Math.min(options.limit ?? AUDIT_PAGE_SIZE, 200);
   const where = await whereFor(options.filters);
   if (!where) return { rows: [] as AuditRow[], newer: null, older: null };
-  const cursor = (value: string | undefined) => (value && bigintParam().safeParse(value).success ? BigInt(value) : undefined);
+  const cursor = (value: string | undefined) =>
+    value && bigintParam().safeParse(value).success ? BigInt(value) : undefined;
   const before = cursor(options.before);
   const after = before === undefined ? cursor(options.after) : undefined;
   const found = await prisma.auditLog.findMany({
-    where: { AND: [where, before !== undefined ? { id: { lt: before } } : {}, after !== undefined ? { id: { gt: after } } : {}] },
+    where: {
+      AND: [
+        where,
+        before !== undefined ? { id: { lt: before } } : {},
+        after !== undefined ? { id: { gt: after } } : {},
+      ],
+    },
     orderBy: { id: after !== undefined ? "asc" : "desc" },
     take: limit + 1,
   });
@@ -147,7 +195,11 @@ export async function* iterateAuditLog({ admin, filters }: { admin: Viewer; filt
   if (!where) return;
   let before: bigint | undefined;
   for (;;) {
-    const page = await prisma.auditLog.findMany({ where: { AND: [where, before !== undefined ? { id: { lt: before } } : {}] }, orderBy: { id: "desc" }, take: 1000 });
+    const page = await prisma.auditLog.findMany({
+      where: { AND: [where, before !== undefined ? { id: { lt: before } } : {}] },
+      orderBy: { id: "desc" },
+      take: 1000,
+    });
     if (page.length === 0) return;
     yield* await resolveRows(page);
     before = page.at(-1)!.id;
@@ -160,5 +212,11 @@ export function describeActor(row: AuditRow): string {
 }
 
 export function describeIp(row: AuditRow): string {
-  return row.ip.kind === "ip" ? row.ip.value : row.ip.kind === "hashed" ? `anonymous (${row.ip.value.slice(0, 8)}…)` : row.ip.kind === "erased" ? "erased" : "";
+  return row.ip.kind === "ip"
+    ? row.ip.value
+    : row.ip.kind === "hashed"
+      ? `anonymous (${row.ip.value.slice(0, 8)}…)`
+      : row.ip.kind === "erased"
+        ? "erased"
+        : "";
 }

@@ -70,10 +70,13 @@ export function decryptForPerson(key: Buffer, stored: string): string | null {
 export function hashAnonymousIp(ip: string): string {
   // Keyed with the current secret: rows hashed before a rotation of AUTH_SECRET no longer group
   // with later ones (nothing looks them up; they cannot be re-hashed without the address).
-  return HASHED + createHmac("sha256", deriveKey(getKeyRing().current, "audit-ip")).update(ip).digest("hex").slice(0, 24);
+  return (
+    HASHED + createHmac("sha256", deriveKey(getKeyRing().current, "audit-ip")).update(ip).digest("hex").slice(0, 24)
+  );
 }
 
-export type RevealedIp = { kind: "ip"; value: string } | { kind: "erased" } | { kind: "hashed"; value: string } | { kind: "none" };
+export type RevealedIp =
+  { kind: "ip"; value: string } | { kind: "erased" } | { kind: "hashed"; value: string } | { kind: "none" };
 
 /** An audit row's address as the privacy team may see it: decrypted while the person exists. */
 export async function revealAuditIp(db: Db, row: { actorId: string | null; ip: string | null }): Promise<RevealedIp> {

@@ -25,10 +25,12 @@ export async function recordAudit(entry: AuditEntry, db: Db = prisma): Promise<v
   const actor = entry.actorId ? await getPersonKey(db, entry.actorId) : null;
   let targetId = entry.targetId;
   if (entry.targetType === "User" && entry.targetId) {
-    targetId = entry.targetId === entry.actorId ? actor?.ref : ((await getPersonKey(db, entry.targetId))?.ref ?? undefined);
+    targetId =
+      entry.targetId === entry.actorId ? actor?.ref : ((await getPersonKey(db, entry.targetId))?.ref ?? undefined);
   }
   let ip: string | null = null;
-  if (entry.ip && entry.ip !== "unknown") ip = actor ? encryptForPerson(actor.key, entry.ip) : hashAnonymousIp(entry.ip);
+  if (entry.ip && entry.ip !== "unknown")
+    ip = actor ? encryptForPerson(actor.key, entry.ip) : hashAnonymousIp(entry.ip);
   await db.auditLog.create({
     data: {
       action: entry.action,

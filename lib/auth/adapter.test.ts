@@ -34,7 +34,10 @@ describe("sessions that may already be gone", () => {
     const sessionToken = newToken();
     await adapter.createSession!({ sessionToken, userId, expires: new Date(Date.now() + 60_000) });
     await expect(adapter.deleteSession!(sessionToken)).resolves.toMatchObject({ sessionToken, userId });
-    expect((await pool.query(`SELECT count(*)::int AS n FROM "Session" WHERE "sessionToken" = $1`, [sessionToken])).rows[0].n).toBe(0);
+    expect(
+      (await pool.query(`SELECT count(*)::int AS n FROM "Session" WHERE "sessionToken" = $1`, [sessionToken])).rows[0]
+        .n,
+    ).toBe(0);
     await expect(adapter.deleteSession!(sessionToken)).resolves.toBeNull();
   });
 
@@ -43,6 +46,10 @@ describe("sessions that may already be gone", () => {
     const sessionToken = newToken();
     await adapter.createSession!({ sessionToken, userId, expires: new Date(Date.now() + 60_000) });
     const expires = new Date(Date.now() + 3_600_000);
-    await expect(adapter.updateSession!({ sessionToken, expires })).resolves.toMatchObject({ sessionToken, userId, expires });
+    await expect(adapter.updateSession!({ sessionToken, expires })).resolves.toMatchObject({
+      sessionToken,
+      userId,
+      expires,
+    });
   });
 });

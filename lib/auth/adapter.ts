@@ -14,7 +14,10 @@ export function createAuthAdapter(): Adapter {
     ...PrismaAdapter(prisma as never),
     /** The deleted session (the sign-out event audits its user), or null when there was none. */
     async deleteSession(sessionToken: string): Promise<AdapterSession | null> {
-      const session = await prisma.session.findUnique({ where: { sessionToken }, select: { sessionToken: true, userId: true, expires: true } });
+      const session = await prisma.session.findUnique({
+        where: { sessionToken },
+        select: { sessionToken: true, userId: true, expires: true },
+      });
       if (!session) return null;
       const { count } = await prisma.session.deleteMany({ where: { sessionToken } });
       return count > 0 ? session : null;
@@ -22,7 +25,10 @@ export function createAuthAdapter(): Adapter {
     async updateSession({ sessionToken, userId, expires }): Promise<AdapterSession | null> {
       const { count } = await prisma.session.updateMany({ where: { sessionToken }, data: { userId, expires } });
       if (count === 0) return null;
-      return prisma.session.findUnique({ where: { sessionToken }, select: { sessionToken: true, userId: true, expires: true } });
+      return prisma.session.findUnique({
+        where: { sessionToken },
+        select: { sessionToken: true, userId: true, expires: true },
+      });
     },
   };
 }

@@ -5,11 +5,18 @@
 // left was written by the client and may be forged. Pure, used by the web server
 // (scripts/server.ts) and the lean ingestion server.
 
-export function clientIpFrom(options: { socketAddress: string | undefined | null; forwardedFor: string | string[] | undefined | null; hops: number }): string {
+export function clientIpFrom(options: {
+  socketAddress: string | undefined | null;
+  forwardedFor: string | string[] | undefined | null;
+  hops: number;
+}): string {
   const socket = normalize(options.socketAddress);
   if (options.hops <= 0) return socket;
   const header = Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? "");
-  const entries = header.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = header
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   // Fewer entries than trusted hops: the request did not come through all the proxies,
   // so the leftmost entry may be the client's own invention; the socket is all we know.
   if (entries.length < options.hops) return socket;

@@ -69,12 +69,19 @@ function buildConfig(): NextAuthConfig {
       },
       async signIn({ user, account }) {
         if (user.id) {
-          await recordAudit({ action: "auth.sign_in", actorId: user.id, targetType: "User", targetId: user.id, metadata: { provider: account?.provider ?? "unknown" } });
+          await recordAudit({
+            action: "auth.sign_in",
+            actorId: user.id,
+            targetType: "User",
+            targetId: user.id,
+            metadata: { provider: account?.provider ?? "unknown" },
+          });
         }
       },
       async signOut(message) {
         const userId = "session" in message ? message.session?.userId : undefined;
-        if (userId) await recordAudit({ action: "auth.sign_out", actorId: userId, targetType: "User", targetId: userId });
+        if (userId)
+          await recordAudit({ action: "auth.sign_out", actorId: userId, targetType: "User", targetId: userId });
       },
     },
   };

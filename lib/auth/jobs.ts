@@ -5,5 +5,10 @@ import { defineJob } from "../core/queue";
 import { purgeExpiredAuthData } from "./purge-expired";
 
 export const authJobs = [
-  defineJob({ name: "maintenance.purge-expired-auth", payload: z.unknown(), cron: "*/15 * * * *", handler: async () => purgeExpiredAuthData() }),
+  defineJob({
+    name: "maintenance.purge-expired-auth",
+    payload: z.unknown(),
+    cron: "*/15 * * * *",
+    handler: async () => purgeExpiredAuthData(),
+  }),
 ];

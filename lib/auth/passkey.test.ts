@@ -51,7 +51,12 @@ function newAuthenticator(): Authenticator {
   const x = Buffer.from(jwk.x!, "base64url");
   const y = Buffer.from(jwk.y!, "base64url");
   // COSE_Key { 1 (kty): 2 (EC2), 3 (alg): -7 (ES256), -1 (crv): 1 (P-256), -2 (x), -3 (y) }
-  const cosePublicKey = Buffer.concat([Buffer.from([0xa5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21]), cborBytes(x), Buffer.from([0x22]), cborBytes(y)]);
+  const cosePublicKey = Buffer.concat([
+    Buffer.from([0xa5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21]),
+    cborBytes(x),
+    Buffer.from([0x22]),
+    cborBytes(y),
+  ]);
   return { rawId: randomBytes(32), privateKey, cosePublicKey, counter: 0 };
 }
 
@@ -71,29 +76,54 @@ function registrationResponse(authenticator: Authenticator, challenge: string, o
   idLength.writeUInt16BE(authenticator.rawId.length);
   const attested = Buffer.concat([Buffer.alloc(16), idLength, authenticator.rawId, authenticator.cosePublicKey]);
   const authData = authenticatorData(UP | UV | AT, 0, attested);
-  const attestationObject = Buffer.concat([Buffer.from([0xa3]), cborText("fmt"), cborText("none"), cborText("attStmt"), Buffer.from([0xa0]), cborText("authData"), cborBytes(authData)]);
-  const clientDataJSON = Buffer.from(JSON.stringify({ type: "webauthn.create", challenge, origin, crossOrigin: false }));
+  const attestationObject = Buffer.concat([
+    Buffer.from([0xa3]),
+    cborText("fmt"),
+    cborText("none"),
+    cborText("attStmt"),
+    Buffer.from([0xa0]),
+    cborText("authData"),
+    cborBytes(authData),
+  ]);
+  const clientDataJSON = Buffer.from(
+    JSON.stringify({ type: "webauthn.create", challenge, origin, crossOrigin: false }),
+  );
   return {
     id: b64url(authenticator.rawId),
     rawId: b64url(authenticator.rawId),
     type: "public-key" as const,
     clientExtensionResults: {},
-    response: { clientDataJSON: b64url(clientDataJSON), attestationObject: b64url(attestationObject), transports: ["internal" as const] },
+    response: {
+      clientDataJSON: b64url(clientDataJSON),
+      attestationObject: b64url(attestationObject),
+      transports: ["internal" as const],
+    },
   };
 }
 
 /** What navigator.credentials.get() answers; the counter moves on unless `counter` is given. */
-function authenticationResponse(authenticator: Authenticator, challenge: string, options: { origin?: string; counter?: number; userHandle?: string } = {}) {
+function authenticationResponse(
+  authenticator: Authenticator,
+  challenge: string,
+  options: { origin?: string; counter?: number; userHandle?: string } = {},
+) {
   const counter = options.counter ?? ++authenticator.counter;
   const authData = authenticatorData(UP | UV, counter);
-  const clientDataJSON = Buffer.from(JSON.stringify({ type: "webauthn.get", challenge, origin: options.origin ?? APP_URL, crossOrigin: false }));
+  const clientDataJSON = Buffer.from(
+    JSON.stringify({ type: "webauthn.get", challenge, origin: options.origin ?? APP_URL, crossOrigin: false }),
+  );
   const signature = sign("sha256", Buffer.concat([authData, sha256(clientDataJSON)]), authenticator.privateKey);
   return {
     id: b64url(authenticator.rawId),
     rawId: b64url(authenticator.rawId),
     type: "public-key" as const,
     clientExtensionResults: {},
-    response: { clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authData), signature: b64url(signature), ...(options.userHandle ? { userHandle: options.userHandle } : {}) },
+    response: {
+      clientDataJSON: b64url(clientDataJSON),
+      authenticatorData: b64url(authData),
+      signature: b64url(signature),
+      ...(options.userHandle ? { userHandle: options.userHandle } : {}),
+    },
   };
 }
 
@@ -106,32 +136,50 @@ async function createAdmin(options: { passedFactor?: boolean } = {}) {
   const userId = `passkeyadmin${++admins}${randomBytes(4).toString("hex")}`;
   const email = `${userId}@example.test`;
   const sessionToken = randomBytes(32).toString("hex");
-  await pool.query(`INSERT INTO "User" (id, email, role, "createdAt", "updatedAt") VALUES ($1, $2, 'ADMIN', now(), now())`, [userId, email]);
-  await pool.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, "secondFactorAt") VALUES ($1, $2, $3, now() + interval '1 day', $4)`, [
-    `s-${userId}`,
-    sessionToken,
-    userId,
-    options.passedFactor ? new Date() : null,
-  ]);
+  await pool.query(
+    `INSERT INTO "User" (id, email, role, "createdAt", "updatedAt") VALUES ($1, $2, 'ADMIN', now(), now())`,
+    [userId, email],
+  );
+  await pool.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "secondFactorAt") VALUES ($1, $2, $3, now() + interval '1 day', $4)`,
+    [`s-${userId}`, sessionToken, userId, options.passedFactor ? new Date() : null],
+  );
   return { viewer: { userId, email, name: null, role: "ADMIN" as const }, session: { sessionToken }, ip: null };
 }
 
 /** A credential row exactly as @simplewebauthn/server 9 had it written (lib/auth/second-factor.ts before the upgrade). */
 async function storeAsVersion9(userId: string, authenticator: Authenticator, counter: number) {
   authenticator.counter = counter;
-  await pool.query(`INSERT INTO "PasskeyCredential" (id, "userId", "publicKey", counter, transports) VALUES ($1, $2, $3, $4, $5)`, [
-    Buffer.from(authenticator.rawId).toString("base64url"),
-    userId,
-    authenticator.cosePublicKey,
-    counter,
-    ["internal"],
-  ]);
+  await pool.query(
+    `INSERT INTO "PasskeyCredential" (id, "userId", "publicKey", counter, transports) VALUES ($1, $2, $3, $4, $5)`,
+    [
+      Buffer.from(authenticator.rawId).toString("base64url"),
+      userId,
+      authenticator.cosePublicKey,
+      counter,
+      ["internal"],
+    ],
+  );
 }
 
 const rowOf = async (id: string) =>
-  (await pool.query<{ id: string; userId: string; publicKey: Buffer; counter: number; transports: string[]; lastUsedAt: Date | null }>(`SELECT * FROM "PasskeyCredential" WHERE id = $1`, [id])).rows[0];
+  (
+    await pool.query<{
+      id: string;
+      userId: string;
+      publicKey: Buffer;
+      counter: number;
+      transports: string[];
+      lastUsedAt: Date | null;
+    }>(`SELECT * FROM "PasskeyCredential" WHERE id = $1`, [id])
+  ).rows[0];
 const sessionOf = async (sessionToken: string) =>
-  (await pool.query<{ secondFactorAt: Date | null; webauthnChallenge: string | null }>(`SELECT "secondFactorAt", "webauthnChallenge" FROM "Session" WHERE "sessionToken" = $1`, [sessionToken])).rows[0];
+  (
+    await pool.query<{ secondFactorAt: Date | null; webauthnChallenge: string | null }>(
+      `SELECT "secondFactorAt", "webauthnChallenge" FROM "Session" WHERE "sessionToken" = $1`,
+      [sessionToken],
+    )
+  ).rows[0];
 const wrong = { code: "VALIDATION", reason: "SECOND_FACTOR_WRONG" };
 
 // ------------------------------------------------------------------- tests ----
@@ -148,7 +196,12 @@ describe("a passkey stored before the upgrade", () => {
     expect(options.allowCredentials).toEqual([{ id: storedId, type: "public-key", transports: ["internal"] }]);
     expect((await sessionOf(context.session.sessionToken)).webauthnChallenge).toBe(`authenticate:${options.challenge}`);
 
-    await factor.finishPasskeyAuthentication({ ...context, response: authenticationResponse(authenticator, options.challenge, { userHandle: b64url(Buffer.from(context.viewer.userId)) }) as never });
+    await factor.finishPasskeyAuthentication({
+      ...context,
+      response: authenticationResponse(authenticator, options.challenge, {
+        userHandle: b64url(Buffer.from(context.viewer.userId)),
+      }) as never,
+    });
     const row = await rowOf(storedId);
     expect(row.counter).toBe(42);
     expect(row.lastUsedAt).not.toBeNull();
@@ -171,18 +224,43 @@ describe("a passkey stored before the upgrade", () => {
     await storeAsVersion9(context.viewer.userId, authenticator, 7);
 
     let options = await factor.passkeyAuthenticationOptions(context);
-    await expect(factor.finishPasskeyAuthentication({ ...context, response: authenticationResponse(authenticator, options.challenge, { counter: 7 }) as never })).rejects.toMatchObject(wrong);
+    await expect(
+      factor.finishPasskeyAuthentication({
+        ...context,
+        response: authenticationResponse(authenticator, options.challenge, { counter: 7 }) as never,
+      }),
+    ).rejects.toMatchObject(wrong);
     options = await factor.passkeyAuthenticationOptions(context);
-    await expect(factor.finishPasskeyAuthentication({ ...context, response: authenticationResponse(authenticator, options.challenge, { origin: "https://evil.example.test" }) as never })).rejects.toMatchObject(wrong);
+    await expect(
+      factor.finishPasskeyAuthentication({
+        ...context,
+        response: authenticationResponse(authenticator, options.challenge, {
+          origin: "https://evil.example.test",
+        }) as never,
+      }),
+    ).rejects.toMatchObject(wrong);
     // A sign-in answer to a registration challenge (the purpose prefix) is refused.
-    await pool.query(`UPDATE "Session" SET "webauthnChallenge" = $1 WHERE "sessionToken" = $2`, [`register:${options.challenge}`, context.session.sessionToken]);
-    await expect(factor.finishPasskeyAuthentication({ ...context, response: authenticationResponse(authenticator, options.challenge) as never })).rejects.toMatchObject(wrong);
+    await pool.query(`UPDATE "Session" SET "webauthnChallenge" = $1 WHERE "sessionToken" = $2`, [
+      `register:${options.challenge}`,
+      context.session.sessionToken,
+    ]);
+    await expect(
+      factor.finishPasskeyAuthentication({
+        ...context,
+        response: authenticationResponse(authenticator, options.challenge) as never,
+      }),
+    ).rejects.toMatchObject(wrong);
 
     const other = await createAdmin();
     const othersKey = newAuthenticator();
     await storeAsVersion9(other.viewer.userId, othersKey, 0);
     options = await factor.passkeyAuthenticationOptions(context);
-    await expect(factor.finishPasskeyAuthentication({ ...context, response: authenticationResponse(othersKey, options.challenge) as never })).rejects.toMatchObject(wrong);
+    await expect(
+      factor.finishPasskeyAuthentication({
+        ...context,
+        response: authenticationResponse(othersKey, options.challenge) as never,
+      }),
+    ).rejects.toMatchObject(wrong);
 
     expect((await sessionOf(context.session.sessionToken)).secondFactorAt).toBeNull();
     expect((await rowOf(b64url(authenticator.rawId))).counter).toBe(7);
@@ -197,16 +275,25 @@ describe("a passkey registered now", () => {
     expect(options.rp).toMatchObject({ id: RP_ID });
     expect((await sessionOf(context.session.sessionToken)).webauthnChallenge).toBe(`register:${options.challenge}`);
 
-    const { recoveryCodes } = await factor.finishPasskeyRegistration({ ...context, response: registrationResponse(authenticator, options.challenge) as never });
+    const { recoveryCodes } = await factor.finishPasskeyRegistration({
+      ...context,
+      response: registrationResponse(authenticator, options.challenge) as never,
+    });
     expect(recoveryCodes).toHaveLength(10);
     const row = await rowOf(b64url(authenticator.rawId));
     expect(row).toMatchObject({ userId: context.viewer.userId, counter: 0, transports: ["internal"] });
     expect(Buffer.from(row.publicKey).equals(authenticator.cosePublicKey)).toBe(true);
 
     const fresh = { ...context, session: { sessionToken: randomBytes(32).toString("hex") } };
-    await pool.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`, [`s2-${context.viewer.userId}`, fresh.session.sessionToken, context.viewer.userId]);
+    await pool.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`,
+      [`s2-${context.viewer.userId}`, fresh.session.sessionToken, context.viewer.userId],
+    );
     const signIn = await factor.passkeyAuthenticationOptions(fresh);
-    await factor.finishPasskeyAuthentication({ ...fresh, response: authenticationResponse(authenticator, signIn.challenge) as never });
+    await factor.finishPasskeyAuthentication({
+      ...fresh,
+      response: authenticationResponse(authenticator, signIn.challenge) as never,
+    });
     expect((await rowOf(b64url(authenticator.rawId))).counter).toBe(1);
     expect((await sessionOf(fresh.session.sessionToken)).secondFactorAt).not.toBeNull();
   });
@@ -219,17 +306,34 @@ describe("a passkey registered now", () => {
     expect(Buffer.from(options.user.id, "base64url").toString("utf8")).toBe(context.viewer.userId);
     expect(options.user).toMatchObject({ name: context.viewer.email, displayName: context.viewer.email });
     expect(options.pubKeyCredParams.map((parameter) => parameter.alg)).toEqual([-8, -7, -257]);
-    expect(options).toMatchObject({ attestation: "none", authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" } });
+    expect(options).toMatchObject({
+      attestation: "none",
+      authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
+    });
   });
 
   it("refuses a registration answer to a sign-in challenge", async () => {
     const context = await createAdmin();
     const options = await factor.passkeyRegistrationOptions(context);
-    await pool.query(`UPDATE "Session" SET "webauthnChallenge" = $1 WHERE "sessionToken" = $2`, [`authenticate:${options.challenge}`, context.session.sessionToken]);
-    await expect(factor.finishPasskeyRegistration({ ...context, response: registrationResponse(newAuthenticator(), options.challenge) as never })).rejects.toMatchObject({
+    await pool.query(`UPDATE "Session" SET "webauthnChallenge" = $1 WHERE "sessionToken" = $2`, [
+      `authenticate:${options.challenge}`,
+      context.session.sessionToken,
+    ]);
+    await expect(
+      factor.finishPasskeyRegistration({
+        ...context,
+        response: registrationResponse(newAuthenticator(), options.challenge) as never,
+      }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       reason: "PASSKEY_CHALLENGE",
     });
-    expect((await pool.query(`SELECT count(*)::int AS n FROM "PasskeyCredential" WHERE "userId" = $1`, [context.viewer.userId])).rows[0].n).toBe(0);
+    expect(
+      (
+        await pool.query(`SELECT count(*)::int AS n FROM "PasskeyCredential" WHERE "userId" = $1`, [
+          context.viewer.userId,
+        ])
+      ).rows[0].n,
+    ).toBe(0);
   });
 });

@@ -38,7 +38,11 @@ async function consume(limiter: RateLimiterPostgres, key: string, reason: string
   try {
     await limiter.consume(hashKey(key));
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw new AppError("LIMIT_REACHED", { reason, params: { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) } });
+    if (error instanceof RateLimiterRes)
+      throw new AppError("LIMIT_REACHED", {
+        reason,
+        params: { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) },
+      });
     throw error;
   }
 }
@@ -58,7 +62,16 @@ function namedLimiter(limit: NamedLimit): RateLimiterPostgres {
   globalForNamed.__portalNamedLimits ??= new Map();
   let limiter = globalForNamed.__portalNamedLimits.get(limit.prefix);
   if (!limiter) {
-    limiter = new RateLimiterPostgres({ storeClient: getPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false, keyPrefix: limit.prefix, points: limit.points, duration: limit.seconds });
+    limiter = new RateLimiterPostgres({
+      storeClient: getPool(),
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: limit.prefix,
+      points: limit.points,
+      duration: limit.seconds,
+    });
     globalForNamed.__portalNamedLimits.set(limit.prefix, limiter);
   }
   return limiter;

@@ -24,16 +24,23 @@ export const confirmSignInSchema = z.object({
 // ------------------------------------------------------------ second factor --
 
 /** A WebAuthn answer from the browser, as JSON text. */
-export const webauthnResponseSchema = z.string().min(2).max(20_000).transform((text, context) => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    context.addIssue({ code: "custom", message: "That answer could not be read." });
-    return z.NEVER;
-  }
-});
+export const webauthnResponseSchema = z
+  .string()
+  .min(2)
+  .max(20_000)
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      context.addIssue({ code: "custom", message: "That answer could not be read." });
+      return z.NEVER;
+    }
+  });
 
-export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app.");
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, "Enter the 6-digit code from your app.");
 
 /** Options for a passkey ceremony: registering a new one or signing with one. */
 export const passkeyOptionsSchema = z.object({ purpose: z.enum(["register", "authenticate"]) });
@@ -44,13 +51,19 @@ export const passkeyAnswerSchema = z.object({ response: webauthnResponseSchema }
 /** A code from the authenticator app. */
 export const totpCodeInputSchema = z.object({ code: totpCodeSchema });
 
-export const recoveryCodeSchema = z.object({ recoveryCode: z.string().trim().min(6, "Enter one of your recovery codes.").max(20) });
+export const recoveryCodeSchema = z.object({
+  recoveryCode: z.string().trim().min(6, "Enter one of your recovery codes.").max(20),
+});
 
 export const removePasskeySchema = z.object({ id: z.string().min(1).max(400) });
 
 /** Another admin's reset of an admin's every factor (the security page). */
 export const resetAdminFactorsSchema = z.object({
   userId: z.string().min(1).max(100),
-  reason: z.string().trim().min(10, "Say why, in 10 characters or more (for example how you confirmed who asked).").max(300, "Keep the reason under 300 characters."),
+  reason: z
+    .string()
+    .trim()
+    .min(10, "Say why, in 10 characters or more (for example how you confirmed who asked).")
+    .max(300, "Keep the reason under 300 characters."),
   confirm: z.literal("on", { message: "Tick the box to confirm." }),
 });

@@ -12,7 +12,15 @@ import { getSecondFactorState, isStepUpFresh, STEP_UP_MINUTES, type SessionRef }
 import { sendSecondFactorNotice } from "./second-factor-notice";
 import { assertAdmin, type Viewer } from "../core/viewer";
 
-export type AdminSecondFactor = { userId: string; email: string; name: string | null; hasTotp: boolean; passkeys: number; recoveryCodesLeft: number; isYou: boolean };
+export type AdminSecondFactor = {
+  userId: string;
+  email: string;
+  name: string | null;
+  hasTotp: boolean;
+  passkeys: number;
+  recoveryCodesLeft: number;
+  isYou: boolean;
+};
 
 /** The privacy team with what protects each member's access (no secrets), for the security page. */
 export async function listAdminSecondFactors({ admin }: { admin: Viewer }): Promise<AdminSecondFactor[]> {
@@ -46,17 +54,24 @@ type ResetBy = { kind: "admin"; viewer: Viewer; session: SessionRef; ip?: string
  * Removes every factor and recovery code of the admin `target` (a user id, or an address for
  * the command line). By an admin: only with their own step-up, never for themselves.
  */
-export async function resetAdminSecondFactor(options: { by: ResetBy; target: { userId: string } | { email: string }; reason: string }): Promise<{ email: string; emailed: boolean }> {
+export async function resetAdminSecondFactor(options: {
+  by: ResetBy;
+  target: { userId: string } | { email: string };
+  reason: string;
+}): Promise<{ email: string; emailed: boolean }> {
   const { by } = options;
   if (by.kind === "admin") {
     assertAdmin(by.viewer);
     const { passedAt } = await getSecondFactorState(by.session.sessionToken, by.viewer.userId);
-    if (!(await isStepUpFresh(passedAt))) throw new AppError("FORBIDDEN", { reason: "STEP_UP_REQUIRED", params: { minutes: STEP_UP_MINUTES } });
+    if (!(await isStepUpFresh(passedAt)))
+      throw new AppError("FORBIDDEN", { reason: "STEP_UP_REQUIRED", params: { minutes: STEP_UP_MINUTES } });
   }
-  const where = "userId" in options.target ? { id: options.target.userId } : { email: options.target.email.trim().toLowerCase() };
+  const where =
+    "userId" in options.target ? { id: options.target.userId } : { email: options.target.email.trim().toLowerCase() };
   const target = await prisma.user.findFirst({ where: { ...where, role: "ADMIN" }, select: { id: true, email: true } });
   if (!target) throw new AppError("NOT_FOUND", { reason: "ADMIN" });
-  if (by.kind === "admin" && target.id === by.viewer.userId) throw new AppError("FORBIDDEN", { reason: "RESET_OWN_SECOND_FACTOR" });
+  if (by.kind === "admin" && target.id === by.viewer.userId)
+    throw new AppError("FORBIDDEN", { reason: "RESET_OWN_SECOND_FACTOR" });
 
   await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${target.id} FOR UPDATE`;
@@ -65,7 +80,10 @@ export async function resetAdminSecondFactor(options: { by: ResetBy; target: { u
       tx.passkeyCredential.deleteMany({ where: { userId: target.id } }),
       tx.recoveryCode.deleteMany({ where: { userId: target.id } }),
     ]);
-    await tx.session.updateMany({ where: { userId: target.id }, data: { secondFactorAt: null, webauthnChallenge: null } });
+    await tx.session.updateMany({
+      where: { userId: target.id },
+      data: { secondFactorAt: null, webauthnChallenge: null },
+    });
     await recordAudit(
       {
         action: "admin.2fa.reset",
@@ -73,12 +91,22 @@ export async function resetAdminSecondFactor(options: { by: ResetBy; target: { u
         targetType: "User",
         targetId: target.id,
         ip: by.kind === "admin" ? (by.ip ?? null) : null,
-        metadata: { via: by.kind === "admin" ? "admin" : "cli", reason: options.reason.slice(0, 300), totp: totp.count, passkeys: passkeys.count, recoveryCodes: recoveryCodes.count },
+        metadata: {
+          via: by.kind === "admin" ? "admin" : "cli",
+          reason: options.reason.slice(0, 300),
+          totp: totp.count,
+          passkeys: passkeys.count,
+          recoveryCodes: recoveryCodes.count,
+        },
       },
       tx,
     );
   });
-  const emailed = await sendSecondFactorNotice(target.email, { kind: "reset", by: by.kind === "admin" ? by.viewer.email : null });
-  if (by.kind === "admin") await sendSecondFactorNotice(by.viewer.email, { kind: "reset_by_you", target: target.email });
+  const emailed = await sendSecondFactorNotice(target.email, {
+    kind: "reset",
+    by: by.kind === "admin" ? by.viewer.email : null,
+  });
+  if (by.kind === "admin")
+    await sendSecondFactorNotice(by.viewer.email, { kind: "reset_by_you", target: target.email });
   return { email: target.email, emailed };
 }

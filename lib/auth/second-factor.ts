@@ -47,15 +47,27 @@ export type FactorMethod = "passkey" | "totp";
 
 const rpId = () => new URL(env().APP_URL).hostname;
 const origin = () => new URL(env().APP_URL).origin;
-const hashCode = (code: string) => createHash("sha256").update(code.replace(/[^a-z0-9]/gi, "").toLowerCase()).digest("hex");
+const hashCode = (code: string) =>
+  createHash("sha256")
+    .update(code.replace(/[^a-z0-9]/gi, "").toLowerCase())
+    .digest("hex");
 
 export async function getEnrolment(userId: string) {
   const [totp, passkeys, codes] = await Promise.all([
     prisma.totpCredential.findUnique({ where: { userId }, select: { confirmedAt: true } }),
-    prisma.passkeyCredential.findMany({ where: { userId }, select: { id: true, name: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "asc" } }),
+    prisma.passkeyCredential.findMany({
+      where: { userId },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
     prisma.recoveryCode.count({ where: { userId, usedAt: null } }),
   ]);
-  return { hasTotp: Boolean(totp?.confirmedAt), passkeys, recoveryCodesLeft: codes, isEnrolled: Boolean(totp?.confirmedAt) || passkeys.length > 0 };
+  return {
+    hasTotp: Boolean(totp?.confirmedAt),
+    passkeys,
+    recoveryCodesLeft: codes,
+    isEnrolled: Boolean(totp?.confirmedAt) || passkeys.length > 0,
+  };
 }
 
 /** How many confirmed factors the admin has (an app counts once, each passkey once). */
@@ -76,21 +88,48 @@ async function sessionOf(db: Db, context: Context) {
 
 /** Refuses when too many attempts failed recently (checked before a code is even looked at). */
 async function assertNotLockedOut(userId: string) {
-  if ((await peekLimit(FAILURES, userId)) >= FAILURES.points) throw new AppError("LIMIT_REACHED", { reason: "SECOND_FACTOR_ATTEMPTS", params: { retryAfterSeconds: FAILURES.seconds } });
+  if ((await peekLimit(FAILURES, userId)) >= FAILURES.points)
+    throw new AppError("LIMIT_REACHED", {
+      reason: "SECOND_FACTOR_ATTEMPTS",
+      params: { retryAfterSeconds: FAILURES.seconds },
+    });
 }
 
 async function fail(context: Context, method: string): Promise<never> {
-  await recordAudit({ action: "admin.2fa.failed", actorId: context.viewer.userId, targetType: "User", targetId: context.viewer.userId, ip: context.ip ?? null, metadata: { method } });
+  await recordAudit({
+    action: "admin.2fa.failed",
+    actorId: context.viewer.userId,
+    targetType: "User",
+    targetId: context.viewer.userId,
+    ip: context.ip ?? null,
+    metadata: { method },
+  });
   await consumeLimit(FAILURES, context.viewer.userId).catch(() => undefined);
-  throw new AppError("VALIDATION", { reason: "SECOND_FACTOR_WRONG", field: method === "recovery" ? "recoveryCode" : method === "totp" ? "code" : undefined });
+  throw new AppError("VALIDATION", {
+    reason: "SECOND_FACTOR_WRONG",
+    field: method === "recovery" ? "recoveryCode" : method === "totp" ? "code" : undefined,
+  });
 }
 
 /** Marks this session as having passed the second factor now. */
 async function passed(context: Context, method: string, action = "admin.2fa.verified") {
   const at = await now();
   await prisma.$transaction(async (tx) => {
-    await tx.session.updateMany({ where: { sessionToken: context.session.sessionToken, userId: context.viewer.userId }, data: { secondFactorAt: at, webauthnChallenge: null } });
-    await recordAudit({ action, actorId: context.viewer.userId, targetType: "User", targetId: context.viewer.userId, ip: context.ip ?? null, metadata: { method } }, tx);
+    await tx.session.updateMany({
+      where: { sessionToken: context.session.sessionToken, userId: context.viewer.userId },
+      data: { secondFactorAt: at, webauthnChallenge: null },
+    });
+    await recordAudit(
+      {
+        action,
+        actorId: context.viewer.userId,
+        targetType: "User",
+        targetId: context.viewer.userId,
+        ip: context.ip ?? null,
+        metadata: { method },
+      },
+      tx,
+    );
   });
 }
 
@@ -106,11 +145,24 @@ async function issueRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
 
 /** A changed or removed factor ends the second-factor mark of the admin's other sessions. */
 async function endOtherMarks(tx: Tx, context: Context) {
-  await tx.session.updateMany({ where: { userId: context.viewer.userId, NOT: { sessionToken: context.session.sessionToken } }, data: { secondFactorAt: null, webauthnChallenge: null } });
+  await tx.session.updateMany({
+    where: { userId: context.viewer.userId, NOT: { sessionToken: context.session.sessionToken } },
+    data: { secondFactorAt: null, webauthnChallenge: null },
+  });
 }
 
 function audit(tx: Tx, context: Context, action: string, metadata: Prisma.InputJsonValue) {
-  return recordAudit({ action, actorId: context.viewer.userId, targetType: "User", targetId: context.viewer.userId, ip: context.ip ?? null, metadata }, tx);
+  return recordAudit(
+    {
+      action,
+      actorId: context.viewer.userId,
+      targetType: "User",
+      targetId: context.viewer.userId,
+      ip: context.ip ?? null,
+      metadata,
+    },
+    tx,
+  );
 }
 
 export async function isStepUpFresh(passedAt: Date | null): Promise<boolean> {
@@ -125,7 +177,11 @@ type Change = { tx: Tx; first: boolean; at: Date; session: Awaited<ReturnType<ty
  * have passed the existing factor (or a recovery code) within STEP_UP_MINUTES. Refusals are
  * audited (`admin.2fa.change_refused`): they are what someone holding only the mailbox tries.
  */
-async function changeOwnFactors<T>(context: Context, attempt: string, change: (state: Change) => Promise<T>): Promise<T> {
+async function changeOwnFactors<T>(
+  context: Context,
+  attempt: string,
+  change: (state: Change) => Promise<T>,
+): Promise<T> {
   assertAdmin(context.viewer);
   const userId = context.viewer.userId;
   const outcome = await prisma.$transaction(async (tx) => {
@@ -137,7 +193,14 @@ async function changeOwnFactors<T>(context: Context, attempt: string, change: (s
     return { refused: false as const, value: await change({ tx, first, at: await now(), session }) };
   });
   if (outcome.refused) {
-    await recordAudit({ action: "admin.2fa.change_refused", actorId: userId, targetType: "User", targetId: userId, ip: context.ip ?? null, metadata: { attempt } });
+    await recordAudit({
+      action: "admin.2fa.change_refused",
+      actorId: userId,
+      targetType: "User",
+      targetId: userId,
+      ip: context.ip ?? null,
+      metadata: { attempt },
+    });
     throw new AppError("FORBIDDEN", { reason: "STEP_UP_REQUIRED", params: { minutes: STEP_UP_MINUTES } });
   }
   return outcome.value;
@@ -153,7 +216,11 @@ export async function startTotpEnrolment(context: Context) {
   const secret = generateSecret();
   await changeOwnFactors(context, "totp.start", async ({ tx }) => {
     const sealed = seal("totp", secret);
-    await tx.totpCredential.upsert({ where: { userId: context.viewer.userId }, create: { userId: context.viewer.userId, pendingSecretSealed: sealed }, update: { pendingSecretSealed: sealed } });
+    await tx.totpCredential.upsert({
+      where: { userId: context.viewer.userId },
+      create: { userId: context.viewer.userId, pendingSecretSealed: sealed },
+      update: { pendingSecretSealed: sealed },
+    });
   });
   const uri = generateURI({ issuer: `${env().COMPANY_NAME} Privacy Center`, label: context.viewer.email, secret });
   return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
@@ -163,7 +230,13 @@ export async function startTotpEnrolment(context: Context) {
 async function totpStep(secret: string | null, code: string, afterStep: number | null): Promise<number | null> {
   if (!secret || !/^\d{6}$/.test(code)) return null;
   const epoch = Math.floor((await now()).getTime() / 1000);
-  const result = await verifyTotpCode({ secret, token: code, epoch, epochTolerance: 30, ...(afterStep !== null ? { afterTimeStep: afterStep } : {}) });
+  const result = await verifyTotpCode({
+    secret,
+    token: code,
+    epoch,
+    epochTolerance: 30,
+    ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
+  });
   if (!result.valid) return null;
   return Math.floor(epoch / 30) + result.delta;
 }
@@ -173,7 +246,9 @@ async function totpStep(secret: string | null, code: string, afterStep: number |
  * first enrolment passes the factor for this session and returns the recovery codes (shown
  * once); adding or replacing an app (step-up) does neither.
  */
-export async function confirmTotpEnrolment(context: Context & { code: string }): Promise<{ recoveryCodes: string[]; outcome: "enrolled" | "added" | "replaced" }> {
+export async function confirmTotpEnrolment(
+  context: Context & { code: string },
+): Promise<{ recoveryCodes: string[]; outcome: "enrolled" | "added" | "replaced" }> {
   assertAdmin(context.viewer);
   await assertNotLockedOut(context.viewer.userId);
   const userId = context.viewer.userId;
@@ -183,11 +258,27 @@ export async function confirmTotpEnrolment(context: Context & { code: string }):
     const step = await totpStep(unseal("totp", credential.pendingSecretSealed), context.code, null);
     if (step === null) return { state: "wrong" as const };
     const replaced = Boolean(credential.confirmedAt);
-    await tx.totpCredential.update({ where: { userId }, data: { secretSealed: credential.pendingSecretSealed, pendingSecretSealed: null, confirmedAt: at, lastStep: step } });
-    if (first) await tx.session.update({ where: { id: session.id }, data: { secondFactorAt: at, webauthnChallenge: null } });
+    await tx.totpCredential.update({
+      where: { userId },
+      data: {
+        secretSealed: credential.pendingSecretSealed,
+        pendingSecretSealed: null,
+        confirmedAt: at,
+        lastStep: step,
+      },
+    });
+    if (first)
+      await tx.session.update({ where: { id: session.id }, data: { secondFactorAt: at, webauthnChallenge: null } });
     if (replaced) await endOtherMarks(tx, context);
-    await audit(tx, context, first ? "admin.2fa.enrolled" : replaced ? "admin.2fa.replaced" : "admin.2fa.added", { method: "totp" });
-    return { state: "done" as const, first, replaced, recoveryCodes: first ? await issueRecoveryCodes(tx, userId) : [] };
+    await audit(tx, context, first ? "admin.2fa.enrolled" : replaced ? "admin.2fa.replaced" : "admin.2fa.added", {
+      method: "totp",
+    });
+    return {
+      state: "done" as const,
+      first,
+      replaced,
+      recoveryCodes: first ? await issueRecoveryCodes(tx, userId) : [],
+    };
   });
   if (result.state === "not-started") throw new AppError("INVALID_STATE", { reason: "TOTP_NOT_STARTED" });
   if (result.state === "wrong") return fail(context, "totp");
@@ -204,7 +295,10 @@ export async function verifyTotp(context: Context & { code: string }) {
   const step = await totpStep(secret, context.code, credential?.lastStep ?? null);
   if (step === null) return fail(context, "totp");
   // A code is accepted once: the next one must come from a later time step.
-  const updated = await prisma.totpCredential.updateMany({ where: { userId: context.viewer.userId, OR: [{ lastStep: null }, { lastStep: { lt: step } }] }, data: { lastStep: step } });
+  const updated = await prisma.totpCredential.updateMany({
+    where: { userId: context.viewer.userId, OR: [{ lastStep: null }, { lastStep: { lt: step } }] },
+    data: { lastStep: step },
+  });
   if (updated.count === 0) return fail(context, "totp");
   await passed(context, "totp");
 }
@@ -214,7 +308,8 @@ export async function verifyTotp(context: Context & { code: string }) {
 // The session's WebAuthn challenge names its purpose, so a sign-in challenge can never be
 // answered with a new credential (nor a registration challenge with an assertion).
 type ChallengePurpose = "register" | "authenticate";
-const challengeFor = (stored: string | null, purpose: ChallengePurpose) => (stored?.startsWith(`${purpose}:`) ? stored.slice(purpose.length + 1) : null);
+const challengeFor = (stored: string | null, purpose: ChallengePurpose) =>
+  stored?.startsWith(`${purpose}:`) ? stored.slice(purpose.length + 1) : null;
 
 // Pinned rather than left to the library, whose defaults moved between majors:
 // - The user handle is the UTF-8 bytes of the user id, as @simplewebauthn 9 sent it (its browser
@@ -231,7 +326,10 @@ const KEY_ALGORITHMS = [-8, -7, -257];
 /** Options to create a passkey: the first enrolment, or (with step-up) another passkey. */
 export async function passkeyRegistrationOptions(context: Context) {
   return changeOwnFactors(context, "passkey.options", async ({ tx, session }) => {
-    const existing = await tx.passkeyCredential.findMany({ where: { userId: context.viewer.userId }, select: { id: true } });
+    const existing = await tx.passkeyCredential.findMany({
+      where: { userId: context.viewer.userId },
+      select: { id: true },
+    });
     const options = await generateRegistrationOptions({
       rpName: `${env().COMPANY_NAME} Privacy Center`,
       rpID: rpId(),
@@ -244,12 +342,17 @@ export async function passkeyRegistrationOptions(context: Context) {
       authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
       supportedAlgorithmIDs: KEY_ALGORITHMS,
     });
-    await tx.session.update({ where: { id: session.id }, data: { webauthnChallenge: `register:${options.challenge}` } });
+    await tx.session.update({
+      where: { id: session.id },
+      data: { webauthnChallenge: `register:${options.challenge}` },
+    });
     return options;
   });
 }
 
-export async function finishPasskeyRegistration(context: Context & { response: RegistrationResponseJSON }): Promise<{ recoveryCodes: string[] }> {
+export async function finishPasskeyRegistration(
+  context: Context & { response: RegistrationResponseJSON },
+): Promise<{ recoveryCodes: string[] }> {
   assertAdmin(context.viewer);
   await assertNotLockedOut(context.viewer.userId);
   const userId = context.viewer.userId;
@@ -258,7 +361,14 @@ export async function finishPasskeyRegistration(context: Context & { response: R
     if (!challenge) return { state: "no-challenge" as const };
     let verification;
     try {
-      verification = await verifyRegistrationResponse({ response: context.response, expectedChallenge: challenge, expectedOrigin: origin(), expectedRPID: rpId(), requireUserVerification: false, supportedAlgorithmIDs: KEY_ALGORITHMS });
+      verification = await verifyRegistrationResponse({
+        response: context.response,
+        expectedChallenge: challenge,
+        expectedOrigin: origin(),
+        expectedRPID: rpId(),
+        requireUserVerification: false,
+        supportedAlgorithmIDs: KEY_ALGORITHMS,
+      });
     } catch {
       return { state: "wrong" as const };
     }
@@ -275,7 +385,10 @@ export async function finishPasskeyRegistration(context: Context & { response: R
         name: `Passkey added ${at.toISOString().slice(0, 10)}`,
       },
     });
-    await tx.session.update({ where: { id: session.id }, data: first ? { secondFactorAt: at, webauthnChallenge: null } : { webauthnChallenge: null } });
+    await tx.session.update({
+      where: { id: session.id },
+      data: first ? { secondFactorAt: at, webauthnChallenge: null } : { webauthnChallenge: null },
+    });
     await audit(tx, context, first ? "admin.2fa.enrolled" : "admin.2fa.added", { method: "passkey" });
     return { state: "done" as const, first, recoveryCodes: first ? await issueRecoveryCodes(tx, userId) : [] };
   });
@@ -288,14 +401,20 @@ export async function finishPasskeyRegistration(context: Context & { response: R
 export async function passkeyAuthenticationOptions(context: Context) {
   assertAdmin(context.viewer);
   const session = await sessionOf(prisma, context);
-  const credentials = await prisma.passkeyCredential.findMany({ where: { userId: context.viewer.userId }, select: { id: true, transports: true } });
+  const credentials = await prisma.passkeyCredential.findMany({
+    where: { userId: context.viewer.userId },
+    select: { id: true, transports: true },
+  });
   if (credentials.length === 0) throw new AppError("INVALID_STATE", { reason: "NO_PASSKEY" });
   const options = await generateAuthenticationOptions({
     rpID: rpId(),
     userVerification: "preferred",
     allowCredentials: credentials.map((credential) => ({ id: credential.id, transports: credential.transports })),
   });
-  await prisma.session.update({ where: { id: session.id }, data: { webauthnChallenge: `authenticate:${options.challenge}` } });
+  await prisma.session.update({
+    where: { id: session.id },
+    data: { webauthnChallenge: `authenticate:${options.challenge}` },
+  });
   return options;
 }
 
@@ -304,7 +423,9 @@ export async function finishPasskeyAuthentication(context: Context & { response:
   await assertNotLockedOut(context.viewer.userId);
   const session = await sessionOf(prisma, context);
   const challenge = challengeFor(session.webauthnChallenge, "authenticate");
-  const credential = await prisma.passkeyCredential.findFirst({ where: { id: context.response.id, userId: context.viewer.userId } });
+  const credential = await prisma.passkeyCredential.findFirst({
+    where: { id: context.response.id, userId: context.viewer.userId },
+  });
   if (!challenge || !credential) return fail(context, "passkey");
   let verification;
   try {
@@ -320,7 +441,10 @@ export async function finishPasskeyAuthentication(context: Context & { response:
     return fail(context, "passkey");
   }
   if (!verification.verified) return fail(context, "passkey");
-  await prisma.passkeyCredential.update({ where: { id: credential.id }, data: { counter: verification.authenticationInfo.newCounter, lastUsedAt: await now() } });
+  await prisma.passkeyCredential.update({
+    where: { id: credential.id },
+    data: { counter: verification.authenticationInfo.newCounter, lastUsedAt: await now() },
+  });
   await passed(context, "passkey");
 }
 
@@ -330,7 +454,10 @@ export async function useRecoveryCode(context: Context & { code: string }): Prom
   assertAdmin(context.viewer);
   await assertNotLockedOut(context.viewer.userId);
   const at = await now();
-  const spent = await prisma.recoveryCode.updateMany({ where: { userId: context.viewer.userId, codeHash: hashCode(context.code), usedAt: null }, data: { usedAt: at } });
+  const spent = await prisma.recoveryCode.updateMany({
+    where: { userId: context.viewer.userId, codeHash: hashCode(context.code), usedAt: null },
+    data: { usedAt: at },
+  });
   if (spent.count === 0) return fail(context, "recovery");
   await passed(context, "recovery", "admin.2fa.recovery_used");
   const left = await prisma.recoveryCode.count({ where: { userId: context.viewer.userId, usedAt: null } });
@@ -354,16 +481,21 @@ export async function regenerateRecoveryCodes(context: Context): Promise<{ recov
 // ------------------------------------------------------------- removal ----
 
 /** Removes a passkey or the authenticator app, never the last factor. Needs step-up. */
-export async function removeFactor(context: Context & { factor: { method: "passkey"; id: string } | { method: "totp" } }) {
+export async function removeFactor(
+  context: Context & { factor: { method: "passkey"; id: string } | { method: "totp" } },
+) {
   const userId = context.viewer.userId;
   const outcome = await changeOwnFactors(context, "factor.remove", async ({ tx, first }) => {
     if (first) return "not-found" as const;
     const factors = await countFactors(tx, userId);
     const exists =
-      context.factor.method === "passkey" ? (await tx.passkeyCredential.count({ where: { id: context.factor.id, userId } })) === 1 : factors.totp === 1;
+      context.factor.method === "passkey"
+        ? (await tx.passkeyCredential.count({ where: { id: context.factor.id, userId } })) === 1
+        : factors.totp === 1;
     if (!exists) return "not-found" as const;
     if (factors.totp + factors.passkeys <= 1) return "last" as const;
-    if (context.factor.method === "passkey") await tx.passkeyCredential.deleteMany({ where: { id: context.factor.id, userId } });
+    if (context.factor.method === "passkey")
+      await tx.passkeyCredential.deleteMany({ where: { id: context.factor.id, userId } });
     else await tx.totpCredential.deleteMany({ where: { userId } });
     await endOtherMarks(tx, context);
     await audit(tx, context, "admin.2fa.removed", { method: context.factor.method });

@@ -14,7 +14,12 @@ import { env } from "../core/env";
 import { AppError } from "../core/errors";
 import { log } from "../core/log";
 import { breachRecipientsSql, breachAudienceOf, type BreachAudience } from "../notices/audience";
-import { createBreachCampaign, getCampaignProgress, kickNoticeCampaign, type CampaignProgress } from "../notices/campaign";
+import {
+  createBreachCampaign,
+  getCampaignProgress,
+  kickNoticeCampaign,
+  type CampaignProgress,
+} from "../notices/campaign";
 import { BREACH_CONTENT_SELECT, breachEmailElement, breachSubject, type BreachContent } from "./content";
 import { NOTIFY_WITHIN_DAYS, type BreachInput } from "./schema";
 
@@ -42,12 +47,19 @@ function toRow(input: BreachInput) {
 async function checkDates(input: BreachInput) {
   const today = await now();
   // A date typed as YYYY-MM-DD is midnight UTC; "today" is allowed.
-  if (input.discoveredAt.getTime() > today.getTime()) throw new AppError("VALIDATION", { reason: "BREACH_DISCOVERED_FUTURE", field: "discoveredAt" });
-  if (input.occurredFrom.getTime() > today.getTime()) throw new AppError("VALIDATION", { reason: "BREACH_OCCURRED_FUTURE", field: "occurredFrom" });
+  if (input.discoveredAt.getTime() > today.getTime())
+    throw new AppError("VALIDATION", { reason: "BREACH_DISCOVERED_FUTURE", field: "discoveredAt" });
+  if (input.occurredFrom.getTime() > today.getTime())
+    throw new AppError("VALIDATION", { reason: "BREACH_OCCURRED_FUTURE", field: "occurredFrom" });
 }
 
 /** Creates a draft, or changes one (a sent notice cannot change). */
-export async function saveBreachDraft(options: { admin: Viewer; id?: string; input: BreachInput; ip?: string }): Promise<{ id: string }> {
+export async function saveBreachDraft(options: {
+  admin: Viewer;
+  id?: string;
+  input: BreachInput;
+  ip?: string;
+}): Promise<{ id: string }> {
   const { admin, input } = options;
   assertAdmin(admin);
   await checkDates(input);
@@ -56,13 +68,38 @@ export async function saveBreachDraft(options: { admin: Viewer; id?: string; inp
       const updated = await tx.breach.updateMany({ where: { id: options.id, status: "DRAFT" }, data: toRow(input) });
       if (updated.count === 0) {
         const exists = await tx.breach.findUnique({ where: { id: options.id }, select: { id: true } });
-        throw exists ? new AppError("INVALID_STATE", { reason: "BREACH_SENT" }) : new AppError("NOT_FOUND", { reason: "BREACH" });
+        throw exists
+          ? new AppError("INVALID_STATE", { reason: "BREACH_SENT" })
+          : new AppError("NOT_FOUND", { reason: "BREACH" });
       }
-      await recordAudit({ action: "breach.update", actorId: admin.userId, targetType: "Breach", targetId: options.id, ip: options.ip, metadata: { audience: input.audience } }, tx);
+      await recordAudit(
+        {
+          action: "breach.update",
+          actorId: admin.userId,
+          targetType: "Breach",
+          targetId: options.id,
+          ip: options.ip,
+          metadata: { audience: input.audience },
+        },
+        tx,
+      );
       return { id: options.id };
     }
-    const breach = await tx.breach.create({ data: { ...toRow(input), createdById: admin.userId }, select: { id: true } });
-    await recordAudit({ action: "breach.create", actorId: admin.userId, targetType: "Breach", targetId: breach.id, ip: options.ip, metadata: { audience: input.audience } }, tx);
+    const breach = await tx.breach.create({
+      data: { ...toRow(input), createdById: admin.userId },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        action: "breach.create",
+        actorId: admin.userId,
+        targetType: "Breach",
+        targetId: breach.id,
+        ip: options.ip,
+        metadata: { audience: input.audience },
+      },
+      tx,
+    );
     return breach;
   });
 }
@@ -90,8 +127,18 @@ export type BreachSummary = {
 };
 
 type SummaryRow = {
-  id: string; title: string; status: "DRAFT" | "SENT"; discoveredAt: Date; sentAt: Date | null;
-  total: number | null; sent: number | null; pending: number | null; failed: number | null; acknowledged: number | null; late: number | null; lastSentAt: Date | null;
+  id: string;
+  title: string;
+  status: "DRAFT" | "SENT";
+  discoveredAt: Date;
+  sentAt: Date | null;
+  total: number | null;
+  sent: number | null;
+  pending: number | null;
+  failed: number | null;
+  acknowledged: number | null;
+  late: number | null;
+  lastSentAt: Date | null;
 };
 
 const SUMMARY_SQL = `
@@ -116,16 +163,30 @@ function toSummary(row: SummaryRow, at: Date): BreachSummary {
   const end = complete && row.lastSentAt ? row.lastSentAt : at;
   const daysToNotify = Math.max(0, Math.floor((end.getTime() - row.discoveredAt.getTime()) / DAY_MS));
   return {
-    id: row.id, title: row.title, status: row.status, discoveredAt: row.discoveredAt, sentAt: row.sentAt,
-    recipients: row.total ?? 0, notified: row.sent ?? 0, pending, failed: row.failed ?? 0, acknowledged: row.acknowledged ?? 0, late: row.late ?? 0,
-    lastNotifiedAt: row.lastSentAt, daysToNotify, complete, overLimit: daysToNotify > NOTIFY_WITHIN_DAYS || (row.late ?? 0) > 0,
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    discoveredAt: row.discoveredAt,
+    sentAt: row.sentAt,
+    recipients: row.total ?? 0,
+    notified: row.sent ?? 0,
+    pending,
+    failed: row.failed ?? 0,
+    acknowledged: row.acknowledged ?? 0,
+    late: row.late ?? 0,
+    lastNotifiedAt: row.lastSentAt,
+    daysToNotify,
+    complete,
+    overLimit: daysToNotify > NOTIFY_WITHIN_DAYS || (row.late ?? 0) > 0,
   };
 }
 
 export async function listBreaches({ admin, take = 100 }: { admin: Viewer; take?: number }): Promise<BreachSummary[]> {
   assertAdmin(admin);
   const at = await now();
-  const { rows } = await getPool().query<SummaryRow>(`${SUMMARY_SQL} ORDER BY b."discoveredAt" DESC, b.id LIMIT $1`, [take]);
+  const { rows } = await getPool().query<SummaryRow>(`${SUMMARY_SQL} ORDER BY b."discoveredAt" DESC, b.id LIMIT $1`, [
+    take,
+  ]);
   return rows.map((row) => toSummary(row, at));
 }
 
@@ -141,7 +202,17 @@ export async function getBreach({ admin, id }: { admin: Viewer; id: string }): P
   assertAdmin(admin);
   const breach = await prisma.breach.findUnique({
     where: { id },
-    select: { ...BREACH_CONTENT_SELECT, status: true, audience: true, audienceEmails: true, audienceCategories: true, audienceFrom: true, audienceTo: true, createdAt: true, campaign: { select: { id: true } } },
+    select: {
+      ...BREACH_CONTENT_SELECT,
+      status: true,
+      audience: true,
+      audienceEmails: true,
+      audienceCategories: true,
+      audienceFrom: true,
+      audienceTo: true,
+      createdAt: true,
+      campaign: { select: { id: true } },
+    },
   });
   if (!breach) return null;
   const at = await now();
@@ -151,10 +222,19 @@ export async function getBreach({ admin, id }: { admin: Viewer; id: string }): P
 }
 
 /** Who a draft would reach: the count (the same SQL that creates the deliveries) and listed addresses with no account. */
-export async function previewBreachAudience({ admin, audience }: { admin: Viewer; audience: BreachAudience }): Promise<{ count: number; unmatched: string[] }> {
+export async function previewBreachAudience({
+  admin,
+  audience,
+}: {
+  admin: Viewer;
+  audience: BreachAudience;
+}): Promise<{ count: number; unmatched: string[] }> {
   assertAdmin(admin);
   const recipients = breachRecipientsSql(audience);
-  const { rows } = await getPool().query<{ count: number }>(`SELECT count(*)::int AS count FROM ${recipients.from}`, recipients.params);
+  const { rows } = await getPool().query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM ${recipients.from}`,
+    recipients.params,
+  );
   let unmatched: string[] = [];
   if (audience.kind === "LIST") {
     const missing = await getPool().query<{ email: string }>(
@@ -167,41 +247,89 @@ export async function previewBreachAudience({ admin, audience }: { admin: Viewer
 }
 
 /** The email exactly as recipients get it (with a sample greeting). */
-export async function renderBreachEmailPreview({ admin, content }: { admin: Viewer; content: BreachContent }): Promise<{ subject: string; html: string; text: string }> {
+export async function renderBreachEmailPreview({
+  admin,
+  content,
+}: {
+  admin: Viewer;
+  content: BreachContent;
+}): Promise<{ subject: string; html: string; text: string }> {
   assertAdmin(admin);
-  const { html, text } = await renderEmail(breachEmailElement(content, { appUrl: env().APP_URL, companyName: env().COMPANY_NAME }, "Hello Alex Example,"));
+  const { html, text } = await renderEmail(
+    breachEmailElement(content, { appUrl: env().APP_URL, companyName: env().COMPANY_NAME }, "Hello Alex Example,"),
+  );
   return { subject: breachSubject(content), html, text };
 }
 
 /** Sends the notice: the breach becomes SENT (immutable) and its campaign starts. */
-export async function sendBreachNotice(options: { admin: Viewer; id: string; expectedRecipients: number; ip?: string }): Promise<{ campaignId: string; recipients: number }> {
+export async function sendBreachNotice(options: {
+  admin: Viewer;
+  id: string;
+  expectedRecipients: number;
+  ip?: string;
+}): Promise<{ campaignId: string; recipients: number }> {
   const { admin } = options;
   assertAdmin(admin);
   const at = await now();
   const result = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Breach" WHERE id = ${options.id} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text AS status FROM "Breach" WHERE id = ${options.id} FOR UPDATE`;
     if (!locked[0]) throw new AppError("NOT_FOUND", { reason: "BREACH" });
     if (locked[0].status !== "DRAFT") throw new AppError("INVALID_STATE", { reason: "BREACH_SENT" });
-    const breach = await tx.breach.findUniqueOrThrow({ where: { id: options.id }, select: { audience: true, audienceEmails: true, audienceCategories: true, audienceFrom: true, audienceTo: true } });
+    const breach = await tx.breach.findUniqueOrThrow({
+      where: { id: options.id },
+      select: { audience: true, audienceEmails: true, audienceCategories: true, audienceFrom: true, audienceTo: true },
+    });
     const recipients = breachRecipientsSql(breachAudienceOf(breach));
-    const counted = await tx.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM ${recipients.from}`, ...recipients.params);
+    const counted = await tx.$queryRawUnsafe<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM ${recipients.from}`,
+      ...recipients.params,
+    );
     const count = counted[0].count;
     if (count === 0) throw new AppError("INVALID_STATE", { reason: "BREACH_NO_RECIPIENTS" });
     // The admin confirmed a number; if the audience changed since the preview, they look again.
-    if (count !== options.expectedRecipients) throw new AppError("CONFLICT", { reason: "BREACH_RECIPIENTS_CHANGED", params: { count } });
+    if (count !== options.expectedRecipients)
+      throw new AppError("CONFLICT", { reason: "BREACH_RECIPIENTS_CHANGED", params: { count } });
     await tx.breach.update({ where: { id: options.id }, data: { status: "SENT", sentAt: at } });
     const campaign = await createBreachCampaign(tx, { breachId: options.id, createdById: admin.userId });
-    await recordAudit({ action: "breach.send", actorId: admin.userId, targetType: "Breach", targetId: options.id, ip: options.ip, metadata: { campaignId: campaign.id, recipients: count } }, tx);
+    await recordAudit(
+      {
+        action: "breach.send",
+        actorId: admin.userId,
+        targetType: "Breach",
+        targetId: options.id,
+        ip: options.ip,
+        metadata: { campaignId: campaign.id, recipients: count },
+      },
+      tx,
+    );
     return { campaignId: campaign.id, recipients: count };
   });
-  await kickNoticeCampaign(result.campaignId).catch((error) => log.error("breach notice could not be started; the sweep retries", { error }));
+  await kickNoticeCampaign(result.campaignId).catch((error) =>
+    log.error("breach notice could not be started; the sweep retries", { error }),
+  );
   return result;
 }
 
-export type RecipientRow = { email: string; status: string; sentAt: Date | null; acknowledgedAt: Date | null; days: number | null };
+export type RecipientRow = {
+  email: string;
+  status: string;
+  sentAt: Date | null;
+  acknowledgedAt: Date | null;
+  days: number | null;
+};
 
 /** Each recipient's notification time (first `take`, latest first). */
-export async function listBreachRecipients({ admin, id, take = 100 }: { admin: Viewer; id: string; take?: number }): Promise<RecipientRow[]> {
+export async function listBreachRecipients({
+  admin,
+  id,
+  take = 100,
+}: {
+  admin: Viewer;
+  id: string;
+  take?: number;
+}): Promise<RecipientRow[]> {
   assertAdmin(admin);
   const { rows } = await getPool().query<RecipientRow>(
     `SELECT d.email, d.status::text AS status, d."sentAt", d."acknowledgedAt",

@@ -18,7 +18,16 @@ export type BreachContent = {
 
 /** The fields of a breach that make up its content (a Prisma select). */
 export const BREACH_CONTENT_SELECT = {
-  id: true, title: true, whatHappened: true, occurredFrom: true, occurredTo: true, discoveredAt: true, dataInvolved: true, whatWeDid: true, whatToDo: true, contact: true,
+  id: true,
+  title: true,
+  whatHappened: true,
+  occurredFrom: true,
+  occurredTo: true,
+  discoveredAt: true,
+  dataInvolved: true,
+  whatWeDid: true,
+  whatToDo: true,
+  contact: true,
 } as const;
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -41,7 +50,11 @@ export function breachPortalUrl(appUrl: string, breachId: string): string {
   return `${appUrl.replace(/\/$/, "")}/account/notices#breach-${breachId}`;
 }
 
-export function breachEmailElement(content: BreachContent, settings: { appUrl: string; companyName: string }, greeting: string) {
+export function breachEmailElement(
+  content: BreachContent,
+  settings: { appUrl: string; companyName: string },
+  greeting: string,
+) {
   return createElement(BreachNoticeEmail, {
     companyName: settings.companyName,
     title: content.title,

@@ -26,22 +26,43 @@ export const breachSchema = z
       .string()
       .max(200_000)
       .optional()
-      .transform((value) => [...new Set((value ?? "").split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))]),
+      .transform((value) => [
+        ...new Set(
+          (value ?? "")
+            .split(/[\s,;]+/)
+            .map((item) => item.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ]),
     categories: list(z.enum(CATEGORY_SLUGS, { message: "Unknown data category." })),
     audienceFrom: optionalDay(),
     audienceTo: optionalDay(),
   })
   .superRefine((input, ctx) => {
-    if (input.occurredTo && input.occurredTo < input.occurredFrom) ctx.addIssue({ code: "custom", path: ["occurredTo"], message: "The end date is before the start date." });
-    if (input.discoveredAt < input.occurredFrom) ctx.addIssue({ code: "custom", path: ["discoveredAt"], message: "It cannot have been discovered before it happened." });
+    if (input.occurredTo && input.occurredTo < input.occurredFrom)
+      ctx.addIssue({ code: "custom", path: ["occurredTo"], message: "The end date is before the start date." });
+    if (input.discoveredAt < input.occurredFrom)
+      ctx.addIssue({
+        code: "custom",
+        path: ["discoveredAt"],
+        message: "It cannot have been discovered before it happened.",
+      });
     if (input.audience === "LIST") {
-      if (!input.emails.length) ctx.addIssue({ code: "custom", path: ["emails"], message: "List the affected addresses, one per line." });
+      if (!input.emails.length)
+        ctx.addIssue({ code: "custom", path: ["emails"], message: "List the affected addresses, one per line." });
       const bad = input.emails.filter((email) => !EMAIL.safeParse(email).success);
-      if (bad.length) ctx.addIssue({ code: "custom", path: ["emails"], message: `Not an email address: ${bad.slice(0, 3).join(", ")}${bad.length > 3 ? ` and ${bad.length - 3} more` : ""}.` });
+      if (bad.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["emails"],
+          message: `Not an email address: ${bad.slice(0, 3).join(", ")}${bad.length > 3 ? ` and ${bad.length - 3} more` : ""}.`,
+        });
     }
     if (input.audience === "CATEGORIES") {
-      if (!input.categories.length) ctx.addIssue({ code: "custom", path: ["categories"], message: "Choose at least one data category." });
-      if (input.audienceFrom && input.audienceTo && input.audienceTo < input.audienceFrom) ctx.addIssue({ code: "custom", path: ["audienceTo"], message: "The end date is before the start date." });
+      if (!input.categories.length)
+        ctx.addIssue({ code: "custom", path: ["categories"], message: "Choose at least one data category." });
+      if (input.audienceFrom && input.audienceTo && input.audienceTo < input.audienceFrom)
+        ctx.addIssue({ code: "custom", path: ["audienceTo"], message: "The end date is before the start date." });
     }
   });
 
@@ -52,7 +73,9 @@ export const saveBreachSchema = z.object({ breachId: z.string().max(64).optional
 export const sendBreachSchema = z.object({
   breachId: id(),
   expectedRecipients: z.coerce.number().int().min(0),
-  confirm: z.literal("on", { message: "Tick the box to confirm: the notice goes out to every person counted above and cannot be changed." }),
+  confirm: z.literal("on", {
+    message: "Tick the box to confirm: the notice goes out to every person counted above and cannot be changed.",
+  }),
 });
 
 /** The person acknowledges a notice in their portal. */

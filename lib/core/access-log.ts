@@ -24,7 +24,13 @@ export function handleWithRequestLog(request: http.IncomingMessage, response: ht
   response.once("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     withLogContext({ requestId }, () =>
-      log.info("request", { method: request.method, path: loggablePath(request.url), status: response.statusCode, ms: Math.round(ms * 10) / 10, aborted: !response.writableFinished || undefined }),
+      log.info("request", {
+        method: request.method,
+        path: loggablePath(request.url),
+        status: response.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        aborted: !response.writableFinished || undefined,
+      }),
     );
   });
   withLogContext({ requestId }, handle);

@@ -3,7 +3,12 @@
 // the origins listed for consented optional scripts; no framing; no plugins.
 // Style attributes stay allowed (React's style props), scripts never inline.
 
-export function buildCsp(options: { nonce: string; isDev: boolean; isHttps: boolean; scriptOrigins: string[] }): string {
+export function buildCsp(options: {
+  nonce: string;
+  isDev: boolean;
+  isHttps: boolean;
+  scriptOrigins: string[];
+}): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}'${options.scriptOrigins.length ? ` ${options.scriptOrigins.join(" ")}` : ""}${options.isDev ? " 'unsafe-eval'" : ""}`,
@@ -29,5 +34,7 @@ export function newNonce(): string {
 
 /** Paths whose pages or files show someone's personal data: never stored by a browser or proxy cache. */
 export function isPrivatePath(pathname: string): boolean {
-  return /^\/(account|admin|admin-verify|parents\/status|account-deleted|email-change|unsubscribe|dev\/mail|api\/(export|parents|dev|auth))(\/|$)/.test(pathname);
+  return /^\/(account|admin|admin-verify|parents\/status|account-deleted|email-change|unsubscribe|dev\/mail|api\/(export|parents|dev|auth))(\/|$)/.test(
+    pathname,
+  );
 }

@@ -17,18 +17,27 @@ const loaded = new Map<string, Buffer>();
  * Throws when the stored key was sealed with a secret that is not on the ring. Read and created
  * outside the caller's transaction: a key must never be used unless it is stored for good.
  */
-export async function getDataKey(purpose: string, initial: () => Promise<Buffer> | Buffer = () => randomBytes(32)): Promise<Buffer> {
+export async function getDataKey(
+  purpose: string,
+  initial: () => Promise<Buffer> | Buffer = () => randomBytes(32),
+): Promise<Buffer> {
   const cached = loaded.get(purpose);
   if (cached) return cached;
   let row = await prisma.sealedKey.findUnique({ where: { purpose } });
   if (!row) {
     const material = await initial();
     // Two processes may create it at once: the first insert wins and both use that one.
-    await prisma.sealedKey.createMany({ data: [{ purpose, sealed: seal(dataKeyPurpose(purpose), material.toString("base64")) }], skipDuplicates: true });
+    await prisma.sealedKey.createMany({
+      data: [{ purpose, sealed: seal(dataKeyPurpose(purpose), material.toString("base64")) }],
+      skipDuplicates: true,
+    });
     row = await prisma.sealedKey.findUniqueOrThrow({ where: { purpose } });
   }
   const opened = unseal(dataKeyPurpose(purpose), row.sealed);
-  if (opened === null) throw new Error(`the ${purpose} data key was sealed with a secret that is not in AUTH_SECRET or AUTH_SECRET_PREVIOUS`);
+  if (opened === null)
+    throw new Error(
+      `the ${purpose} data key was sealed with a secret that is not in AUTH_SECRET or AUTH_SECRET_PREVIOUS`,
+    );
   const key = Buffer.from(opened, "base64");
   loaded.set(purpose, key);
   return key;

@@ -12,7 +12,11 @@ type Db = { prisma: PrismaClient; pool: pg.Pool };
 const globalForDb = globalThis as unknown as { __portalDb?: Db };
 
 function createDb(): Db {
-  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DB_POOL_MAX, application_name: process.env.PORTAL_PROCESS_NAME ?? "privacy-portal" });
+  const pool = new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: env().DB_POOL_MAX,
+    application_name: process.env.PORTAL_PROCESS_NAME ?? "privacy-portal",
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", (error) => log.error("idle database connection error", { error }));

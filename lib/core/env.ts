@@ -26,7 +26,12 @@ const schema = z.object({
   AUTH_SECRET_PREVIOUS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((secret) => secret.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((secret) => secret.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().min(16, "each AUTH_SECRET_PREVIOUS secret must be at least 16 characters"))),
   SMTP_URL: z.string().default(""),
   MAIL_FROM: z.string().default("Privacy Team <privacy@localhost>"),

@@ -28,8 +28,14 @@ export class AppError extends Error {
   readonly field?: string;
   readonly params: AppErrorParams;
 
-  constructor(code: AppErrorCode, options: { reason?: string; field?: string; params?: AppErrorParams; cause?: unknown } = {}) {
-    super(options.reason ? `${code}:${options.reason}` : code, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    code: AppErrorCode,
+    options: { reason?: string; field?: string; params?: AppErrorParams; cause?: unknown } = {},
+  ) {
+    super(
+      options.reason ? `${code}:${options.reason}` : code,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = "AppError";
     this.code = code;
     this.reason = options.reason;

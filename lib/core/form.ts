@@ -3,14 +3,18 @@
 import { z } from "zod";
 
 /** A checkbox: "on"/"true" (or true) is checked; absent is unchecked. */
-export const checkbox = () => z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+export const checkbox = () =>
+  z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 /** An id from a hidden field. */
 export const id = (max = 64) => z.string().trim().min(1).max(max);
 
 /** A field that may be sent once or several times (checkbox groups, multi-selects). */
 export const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item),
+  );
 
 /** Optional free text: trimmed, "" becomes null. */
 export const optionalText = (max: number, message?: string) =>
@@ -30,7 +34,8 @@ export const FORM_CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\
 
 /** The fields of a read form (see readForm) whose text carries a character no field may carry. */
 export function fieldsWithControlCharacters(raw: Record<string, unknown>): string[] {
-  const bad = (value: unknown): boolean => (typeof value === "string" ? FORM_CONTROL_CHARACTERS.test(value) : Array.isArray(value) && value.some(bad));
+  const bad = (value: unknown): boolean =>
+    typeof value === "string" ? FORM_CONTROL_CHARACTERS.test(value) : Array.isArray(value) && value.some(bad);
   return Object.keys(raw).filter((key) => bad(raw[key]) || FORM_CONTROL_CHARACTERS.test(key));
 }
 
@@ -46,16 +51,36 @@ export function parseDay(value: string): Date | null {
   const [year, month, dayOfMonth] = match.slice(1).map(Number);
   if (year < MIN_YEAR || year > MAX_YEAR) return null;
   const date = new Date(Date.UTC(year, month - 1, dayOfMonth));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === dayOfMonth ? date : null;
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === dayOfMonth
+    ? date
+    : null;
 }
 
 /** A calendar day as text ("YYYY-MM-DD", trimmed), validated by parseDay. */
-export const isoDay = (message = DAY_MESSAGE) => z.string().trim().refine((value) => parseDay(value) !== null, message);
+export const isoDay = (message = DAY_MESSAGE) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => parseDay(value) !== null, message);
 
-const blankToUndefined = (value: unknown) => (value === "" || value === undefined || value === null ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  value === "" || value === undefined || value === null ? undefined : value;
 
 /** A required date field (`<input type="date">`) as a Date at midnight UTC; `missing` when left empty. */
-export const day = (missing: string) => z.preprocess(blankToUndefined, z.string({ message: missing }).pipe(isoDay()).transform((value) => parseDay(value)!));
+export const day = (missing: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ message: missing })
+      .pipe(isoDay())
+      .transform((value) => parseDay(value)!),
+  );
 
 /** An optional date field as a Date at midnight UTC; empty is undefined. */
-export const optionalDay = () => z.preprocess(blankToUndefined, isoDay().transform((value) => parseDay(value)!).optional());
+export const optionalDay = () =>
+  z.preprocess(
+    blankToUndefined,
+    isoDay()
+      .transform((value) => parseDay(value)!)
+      .optional(),
+  );

@@ -20,7 +20,11 @@ async function withSecrets(current: string, previous = "") {
 // What the code before the key ring wrote: stored values and mailed links made then must keep working.
 function legacySeal(purpose: string, value: string, secret: string) {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", createHash("sha256").update(`privacy-portal:sealed:${purpose}:${secret}`).digest(), iv);
+  const cipher = createCipheriv(
+    "aes-256-gcm",
+    createHash("sha256").update(`privacy-portal:sealed:${purpose}:${secret}`).digest(),
+    iv,
+  );
   const body = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }
@@ -46,7 +50,14 @@ afterAll(async () => {
 });
 
 describe("rotating AUTH_SECRET", () => {
-  const issued = {} as { totp: string; parent: string; legacyParent: string; unsubscribe: string; receipt: string; legacyOpen: string };
+  const issued = {} as {
+    totp: string;
+    parent: string;
+    legacyParent: string;
+    unsubscribe: string;
+    receipt: string;
+    legacyOpen: string;
+  };
 
   it("reads everything issued with the old secret while it is AUTH_SECRET_PREVIOUS, and writes with the new one", async () => {
     const before = await withSecrets(A);
@@ -63,8 +74,24 @@ describe("rotating AUTH_SECRET", () => {
     await db.prisma.totpCredential.create({ data: { userId, secretSealed: issued.totp } });
     await db.prisma.parentRequest.createMany({
       data: [
-        { id: "keyring-parent-1", parentName: "P", parentEmail: "p1@example.net", childIdentifiers: "c", relationship: "mother", accessTokenHash: "h1", accessTokenSealed: issued.parent },
-        { id: "keyring-parent-2", parentName: "P", parentEmail: "p2@example.net", childIdentifiers: "c", relationship: "mother", accessTokenHash: "h2", accessTokenSealed: issued.legacyParent },
+        {
+          id: "keyring-parent-1",
+          parentName: "P",
+          parentEmail: "p1@example.net",
+          childIdentifiers: "c",
+          relationship: "mother",
+          accessTokenHash: "h1",
+          accessTokenSealed: issued.parent,
+        },
+        {
+          id: "keyring-parent-2",
+          parentName: "P",
+          parentEmail: "p2@example.net",
+          childIdentifiers: "c",
+          relationship: "mother",
+          accessTokenHash: "h2",
+          accessTokenSealed: issued.legacyParent,
+        },
       ],
     });
 
@@ -96,7 +123,10 @@ describe("rotating AUTH_SECRET", () => {
     const totp = await db.prisma.totpCredential.findUniqueOrThrow({ where: { userId } });
     const parents = await db.prisma.parentRequest.findMany({ orderBy: { id: "asc" } });
     expect(after.sealed.unseal("totp", totp.secretSealed!)).toBe("JBSWY3DPEHPK3PXP");
-    expect(parents.map((row) => after.sealed.unseal("parent-status", row.accessTokenSealed!))).toEqual(["parent-status-token-1", "parent-status-token-2"]);
+    expect(parents.map((row) => after.sealed.unseal("parent-status", row.accessTokenSealed!))).toEqual([
+      "parent-status-token-1",
+      "parent-status-token-2",
+    ]);
     // Erased people stay on the suppression list (a keyed hash cannot be re-made without the address).
     const suppression = await import("../erasure/suppression");
     expect(await suppression.isEmailSuppressed(db.prisma, "erased-before@example.com")).toBe(true);

@@ -29,7 +29,10 @@ export function isKeyId(value: string): boolean {
 export function createKeyRing(current: string, previous: readonly string[] = []): KeyRing {
   const seen = new Set([current]);
   const older = previous.filter((secret) => !seen.has(secret) && Boolean(seen.add(secret)));
-  return { current: { id: keyIdOf(current), secret: current }, previous: older.map((secret) => ({ id: keyIdOf(secret), secret })) };
+  return {
+    current: { id: keyIdOf(current), secret: current },
+    previous: older.map((secret) => ({ id: keyIdOf(secret), secret })),
+  };
 }
 
 let fromEnv: { current: string; previous: readonly string[]; ring: KeyRing } | null = null;
@@ -38,7 +41,11 @@ let fromEnv: { current: string; previous: readonly string[]; ring: KeyRing } | n
 export function getKeyRing(): KeyRing {
   const config = env();
   if (fromEnv?.current !== config.AUTH_SECRET || fromEnv.previous !== config.AUTH_SECRET_PREVIOUS) {
-    fromEnv = { current: config.AUTH_SECRET, previous: config.AUTH_SECRET_PREVIOUS, ring: createKeyRing(config.AUTH_SECRET, config.AUTH_SECRET_PREVIOUS) };
+    fromEnv = {
+      current: config.AUTH_SECRET,
+      previous: config.AUTH_SECRET_PREVIOUS,
+      ring: createKeyRing(config.AUTH_SECRET, config.AUTH_SECRET_PREVIOUS),
+    };
   }
   return fromEnv.ring;
 }

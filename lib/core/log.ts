@@ -15,7 +15,22 @@ export type LogContext = { requestId?: string; jobId?: string; job?: string };
 const globalForContext = globalThis as unknown as { __portalLogContext?: AsyncLocalStorage<LogContext> };
 const context = (globalForContext.__portalLogContext ??= new AsyncLocalStorage<LogContext>());
 
-const REDACT = ["token", "password", "secret", "authorization", "cookie", "email", "url", "link", "*.token", "*.authorization", "*.cookie", "*.email", "headers.authorization", "headers.cookie"];
+const REDACT = [
+  "token",
+  "password",
+  "secret",
+  "authorization",
+  "cookie",
+  "email",
+  "url",
+  "link",
+  "*.token",
+  "*.authorization",
+  "*.cookie",
+  "*.email",
+  "headers.authorization",
+  "headers.cookie",
+];
 
 const globalForLog = globalThis as unknown as { __portalLogger?: pino.Logger };
 
@@ -45,7 +60,17 @@ export function currentLogContext(): LogContext | undefined {
 function write(level: "info" | "warn" | "error" | "debug", message: string, fields?: Fields) {
   const error = fields?.error instanceof Error ? fields.error : undefined;
   // Only an error's message and stack: driver errors may carry query parameters.
-  const safe = error ? { ...fields, error: { type: error.name, message: error.message, stack: error.stack, code: (error as { code?: unknown }).code } } : fields;
+  const safe = error
+    ? {
+        ...fields,
+        error: {
+          type: error.name,
+          message: error.message,
+          stack: error.stack,
+          code: (error as { code?: unknown }).code,
+        },
+      }
+    : fields;
   if (safe) logger()[level](safe, message);
   else logger()[level](message);
 }

@@ -67,9 +67,7 @@ export async function migrateDatabase(
       const previous = done.get(migration.name);
       if (previous) {
         if (previous !== migration.checksum) {
-          throw new Error(
-            `migration ${migration.name} was changed after it was applied; add a new migration instead`,
-          );
+          throw new Error(`migration ${migration.name} was changed after it was applied; add a new migration instead`);
         }
         continue;
       }

@@ -26,10 +26,18 @@ export const textParam = (max = 200) =>
     .refine((value) => !URL_CONTROL_CHARACTERS.test(value), "contains characters that are not allowed");
 
 /** An opaque id (cuid, uuid, hex): letters, digits, "-" and "_". */
-export const idParam = (max = 64) => z.string().regex(/^[A-Za-z0-9_-]+$/).max(max);
+export const idParam = (max = 64) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .max(max);
 
 /** A slug: lower-case letters, digits and "-". */
-export const slugParam = (max = 100) => z.string().regex(/^[a-z0-9-]+$/).max(max);
+export const slugParam = (max = 100) =>
+  z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(max);
 
 /** A whole number from 1 that fits PostgreSQL's integer (page numbers, policy versions). */
 export const positiveIntParam = (max = POSTGRES_INT_MAX) =>
@@ -65,7 +73,10 @@ type ParamShape = Record<string, z.ZodType>;
  * for "missing" and is listed in `invalid`, so the page can ignore it and say so.
  * A repeated param counts with its first value; unknown params are ignored.
  */
-export function parseSearchParams<S extends ParamShape>(schema: z.ZodObject<S>, searchParams: SearchParams): { data: z.output<z.ZodObject<S>>; invalid: (keyof S & string)[] } {
+export function parseSearchParams<S extends ParamShape>(
+  schema: z.ZodObject<S>,
+  searchParams: SearchParams,
+): { data: z.output<z.ZodObject<S>>; invalid: (keyof S & string)[] } {
   const data: Record<string, unknown> = {};
   const invalid: (keyof S & string)[] = [];
   for (const [key, field] of Object.entries(schema.shape) as [keyof S & string, z.ZodType][]) {
@@ -83,7 +94,10 @@ export function parseSearchParams<S extends ParamShape>(schema: z.ZodObject<S>, 
 }
 
 /** A page's route params; a value the schema refuses is a page that does not exist (404). */
-export function parseParams<S extends ParamShape>(schema: z.ZodObject<S>, params: RouteParams): z.output<z.ZodObject<S>> {
+export function parseParams<S extends ParamShape>(
+  schema: z.ZodObject<S>,
+  params: RouteParams,
+): z.output<z.ZodObject<S>> {
   const parsed = schema.safeParse(params);
   if (!parsed.success) notFound();
   return parsed.data;
@@ -93,9 +107,15 @@ export function parseParams<S extends ParamShape>(schema: z.ZodObject<S>, params
  * A route handler's query string. A refused value throws `error` (by default
  * VALIDATION:BAD_QUERY, a 400 through errorResponse()).
  */
-export function parseQuery<S extends ParamShape>(schema: z.ZodObject<S>, url: URL | string, error: AppError = new AppError("VALIDATION", { reason: "BAD_QUERY" })): z.output<z.ZodObject<S>> {
+export function parseQuery<S extends ParamShape>(
+  schema: z.ZodObject<S>,
+  url: URL | string,
+  error: AppError = new AppError("VALIDATION", { reason: "BAD_QUERY" }),
+): z.output<z.ZodObject<S>> {
   const searchParams = (typeof url === "string" ? new URL(url) : url).searchParams;
-  const raw = Object.fromEntries([...new Set(searchParams.keys())].map((key) => [key, firstValue(searchParams.get(key) ?? undefined)]));
+  const raw = Object.fromEntries(
+    [...new Set(searchParams.keys())].map((key) => [key, firstValue(searchParams.get(key) ?? undefined)]),
+  );
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw error;
   return parsed.data;
@@ -105,7 +125,11 @@ export function parseQuery<S extends ParamShape>(schema: z.ZodObject<S>, url: UR
  * A route handler's params. A refused value throws `error` (by default NOT_FOUND: an id
  * that cannot exist answers as a missing one).
  */
-export function parseRouteParams<S extends ParamShape>(schema: z.ZodObject<S>, params: RouteParams, error: AppError = new AppError("NOT_FOUND")): z.output<z.ZodObject<S>> {
+export function parseRouteParams<S extends ParamShape>(
+  schema: z.ZodObject<S>,
+  params: RouteParams,
+  error: AppError = new AppError("NOT_FOUND"),
+): z.output<z.ZodObject<S>> {
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw error;
   return parsed.data;

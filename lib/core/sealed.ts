@@ -11,7 +11,8 @@ import { deriveKey, resolveKeyRing, ringSecrets, secretsWithId, type KeyRing } f
 
 const VERSION = "v2";
 
-const legacyKey = (purpose: string, secret: string) => createHash("sha256").update(`privacy-portal:sealed:${purpose}:${secret}`).digest();
+const legacyKey = (purpose: string, secret: string) =>
+  createHash("sha256").update(`privacy-portal:sealed:${purpose}:${secret}`).digest();
 
 function encrypt(key: Buffer, value: string): string {
   const iv = randomBytes(12);

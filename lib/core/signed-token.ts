@@ -11,7 +11,8 @@ import { deriveKey, resolveKeyRing, ringSecrets, secretsWithId, type KeyRing } f
 
 export type TokenPurpose = "unsubscribe" | "email-open" | "erasure-receipt";
 
-const legacyKey = (purpose: TokenPurpose, secret: string) => createHmac("sha256", secret).update(`privacy-portal:${purpose}:v1`).digest();
+const legacyKey = (purpose: TokenPurpose, secret: string) =>
+  createHmac("sha256", secret).update(`privacy-portal:${purpose}:v1`).digest();
 const mac = (key: Buffer, signed: string) => createHmac("sha256", key).update(signed).digest("base64url");
 
 /** Signs with the ring's current secret; `keys` defaults to the configured ring (a string: a ring of that one secret). */
@@ -39,7 +40,9 @@ export function verifyToken(purpose: TokenPurpose, token: unknown, keys?: string
   if (parts.length === 3) {
     const [keyId, payload, given] = parts;
     body = payload;
-    valid = secretsWithId(ring, keyId).some((secret) => sameMac(mac(deriveKey(secret, `token:${purpose}`), `${keyId}.${payload}`), given));
+    valid = secretsWithId(ring, keyId).some((secret) =>
+      sameMac(mac(deriveKey(secret, `token:${purpose}`), `${keyId}.${payload}`), given),
+    );
   } else if (parts.length === 2) {
     const [payload, given] = parts;
     body = payload;

@@ -25,10 +25,29 @@ const MAX_EMAIL_CHANGES_PER_HOUR = 5;
 export async function getEditableProfile({ viewer }: { viewer: Viewer }) {
   const user = await prisma.user.findUnique({
     where: { id: viewer.userId },
-    select: { name: true, email: true, profile: { select: { displayName: true, phone: true, company: true, addressLine: true, city: true, postalCode: true, country: true, updatedAt: true } } },
+    select: {
+      name: true,
+      email: true,
+      profile: {
+        select: {
+          displayName: true,
+          phone: true,
+          company: true,
+          addressLine: true,
+          city: true,
+          postalCode: true,
+          country: true,
+          updatedAt: true,
+        },
+      },
+    },
   });
   if (!user) return null;
-  const pending = await prisma.pendingEmailChange.findFirst({ where: { userId: viewer.userId, expiresAt: { gt: await now() } }, orderBy: { createdAt: "desc" }, select: { newEmail: true, expiresAt: true } });
+  const pending = await prisma.pendingEmailChange.findFirst({
+    where: { userId: viewer.userId, expiresAt: { gt: await now() } },
+    orderBy: { createdAt: "desc" },
+    select: { newEmail: true, expiresAt: true },
+  });
   return { ...user, pendingEmail: pending };
 }
 
@@ -40,13 +59,27 @@ export async function updateProfile(options: { viewer: Viewer; input: ProfileInp
     const before = await tx.profile.findUnique({ where: { userId: viewer.userId } });
     const beforeUser = await tx.user.findUnique({ where: { id: viewer.userId }, select: { name: true } });
     await tx.user.update({ where: { id: viewer.userId }, data: { name } });
-    await tx.profile.upsert({ where: { userId: viewer.userId }, create: { userId: viewer.userId, ...profile, policyVersionId: policy?.id ?? null }, update: profile });
+    await tx.profile.upsert({
+      where: { userId: viewer.userId },
+      create: { userId: viewer.userId, ...profile, policyVersionId: policy?.id ?? null },
+      update: profile,
+    });
     const changed = Object.entries(profile)
       .filter(([key, value]) => (before as Record<string, unknown> | null)?.[key] !== value)
       .map(([key]) => key);
     if (beforeUser?.name !== name) changed.unshift("name");
     // Field names only: the audit log never holds the personal data itself.
-    await recordAudit({ action: "profile.updated", actorId: viewer.userId, targetType: "User", targetId: viewer.userId, ip: options.ip ?? null, metadata: { fields: changed } }, tx);
+    await recordAudit(
+      {
+        action: "profile.updated",
+        actorId: viewer.userId,
+        targetType: "User",
+        targetId: viewer.userId,
+        ip: options.ip ?? null,
+        metadata: { fields: changed },
+      },
+      tx,
+    );
   });
 }
 
@@ -54,30 +87,69 @@ function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function requestEmailChange(options: { viewer: Viewer; newEmail: string; ip?: string | null }): Promise<void> {
+export async function requestEmailChange(options: {
+  viewer: Viewer;
+  newEmail: string;
+  ip?: string | null;
+}): Promise<void> {
   const { viewer, newEmail } = options;
   assertViewer(viewer);
   const user = await prisma.user.findUnique({ where: { id: viewer.userId }, select: { email: true } });
   if (!user) throw new AppError("NOT_FOUND", { reason: "ACCOUNT" });
-  if (user.email.toLowerCase() === newEmail) throw new AppError("CONFLICT", { reason: "SAME_EMAIL", field: "newEmail" });
+  if (user.email.toLowerCase() === newEmail)
+    throw new AppError("CONFLICT", { reason: "SAME_EMAIL", field: "newEmail" });
   const at = await now();
   const actorRef = await findPersonRef(prisma, viewer.userId);
-  const recent = actorRef ? await prisma.auditLog.count({ where: { actorId: actorRef, action: "email.change_requested", at: { gt: new Date(at.getTime() - 3_600_000) } } }) : 0;
+  const recent = actorRef
+    ? await prisma.auditLog.count({
+        where: { actorId: actorRef, action: "email.change_requested", at: { gt: new Date(at.getTime() - 3_600_000) } },
+      })
+    : 0;
   if (recent >= MAX_EMAIL_CHANGES_PER_HOUR) throw new AppError("LIMIT_REACHED", { reason: "EMAIL_CHANGES" });
   const token = randomBytes(32).toString("base64url");
   await prisma.$transaction(async (tx) => {
     await tx.pendingEmailChange.deleteMany({ where: { userId: viewer.userId } });
-    await tx.pendingEmailChange.create({ data: { userId: viewer.userId, newEmail, tokenHash: hashToken(token), createdAt: at, expiresAt: new Date(at.getTime() + EMAIL_CHANGE_TTL_HOURS * 3_600_000) } });
-    await recordAudit({ action: "email.change_requested", actorId: viewer.userId, targetType: "User", targetId: viewer.userId, ip: options.ip ?? null }, tx);
+    await tx.pendingEmailChange.create({
+      data: {
+        userId: viewer.userId,
+        newEmail,
+        tokenHash: hashToken(token),
+        createdAt: at,
+        expiresAt: new Date(at.getTime() + EMAIL_CHANGE_TTL_HOURS * 3_600_000),
+      },
+    });
+    await recordAudit(
+      {
+        action: "email.change_requested",
+        actorId: viewer.userId,
+        targetType: "User",
+        targetId: viewer.userId,
+        ip: options.ip ?? null,
+      },
+      tx,
+    );
   });
   // Whether or not another account uses the new address, the same thing
   // happens here, so this form cannot be used to find out who has an account.
   const url = `${env().APP_URL}/email-change/confirm?token=${token}`;
-  await sendEmail({ to: newEmail, subject: "Confirm your new email address", template: createElement(EmailChangeConfirmEmail, { url, companyName: env().COMPANY_NAME, hours: EMAIL_CHANGE_TTL_HOURS }) });
+  await sendEmail({
+    to: newEmail,
+    subject: "Confirm your new email address",
+    template: createElement(EmailChangeConfirmEmail, {
+      url,
+      companyName: env().COMPANY_NAME,
+      hours: EMAIL_CHANGE_TTL_HOURS,
+    }),
+  });
   await sendEmail({
     to: user.email,
     subject: "A change of your sign-in email address was requested",
-    template: createElement(EmailChangedNoticeEmail, { companyName: env().COMPANY_NAME, maskedNewEmail: maskEmail(newEmail), stage: "requested", accountUrl: `${env().APP_URL}/account/profile` }),
+    template: createElement(EmailChangedNoticeEmail, {
+      companyName: env().COMPANY_NAME,
+      maskedNewEmail: maskEmail(newEmail),
+      stage: "requested",
+      accountUrl: `${env().APP_URL}/account/profile`,
+    }),
   });
 }
 
@@ -85,7 +157,10 @@ export type EmailChangeTokenState = { state: "valid"; newEmail: string } | { sta
 
 export async function getEmailChangeTokenState(token: string): Promise<EmailChangeTokenState> {
   if (!token || token.length > 200) return { state: "unknown" };
-  const row = await prisma.pendingEmailChange.findUnique({ where: { tokenHash: hashToken(token) }, select: { newEmail: true, expiresAt: true } });
+  const row = await prisma.pendingEmailChange.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { newEmail: true, expiresAt: true },
+  });
   if (!row) return { state: "unknown" };
   if (row.expiresAt <= (await now())) return { state: "expired" };
   return { state: "valid", newEmail: row.newEmail };
@@ -95,21 +170,39 @@ export async function getEmailChangeTokenState(token: string): Promise<EmailChan
  * Uses a confirmation link (single use: the pending row is deleted even when the
  * change is refused). Throws NOT_FOUND / EXPIRED / CONFLICT (address taken).
  */
-export async function confirmEmailChange(options: { token: string; ip?: string | null }): Promise<{ newEmail: string }> {
+export async function confirmEmailChange(options: {
+  token: string;
+  ip?: string | null;
+}): Promise<{ newEmail: string }> {
   const tokenHash = hashToken(options.token);
   const at = await now();
   const outcome = await prisma.$transaction(async (tx) => {
     // Deleting first makes the link single-use even under concurrent clicks.
-    const pending = await tx.pendingEmailChange.findUnique({ where: { tokenHash }, select: { id: true, userId: true, newEmail: true, expiresAt: true, user: { select: { email: true } } } });
+    const pending = await tx.pendingEmailChange.findUnique({
+      where: { tokenHash },
+      select: { id: true, userId: true, newEmail: true, expiresAt: true, user: { select: { email: true } } },
+    });
     if (!pending) return { failure: new AppError("NOT_FOUND", { reason: "EMAIL_CHANGE_LINK" }) };
     await tx.pendingEmailChange.deleteMany({ where: { id: pending.id } });
     if (pending.expiresAt <= at) return { failure: new AppError("EXPIRED", { reason: "EMAIL_CHANGE_LINK" }) };
-    const taken = await tx.user.findFirst({ where: { email: { equals: pending.newEmail, mode: "insensitive" }, NOT: { id: pending.userId } }, select: { id: true } });
+    const taken = await tx.user.findFirst({
+      where: { email: { equals: pending.newEmail, mode: "insensitive" }, NOT: { id: pending.userId } },
+      select: { id: true },
+    });
     if (taken) return { failure: new AppError("CONFLICT", { reason: "EMAIL_TAKEN" }) };
     await tx.user.update({ where: { id: pending.userId }, data: { email: pending.newEmail, emailVerified: at } });
     await tx.pendingEmailChange.deleteMany({ where: { userId: pending.userId } });
     await tx.verificationToken.deleteMany({ where: { identifier: pending.user.email } });
-    await recordAudit({ action: "email.changed", actorId: pending.userId, targetType: "User", targetId: pending.userId, ip: options.ip ?? null }, tx);
+    await recordAudit(
+      {
+        action: "email.changed",
+        actorId: pending.userId,
+        targetType: "User",
+        targetId: pending.userId,
+        ip: options.ip ?? null,
+      },
+      tx,
+    );
     return { newEmail: pending.newEmail, oldEmail: pending.user.email };
   });
   // Thrown after the transaction so that the spent link stays deleted.
@@ -117,7 +210,12 @@ export async function confirmEmailChange(options: { token: string; ip?: string |
   await sendEmail({
     to: outcome.oldEmail,
     subject: "Your sign-in email address was changed",
-    template: createElement(EmailChangedNoticeEmail, { companyName: env().COMPANY_NAME, maskedNewEmail: maskEmail(outcome.newEmail), stage: "changed", accountUrl: `${env().APP_URL}/account/profile` }),
+    template: createElement(EmailChangedNoticeEmail, {
+      companyName: env().COMPANY_NAME,
+      maskedNewEmail: maskEmail(outcome.newEmail),
+      stage: "changed",
+      accountUrl: `${env().APP_URL}/account/profile`,
+    }),
   }).catch((error) => log.error("email-change notice to the old address failed", { error }));
   return { newEmail: outcome.newEmail };
 }

@@ -13,16 +13,32 @@ import { createPrivacyRequest } from "../requests/person";
 
 const MAX_CORRECTIONS_PER_DAY = 20;
 
-export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: string; itemId: string; details: string; correctValue?: string; ip?: string | null }) {
+export async function fileCorrectionRequest(options: {
+  viewer: Viewer;
+  dataset: string;
+  itemId: string;
+  details: string;
+  correctValue?: string;
+  ip?: string | null;
+}) {
   const { viewer } = options;
   assertViewer(viewer);
   const item = await getOwnItem({ viewer, datasetKey: options.dataset, id: options.itemId });
   if (!item || !item.dataset.correctable) {
-    await recordAudit({ action: "authz.denied", actorId: viewer.userId, targetType: "DataItem", targetId: `${options.dataset.slice(0, 40)}:${options.itemId.slice(0, 60)}`, ip: options.ip ?? null, metadata: { area: "correction" } });
+    await recordAudit({
+      action: "authz.denied",
+      actorId: viewer.userId,
+      targetType: "DataItem",
+      targetId: `${options.dataset.slice(0, 40)}:${options.itemId.slice(0, 60)}`,
+      ip: options.ip ?? null,
+      metadata: { area: "correction" },
+    });
     throw new AppError("NOT_FOUND", { reason: "DATA_ITEM" });
   }
   const at = await now();
-  const recent = await prisma.privacyRequest.count({ where: { userId: viewer.userId, type: "CORRECTION", createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
+  const recent = await prisma.privacyRequest.count({
+    where: { userId: viewer.userId, type: "CORRECTION", createdAt: { gt: new Date(at.getTime() - 86_400_000) } },
+  });
   if (recent >= MAX_CORRECTIONS_PER_DAY) throw new AppError("LIMIT_REACHED", { reason: "CORRECTIONS_PER_DAY" });
   const details = [
     `Correction requested for ${item.category.title} → ${item.dataset.title}, record ${options.itemId}.`,
@@ -37,7 +53,13 @@ export async function fileCorrectionRequest(options: { viewer: Viewer; dataset: 
     type: "CORRECTION",
     law: defaultLawFor(profile?.country),
     details,
-    subject: { category: item.category.slug, dataset: item.dataset.key, id: options.itemId, item: item.values, proposedValue: options.correctValue || null },
+    subject: {
+      category: item.category.slug,
+      dataset: item.dataset.key,
+      id: options.itemId,
+      item: item.values,
+      proposedValue: options.correctValue || null,
+    },
     origin: "Filed from “Your data” (this is wrong).",
     ip: options.ip,
   });

@@ -14,7 +14,18 @@ export async function getPolicyVersions(): Promise<Map<string, PolicyRef>> {
     where: { status: "PUBLISHED" },
     select: { id: true, version: true, effectiveAt: true, document: { select: { slug: true, title: true } } },
   });
-  return new Map(versions.map((version) => [version.id, { id: version.id, slug: version.document.slug, title: version.document.title, version: version.version, effectiveAt: version.effectiveAt }]));
+  return new Map(
+    versions.map((version) => [
+      version.id,
+      {
+        id: version.id,
+        slug: version.document.slug,
+        title: version.document.title,
+        version: version.version,
+        effectiveAt: version.effectiveAt,
+      },
+    ]),
+  );
 }
 
 export async function getSharingFor(category: Category) {
@@ -31,7 +42,11 @@ export async function getDataOverview({ viewer }: { viewer: Viewer }) {
     findActiveSharingEntries(),
   ]);
   return categories.map((category) => {
-    const datasetCounts = category.datasets.map((dataset) => ({ key: dataset.key, title: dataset.title, count: counts.get(dataset.key)?.total ?? 0 }));
+    const datasetCounts = category.datasets.map((dataset) => ({
+      key: dataset.key,
+      title: dataset.title,
+      count: counts.get(dataset.key)?.total ?? 0,
+    }));
     const policyCounts = new Map<string, number>();
     for (const dataset of category.datasets) {
       for (const [policyId, count] of counts.get(dataset.key)?.byPolicy ?? []) {
@@ -46,24 +61,38 @@ export async function getDataOverview({ viewer }: { viewer: Viewer }) {
         .map(([id, count]) => ({ policy: policies.get(id), count }))
         .filter((entry): entry is { policy: PolicyRef; count: number } => Boolean(entry.policy))
         .sort((a, b) => a.policy.version - b.policy.version),
-      sharedWith: sharing.filter((entry) => isSharedIn(category, entry.dataCategories)).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
+      sharedWith: sharing
+        .filter((entry) => isSharedIn(category, entry.dataCategories))
+        .map((entry) => ({ name: entry.name, purpose: entry.purpose })),
     };
   });
 }
 
-export async function getDatasetPage(options: { viewer: Viewer; categorySlug: string; datasetKey: string; request: PageRequest; withCount?: boolean }) {
+export async function getDatasetPage(options: {
+  viewer: Viewer;
+  categorySlug: string;
+  datasetKey: string;
+  request: PageRequest;
+  withCount?: boolean;
+}) {
   const category = findCategory(options.categorySlug);
   const dataset = category?.datasets.find((candidate) => candidate.key === options.datasetKey);
   if (!category || !dataset) return null;
   const [page, total] = await Promise.all([
     listPage(getPool(), options.viewer.userId, dataset, options.request),
-    options.withCount ? countRows(getPool(), options.viewer.userId, dataset, options.request.filters) : Promise.resolve(null),
+    options.withCount
+      ? countRows(getPool(), options.viewer.userId, dataset, options.request.filters)
+      : Promise.resolve(null),
   ]);
   return { category, dataset, page, total };
 }
 
 /** Exact number of the viewer's rows in a dataset (with filters); streamed into the page after its rows. */
-export async function getDatasetCount(options: { viewer: Viewer; datasetKey: string; filters?: PageRequest["filters"] }) {
+export async function getDatasetCount(options: {
+  viewer: Viewer;
+  datasetKey: string;
+  filters?: PageRequest["filters"];
+}) {
   const found = findDataset(options.datasetKey);
   if (!found) return null;
   return countRows(getPool(), options.viewer.userId, found.dataset, options.filters);

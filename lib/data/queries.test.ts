@@ -18,7 +18,10 @@ beforeAll(async () => {
   aliceId = (await pool.query(`SELECT id FROM "User" WHERE email = 'alice@example.com'`)).rows[0].id;
   bobId = (await pool.query(`SELECT id FROM "User" WHERE email = 'bob@example.com'`)).rows[0].id;
   // Ties on the timestamp: keyset order must still be total (time, id).
-  await pool.query(`INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) SELECT $1, '2026-06-01T00:00:00Z', '192.0.2.1', '/tie' FROM generate_series(1, 7)`, [aliceId]);
+  await pool.query(
+    `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) SELECT $1, '2026-06-01T00:00:00Z', '192.0.2.1', '/tie' FROM generate_series(1, 7)`,
+    [aliceId],
+  );
 });
 
 afterAll(async () => {
@@ -29,7 +32,12 @@ const logs = () => findDataset("server-logs")!.dataset;
 
 describe("listPage", () => {
   it("walks every row exactly once, newest first, forwards and backwards", async () => {
-    const expected = (await pool.query(`SELECT id::text FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY "occurredAt" DESC, id DESC`, [aliceId])).rows.map((row) => row.id);
+    const expected = (
+      await pool.query(
+        `SELECT id::text FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY "occurredAt" DESC, id DESC`,
+        [aliceId],
+      )
+    ).rows.map((row) => row.id);
     const forward: string[] = [];
     let page = await listPage(pool, aliceId, logs(), { direction: "first", limit: 37 });
     expect(page.hasNewer).toBe(false);
@@ -63,41 +71,81 @@ describe("listPage", () => {
     }
     const device = page.rows[0].values.deviceId!;
     const byDevice = await countRows(pool, aliceId, logs(), { device, ip: page.rows[0].values.ip! });
-    expect(byDevice).toBe(Number((await pool.query(`SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND "deviceId" = $2 AND ip = $3`, [aliceId, device, page.rows[0].values.ip])).rows[0].count));
-    await expect(listPage(pool, aliceId, logs(), { direction: "first", filters: { from: "1 Jan" } })).rejects.toThrow(AppError);
+    expect(byDevice).toBe(
+      Number(
+        (
+          await pool.query(
+            `SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1 AND "deviceId" = $2 AND ip = $3`,
+            [aliceId, device, page.rows[0].values.ip],
+          )
+        ).rows[0].count,
+      ),
+    );
+    await expect(listPage(pool, aliceId, logs(), { direction: "first", filters: { from: "1 Jan" } })).rejects.toThrow(
+      AppError,
+    );
     await expect(listPage(pool, aliceId, logs(), { direction: "next", cursor: "garbage" })).rejects.toThrow(AppError);
   });
 
   it("refuses impossible dates, control characters and malformed cursors as AppErrors, before PostgreSQL sees them", async () => {
     const cursor = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
-    for (const filters of [{ from: "2024-13-45" }, { from: "2024-02-30" }, { to: "0000-00-00" }, { to: "275760-09-13" }, { ip: "\u0000" }, { path: "a\u0000b" }]) {
-      await expect(listPage(pool, aliceId, logs(), { direction: "first", filters }), JSON.stringify(filters)).rejects.toThrow(AppError);
+    for (const filters of [
+      { from: "2024-13-45" },
+      { from: "2024-02-30" },
+      { to: "0000-00-00" },
+      { to: "275760-09-13" },
+      { ip: "\u0000" },
+      { path: "a\u0000b" },
+    ]) {
+      await expect(
+        listPage(pool, aliceId, logs(), { direction: "first", filters }),
+        JSON.stringify(filters),
+      ).rejects.toThrow(AppError);
       await expect(countRows(pool, aliceId, logs(), filters), JSON.stringify(filters)).rejects.toThrow(AppError);
     }
-    for (const value of [["1", "1"], ["2024-01-01", "1"], ["2024-01-01 00:00:00", "9223372036854775808"], ["2024-02-30 00:00:00", "1"], ["2024-01-01 00:00:00", ""]]) {
-      await expect(listPage(pool, aliceId, logs(), { direction: "next", cursor: cursor(value) }), JSON.stringify(value)).rejects.toThrow(AppError);
+    for (const value of [
+      ["1", "1"],
+      ["2024-01-01", "1"],
+      ["2024-01-01 00:00:00", "9223372036854775808"],
+      ["2024-02-30 00:00:00", "1"],
+      ["2024-01-01 00:00:00", ""],
+    ]) {
+      await expect(
+        listPage(pool, aliceId, logs(), { direction: "next", cursor: cursor(value) }),
+        JSON.stringify(value),
+      ).rejects.toThrow(AppError);
     }
     const clusters = findDataset("clusters")!.dataset;
-    await expect(listPage(pool, aliceId, clusters, { direction: "prev", cursor: cursor(["2024-01-01 00:00:00", "a\u0000"]) })).rejects.toThrow(AppError);
+    await expect(
+      listPage(pool, aliceId, clusters, { direction: "prev", cursor: cursor(["2024-01-01 00:00:00", "a\u0000"]) }),
+    ).rejects.toThrow(AppError);
     expect(await findRow(pool, aliceId, clusters, "\u0000")).toBeNull();
     expect(await findRow(pool, aliceId, logs(), "9223372036854775808")).toBeNull();
     // A real cursor still works.
     const first = await listPage(pool, aliceId, logs(), { direction: "first", limit: 5 });
-    expect((await listPage(pool, aliceId, logs(), { direction: "next", cursor: first.oldestCursor, limit: 5 })).rows.length).toBe(5);
+    expect(
+      (await listPage(pool, aliceId, logs(), { direction: "next", cursor: first.oldestCursor, limit: 5 })).rows.length,
+    ).toBe(5);
   });
 
   it("never returns another person's rows, by filter, cursor or id", async () => {
-    const bobReport = (await pool.query(`SELECT id::text FROM "TelemetryReport" WHERE "userId" = $1 LIMIT 1`, [bobId])).rows[0].id;
+    const bobReport = (await pool.query(`SELECT id::text FROM "TelemetryReport" WHERE "userId" = $1 LIMIT 1`, [bobId]))
+      .rows[0].id;
     const telemetry = findDataset("telemetry-reports")!.dataset;
     expect(await findRow(pool, aliceId, telemetry, bobReport)).toBeNull();
     expect(await findRow(pool, bobId, telemetry, bobReport)).not.toBeNull();
-    expect((await listPage(pool, aliceId, telemetry, { direction: "first", filters: { cluster: "b0b00000-prod-0003" } })).rows).toEqual([]);
+    expect(
+      (await listPage(pool, aliceId, telemetry, { direction: "first", filters: { cluster: "b0b00000-prod-0003" } }))
+        .rows,
+    ).toEqual([]);
     expect(await findRow(pool, aliceId, findDataset("clusters")!.dataset, "b0b00000-prod-0003")).toBeNull();
     expect(await findRow(pool, aliceId, telemetry, "not-a-number")).toBeNull();
   });
 
   it("fails closed without an owner", async () => {
-    await expect(listPage(pool, undefined as unknown as string, logs(), { direction: "first" })).rejects.toThrow("NO_OWNER");
+    await expect(listPage(pool, undefined as unknown as string, logs(), { direction: "first" })).rejects.toThrow(
+      "NO_OWNER",
+    );
     await expect(countDatasets(pool, "")).rejects.toThrow("NO_OWNER");
   });
 });

@@ -25,9 +25,23 @@ export function outputColumns(dataset: Dataset): Column[] {
   if (!idIsOwner && !dataset.columns.some((column) => column.key === "id")) {
     columns.push({ key: "id", label: "Id", sql: `${dataset.id}::text`, kind: "text", trusted: true });
   }
-  columns.push({ key: timeKey(dataset), label: dataset.timeLabel, sql: isoSql(dataset.time), raw: dataset.time, kind: "date" });
+  columns.push({
+    key: timeKey(dataset),
+    label: dataset.timeLabel,
+    sql: isoSql(dataset.time),
+    raw: dataset.time,
+    kind: "date",
+  });
   columns.push(...dataset.columns);
-  if (dataset.policy) columns.push({ key: "policyVersion", label: "Policy in force", sql: dataset.policy, kind: "text", hideInTable: true, trusted: true });
+  if (dataset.policy)
+    columns.push({
+      key: "policyVersion",
+      label: "Policy in force",
+      sql: dataset.policy,
+      kind: "text",
+      hideInTable: true,
+      trusted: true,
+    });
   return columns;
 }
 
@@ -41,7 +55,11 @@ export function textSql(column: Column): string {
 export async function countDatasets(db: Queryable, userId: string, only: (dataset: Dataset) => boolean = () => true) {
   assertOwner(userId);
   const parts = datasets.flatMap((dataset, index) =>
-    only(dataset) ? [`SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${dataset.owner} = $1 GROUP BY 2`] : [],
+    only(dataset)
+      ? [
+          `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${dataset.owner} = $1 GROUP BY 2`,
+        ]
+      : [],
   );
   const { rows } = await db.query<{ d: number; p: string | null; n: string }>(parts.join("\nUNION ALL\n"), [userId]);
   const result = new Map<string, { total: number; byPolicy: Map<string | null, number> }>();
@@ -59,7 +77,13 @@ export type PageFilters = { from?: string; to?: string } & Partial<Record<Filter
 export type PageDirection = "first" | "next" | "prev" | "last";
 export type PageRequest = { direction: PageDirection; cursor?: string; filters?: PageFilters; limit?: number };
 export type PageRow = { key: string; cursor: string; values: Record<string, string | null> };
-export type Page = { rows: PageRow[]; hasNewer: boolean; hasOlder: boolean; newestCursor?: string; oldestCursor?: string };
+export type Page = {
+  rows: PageRow[];
+  hasNewer: boolean;
+  hasOlder: boolean;
+  newestCursor?: string;
+  oldestCursor?: string;
+};
 
 /** A keyset cursor's time, as `timestamp(3)::text` writes it. */
 const CURSOR_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
@@ -75,7 +99,8 @@ export function decodeCursor(cursor: string): [string, string] {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
       const time = CURSOR_TIME.exec(value[0]);
-      if (time && isDay(time[1]) && value[1].length > 0 && value[1].length <= 200 && !CONTROL_CHARACTERS.test(value[1])) return [value[0], value[1]];
+      if (time && isDay(time[1]) && value[1].length > 0 && value[1].length <= 200 && !CONTROL_CHARACTERS.test(value[1]))
+        return [value[0], value[1]];
     }
   } catch {
     // fall through
@@ -104,7 +129,8 @@ function buildWhere(dataset: Dataset, userId: string, filters: PageFilters = {})
   for (const [key, expr] of Object.entries(dataset.filters ?? {}) as [FilterKey, string][]) {
     const value = filters[key]?.trim();
     if (!value) continue;
-    if (value.length > 500 || CONTROL_CHARACTERS.test(value)) throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
+    if (value.length > 500 || CONTROL_CHARACTERS.test(value))
+      throw new AppError("VALIDATION", { reason: "BAD_FILTER" });
     values.push(value);
     clauses.push(`${expr} = $${values.length}`);
   }
@@ -127,7 +153,9 @@ export async function listPage(db: Queryable, userId: string, dataset: Dataset, 
     if (dataset.idType === "bigint" && !isBigintId(id)) throw new AppError("INVALID_STATE", { reason: "BAD_CURSOR" });
     values.push(time, id);
     const op = direction === "next" ? "<" : ">";
-    clauses.push(`(${dataset.time}, ${dataset.id}) ${op} ($${values.length - 1}::timestamp, $${values.length}::${dataset.idType})`);
+    clauses.push(
+      `(${dataset.time}, ${dataset.id}) ${op} ($${values.length - 1}::timestamp, $${values.length}::${dataset.idType})`,
+    );
   }
   const ascending = direction === "prev" || direction === "last";
   const order = ascending ? "ASC" : "DESC";
@@ -176,6 +204,9 @@ export async function findRow(db: Queryable, userId: string, dataset: Dataset, i
 export async function countRows(db: Queryable, userId: string, dataset: Dataset, filters?: PageFilters) {
   assertOwner(userId);
   const { clauses, values } = buildWhere(dataset, userId, filters);
-  const { rows } = await db.query<{ n: string }>(`SELECT count(*)::bigint AS n FROM ${dataset.from} WHERE ${clauses.join(" AND ")}`, values);
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT count(*)::bigint AS n FROM ${dataset.from} WHERE ${clauses.join(" AND ")}`,
+    values,
+  );
   return Number(rows[0].n);
 }

@@ -73,15 +73,29 @@ export type Category = {
 };
 
 const iso = (expr: string) => `to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const date = (key: string, label: string, column: string): Column => ({ key, label, sql: iso(`t."${column}"`), raw: `t."${column}"`, kind: "date" });
-const text = (key: string, label: string, column = key, hideInTable = false): Column => ({ key, label, sql: `t."${column}"`, kind: "text", hideInTable });
+const date = (key: string, label: string, column: string): Column => ({
+  key,
+  label,
+  sql: iso(`t."${column}"`),
+  raw: `t."${column}"`,
+  kind: "date",
+});
+const text = (key: string, label: string, column = key, hideInTable = false): Column => ({
+  key,
+  label,
+  sql: `t."${column}"`,
+  kind: "text",
+  hideInTable,
+});
 
 /**
  * A dataset with the usual shape: the table aliased `t`, owned by
  * t."userId", keyed by t.id and stamped with t."policyVersionId". Fields
  * given override these defaults.
  */
-function dataset(fields: Omit<Dataset, "from" | "owner" | "id"> & Partial<Pick<Dataset, "from" | "owner" | "id">>): Dataset {
+function dataset(
+  fields: Omit<Dataset, "from" | "owner" | "id"> & Partial<Pick<Dataset, "from" | "owner" | "id">>,
+): Dataset {
   return { from: `"${fields.table}" t`, owner: `t."userId"`, id: `t.id`, policy: `t."policyVersionId"`, ...fields };
 }
 
@@ -137,7 +151,8 @@ export const categories: Category[] = [
   {
     slug: "linked-accounts",
     title: "Linked accounts",
-    description: "Accounts at other services (such as GitHub) you linked for signing in. We keep the provider's account id and granted scopes; access tokens are never shown or exported.",
+    description:
+      "Accounts at other services (such as GitHub) you linked for signing in. We keep the provider's account id and granted scopes; access tokens are never shown or exported.",
     source: "THIRD_PARTY",
     purpose: "To let you sign in with that service.",
     retention: "Until you unlink the account or delete your account.",
@@ -152,14 +167,20 @@ export const categories: Category[] = [
         timeLabel: "Linked",
         idType: "text",
         correctable: true,
-        columns: [text("provider", "Provider"), text("providerAccountId", "Account id at provider"), text("type", "Type"), text("scope", "Granted scopes")],
+        columns: [
+          text("provider", "Provider"),
+          text("providerAccountId", "Account id at provider"),
+          text("type", "Type"),
+          text("scope", "Granted scopes"),
+        ],
       }),
     ],
   },
   {
     slug: "email",
     title: "Mailing lists and email events",
-    description: "Which mailing lists you are on, and a record of emails we sent you. Open confirmations are recorded only if you allowed email tracking.",
+    description:
+      "Which mailing lists you are on, and a record of emails we sent you. Open confirmations are recorded only if you allowed email tracking.",
     source: "AUTOMATIC",
     purpose: "To send only the email you asked for, honour unsubscribes, and prove delivery of legal notices.",
     retention: "Subscriptions while your account exists; email events for 2 years.",
@@ -174,7 +195,11 @@ export const categories: Category[] = [
         timeLabel: "Subscribed",
         idType: "text",
         correctable: false,
-        columns: [text("category", "List"), { key: "subscribed", label: "Subscribed", sql: `t.subscribed`, kind: "bool" }, date("updatedAt", "Last changed", "updatedAt")],
+        columns: [
+          text("category", "List"),
+          { key: "subscribed", label: "Subscribed", sql: `t.subscribed`, kind: "bool" },
+          date("updatedAt", "Last changed", "updatedAt"),
+        ],
       }),
       dataset({
         key: "email-events",
@@ -184,14 +209,22 @@ export const categories: Category[] = [
         timeLabel: "When",
         idType: "bigint",
         correctable: true,
-        columns: [text("kind", "Event"), text("category", "Category"), text("subject", "Subject"), text("messageId", "Message id", "messageId", true), text("ip", "IP address"), text("userAgent", "User agent", "userAgent", true)],
+        columns: [
+          text("kind", "Event"),
+          text("category", "Category"),
+          text("subject", "Subject"),
+          text("messageId", "Message id", "messageId", true),
+          text("ip", "IP address"),
+          text("userAgent", "User agent", "userAgent", true),
+        ],
       }),
     ],
   },
   {
     slug: "server-logs",
     title: "Server-log records",
-    description: "What our web servers record when you visit: IP address, approximate location, device and cookie identifiers, browser and device type, the page requested, and the time.",
+    description:
+      "What our web servers record when you visit: IP address, approximate location, device and cookie identifiers, browser and device type, the page requested, and the time.",
     source: "AUTOMATIC",
     purpose: "To run and secure the website, and to understand how it is used.",
     retention: "180 days, then deleted.",
@@ -225,7 +258,8 @@ export const categories: Category[] = [
   {
     slug: "telemetry",
     title: "Telemetry from your clusters",
-    description: "Usage, performance and configuration statistics your clusters and CLI installs sent, with the sender's IP address and random install identifiers.",
+    description:
+      "Usage, performance and configuration statistics your clusters and CLI installs sent, with the sender's IP address and random install identifiers.",
     source: "AUTOMATIC",
     purpose: "To improve the product and understand how it is used.",
     retention: "2 years, then deleted.",
@@ -257,14 +291,20 @@ export const categories: Category[] = [
         idType: "bigint",
         correctable: true,
         filters: { cluster: `t."clusterId"`, ip: `t.ip` },
-        columns: [text("clusterId", "Install id"), text("kind", "Kind"), text("ip", "IP address"), { key: "payload", label: "Statistics", sql: `t.payload`, kind: "json" }],
+        columns: [
+          text("clusterId", "Install id"),
+          text("kind", "Kind"),
+          text("ip", "IP address"),
+          { key: "payload", label: "Statistics", sql: `t.payload`, kind: "json" },
+        ],
       }),
     ],
   },
   {
     slug: "crash-reports",
     title: "Crash reports",
-    description: "Crash reports your installs sent: product, version, a summary and stack trace, and the sender's IP address.",
+    description:
+      "Crash reports your installs sent: product, version, a summary and stack trace, and the sender's IP address.",
     source: "AUTOMATIC",
     purpose: "To find and fix bugs.",
     retention: "1 year, then deleted.",
@@ -279,14 +319,22 @@ export const categories: Category[] = [
         timeLabel: "When",
         idType: "text",
         correctable: true,
-        columns: [text("clusterId", "Install id"), text("product", "Product"), text("version", "Version"), text("summary", "Summary"), text("stackTrace", "Stack trace", "stackTrace", true), text("ip", "IP address")],
+        columns: [
+          text("clusterId", "Install id"),
+          text("product", "Product"),
+          text("version", "Version"),
+          text("summary", "Summary"),
+          text("stackTrace", "Stack trace", "stackTrace", true),
+          text("ip", "IP address"),
+        ],
       }),
     ],
   },
   {
     slug: "third-party",
     title: "Data from third parties",
-    description: "Information other companies gave us about you, for example your cloud provider when a cluster was set up.",
+    description:
+      "Information other companies gave us about you, for example your cloud provider when a cluster was set up.",
     source: "THIRD_PARTY",
     purpose: "To set up and support the services you use with us.",
     retention: "While your account exists.",
@@ -301,14 +349,20 @@ export const categories: Category[] = [
         timeLabel: "Received",
         idType: "text",
         correctable: true,
-        columns: [text("source", "From"), text("category", "Kind"), text("description", "What it is"), { key: "data", label: "Data", sql: `t.data`, kind: "json" }],
+        columns: [
+          text("source", "From"),
+          text("category", "Kind"),
+          text("description", "What it is"),
+          { key: "data", label: "Data", sql: `t.data`, kind: "json" },
+        ],
       }),
     ],
   },
   {
     slug: "inferences",
     title: "Inferences",
-    description: "Things we guessed about you from other data, such as your operating system from your browser's user agent.",
+    description:
+      "Things we guessed about you from other data, such as your operating system from your browser's user agent.",
     source: "INFERRED",
     purpose: "To show you the right downloads and documentation.",
     retention: "1 year, then deleted.",
@@ -323,14 +377,20 @@ export const categories: Category[] = [
         timeLabel: "Inferred",
         idType: "text",
         correctable: true,
-        columns: [text("kind", "What"), text("value", "Our guess"), text("basis", "Based on"), { key: "confidence", label: "Confidence", sql: `t.confidence`, kind: "number" }],
+        columns: [
+          text("kind", "What"),
+          text("value", "Our guess"),
+          text("basis", "Based on"),
+          { key: "confidence", label: "Confidence", sql: `t.confidence`, kind: "number" },
+        ],
       }),
     ],
   },
   {
     slug: "consent",
     title: "Consent and preference history",
-    description: "Your current choices about email, tracking, telemetry and cookies, and every change to them with its time and source.",
+    description:
+      "Your current choices about email, tracking, telemetry and cookies, and every change to them with its time and source.",
     source: "PROVIDED",
     purpose: "To honour your choices and prove that we did.",
     retention: "While your account exists; kept as evidence for 3 years after a change.",
@@ -363,14 +423,20 @@ export const categories: Category[] = [
         timeLabel: "When",
         idType: "bigint",
         correctable: true,
-        columns: [text("subject", "Setting"), text("oldValue", "From"), text("newValue", "To"), text("source", "Source")],
+        columns: [
+          text("subject", "Setting"),
+          text("oldValue", "From"),
+          text("newValue", "To"),
+          text("source", "Source"),
+        ],
       }),
     ],
   },
   {
     slug: "requests",
     title: "Privacy requests",
-    description: "The privacy requests you filed (copies, corrections, deletions, disclosures, questions) and each step of their handling.",
+    description:
+      "The privacy requests you filed (copies, corrections, deletions, disclosures, questions) and each step of their handling.",
     source: "PROVIDED",
     purpose: "To answer your requests within the legal deadlines and keep a record that we did.",
     retention: "3 years after the request is closed (legal record).",

@@ -30,7 +30,10 @@ export async function startMailCatcher(options: { databaseUrl: string; port: num
           const parsed = await simpleParser(raw);
           const headers: Record<string, string> = {};
           for (const line of parsed.headerLines) {
-            const value = line.line.slice(line.line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+            const value = line.line
+              .slice(line.line.indexOf(":") + 1)
+              .replace(/\r?\n[ \t]+/g, " ")
+              .trim();
             headers[line.key] = headers[line.key] ? `${headers[line.key]}, ${value}` : value;
           }
           const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
@@ -38,7 +41,15 @@ export async function startMailCatcher(options: { databaseUrl: string; port: num
           await pool.query(
             `INSERT INTO "CaughtMail" (id, "to", "from", subject, date, text, html, headers, raw)
              VALUES (gen_random_uuid()::text, $1, $2, $3, now(), $4, $5, $6, $7)`,
-            [to, addressText(parsed.from), parsed.subject ?? "", parsed.text ?? "", parsed.html || "", headers, raw.toString("utf8")],
+            [
+              to,
+              addressText(parsed.from),
+              parsed.subject ?? "",
+              parsed.text ?? "",
+              parsed.html || "",
+              headers,
+              raw.toString("utf8"),
+            ],
           );
           callback();
         } catch (error) {

@@ -20,5 +20,8 @@ export async function listCaughtMail(options: { to?: string; limit?: number }) {
 }
 
 export async function findCaughtMail(id: string) {
-  return prisma.caughtMail.findUnique({ where: { id }, select: { id: true, to: true, from: true, subject: true, date: true, text: true, html: true, headers: true } });
+  return prisma.caughtMail.findUnique({
+    where: { id },
+    select: { id: true, to: true, from: true, subject: true, date: true, text: true, html: true, headers: true },
+  });
 }

@@ -17,7 +17,9 @@ export type MailTransportOptions = {
 
 export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): Transport {
   if (!smtpUrl) {
-    throw new Error("SMTP_URL is not set: configure an SMTP relay, or run through `npm run dev` which starts the mail catcher");
+    throw new Error(
+      "SMTP_URL is not set: configure an SMTP relay, or run through `npm run dev` which starts the mail catcher",
+    );
   }
   const url = new URL(smtpUrl);
   const secure = url.protocol === "smtps:";

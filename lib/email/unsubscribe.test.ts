@@ -13,15 +13,21 @@ describe("unsubscribe tokens", () => {
   it("refuse any change to the token", () => {
     const token = createUnsubscribeToken({ userId: "user_1", category: "PRODUCT_NEWS" }, secret);
     fc.assert(
-      fc.property(fc.nat({ max: token.length - 1 }), fc.string({ minLength: 1, maxLength: 1 }), (index, replacement) => {
-        fc.pre(token[index] !== replacement);
-        const tampered = token.slice(0, index) + replacement + token.slice(index + 1);
-        return verifyUnsubscribeToken(tampered, secret) === null;
-      }),
+      fc.property(
+        fc.nat({ max: token.length - 1 }),
+        fc.string({ minLength: 1, maxLength: 1 }),
+        (index, replacement) => {
+          fc.pre(token[index] !== replacement);
+          const tampered = token.slice(0, index) + replacement + token.slice(index + 1);
+          return verifyUnsubscribeToken(tampered, secret) === null;
+        },
+      ),
     );
     // Re-signing the payload with another category needs the secret.
     const [keyId, body, mac] = token.split(".");
-    const other = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), c: "PROMOTIONS" })).toString("base64url");
+    const other = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), c: "PROMOTIONS" }),
+    ).toString("base64url");
     expect(verifyUnsubscribeToken(`${keyId}.${other}.${mac}`, secret)).toBeNull();
     expect(verifyUnsubscribeToken(token, "another-secret-0123456789")).toBeNull();
   });

@@ -15,22 +15,34 @@ export type EmailCategoryName = (typeof EMAIL_CATEGORIES)[number];
 const unsubscribePayload = z.object({ u: z.string().min(1).max(64), c: z.enum(EMAIL_CATEGORIES), t: z.number().int() });
 const openPayload = z.object({ u: z.string().min(1).max(64), e: z.string().max(32), c: z.string().max(32) });
 
-export function createUnsubscribeToken(input: { userId: string; category: EmailCategoryName }, secret?: string): string {
+export function createUnsubscribeToken(
+  input: { userId: string; category: EmailCategoryName },
+  secret?: string,
+): string {
   return signToken("unsubscribe", { u: input.userId, c: input.category, t: Math.floor(Date.now() / 1000) }, secret);
 }
 
 /** The user and the one category this token may unsubscribe, or null when tampered/invalid. */
-export function verifyUnsubscribeToken(token: unknown, secret?: string): { userId: string; category: EmailCategoryName; issuedAt: Date } | null {
+export function verifyUnsubscribeToken(
+  token: unknown,
+  secret?: string,
+): { userId: string; category: EmailCategoryName; issuedAt: Date } | null {
   const parsed = unsubscribePayload.safeParse(verifyToken("unsubscribe", token, secret));
   if (!parsed.success) return null;
   return { userId: parsed.data.u, category: parsed.data.c, issuedAt: new Date(parsed.data.t * 1000) };
 }
 
-export function createOpenToken(input: { userId: string; emailEventId: string; category: string }, secret?: string): string {
+export function createOpenToken(
+  input: { userId: string; emailEventId: string; category: string },
+  secret?: string,
+): string {
   return signToken("email-open", { u: input.userId, e: input.emailEventId, c: input.category }, secret);
 }
 
-export function verifyOpenToken(token: unknown, secret?: string): { userId: string; emailEventId: string; category: string } | null {
+export function verifyOpenToken(
+  token: unknown,
+  secret?: string,
+): { userId: string; emailEventId: string; category: string } | null {
   const parsed = openPayload.safeParse(verifyToken("email-open", token, secret));
   if (!parsed.success) return null;
   return { userId: parsed.data.u, emailEventId: parsed.data.e, category: parsed.data.c };
@@ -61,7 +73,10 @@ export function getUnsubscribeHeaders(input: { userId: string; category: EmailCa
   const oneClickUrl = `${base}/api/unsubscribe?token=${encodeURIComponent(token)}`;
   const mailto = `mailto:${mailtoAddress()}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`;
   return {
-    headers: { "List-Unsubscribe": `<${oneClickUrl}>, <${mailto}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    headers: {
+      "List-Unsubscribe": `<${oneClickUrl}>, <${mailto}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
     link: `${base}/unsubscribe?token=${encodeURIComponent(token)}`,
     oneClickUrl,
     token,

@@ -41,7 +41,9 @@ async function countsFor(userId: string) {
 
 async function requestFor(userId: string) {
   // Inside a transaction, the way a caller with its own transaction does it (no queue needed here).
-  return db.prisma.$transaction((tx) => request.requestErasure({ userId, requester: { kind: "SELF" }, tx, ip: "203.0.113.77" }));
+  return db.prisma.$transaction((tx) =>
+    request.requestErasure({ userId, requester: { kind: "SELF" }, tx, ip: "203.0.113.77" }),
+  );
 }
 
 beforeAll(async () => {
@@ -50,7 +52,11 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS"],
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject: mail.subject ?? "", text: mail.text ?? "" });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(","),
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+        });
         callback();
       }, callback);
     },
@@ -82,14 +88,46 @@ afterAll(async () => {
 
 describe("erasure engine", () => {
   it("erases alice completely, keeps what the law needs without her, and leaves bob alone", async () => {
-    const alice = await db.prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" }, select: { id: true, name: true } });
+    const alice = await db.prisma.user.findUniqueOrThrow({
+      where: { email: "alice@example.com" },
+      select: { id: true, name: true },
+    });
     const bob = await db.prisma.user.findUniqueOrThrow({ where: { email: "bob@example.com" }, select: { id: true } });
     // Traces of alice outside her own rows, as the running product leaves them.
-    await audit.recordAudit({ action: "auth.sign_in", actorId: alice.id, targetType: "User", targetId: alice.id, ip: "203.0.113.77" });
-    await db.prisma.privacyRequest.create({ data: { userId: alice.id, type: "ACCESS", details: "Please send me a copy, Alice Example, alice@example.com", dueAt: new Date() } });
-    await db.prisma.verificationToken.create({ data: { identifier: "alice@example.com", token: "hash-of-a-pending-link", expires: new Date(Date.now() + 600_000) } });
-    await db.prisma.parentRequest.create({ data: { parentName: "A Parent", parentEmail: "parent@example.net", childIdentifiers: "ALICE@example.com, someone-else", relationship: "mother", accessTokenHash: "x".repeat(64) } });
-    const exportJob = await db.prisma.exportJob.create({ data: { userId: alice.id, status: "READY", fileName: "aliceexport1.zip" } });
+    await audit.recordAudit({
+      action: "auth.sign_in",
+      actorId: alice.id,
+      targetType: "User",
+      targetId: alice.id,
+      ip: "203.0.113.77",
+    });
+    await db.prisma.privacyRequest.create({
+      data: {
+        userId: alice.id,
+        type: "ACCESS",
+        details: "Please send me a copy, Alice Example, alice@example.com",
+        dueAt: new Date(),
+      },
+    });
+    await db.prisma.verificationToken.create({
+      data: {
+        identifier: "alice@example.com",
+        token: "hash-of-a-pending-link",
+        expires: new Date(Date.now() + 600_000),
+      },
+    });
+    await db.prisma.parentRequest.create({
+      data: {
+        parentName: "A Parent",
+        parentEmail: "parent@example.net",
+        childIdentifiers: "ALICE@example.com, someone-else",
+        relationship: "mother",
+        accessTokenHash: "x".repeat(64),
+      },
+    });
+    const exportJob = await db.prisma.exportJob.create({
+      data: { userId: alice.id, status: "READY", fileName: "aliceexport1.zip" },
+    });
     await db.prisma.exportJob.update({ where: { id: exportJob.id }, data: { fileName: `${exportJob.id}.zip` } });
     fs.writeFileSync(path.join(exportDir, `${exportJob.id}.zip`), "alice@example.com archive");
     fs.writeFileSync(path.join(exportDir, `${exportJob.id}.zip.part.server-logs.csv`), "spool");
@@ -99,19 +137,34 @@ describe("erasure engine", () => {
         WHERE ip IS NOT NULL AND ip NOT IN (SELECT ip FROM "ServerLogRecord" WHERE "userId" <> $1 UNION SELECT ip FROM "TelemetryReport" WHERE "userId" <> $1 AND ip IS NOT NULL)`,
       [alice.id],
     );
-    const installIds = (await db.prisma.cluster.findMany({ where: { userId: alice.id }, select: { id: true } })).map((c) => c.id);
-    const needles = ["alice@example.com", alice.name!, alice.id, "203.0.113.77", ...installIds, ...ipRows.map((row) => row.ip)];
+    const installIds = (await db.prisma.cluster.findMany({ where: { userId: alice.id }, select: { id: true } })).map(
+      (c) => c.id,
+    );
+    const needles = [
+      "alice@example.com",
+      alice.name!,
+      alice.id,
+      "203.0.113.77",
+      ...installIds,
+      ...ipRows.map((row) => row.ip),
+    ];
     expect(ipRows.length).toBeGreaterThan(0);
     expect(await findTraces(pool, needles, { skipTables: ["CaughtMail"] })).not.toEqual([]);
 
     const before = await countsFor(alice.id);
     const bobBefore = await countsFor(bob.id);
-    const aliceRequests = await db.prisma.privacyRequest.findMany({ where: { userId: alice.id }, select: { id: true } });
+    const aliceRequests = await db.prisma.privacyRequest.findMany({
+      where: { userId: alice.id },
+      select: { id: true },
+    });
     const { erasureId, created } = await requestFor(alice.id);
     expect(created).toBe(true);
     expect((await requestFor(alice.id)).erasureId).toBe(erasureId); // idempotent per account
     // Processing stopped at once: restricted, signed out.
-    const restricted = await db.prisma.user.findUniqueOrThrow({ where: { id: alice.id }, select: { restrictedAt: true, _count: { select: { sessions: true } } } });
+    const restricted = await db.prisma.user.findUniqueOrThrow({
+      where: { id: alice.id },
+      select: { restrictedAt: true, _count: { select: { sessions: true } } },
+    });
     expect(restricted.restrictedAt).not.toBeNull();
     expect(restricted._count.sessions).toBe(0);
 
@@ -134,7 +187,9 @@ describe("erasure engine", () => {
     const kept = await db.prisma.privacyRequest.findMany({ where: { id: { in: aliceRequests.map((r) => r.id) } } });
     expect(kept).toHaveLength(aliceRequests.length);
     for (const row of kept) expect(row).toMatchObject({ userId: null, details: "", subject: null });
-    const signIn = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "auth.sign_in", targetId: erasure.subjectRef } });
+    const signIn = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "auth.sign_in", targetId: erasure.subjectRef },
+    });
     expect(signIn.ip).toMatch(/^enc:/);
     expect(await personKey.revealAuditIp(db.prisma, signIn)).toEqual({ kind: "erased" });
     expect(await db.prisma.auditLog.count({ where: { action: "erasure.completed", targetId: erasureId } })).toBe(1);
@@ -159,24 +214,43 @@ describe("erasure engine", () => {
       `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) SELECT $1, now() - (g || ' minutes')::interval, '192.0.2.' || (g % 200), '/p/' || g FROM generate_series(1, 6000) g`,
       [carol.id],
     );
-    await pool.query(`INSERT INTO "ConsentEvent" ("userId", subject, "newValue", source) SELECT $1, 'email:PRODUCT_NEWS', 'on', 'PORTAL' FROM generate_series(1, 900)`, [carol.id]);
+    await pool.query(
+      `INSERT INTO "ConsentEvent" ("userId", subject, "newValue", source) SELECT $1, 'email:PRODUCT_NEWS', 'on', 'PORTAL' FROM generate_series(1, 900)`,
+      [carol.id],
+    );
     const before = await countsFor(carol.id);
     const { erasureId } = await requestFor(carol.id);
 
-    const child = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("tests/support/erasure-child.ts"), erasureId], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret-test-secret-123456", EXPORT_DIR: exportDir, SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`, ERASURE_BATCH: "300" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [...TS_NODE_ARGS, path.resolve("tests/support/erasure-child.ts"), erasureId],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          AUTH_SECRET: "test-secret-test-secret-123456",
+          EXPORT_DIR: exportDir,
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+          ERASURE_BATCH: "300",
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let batches = 0;
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on("data", (chunk: Buffer) => {
-        batches += chunk.toString().split("\n").filter((line) => line.startsWith("batch ")).length;
+        batches += chunk
+          .toString()
+          .split("\n")
+          .filter((line) => line.startsWith("batch ")).length;
         if (batches >= 5 && child.exitCode === null) {
           child.kill("SIGKILL");
           resolve();
         }
       });
-      child.once("exit", () => (batches >= 5 ? resolve() : reject(new Error("the child finished before it could be killed"))));
+      child.once("exit", () =>
+        batches >= 5 ? resolve() : reject(new Error("the child finished before it could be killed")),
+      );
     });
     await new Promise((resolve) => child.once("exit", resolve));
     // Killed mid-table: some rows gone, most still there, the erasure not finished.
@@ -192,6 +266,8 @@ describe("erasure engine", () => {
     expect(counts.categories.find((c) => c.slug === "server-logs")?.count).toBe(before.logs);
     expect(await countsFor(carol.id)).toEqual({ logs: 0, telemetry: 0, email: 0, consent: 0, clusters: 0 });
     expect(await db.prisma.user.count({ where: { id: carol.id } })).toBe(0);
-    expect(await findTraces(pool, ["carol@example.com", carol.id, "Killed-Midway"], { skipTables: ["CaughtMail"] })).toEqual([]);
+    expect(
+      await findTraces(pool, ["carol@example.com", carol.id, "Killed-Midway"], { skipTables: ["CaughtMail"] }),
+    ).toEqual([]);
   }, 120_000);
 });

@@ -29,10 +29,16 @@ import { Prisma } from "../generated/prisma/client";
 import { BATCHED_RULES, KEPT_FOR_PEOPLE } from "./plan";
 import { suppressEmail } from "./suppression";
 
-export type ErasureCounts = { categories: { slug: string; title: string; count: number; note?: string }[]; exportArchives: number; total: number };
+export type ErasureCounts = {
+  categories: { slug: string; title: string; count: number; note?: string }[];
+  exportArchives: number;
+  total: number;
+};
 
 /** Categories whose rows are kept without the person's details rather than deleted (plan.ts, "scrub"). */
-const KEPT_WITHOUT_DETAILS: Record<string, string> = { requests: "your details removed; the record that we answered is kept (see below)" };
+const KEPT_WITHOUT_DETAILS: Record<string, string> = {
+  requests: "your details removed; the record that we answered is kept (see below)",
+};
 
 type Options = {
   batchSize?: number;
@@ -48,7 +54,10 @@ export async function runErasure(erasureId: string, options: Options = {}): Prom
   const pool = options.pool ?? getPool();
   const lockClient = await pool.connect();
   try {
-    const { rows } = await lockClient.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('erasure:' || $1)) AS locked`, [erasureId]);
+    const { rows } = await lockClient.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext('erasure:' || $1)) AS locked`,
+      [erasureId],
+    );
     if (!rows[0].locked) return "busy"; // another worker has it
     try {
       await runLocked(erasureId, pool, options);
@@ -71,7 +80,12 @@ async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
     if (!userId) throw new Error(`erasure ${erasureId} lost its account id before the account was erased`);
     await prisma.erasure.update({
       where: { id: erasureId },
-      data: { status: "RUNNING", startedAt: erasure.startedAt ?? (await now()), attempts: { increment: 1 }, heartbeatAt: await now() },
+      data: {
+        status: "RUNNING",
+        startedAt: erasure.startedAt ?? (await now()),
+        attempts: { increment: 1 },
+        heartbeatAt: await now(),
+      },
     });
     const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
       const started = performance.now();
@@ -80,7 +94,8 @@ async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
       return result;
     };
     await step("exports", () => eraseExports(pool, userId, erasureId));
-    for (const rule of BATCHED_RULES) await step(rule.table, () => deleteInBatches(pool, rule, userId, erasureId, options));
+    for (const rule of BATCHED_RULES)
+      await step(rule.table, () => deleteInBatches(pool, rule, userId, erasureId, options));
     const counts = await step("count", () => countEverything(pool, userId, erasureId));
     await step("account", () => finalTransaction(erasureId, userId, counts));
   }
@@ -100,13 +115,20 @@ async function runLocked(erasureId: string, pool: pg.Pool, options: Options) {
         }),
       });
     }
-    await prisma.erasure.update({ where: { id: erasureId }, data: { status: "COMPLETED", receiptEmail: null, completedAt: await now(), step: "receipt-sent" } });
+    await prisma.erasure.update({
+      where: { id: erasureId },
+      data: { status: "COMPLETED", receiptEmail: null, completedAt: await now(), step: "receipt-sent" },
+    });
   }
 
   const finished = await prisma.erasure.findUniqueOrThrow({ where: { id: erasureId } });
   if (finished.status === "COMPLETED" && finished.step !== "done") {
     if (finished.onCompleteQueue) {
-      await enqueue(finished.onCompleteQueue, { ...((finished.onCompleteData as Record<string, string> | null) ?? {}), erasureId, counts: finished.counts }, { singletonKey: `erasure-done:${erasureId}` });
+      await enqueue(
+        finished.onCompleteQueue,
+        { ...((finished.onCompleteData as Record<string, string> | null) ?? {}), erasureId, counts: finished.counts },
+        { singletonKey: `erasure-done:${erasureId}` },
+      );
     }
     await prisma.erasure.update({ where: { id: erasureId }, data: { step: "done" } });
   }
@@ -127,19 +149,31 @@ async function countEverything(pool: pg.Pool, userId: string, erasureId: string)
   const perCategory = categories.map((category) => ({
     slug: category.slug,
     title: category.title,
-    count: category.datasets.reduce((sum, dataset) => sum + (progress[dataset.table] ?? 0) + (remaining.get(dataset.key)?.total ?? 0), 0),
+    count: category.datasets.reduce(
+      (sum, dataset) => sum + (progress[dataset.table] ?? 0) + (remaining.get(dataset.key)?.total ?? 0),
+      0,
+    ),
     ...(KEPT_WITHOUT_DETAILS[category.slug] ? { note: KEPT_WITHOUT_DETAILS[category.slug] } : {}),
   }));
   const exportArchives = progress.exportArchives ?? 0;
-  return { categories: perCategory, exportArchives, total: perCategory.reduce((sum, entry) => sum + entry.count, 0) + exportArchives };
+  return {
+    categories: perCategory,
+    exportArchives,
+    total: perCategory.reduce((sum, entry) => sum + entry.count, 0) + exportArchives,
+  };
 }
 
 async function eraseExports(pool: pg.Pool, userId: string, erasureId: string) {
   const at = await now();
   // A build that is still writing would leave an archive behind: wait for it (the job retries).
-  const building = await prisma.exportJob.count({ where: { userId, status: "RUNNING", startedAt: { gt: new Date(at.getTime() - 2 * 3_600_000) } } });
+  const building = await prisma.exportJob.count({
+    where: { userId, status: "RUNNING", startedAt: { gt: new Date(at.getTime() - 2 * 3_600_000) } },
+  });
   if (building > 0) throw new AppError("INVALID_STATE", { reason: "EXPORT_RUNNING" });
-  await prisma.exportJob.updateMany({ where: { userId, status: "QUEUED" }, data: { status: "FAILED", error: "Cancelled: the account is being deleted." } });
+  await prisma.exportJob.updateMany({
+    where: { userId, status: "QUEUED" },
+    data: { status: "FAILED", error: "Cancelled: the account is being deleted." },
+  });
   const exports = await prisma.exportJob.findMany({ where: { userId }, select: { id: true, fileName: true } });
   for (const job of exports) await removeExportFiles(job.id);
   // Archives still listed as files: a restart after this step finds none and keeps the first count.
@@ -206,12 +240,31 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
       if (erasure.status !== "RUNNING") return; // already done by an earlier run
       if (user) {
         const email = user.email.toLowerCase();
-        const pendingAddresses = (await tx.pendingEmailChange.findMany({ where: { userId }, select: { newEmail: true } })).map((row) => row.newEmail);
-        await tx.verificationToken.deleteMany({ where: { identifier: { in: [email, user.email, ...pendingAddresses] } } });
+        const pendingAddresses = (
+          await tx.pendingEmailChange.findMany({ where: { userId }, select: { newEmail: true } })
+        ).map((row) => row.newEmail);
+        await tx.verificationToken.deleteMany({
+          where: { identifier: { in: [email, user.email, ...pendingAddresses] } },
+        });
         // Requests outlive the account for the metrics: their personal text goes.
-        const requestIds = (await tx.privacyRequest.findMany({ where: { userId }, select: { id: true } })).map((row) => row.id);
-        await tx.privacyRequest.updateMany({ where: { userId }, data: { details: "", subject: Prisma.DbNull, resolution: null, extensionReason: null, stlNotice: null, verificationMethod: null } });
-        await tx.privacyRequestEvent.updateMany({ where: { OR: [{ requestId: { in: requestIds } }, { actorId: userId }] }, data: { note: null, actorId: null } });
+        const requestIds = (await tx.privacyRequest.findMany({ where: { userId }, select: { id: true } })).map(
+          (row) => row.id,
+        );
+        await tx.privacyRequest.updateMany({
+          where: { userId },
+          data: {
+            details: "",
+            subject: Prisma.DbNull,
+            resolution: null,
+            extensionReason: null,
+            stlNotice: null,
+            verificationMethod: null,
+          },
+        });
+        await tx.privacyRequestEvent.updateMany({
+          where: { OR: [{ requestId: { in: requestIds } }, { actorId: userId }] },
+          data: { note: null, actorId: null },
+        });
         await tx.$executeRaw`
           UPDATE "ParentRequest" SET "parentEmail" = '[erased]', "parentName" = '[erased]' WHERE lower("parentEmail") = ${email}`;
         await tx.$executeRaw`
@@ -228,14 +281,22 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
         await tx.user.delete({ where: { id: userId } });
         await tx.$executeRaw`SELECT pg_notify('telemetry_prefs', ${`user:${userId}`})`;
       }
-      await tx.erasure.update({ where: { id: erasureId }, data: { status: "ERASED", userId: null, erasedAt: at, step: "erased", counts } });
+      await tx.erasure.update({
+        where: { id: erasureId },
+        data: { status: "ERASED", userId: null, erasedAt: at, step: "erased", counts },
+      });
       await recordAudit(
         {
           action: "erasure.completed",
           actorId: null,
           targetType: "Erasure",
           targetId: erasureId,
-          metadata: { requester: erasure.requester, requesterRef: erasure.requesterRef, subject: erasure.subjectRef, counts },
+          metadata: {
+            requester: erasure.requester,
+            requesterRef: erasure.requesterRef,
+            subject: erasure.subjectRef,
+            counts,
+          },
         },
         tx,
       );
@@ -243,7 +304,10 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
     { timeout: 60_000 },
   );
   // The counter of sign-in links lives outside this transaction (rate-limiter-flexible's own queries).
-  if (user) await forgetSignInAttempts(user.email).catch((error) => log.warn("sign-in counter not cleared", { erasureId, error }));
+  if (user)
+    await forgetSignInAttempts(user.email).catch((error) =>
+      log.warn("sign-in counter not cleared", { erasureId, error }),
+    );
 }
 
 function escapeRegex(value: string): string {

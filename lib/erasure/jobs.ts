@@ -25,11 +25,15 @@ export async function handleErasureSweep() {
   const stale = new Date(at.getTime() - STALE_MS);
   const waiting = await prisma.erasure.findMany({
     where: {
-      OR: [
-        { status: { in: ["QUEUED", "RUNNING", "ERASED"] } },
-        { status: "COMPLETED", NOT: { step: "done" } },
+      OR: [{ status: { in: ["QUEUED", "RUNNING", "ERASED"] } }, { status: "COMPLETED", NOT: { step: "done" } }],
+      AND: [
+        {
+          OR: [
+            { heartbeatAt: null, createdAt: { lt: new Date(at.getTime() - 30_000) } },
+            { heartbeatAt: { lt: stale } },
+          ],
+        },
       ],
-      AND: [{ OR: [{ heartbeatAt: null, createdAt: { lt: new Date(at.getTime() - 30_000) } }, { heartbeatAt: { lt: stale } }] }],
     },
     select: { id: true },
     take: 100,
@@ -40,6 +44,17 @@ export async function handleErasureSweep() {
 
 /** The worker's erasure jobs (scripts/lib/jobs.ts): one job per erasure, resumable; the sweep restarts stalled ones. */
 export const erasureJobs = [
-  defineJob({ name: ERASURE_RUN_JOB, payload: z.object({ erasureId: z.string() }), handler: handleErasureRun, queue: { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 }, work: { pollingIntervalSeconds: 1 } }),
-  defineJob({ name: ERASURE_SWEEP_JOB, payload: z.unknown(), cron: "* * * * *", handler: async () => handleErasureSweep() }),
+  defineJob({
+    name: ERASURE_RUN_JOB,
+    payload: z.object({ erasureId: z.string() }),
+    handler: handleErasureRun,
+    queue: { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 },
+    work: { pollingIntervalSeconds: 1 },
+  }),
+  defineJob({
+    name: ERASURE_SWEEP_JOB,
+    payload: z.unknown(),
+    cron: "* * * * *",
+    handler: async () => handleErasureSweep(),
+  }),
 ];

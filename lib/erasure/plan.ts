@@ -46,28 +46,51 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
   // The person's place in a legal request; the register entry itself stays (it names nobody else).
   LegalRequestSubject: { how: "cascade" },
 
-  VerificationToken: { how: "by-email", note: "pending sign-in links: identifier is the address (and a pending new address)" },
+  VerificationToken: {
+    how: "by-email",
+    note: "pending sign-in links: identifier is the address (and a pending new address)",
+  },
   rate_limits: { how: "by-email", note: "the per-address sign-in counter, keyed by a hash of the address" },
 
-  PrivacyRequest: { how: "scrub", note: "kept 24 months for the public request metrics (CCPA regs 7102): type, law, dates, outcome; the owner (SET NULL), details and subject are removed" },
+  PrivacyRequest: {
+    how: "scrub",
+    note: "kept 24 months for the public request metrics (CCPA regs 7102): type, law, dates, outcome; the owner (SET NULL), details and subject are removed",
+  },
   PrivacyRequestEvent: { how: "scrub", note: "the request's timeline: notes and actor removed, status and dates kept" },
-  ParentRequest: { how: "scrub", note: "a parent's request naming the person (as child or as parent): their address is replaced" },
+  ParentRequest: {
+    how: "scrub",
+    note: "a parent's request naming the person (as child or as parent): their address is replaced",
+  },
   NoticeCampaign: { how: "scrub", note: "createdById of an erased admin is removed" },
-  Breach: { how: "scrub", note: "the breach record is kept as proof of notification; the person's address is removed from its recipient list and createdById of an erased admin is removed" },
-  LegalRequest: { how: "scrub", note: "the register entry is kept for the transparency counts; createdById of an erased admin is removed (the person's link to it is a LegalRequestSubject, deleted with the account)" },
-  Erasure: { how: "scrub", note: "the erasure's own record: user id and receipt address removed when done; counts and dates kept" },
+  Breach: {
+    how: "scrub",
+    note: "the breach record is kept as proof of notification; the person's address is removed from its recipient list and createdById of an erased admin is removed",
+  },
+  LegalRequest: {
+    how: "scrub",
+    note: "the register entry is kept for the transparency counts; createdById of an erased admin is removed (the person's link to it is a LegalRequestSubject, deleted with the account)",
+  },
+  Erasure: {
+    how: "scrub",
+    note: "the erasure's own record: user id and receipt address removed when done; counts and dates kept",
+  },
 };
 
 /** Tables erasure leaves as they are, and why. */
 export const KEPT: Record<string, string> = {
   AuditLog:
     "append-only by law and by trigger; it names people only by their audit reference and holds their IP addresses encrypted with their own key, both made meaningless when PersonKey is deleted",
-  EmailSuppression: "a keyed hash of the erased address, so that a marketing list imported later cannot email the person again (no address is stored)",
-  CaughtMail: "the development mail catcher stands for people's inboxes: mail already sent is theirs; it is off in production",
-  PolicyVersion: "public, immutable policy versions; createdById names the admin who drafted it as part of the published record",
+  EmailSuppression:
+    "a keyed hash of the erased address, so that a marketing list imported later cannot email the person again (no address is stored)",
+  CaughtMail:
+    "the development mail catcher stands for people's inboxes: mail already sent is theirs; it is off in production",
+  PolicyVersion:
+    "public, immutable policy versions; createdById names the admin who drafted it as part of the published record",
 };
 
-export const BATCHED_RULES = Object.values(ERASURE_PLAN).filter((rule): rule is Extract<ErasureRule, { how: "batched" }> => rule.how === "batched");
+export const BATCHED_RULES = Object.values(ERASURE_PLAN).filter(
+  (rule): rule is Extract<ErasureRule, { how: "batched" }> => rule.how === "batched",
+);
 
 /** What is kept after an account is deleted, in the words the delete page and the receipt use. */
 export const KEPT_FOR_PEOPLE: { what: string; why: string; howLong: string }[] = [

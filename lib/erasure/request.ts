@@ -40,21 +40,40 @@ export type RequestErasureOptions = {
 /** Idempotent per account: a second call returns the erasure already under way. */
 export async function requestErasure(options: RequestErasureOptions): Promise<{ erasureId: string; created: boolean }> {
   const run = async (tx: Prisma.TransactionClient) => {
-    const active = await tx.erasure.findFirst({ where: { userId: options.userId, status: { in: ["QUEUED", "RUNNING", "ERASED"] } }, select: { id: true } });
+    const active = await tx.erasure.findFirst({
+      where: { userId: options.userId, status: { in: ["QUEUED", "RUNNING", "ERASED"] } },
+      select: { id: true },
+    });
     if (active) return { erasureId: active.id, created: false };
     const user = await tx.user.findUnique({ where: { id: options.userId }, select: { id: true, email: true } });
     if (!user) throw new AppError("NOT_FOUND", { reason: "ACCOUNT" });
     const at = await now();
     const person = await getPersonKey(tx, user.id);
     const actorUserId = options.requester.kind === "SELF" ? user.id : (options.requester.actorId ?? null);
-    const actorRef = options.requester.kind === "SELF" ? (person?.ref ?? null) : actorUserId ? ((await getPersonKey(tx, actorUserId))?.ref ?? null) : null;
+    const actorRef =
+      options.requester.kind === "SELF"
+        ? (person?.ref ?? null)
+        : actorUserId
+          ? ((await getPersonKey(tx, actorUserId))?.ref ?? null)
+          : null;
     await tx.user.update({ where: { id: user.id }, data: { restrictedAt: at } });
     await tx.session.deleteMany({ where: { userId: user.id } });
-    await tx.noticeDelivery.updateMany({ where: { userId: user.id, status: "QUEUED" }, data: { status: "CANCELLED", updatedAt: at } });
-    await tx.exportJob.updateMany({ where: { userId: user.id, status: "QUEUED" }, data: { status: "FAILED", error: "Cancelled: the account is being deleted." } });
+    await tx.noticeDelivery.updateMany({
+      where: { userId: user.id, status: "QUEUED" },
+      data: { status: "CANCELLED", updatedAt: at },
+    });
+    await tx.exportJob.updateMany({
+      where: { userId: user.id, status: "QUEUED" },
+      data: { status: "FAILED", error: "Cancelled: the account is being deleted." },
+    });
     // Ingestion processes drop their cached opt-out state for this owner at once.
     await tx.$executeRaw`SELECT pg_notify('telemetry_prefs', ${`user:${user.id}`})`;
-    const requesterRef = options.requester.kind === "PRIVACY_REQUEST" ? options.requester.requestId : options.requester.kind === "PARENT_REQUEST" ? options.requester.parentRequestId : null;
+    const requesterRef =
+      options.requester.kind === "PRIVACY_REQUEST"
+        ? options.requester.requestId
+        : options.requester.kind === "PARENT_REQUEST"
+          ? options.requester.parentRequestId
+          : null;
     const erasure = await tx.erasure.create({
       data: {
         userId: user.id,
@@ -71,7 +90,14 @@ export async function requestErasure(options: RequestErasureOptions): Promise<{ 
       select: { id: true },
     });
     await recordAudit(
-      { action: "erasure.requested", actorId: actorUserId, targetType: "User", targetId: user.id, ip: options.ip ?? null, metadata: { erasureId: erasure.id, requester: options.requester.kind, requesterRef } },
+      {
+        action: "erasure.requested",
+        actorId: actorUserId,
+        targetType: "User",
+        targetId: user.id,
+        ip: options.ip ?? null,
+        metadata: { erasureId: erasure.id, requester: options.requester.kind, requesterRef },
+      },
       tx,
     );
     return { erasureId: erasure.id, created: true };
@@ -85,7 +111,11 @@ export async function requestErasure(options: RequestErasureOptions): Promise<{ 
 /** Asks a worker to run the erasure now; if this is lost, the sweep starts it within a minute. */
 export async function kickErasure(erasureId: string): Promise<void> {
   try {
-    await enqueue(ERASURE_RUN_JOB, { erasureId }, { singletonKey: erasureId, retryLimit: 20, retryDelay: 10, retryBackoff: true });
+    await enqueue(
+      ERASURE_RUN_JOB,
+      { erasureId },
+      { singletonKey: erasureId, retryLimit: 20, retryDelay: 10, retryBackoff: true },
+    );
   } catch (error) {
     log.error("erasure could not be queued; the sweep will start it", { erasureId, error });
   }
@@ -121,7 +151,9 @@ export async function getErasureStatus(erasureId: string): Promise<ErasureStatus
 export async function isErasureUnderWay(email: string): Promise<boolean> {
   const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   if (!user) return false;
-  return (await prisma.erasure.count({ where: { userId: user.id, status: { in: ["QUEUED", "RUNNING", "ERASED"] } } })) > 0;
+  return (
+    (await prisma.erasure.count({ where: { userId: user.id, status: { in: ["QUEUED", "RUNNING", "ERASED"] } } })) > 0
+  );
 }
 
 /** The receipt page's link: signed, so only the person who deleted their account (who has no session any more) can open it. */

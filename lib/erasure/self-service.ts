@@ -13,9 +13,15 @@ export async function isSignInFresh(signedInAt: Date | null): Promise<boolean> {
   return (await now()).getTime() - signedInAt.getTime() <= FRESH_SIGN_IN_MINUTES * 60_000;
 }
 
-export async function startSelfErasure(options: { viewer: Viewer; confirmEmail: string; signedInAt: Date | null; ip?: string | null }) {
+export async function startSelfErasure(options: {
+  viewer: Viewer;
+  confirmEmail: string;
+  signedInAt: Date | null;
+  ip?: string | null;
+}) {
   assertViewer(options.viewer);
-  if (!(await isSignInFresh(options.signedInAt))) throw new AppError("FORBIDDEN", { reason: "FRESH_SIGN_IN_REQUIRED", params: { minutes: FRESH_SIGN_IN_MINUTES } });
+  if (!(await isSignInFresh(options.signedInAt)))
+    throw new AppError("FORBIDDEN", { reason: "FRESH_SIGN_IN_REQUIRED", params: { minutes: FRESH_SIGN_IN_MINUTES } });
   if (options.confirmEmail.trim().toLowerCase() !== options.viewer.email.toLowerCase()) {
     throw new AppError("VALIDATION", { reason: "CONFIRM_EMAIL_MISMATCH", field: "confirmEmail" });
   }

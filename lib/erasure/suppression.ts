@@ -17,7 +17,9 @@ type Db = Prisma.TransactionClient | PrismaClient;
 
 async function suppressionKey(): Promise<Buffer> {
   return getDataKey("email-suppression", async () =>
-    (await prisma.emailSuppression.count()) > 0 ? Buffer.from(`email-suppression:${getKeyRing().current.secret}`, "utf8") : randomBytes(32),
+    (await prisma.emailSuppression.count()) > 0
+      ? Buffer.from(`email-suppression:${getKeyRing().current.secret}`, "utf8")
+      : randomBytes(32),
   );
 }
 
@@ -25,7 +27,9 @@ const normalize = (email: string) => email.trim().toLowerCase();
 
 /** Gmail-style and plain addresses alike: trimmed and lower-cased. */
 async function suppressionHash(email: string): Promise<string> {
-  return createHmac("sha256", await suppressionKey()).update(normalize(email)).digest("hex");
+  return createHmac("sha256", await suppressionKey())
+    .update(normalize(email))
+    .digest("hex");
 }
 
 export async function suppressEmail(db: Db, email: string, reason: string): Promise<void> {

@@ -11,7 +11,10 @@ let access: typeof import("./access");
 let db: typeof import("../core/db");
 
 async function createViewer(name: string): Promise<Viewer> {
-  const user = await db.prisma.user.create({ data: { email: `${name}-${Date.now()}@example.test` }, select: { id: true, email: true } });
+  const user = await db.prisma.user.create({
+    data: { email: `${name}-${Date.now()}@example.test` },
+    select: { id: true, email: true },
+  });
   return { userId: user.id, email: user.email, name: null, role: "USER" };
 }
 
@@ -51,23 +54,35 @@ describe("startExport", () => {
 
   it("the daily limit holds under concurrency too: with 4 done today, 40 at once make the 5th and no more", async () => {
     const viewer = await createViewer("daily");
-    await db.prisma.exportJob.createMany({ data: Array.from({ length: 4 }, () => ({ userId: viewer.userId, status: "READY" as const })) });
+    await db.prisma.exportJob.createMany({
+      data: Array.from({ length: 4 }, () => ({ userId: viewer.userId, status: "READY" as const })),
+    });
     const first = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport({ viewer })));
     expect(first.filter((result) => result.status === "fulfilled" && result.value.created)).toHaveLength(1);
     expect(await exportsOf(viewer.userId)).toBe(5);
     // Once that one is done, the day's five are used: every one of 40 more is refused.
     await db.prisma.exportJob.updateMany({ where: { userId: viewer.userId }, data: { status: "READY" } });
     const second = await Promise.allSettled(Array.from({ length: 40 }, () => access.startExport({ viewer })));
-    const reasons = second.map((result) => (result.status === "rejected" ? `${result.reason.code}:${result.reason.reason}` : "started"));
+    const reasons = second.map((result) =>
+      result.status === "rejected" ? `${result.reason.code}:${result.reason.reason}` : "started",
+    );
     expect(reasons).toContain("LIMIT_REACHED:EXPORTS_PER_DAY");
-    expect(reasons.filter((reason) => reason !== "LIMIT_REACHED:EXPORTS_PER_DAY" && reason !== "CONFLICT:EXPORT_STARTING")).toEqual([]);
+    expect(
+      reasons.filter((reason) => reason !== "LIMIT_REACHED:EXPORTS_PER_DAY" && reason !== "CONFLICT:EXPORT_STARTING"),
+    ).toEqual([]);
     expect(await exportsOf(viewer.userId)).toBe(5);
-    await expect(access.startExport({ viewer })).rejects.toMatchObject({ code: "LIMIT_REACHED", reason: "EXPORTS_PER_DAY" });
+    await expect(access.startExport({ viewer })).rejects.toMatchObject({
+      code: "LIMIT_REACHED",
+      reason: "EXPORTS_PER_DAY",
+    });
   });
 
   it("one person's burst does not hold back another's export", async () => {
     const [a, b] = [await createViewer("a"), await createViewer("b")];
-    const results = await Promise.allSettled([...Array.from({ length: 10 }, () => access.startExport({ viewer: a })), access.startExport({ viewer: b })]);
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 10 }, () => access.startExport({ viewer: a })),
+      access.startExport({ viewer: b }),
+    ]);
     expect(results.at(-1)).toMatchObject({ status: "fulfilled", value: { created: true } });
     expect(await exportsOf(a.userId)).toBe(1);
     expect(await exportsOf(b.userId)).toBe(1);

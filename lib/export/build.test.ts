@@ -30,7 +30,10 @@ beforeAll(async () => {
     `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path, "userAgent") VALUES ($1, now(), '203.0.113.9', '=HYPERLINK("http://evil.example","x")', '@SUM(1+1)')`,
     [aliceId],
   );
-  await pool.query(`INSERT INTO "TelemetryReport" ("userId", "clusterId", kind, payload) VALUES ($1, 'c7f3a2d1-prod-0001', 'usage', '-5'::jsonb)`, [aliceId]);
+  await pool.query(
+    `INSERT INTO "TelemetryReport" ("userId", "clusterId", kind, payload) VALUES ($1, 'c7f3a2d1-prod-0001', 'usage', '-5'::jsonb)`,
+    [aliceId],
+  );
 });
 
 afterAll(async () => {
@@ -41,7 +44,16 @@ afterAll(async () => {
 async function build(userId: string, email: string) {
   const outputPath = path.join(dir, `${userId}.zip`);
   const progress: number[] = [];
-  const result = await buildExportArchive({ pool, exportId: `test${userId}`, userId, email, outputPath, companyName: "Test Co", appUrl: "http://localhost", onProgress: (update) => progress.push(update.doneRows) });
+  const result = await buildExportArchive({
+    pool,
+    exportId: `test${userId}`,
+    userId,
+    email,
+    outputPath,
+    companyName: "Test Co",
+    appUrl: "http://localhost",
+    onProgress: (update) => progress.push(update.doneRows),
+  });
   const zip = fs.readFileSync(outputPath);
   const files = unzipSync(new Uint8Array(zip));
   return { result, zip, files, progress };
@@ -63,9 +75,15 @@ describe("buildExportArchive", () => {
     expect(verifyManifest(manifest, (name) => (files[name] ? Buffer.from(files[name]) : undefined))).toEqual([]);
 
     const dbCounts: Record<string, number> = {
-      "server-logs": Number((await pool.query(`SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1`, [aliceId])).rows[0].count),
-      "telemetry-reports": Number((await pool.query(`SELECT count(*) FROM "TelemetryReport" WHERE "userId" = $1`, [aliceId])).rows[0].count),
-      "email-events": Number((await pool.query(`SELECT count(*) FROM "EmailEvent" WHERE "userId" = $1`, [aliceId])).rows[0].count),
+      "server-logs": Number(
+        (await pool.query(`SELECT count(*) FROM "ServerLogRecord" WHERE "userId" = $1`, [aliceId])).rows[0].count,
+      ),
+      "telemetry-reports": Number(
+        (await pool.query(`SELECT count(*) FROM "TelemetryReport" WHERE "userId" = $1`, [aliceId])).rows[0].count,
+      ),
+      "email-events": Number(
+        (await pool.query(`SELECT count(*) FROM "EmailEvent" WHERE "userId" = $1`, [aliceId])).rows[0].count,
+      ),
       clusters: 2,
       "linked-accounts": 1,
     };
@@ -85,7 +103,14 @@ describe("buildExportArchive", () => {
     expect(zip.readUInt32LE(0)).toBe(0x04034b50);
     const dosDate = zip.readUInt16LE(12);
     const dosTime = zip.readUInt16LE(10);
-    const stamped = new Date(1980 + (dosDate >> 9), ((dosDate >> 5) & 0xf) - 1, dosDate & 0x1f, dosTime >> 11, (dosTime >> 5) & 0x3f, (dosTime & 0x1f) * 2);
+    const stamped = new Date(
+      1980 + (dosDate >> 9),
+      ((dosDate >> 5) & 0xf) - 1,
+      dosDate & 0x1f,
+      dosTime >> 11,
+      (dosTime >> 5) & 0x3f,
+      (dosTime & 0x1f) * 2,
+    );
     expect(Math.abs(stamped.getTime() - before.getTime())).toBeLessThan(5 * 60_000);
   });
 
@@ -109,7 +134,11 @@ describe("buildExportArchive", () => {
       const { files, result } = await build(aliceId, "alice@example.com");
       expect(result.manifest.totals.rows).toBeGreaterThan(0);
       const logs = readExportJson(strFromU8(files["server-logs.json"])) as { policyVersion?: string }[];
-      expect(logs.some((row) => Object.values(row).some((value) => typeof value === "string" && value.includes("\\ O'Brien v")))).toBe(true);
+      expect(
+        logs.some((row) =>
+          Object.values(row).some((value) => typeof value === "string" && value.includes("\\ O'Brien v")),
+        ),
+      ).toBe(true);
     } finally {
       await pool.query(`UPDATE "PolicyDocument" SET title = replace(title, ' \\ O''Brien', '') WHERE slug = 'privacy'`);
     }
@@ -117,7 +146,9 @@ describe("buildExportArchive", () => {
 
   it("holds only the owner's rows and never tokens", async () => {
     const { files, result } = await build(bobId, "bob@example.com");
-    const everything = Object.values(files).map((file) => strFromU8(file)).join("\n");
+    const everything = Object.values(files)
+      .map((file) => strFromU8(file))
+      .join("\n");
     expect(everything).not.toContain(aliceId);
     expect(everything).not.toContain("alice@example.com");
     expect(everything).not.toContain("tokenHash");

@@ -53,7 +53,10 @@ export class JsonLinesToArray extends Transform {
   private opened = false;
   private readonly head: string;
 
-  constructor(columns: string[], private readonly onRows?: (rows: number) => void) {
+  constructor(
+    columns: string[],
+    private readonly onRows?: (rows: number) => void,
+  ) {
     super();
     this.head = `{"columns":${JSON.stringify(columns)},"rows":[`;
   }
@@ -97,9 +100,14 @@ class LineCounter extends Transform {
   }
 }
 
-
 /** Appends one entry and waits until archiver has consumed it (entries are written one at a time). */
-async function appendEntry(archive: ZipArchive, name: string, date: Date, hasher: HashingStream, source: Promise<void> | Buffer) {
+async function appendEntry(
+  archive: ZipArchive,
+  name: string,
+  date: Date,
+  hasher: HashingStream,
+  source: Promise<void> | Buffer,
+) {
   const entryDone = once(archive, "entry");
   if (Buffer.isBuffer(source)) hasher.end(source);
   archive.append(hasher, { name, date });
@@ -129,7 +137,13 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     await side.query("SET LOCAL TimeZone = 'UTC'");
     const counts = await countDatasets(client, options.userId);
     const totalRows = [...counts.values()].reduce((sum, entry) => sum + entry.total, 0);
-    const policies = await client.query<{ id: string; slug: string; title: string; version: number; effective: string | null }>(
+    const policies = await client.query<{
+      id: string;
+      slug: string;
+      title: string;
+      version: number;
+      effective: string | null;
+    }>(
       `SELECT v.id, d.slug, d.title, v.version, to_char(v."effectiveAt", 'YYYY-MM-DD') AS effective FROM "PolicyVersion" v JOIN "PolicyDocument" d ON d.id = v."documentId"`,
     );
     const policyLabels = new Map(policies.rows.map((row) => [row.id, `${row.title} v${row.version}`]));
@@ -147,7 +161,11 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     // Progress counts each row twice (JSON pass, CSV pass); report rows.
     let completedUnits = 0;
     const report = (category: string | null, currentUnits: number) =>
-      options.onProgress?.({ doneRows: Math.floor((completedUnits + currentUnits) / 2), totalRows, currentCategory: category });
+      options.onProgress?.({
+        doneRows: Math.floor((completedUnits + currentUnits) / 2),
+        totalRows,
+        currentCategory: category,
+      });
 
     // Pipeline: the side connection spools dataset N's CSV while the main one
     // streams N's JSON into the zip; then N+1's CSV spool starts while N's CSV
@@ -159,7 +177,14 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       const copy = side.query(copyTo(csvCopySql(dataset, options.userId, policyLabels)));
       const hasher = new HashingStream();
       const spool = { path, copy, hasher, lines: 0, done: Promise.resolve() };
-      spool.done = pipeline(copy, new LineCounter((lines) => { spool.lines = lines; }), hasher, fs.createWriteStream(path, { mode: 0o600 }));
+      spool.done = pipeline(
+        copy,
+        new LineCounter((lines) => {
+          spool.lines = lines;
+        }),
+        hasher,
+        fs.createWriteStream(path, { mode: 0o600 }),
+      );
       spool.done.catch(() => {}); // awaited below; this only avoids an unhandled rejection meanwhile
       return spool;
     };
@@ -172,10 +197,18 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       const csvPath = `${dataset.key}.csv`;
       const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
       const jsonHasher = new HashingStream();
-      const shaper = new JsonLinesToArray(outputColumns(dataset).map((column) => column.key), (rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)));
-      await Promise.all([appendEntry(archive, jsonPath, entryDate, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)), spool.done]);
+      const shaper = new JsonLinesToArray(
+        outputColumns(dataset).map((column) => column.key),
+        (rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)),
+      );
+      await Promise.all([
+        appendEntry(archive, jsonPath, entryDate, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)),
+        spool.done,
+      ]);
       if (jsonCopy.rowCount !== expected || shaper.rows !== expected || spool.copy.rowCount !== expected) {
-        throw new Error(`row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${spool.copy.rowCount}, expected ${expected}`);
+        throw new Error(
+          `row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${spool.copy.rowCount}, expected ${expected}`,
+        );
       }
       nextSpool = index + 1 < work.length ? startSpool(work[index + 1].dataset) : null;
       const csvEntry = once(archive, "entry");
@@ -184,28 +217,81 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       await fs.promises.rm(spool.path, { force: true });
       completedUnits += 2 * expected;
       report(category.title, 0);
-      files.push({ path: jsonPath, category: category.slug, dataset: dataset.key, format: "json", rows: expected, bytes: jsonHasher.bytes, sha256: jsonHasher.digest! });
-      files.push({ path: csvPath, category: category.slug, dataset: dataset.key, format: "csv", rows: expected, bytes: spool.hasher.bytes, sha256: spool.hasher.digest! });
+      files.push({
+        path: jsonPath,
+        category: category.slug,
+        dataset: dataset.key,
+        format: "json",
+        rows: expected,
+        bytes: jsonHasher.bytes,
+        sha256: jsonHasher.digest!,
+      });
+      files.push({
+        path: csvPath,
+        category: category.slug,
+        dataset: dataset.key,
+        format: "csv",
+        rows: expected,
+        bytes: spool.hasher.bytes,
+        sha256: spool.hasher.digest!,
+      });
     }
 
     const summaryCategories: SummaryCategory[] = categories.map((category) => ({
       category,
-      datasets: category.datasets.map((dataset: Dataset) => ({ key: dataset.key, title: dataset.title, rows: counts.get(dataset.key)?.total ?? 0 })),
-      sharedWith: sharing.rows.filter((entry) => isSharedIn(category, entry.categories)).map((entry) => ({ name: entry.name, purpose: entry.purpose })),
-      policies: [...(new Set(category.datasets.flatMap((dataset) => [...(counts.get(dataset.key)?.byPolicy.keys() ?? [])])))]
+      datasets: category.datasets.map((dataset: Dataset) => ({
+        key: dataset.key,
+        title: dataset.title,
+        rows: counts.get(dataset.key)?.total ?? 0,
+      })),
+      sharedWith: sharing.rows
+        .filter((entry) => isSharedIn(category, entry.categories))
+        .map((entry) => ({ name: entry.name, purpose: entry.purpose })),
+      policies: [
+        ...new Set(category.datasets.flatMap((dataset) => [...(counts.get(dataset.key)?.byPolicy.keys() ?? [])])),
+      ]
         .filter((id): id is string => Boolean(id))
         .map((id) => policies.rows.find((row) => row.id === id))
         .filter((row) => row !== undefined)
-        .map((row) => ({ label: `${row.title}, version ${row.version}`, url: `${options.appUrl}/policies/${row.slug}/v/${row.version}`, effective: row.effective })),
+        .map((row) => ({
+          label: `${row.title}, version ${row.version}`,
+          url: `${options.appUrl}/policies/${row.slug}/v/${row.version}`,
+          effective: row.effective,
+        })),
     }));
     const generatedAt = now();
-    const summary = Buffer.from(renderSummaryHtml({ companyName: options.companyName, email: options.email, generatedAt, categories: summaryCategories }), "utf8");
+    const summary = Buffer.from(
+      renderSummaryHtml({
+        companyName: options.companyName,
+        email: options.email,
+        generatedAt,
+        categories: summaryCategories,
+      }),
+      "utf8",
+    );
     const summaryHasher = new HashingStream();
     await appendEntry(archive, "summary.html", entryDate, summaryHasher, summary);
-    files.push({ path: "summary.html", category: null, dataset: null, format: "html", rows: null, bytes: summaryHasher.bytes, sha256: summaryHasher.digest! });
+    files.push({
+      path: "summary.html",
+      category: null,
+      dataset: null,
+      format: "html",
+      rows: null,
+      bytes: summaryHasher.bytes,
+      sha256: summaryHasher.digest!,
+    });
 
-    const manifest = buildManifest({ exportId: options.exportId, generatedAt, userId: options.userId, email: options.email, files });
-    archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), { name: "manifest.json", date: entryDate });
+    const manifest = buildManifest({
+      exportId: options.exportId,
+      generatedAt,
+      userId: options.userId,
+      email: options.email,
+      files,
+    });
+    archive.append(Buffer.from(JSON.stringify(manifest, null, 2) + "\n", "utf8"), {
+      name: "manifest.json",
+      date: entryDate,
+    });
     await archive.finalize();
     await written;
     await side.query("COMMIT");

@@ -2,20 +2,39 @@ import { describe, expect, it } from "vitest";
 import { csvCell, csvLine, neutraliseCell } from "./csv";
 
 describe("CSV escaping", () => {
-  it.each(["=1+2", "+1", "-1+1", "@SUM(A1)", "=HYPERLINK(\"http://evil\")", "\tx", "\rx"])("neutralises a formula-like cell %j", (value) => {
-    expect(neutraliseCell(value).startsWith("'")).toBe(true);
-    expect(csvCell(value).replace(/^"/, "").startsWith("'")).toBe(true);
-  });
+  it.each(["=1+2", "+1", "-1+1", "@SUM(A1)", '=HYPERLINK("http://evil")', "\tx", "\rx"])(
+    "neutralises a formula-like cell %j",
+    (value) => {
+      expect(neutraliseCell(value).startsWith("'")).toBe(true);
+      expect(csvCell(value).replace(/^"/, "").startsWith("'")).toBe(true);
+    },
+  );
 
   // Spreadsheets skip leading spaces and invisible characters before evaluating, and some
   // fold full-width (and small) forms of = + - @ into the ASCII ones.
-  it.each([" =1+2", "  @SUM(A1)", "\u200B=1+2", "\u200C=1", "\u200D=1", "\u2060=1", "\uFEFF=1", "\u00A0=1", "\u3000=1", "\n=1", "＝1+2", "＋1", "－1+1", "＠SUM(A1)", "﹦1", "﹢1", "﹣1", "﹫x"])(
-    "neutralises a cell that starts with a space, an invisible or a full-width character %j",
-    (value) => {
-      expect(neutraliseCell(value).startsWith("'")).toBe(true);
-      expect(csvLine(["1", value])).toMatch(/^1,"?'/);
-    },
-  );
+  it.each([
+    " =1+2",
+    "  @SUM(A1)",
+    "\u200B=1+2",
+    "\u200C=1",
+    "\u200D=1",
+    "\u2060=1",
+    "\uFEFF=1",
+    "\u00A0=1",
+    "\u3000=1",
+    "\n=1",
+    "＝1+2",
+    "＋1",
+    "－1+1",
+    "＠SUM(A1)",
+    "﹦1",
+    "﹢1",
+    "﹣1",
+    "﹫x",
+  ])("neutralises a cell that starts with a space, an invisible or a full-width character %j", (value) => {
+    expect(neutraliseCell(value).startsWith("'")).toBe(true);
+    expect(csvLine(["1", value])).toMatch(/^1,"?'/);
+  });
 
   it("leaves ordinary text alone", () => {
     expect(csvCell("hello")).toBe("hello");

@@ -49,21 +49,36 @@ describe("export jobs", () => {
     expect(fs.readdirSync(exportDir)).toEqual([done.fileName]);
     // Running the same job again (a retry) does nothing to a ready export.
     await jobs.runExportJob(job.id);
-    expect((await db.prisma.exportJob.findUniqueOrThrow({ where: { id: job.id } })).completedAt).toEqual(done.completedAt);
+    expect((await db.prisma.exportJob.findUniqueOrThrow({ where: { id: job.id } })).completedAt).toEqual(
+      done.completedAt,
+    );
   });
 
   it("deletes expired archives and keeps the others", async () => {
-    const expired = await db.prisma.exportJob.create({ data: { userId: aliceId, status: "READY", fileName: "expiredjob.zip", expiresAt: new Date(Date.now() - 1000) } });
-    const fresh = await db.prisma.exportJob.create({ data: { userId: aliceId, status: "READY", fileName: "freshjob.zip", expiresAt: new Date(Date.now() + 86_400_000) } });
+    const expired = await db.prisma.exportJob.create({
+      data: { userId: aliceId, status: "READY", fileName: "expiredjob.zip", expiresAt: new Date(Date.now() - 1000) },
+    });
+    const fresh = await db.prisma.exportJob.create({
+      data: {
+        userId: aliceId,
+        status: "READY",
+        fileName: "freshjob.zip",
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
     fs.writeFileSync(path.join(exportDir, "expiredjob.zip"), "old");
     fs.writeFileSync(path.join(exportDir, "freshjob.zip"), "new");
     const requeued: string[] = [];
-    const stuck = await db.prisma.exportJob.create({ data: { userId: aliceId, createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const stuck = await db.prisma.exportJob.create({
+      data: { userId: aliceId, createdAt: new Date(Date.now() - 10 * 60_000) },
+    });
     fs.writeFileSync(path.join(exportDir, "orphanjob.zip"), "left by a reset database");
     fs.writeFileSync(path.join(exportDir, "recentorphan.zip"), "too young to remove");
     const old = new Date(Date.now() - 9 * 86_400_000);
     fs.utimesSync(path.join(exportDir, "orphanjob.zip"), old, old);
-    const dead = await db.prisma.exportJob.create({ data: { userId: aliceId, status: "RUNNING", startedAt: new Date(Date.now() - 3 * 3_600_000) } });
+    const dead = await db.prisma.exportJob.create({
+      data: { userId: aliceId, status: "RUNNING", startedAt: new Date(Date.now() - 3 * 3_600_000) },
+    });
     const result = await jobs.expireExports({ requeue: async (id) => requeued.push(id) });
     expect((await db.prisma.exportJob.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("FAILED");
     expect(result.expired).toBe(1);
@@ -72,7 +87,10 @@ describe("export jobs", () => {
     expect(fs.existsSync(path.join(exportDir, "recentorphan.zip"))).toBe(true);
     expect(fs.existsSync(path.join(exportDir, "expiredjob.zip"))).toBe(false);
     expect(fs.existsSync(path.join(exportDir, "freshjob.zip"))).toBe(true);
-    expect(await db.prisma.exportJob.findUniqueOrThrow({ where: { id: expired.id } })).toMatchObject({ status: "EXPIRED", fileName: null });
+    expect(await db.prisma.exportJob.findUniqueOrThrow({ where: { id: expired.id } })).toMatchObject({
+      status: "EXPIRED",
+      fileName: null,
+    });
     expect((await db.prisma.exportJob.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("READY");
     expect(requeued).toEqual([stuck.id]);
     expect(await db.prisma.auditLog.count({ where: { action: "export.expired", targetId: expired.id } })).toBe(1);

@@ -31,7 +31,14 @@ function createProgressWriter(exportId: string) {
       const progress = latest;
       latest = null;
       await prisma.exportJob
-        .update({ where: { id: exportId }, data: { doneRows: progress.doneRows, totalRows: progress.totalRows, currentCategory: progress.currentCategory } })
+        .update({
+          where: { id: exportId },
+          data: {
+            doneRows: progress.doneRows,
+            totalRows: progress.totalRows,
+            currentCategory: progress.currentCategory,
+          },
+        })
         .catch(() => {});
     }
     writing = null;
@@ -51,18 +58,34 @@ function createProgressWriter(exportId: string) {
 }
 
 export async function runExportJob(exportId: string): Promise<void> {
-  const job = await prisma.exportJob.findUnique({ where: { id: exportId }, select: { id: true, status: true, userId: true, parentRequestId: true, privacyRequestId: true, user: { select: { email: true, restrictedAt: true } } } });
+  const job = await prisma.exportJob.findUnique({
+    where: { id: exportId },
+    select: {
+      id: true,
+      status: true,
+      userId: true,
+      parentRequestId: true,
+      privacyRequestId: true,
+      user: { select: { email: true, restrictedAt: true } },
+    },
+  });
   if (!job || job.status === "READY" || job.status === "EXPIRED") return;
   // Processing of a restricted account (being erased, or under review) has stopped; only the
   // export an approved parent asked to review is still built.
   if (job.user.restrictedAt && !job.parentRequestId && !job.privacyRequestId) {
-    await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "Processing of this account is paused." } });
+    await prisma.exportJob.update({
+      where: { id: job.id },
+      data: { status: "FAILED", error: "Processing of this account is paused." },
+    });
     return;
   }
   await ensureSpoolDir();
   const fileName = exportFileName(job.id);
   const partPath = spoolPath(`${fileName}.part`);
-  await prisma.exportJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: await now(), doneRows: 0, error: null } });
+  await prisma.exportJob.update({
+    where: { id: job.id },
+    data: { status: "RUNNING", startedAt: await now(), doneRows: 0, error: null },
+  });
   const progress = createProgressWriter(job.id);
   const buildStarted = Date.now();
   try {
@@ -84,11 +107,36 @@ export async function runExportJob(exportId: string): Promise<void> {
     await prisma.$transaction(async (tx) => {
       await tx.exportJob.update({
         where: { id: job.id },
-        data: { status: "READY", fileName, fileSize: BigInt(result.bytes), sha256: result.sha256, completedAt, expiresAt, doneRows: result.manifest.totals.rows, totalRows: result.manifest.totals.rows, currentCategory: null },
+        data: {
+          status: "READY",
+          fileName,
+          fileSize: BigInt(result.bytes),
+          sha256: result.sha256,
+          completedAt,
+          expiresAt,
+          doneRows: result.manifest.totals.rows,
+          totalRows: result.manifest.totals.rows,
+          currentCategory: null,
+        },
       });
-      await recordAudit({ action: "export.ready", actorId: job.userId, targetType: "ExportJob", targetId: job.id, metadata: { rows: result.manifest.totals.rows, bytes: result.bytes } }, tx);
+      await recordAudit(
+        {
+          action: "export.ready",
+          actorId: job.userId,
+          targetType: "ExportJob",
+          targetId: job.id,
+          metadata: { rows: result.manifest.totals.rows, bytes: result.bytes },
+        },
+        tx,
+      );
     });
-    log.info("export built", { exportId: job.id, rows: result.manifest.totals.rows, bytes: result.bytes, seconds: (Date.now() - buildStarted) / 1000, storage: exportStorage().kind });
+    log.info("export built", {
+      exportId: job.id,
+      rows: result.manifest.totals.rows,
+      bytes: result.bytes,
+      seconds: (Date.now() - buildStarted) / 1000,
+      storage: exportStorage().kind,
+    });
     if (job.privacyRequestId) {
       // An access request completes with this export (and its own email to the person).
       await enqueue(EXPORT_READY_JOBS.privacyRequest, { exportJobId: job.id }, { retryLimit: 5, retryDelay: 5 });
@@ -96,14 +144,23 @@ export async function runExportJob(exportId: string): Promise<void> {
     }
     if (job.parentRequestId) {
       // The parent is told, not the account's owner.
-      await enqueue(EXPORT_READY_JOBS.parentRequest, { parentRequestId: job.parentRequestId }, { retryLimit: 5, retryDelay: 5, singletonKey: `parent-ready:${job.parentRequestId}`, singletonSeconds: 30 });
+      await enqueue(
+        EXPORT_READY_JOBS.parentRequest,
+        { parentRequestId: job.parentRequestId },
+        { retryLimit: 5, retryDelay: 5, singletonKey: `parent-ready:${job.parentRequestId}`, singletonSeconds: 30 },
+      );
       return;
     }
     try {
       await sendEmail({
         to: job.user.email,
         subject: "Your data export is ready",
-        template: createElement(ExportReadyEmail, { url: `${env().APP_URL}/account/data#export`, companyName: env().COMPANY_NAME, expiresAt: `${dateFormat.format(expiresAt)} UTC`, rows: result.manifest.totals.rows }),
+        template: createElement(ExportReadyEmail, {
+          url: `${env().APP_URL}/account/data#export`,
+          companyName: env().COMPANY_NAME,
+          expiresAt: `${dateFormat.format(expiresAt)} UTC`,
+          rows: result.manifest.totals.rows,
+        }),
       });
     } catch (error) {
       log.error("export ready email failed", { exportId: job.id, error });
@@ -111,7 +168,10 @@ export async function runExportJob(exportId: string): Promise<void> {
   } catch (error) {
     await progress.flush();
     await fs.promises.rm(partPath, { force: true });
-    await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "The export could not be built. Please try again." } });
+    await prisma.exportJob.update({
+      where: { id: job.id },
+      data: { status: "FAILED", error: "The export could not be built. Please try again." },
+    });
     log.error("export failed", { exportId: job.id, error, stack: (error as Error).stack });
     throw error;
   }
@@ -120,7 +180,10 @@ export async function runExportJob(exportId: string): Promise<void> {
 /** Deletes archives past their expiry (and leftovers of failed builds); re-queues stuck jobs. */
 export async function expireExports(options: { now?: Date; requeue?: (exportId: string) => Promise<unknown> } = {}) {
   const at = options.now ?? (await now());
-  const expired = await prisma.exportJob.findMany({ where: { status: "READY", expiresAt: { lte: at } }, select: { id: true, userId: true, fileName: true } });
+  const expired = await prisma.exportJob.findMany({
+    where: { status: "READY", expiresAt: { lte: at } },
+    select: { id: true, userId: true, fileName: true },
+  });
   for (const job of expired) {
     if (job.fileName) await removeExportFile(job.fileName);
     await prisma.$transaction(async (tx) => {
@@ -134,7 +197,10 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
     where: { status: "RUNNING", startedAt: { lte: new Date(at.getTime() - 2 * 3_600_000) } },
     data: { status: "FAILED", error: "The export could not be built. Please try again." },
   });
-  const failed = await prisma.exportJob.findMany({ where: { status: "FAILED", deletedAt: null }, select: { id: true } });
+  const failed = await prisma.exportJob.findMany({
+    where: { status: "FAILED", deletedAt: null },
+    select: { id: true },
+  });
   for (const job of failed) {
     await removeExportFiles(job.id);
     await prisma.exportJob.update({ where: { id: job.id }, data: { deletedAt: at } });
@@ -153,7 +219,10 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
     }
   }
   if (options.requeue) {
-    const stuck = await prisma.exportJob.findMany({ where: { status: "QUEUED", createdAt: { lte: new Date(at.getTime() - 5 * 60_000) } }, select: { id: true } });
+    const stuck = await prisma.exportJob.findMany({
+      where: { status: "QUEUED", createdAt: { lte: new Date(at.getTime() - 5 * 60_000) } },
+      select: { id: true },
+    });
     for (const job of stuck) await options.requeue(job.id);
   }
   return { expired: expired.length, failedCleaned: failed.length, orphans };

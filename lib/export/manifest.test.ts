@@ -16,9 +16,33 @@ describe("manifest", () => {
     userId: "u1",
     email: "a@example.com",
     files: [
-      { path: "a.json", category: "c", dataset: "a", format: "json", rows: 1, bytes: files["a.json"].length, sha256: sha(files["a.json"].toString()) },
-      { path: "a.csv", category: "c", dataset: "a", format: "csv", rows: 1, bytes: files["a.csv"].length, sha256: sha(files["a.csv"].toString()) },
-      { path: "summary.html", category: null, dataset: null, format: "html", rows: null, bytes: files["summary.html"].length, sha256: sha(files["summary.html"].toString()) },
+      {
+        path: "a.json",
+        category: "c",
+        dataset: "a",
+        format: "json",
+        rows: 1,
+        bytes: files["a.json"].length,
+        sha256: sha(files["a.json"].toString()),
+      },
+      {
+        path: "a.csv",
+        category: "c",
+        dataset: "a",
+        format: "csv",
+        rows: 1,
+        bytes: files["a.csv"].length,
+        sha256: sha(files["a.csv"].toString()),
+      },
+      {
+        path: "summary.html",
+        category: null,
+        dataset: null,
+        format: "html",
+        rows: null,
+        bytes: files["summary.html"].length,
+        sha256: sha(files["summary.html"].toString()),
+      },
     ],
   });
 
@@ -30,13 +54,37 @@ describe("manifest", () => {
 
   it("verifies matching files and reports tampering, truncation and missing files", () => {
     expect(verifyManifest(manifest, (path) => files[path as keyof typeof files])).toEqual([]);
-    expect(verifyManifest(manifest, (path) => (path === "a.csv" ? Buffer.from("x\r\n2\r\n") : files[path as keyof typeof files]))).toEqual(["a.csv: sha256 mismatch"]);
-    expect(verifyManifest(manifest, (path) => (path === "a.json" ? undefined : files[path as keyof typeof files]))).toEqual(["a.json: missing"]);
+    expect(
+      verifyManifest(manifest, (path) =>
+        path === "a.csv" ? Buffer.from("x\r\n2\r\n") : files[path as keyof typeof files],
+      ),
+    ).toEqual(["a.csv: sha256 mismatch"]);
+    expect(
+      verifyManifest(manifest, (path) => (path === "a.json" ? undefined : files[path as keyof typeof files])),
+    ).toEqual(["a.json: missing"]);
   });
 
   it("refuses duplicate paths and malformed hashes", () => {
-    const file = { path: "a.json", category: "c", dataset: "a", format: "json" as const, rows: 1, bytes: 1, sha256: sha("x") };
-    expect(() => buildManifest({ exportId: "e", generatedAt: new Date(), userId: "u", email: "e", files: [file, file] })).toThrow(/duplicate/);
-    expect(() => buildManifest({ exportId: "e", generatedAt: new Date(), userId: "u", email: "e", files: [{ ...file, sha256: "nope" }] })).toThrow(/sha256/);
+    const file = {
+      path: "a.json",
+      category: "c",
+      dataset: "a",
+      format: "json" as const,
+      rows: 1,
+      bytes: 1,
+      sha256: sha("x"),
+    };
+    expect(() =>
+      buildManifest({ exportId: "e", generatedAt: new Date(), userId: "u", email: "e", files: [file, file] }),
+    ).toThrow(/duplicate/);
+    expect(() =>
+      buildManifest({
+        exportId: "e",
+        generatedAt: new Date(),
+        userId: "u",
+        email: "e",
+        files: [{ ...file, sha256: "nope" }],
+      }),
+    ).toThrow(/sha256/);
   });
 });

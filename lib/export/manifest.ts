@@ -23,7 +23,13 @@ export type Manifest = {
   files: ManifestFile[];
 };
 
-export function buildManifest(options: { exportId: string; generatedAt: Date; userId: string; email: string; files: ManifestFile[] }): Manifest {
+export function buildManifest(options: {
+  exportId: string;
+  generatedAt: Date;
+  userId: string;
+  email: string;
+  files: ManifestFile[];
+}): Manifest {
   const files = [...options.files].sort((a, b) => a.path.localeCompare(b.path));
   const paths = new Set<string>();
   for (const file of files) {
@@ -32,7 +38,9 @@ export function buildManifest(options: { exportId: string; generatedAt: Date; us
     paths.add(file.path);
   }
   // Each dataset is written twice (JSON and CSV); count its rows once.
-  const rows = files.filter((file) => file.format === "json" && file.rows !== null).reduce((sum, file) => sum + (file.rows ?? 0), 0);
+  const rows = files
+    .filter((file) => file.format === "json" && file.rows !== null)
+    .reduce((sum, file) => sum + (file.rows ?? 0), 0);
   return {
     format: MANIFEST_FORMAT,
     exportId: options.exportId,

@@ -6,8 +6,49 @@ import { neutraliseCell } from "./csv";
 import { neutraliseSql, sqlLiteral } from "./sql";
 
 const corpus = [
-  ...["=1+2", "+1", "-1", "-", "@SUM(A1)", "\tcmd", "\rcmd", "=HYPERLINK(\"x\")", "plain", "", "a=b", " =x", "'=x", "ünïcode", "1e-5", "5", "?x", ",x", "\"quoted\"", "line\nbreak", "\\backslash"],
-  ...["\n=1", "\u00a0=1", "\u2003=1", "\u3000=1", "\u200b=1", "\u200d=1", "\u2060=1", "\ufeff=1", "＝1", "＋1", "－1", "＠x", "﹦1", "﹢1", "﹣1", "﹫x", "\u2212x", "é"],
+  ...[
+    "=1+2",
+    "+1",
+    "-1",
+    "-",
+    "@SUM(A1)",
+    "\tcmd",
+    "\rcmd",
+    '=HYPERLINK("x")',
+    "plain",
+    "",
+    "a=b",
+    " =x",
+    "'=x",
+    "ünïcode",
+    "1e-5",
+    "5",
+    "?x",
+    ",x",
+    '"quoted"',
+    "line\nbreak",
+    "\\backslash",
+  ],
+  ...[
+    "\n=1",
+    "\u00a0=1",
+    "\u2003=1",
+    "\u3000=1",
+    "\u200b=1",
+    "\u200d=1",
+    "\u2060=1",
+    "\ufeff=1",
+    "＝1",
+    "＋1",
+    "－1",
+    "＠x",
+    "﹦1",
+    "﹢1",
+    "﹣1",
+    "﹫x",
+    "\u2212x",
+    "é",
+  ],
 ];
 
 let client: pg.Client;
@@ -22,7 +63,9 @@ afterAll(async () => {
 describe("neutraliseSql", () => {
   it.each([false, true])("matches neutraliseCell for every value (evaluateOnce=%s)", async (evaluateOnce) => {
     for (const value of corpus) {
-      const { rows } = await client.query<{ v: string }>(`SELECT ${neutraliseSql("$1::text", { evaluateOnce })} AS v`, [value]);
+      const { rows } = await client.query<{ v: string }>(`SELECT ${neutraliseSql("$1::text", { evaluateOnce })} AS v`, [
+        value,
+      ]);
       expect(rows[0].v, JSON.stringify(value)).toBe(neutraliseCell(value));
     }
   });

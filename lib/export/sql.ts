@@ -30,7 +30,9 @@ export function neutraliseSql(expr: string, options: { evaluateOnce?: boolean } 
 
 function policyLabelSql(column: Column, policyLabels: Map<string, string>): string {
   if (policyLabels.size === 0) return column.sql;
-  const cases = [...policyLabels.entries()].map(([id, label]) => `WHEN ${sqlLiteral(id)} THEN ${sqlLiteral(label)}`).join(" ");
+  const cases = [...policyLabels.entries()]
+    .map(([id, label]) => `WHEN ${sqlLiteral(id)} THEN ${sqlLiteral(label)}`)
+    .join(" ");
   return `CASE ${column.sql} ${cases} ELSE ${column.sql} END`;
 }
 

@@ -32,7 +32,21 @@ function spoolFile(name: string, content: Buffer) {
 }
 
 const backends: Array<[string, () => ExportStorage]> = [
-  ["s3 (s3rver)", () => new S3ExportStorage({ bucket: s3.bucket, prefix: "exports/", client: createS3Client({ endpoint: s3.endpoint, region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER", forcePathStyle: true }) })],
+  [
+    "s3 (s3rver)",
+    () =>
+      new S3ExportStorage({
+        bucket: s3.bucket,
+        prefix: "exports/",
+        client: createS3Client({
+          endpoint: s3.endpoint,
+          region: "us-east-1",
+          accessKeyId: "S3RVER",
+          secretAccessKey: "S3RVER",
+          forcePathStyle: true,
+        }),
+      }),
+  ],
   ["local directory", () => new LocalExportStorage(fs.mkdtempSync(path.join(os.tmpdir(), "export-store-")))],
 ];
 

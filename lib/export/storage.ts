@@ -12,7 +12,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  type S3ClientConfig,
+} from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { env } from "../core/env";
 
@@ -118,7 +125,13 @@ export class S3ExportStorage implements ExportStorage {
     const { size } = await fs.promises.stat(localPath);
     const upload = new Upload({
       client: this.options.client,
-      params: { Bucket: this.options.bucket, Key: this.key(name), Body: fs.createReadStream(localPath), ContentType: "application/zip", ContentLength: size },
+      params: {
+        Bucket: this.options.bucket,
+        Key: this.key(name),
+        Body: fs.createReadStream(localPath),
+        ContentType: "application/zip",
+        ContentLength: size,
+      },
       queueSize: 2,
       partSize: 8 * 1024 * 1024,
     });
@@ -129,7 +142,9 @@ export class S3ExportStorage implements ExportStorage {
 
   async open(name: string): Promise<OpenedObject | null> {
     try {
-      const object = await this.options.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }));
+      const object = await this.options.client.send(
+        new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }),
+      );
       if (!object.Body) return null;
       return { stream: object.Body as Readable, size: Number(object.ContentLength ?? 0) };
     } catch (error) {
@@ -152,10 +167,17 @@ export class S3ExportStorage implements ExportStorage {
     const objects: StoredObject[] = [];
     let token: string | undefined;
     do {
-      const page = await this.options.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: `${this.options.prefix}${prefix}`, ContinuationToken: token }));
+      const page = await this.options.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.options.bucket,
+          Prefix: `${this.options.prefix}${prefix}`,
+          ContinuationToken: token,
+        }),
+      );
       for (const item of page.Contents ?? []) {
         const name = (item.Key ?? "").slice(this.options.prefix.length);
-        if (NAME.test(name)) objects.push({ name, size: Number(item.Size ?? 0), modifiedAt: item.LastModified ?? new Date(0) });
+        if (NAME.test(name))
+          objects.push({ name, size: Number(item.Size ?? 0), modifiedAt: item.LastModified ?? new Date(0) });
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -166,7 +188,12 @@ export class S3ExportStorage implements ExportStorage {
     const objects = await this.listKeys(prefix);
     for (let index = 0; index < objects.length; index += 1000) {
       const chunk = objects.slice(index, index + 1000);
-      await this.options.client.send(new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: chunk.map((object) => ({ Key: this.key(object.name) })), Quiet: true } }));
+      await this.options.client.send(
+        new DeleteObjectsCommand({
+          Bucket: this.options.bucket,
+          Delete: { Objects: chunk.map((object) => ({ Key: this.key(object.name) })), Quiet: true },
+        }),
+      );
     }
     return objects.length;
   }
@@ -182,7 +209,13 @@ function isMissing(error: unknown): boolean {
   return name === "NoSuchKey" || name === "NotFound" || status === 404;
 }
 
-export function createS3Client(config: { endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle?: boolean }): S3Client {
+export function createS3Client(config: {
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle?: boolean;
+}): S3Client {
   const options: S3ClientConfig = {
     region: config.region,
     endpoint: config.endpoint,
@@ -191,7 +224,8 @@ export function createS3Client(config: { endpoint?: string; region: string; acce
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   };
-  if (config.accessKeyId && config.secretAccessKey) options.credentials = { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey };
+  if (config.accessKeyId && config.secretAccessKey)
+    options.credentials = { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey };
   return new S3Client(options);
 }
 
@@ -200,7 +234,13 @@ const cache = globalThis as unknown as { __portalExportStorage?: { signature: st
 /** The configured storage (one per process; rebuilt if the environment changes, e.g. in tests). */
 export function exportStorage(): ExportStorage {
   const config = env();
-  const signature = [config.EXPORT_STORAGE, config.EXPORT_DIR, config.EXPORT_S3_BUCKET, config.EXPORT_S3_ENDPOINT, config.EXPORT_S3_PREFIX].join("|");
+  const signature = [
+    config.EXPORT_STORAGE,
+    config.EXPORT_DIR,
+    config.EXPORT_S3_BUCKET,
+    config.EXPORT_S3_ENDPOINT,
+    config.EXPORT_S3_PREFIX,
+  ].join("|");
   if (cache.__portalExportStorage?.signature === signature) return cache.__portalExportStorage.storage;
   let storage: ExportStorage;
   if (config.EXPORT_STORAGE === "s3") {

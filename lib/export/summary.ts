@@ -9,19 +9,31 @@ export type SummaryCategory = {
   policies: { label: string; url: string; effective: string | null }[];
 };
 
-
-export function renderSummaryHtml(options: { companyName: string; email: string; generatedAt: Date; categories: SummaryCategory[] }): string {
+export function renderSummaryHtml(options: {
+  companyName: string;
+  email: string;
+  generatedAt: Date;
+  categories: SummaryCategory[];
+}): string {
   const e = escapeHtml;
   const sections = options.categories
     .map(({ category, datasets, sharedWith, policies }) => {
       const files = datasets
-        .map((dataset) => `<li>${e(dataset.title)}: <strong>${dataset.rows.toLocaleString("en")}</strong> record${dataset.rows === 1 ? "" : "s"} in <code>${e(dataset.key)}.json</code> and <code>${e(dataset.key)}.csv</code></li>`)
+        .map(
+          (dataset) =>
+            `<li>${e(dataset.title)}: <strong>${dataset.rows.toLocaleString("en")}</strong> record${dataset.rows === 1 ? "" : "s"} in <code>${e(dataset.key)}.json</code> and <code>${e(dataset.key)}.csv</code></li>`,
+        )
         .join("");
       const shared = sharedWith.length
         ? `<ul>${sharedWith.map((party) => `<li>${e(party.name)}: ${e(party.purpose)}</li>`).join("")}</ul>`
         : "<p>Not shared with anyone outside the company.</p>";
       const policyList = policies.length
-        ? policies.map((policy) => `<a href="${e(policy.url)}">${e(policy.label)}</a>${policy.effective ? ` (effective ${e(policy.effective)})` : ""}`).join(", ")
+        ? policies
+            .map(
+              (policy) =>
+                `<a href="${e(policy.url)}">${e(policy.label)}</a>${policy.effective ? ` (effective ${e(policy.effective)})` : ""}`,
+            )
+            .join(", ")
         : "Not recorded";
       return `<section>
 <h2>${e(category.title)}</h2>

@@ -34,7 +34,13 @@ export const SEALED_COLUMNS: SealedColumn[] = [
           select: { userId: true, secretSealed: true },
         })
       ).map((row) => ({ id: row.userId, sealed: row.secretSealed! })),
-    write: async (id, from, to) => (await prisma.totpCredential.updateMany({ where: { userId: id, secretSealed: from }, data: { secretSealed: to } })).count,
+    write: async (id, from, to) =>
+      (
+        await prisma.totpCredential.updateMany({
+          where: { userId: id, secretSealed: from },
+          data: { secretSealed: to },
+        })
+      ).count,
   },
   {
     name: "TotpCredential.pendingSecretSealed",
@@ -48,7 +54,13 @@ export const SEALED_COLUMNS: SealedColumn[] = [
           select: { userId: true, pendingSecretSealed: true },
         })
       ).map((row) => ({ id: row.userId, sealed: row.pendingSecretSealed! })),
-    write: async (id, from, to) => (await prisma.totpCredential.updateMany({ where: { userId: id, pendingSecretSealed: from }, data: { pendingSecretSealed: to } })).count,
+    write: async (id, from, to) =>
+      (
+        await prisma.totpCredential.updateMany({
+          where: { userId: id, pendingSecretSealed: from },
+          data: { pendingSecretSealed: to },
+        })
+      ).count,
   },
   {
     name: "ParentRequest.accessTokenSealed",
@@ -62,17 +74,31 @@ export const SEALED_COLUMNS: SealedColumn[] = [
           select: { id: true, accessTokenSealed: true },
         })
       ).map((row) => ({ id: row.id, sealed: row.accessTokenSealed! })),
-    write: async (id, from, to) => (await prisma.parentRequest.updateMany({ where: { id, accessTokenSealed: from }, data: { accessTokenSealed: to } })).count,
+    write: async (id, from, to) =>
+      (
+        await prisma.parentRequest.updateMany({
+          where: { id, accessTokenSealed: from },
+          data: { accessTokenSealed: to },
+        })
+      ).count,
   },
   {
     name: "SealedKey.sealed",
     purpose: (row) => dataKeyPurpose(row.id),
     read: async (after, take) =>
-      (await prisma.sealedKey.findMany({ where: after ? { purpose: { gt: after } } : {}, orderBy: { purpose: "asc" }, take, select: { purpose: true, sealed: true } })).map((row) => ({
+      (
+        await prisma.sealedKey.findMany({
+          where: after ? { purpose: { gt: after } } : {},
+          orderBy: { purpose: "asc" },
+          take,
+          select: { purpose: true, sealed: true },
+        })
+      ).map((row) => ({
         id: row.purpose,
         sealed: row.sealed,
       })),
-    write: async (id, from, to) => (await prisma.sealedKey.updateMany({ where: { purpose: id, sealed: from }, data: { sealed: to } })).count,
+    write: async (id, from, to) =>
+      (await prisma.sealedKey.updateMany({ where: { purpose: id, sealed: from }, data: { sealed: to } })).count,
   },
 ];
 
@@ -84,7 +110,9 @@ export type ResealResult = { keyId: string; columns: Record<string, ResealCounts
  * Values no secret on the ring opens are left as they are and counted as unreadable.
  * One audit row records the counts.
  */
-export async function resealStoredValues(options: { keys?: KeyRing; batchSize?: number; log?: (line: string) => void } = {}): Promise<ResealResult> {
+export async function resealStoredValues(
+  options: { keys?: KeyRing; batchSize?: number; log?: (line: string) => void } = {},
+): Promise<ResealResult> {
   const ring = resolveKeyRing(options.keys);
   const batchSize = options.batchSize ?? 500;
   const result: ResealResult = { keyId: ring.current.id, columns: {} };
@@ -108,7 +136,9 @@ export async function resealStoredValues(options: { keys?: KeyRing; batchSize?: 
       }
     }
     result.columns[column.name] = counts;
-    options.log?.(`${column.name}: ${counts.checked} checked, ${counts.resealed} re-sealed, ${counts.unreadable} unreadable`);
+    options.log?.(
+      `${column.name}: ${counts.checked} checked, ${counts.resealed} re-sealed, ${counts.unreadable} unreadable`,
+    );
   }
   await recordAudit({ action: "keys.resealed", metadata: result });
   return result;

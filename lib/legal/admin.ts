@@ -35,15 +35,28 @@ function stateOf(row: { notifiedAt: Date | null; prohibitedUntil: Date | null },
 }
 
 /** Registers a request; without a prohibition the people concerned are told at once. */
-export async function createLegalRequest(options: { admin: Viewer; input: LegalRequestInput; ip?: string }): Promise<{ id: string; notified: boolean }> {
+export async function createLegalRequest(options: {
+  admin: Viewer;
+  input: LegalRequestInput;
+  ip?: string;
+}): Promise<{ id: string; notified: boolean }> {
   const { admin, input } = options;
   assertAdmin(admin);
   const at = await now();
-  if (input.prohibitedUntil && input.prohibitedUntil <= at) throw new AppError("VALIDATION", { reason: "LEGAL_PROHIBITION_PAST", field: "prohibitedUntil" });
-  const users = await prisma.user.findMany({ where: { email: { in: input.people, mode: "insensitive" } }, select: { id: true, email: true } });
+  if (input.prohibitedUntil && input.prohibitedUntil <= at)
+    throw new AppError("VALIDATION", { reason: "LEGAL_PROHIBITION_PAST", field: "prohibitedUntil" });
+  const users = await prisma.user.findMany({
+    where: { email: { in: input.people, mode: "insensitive" } },
+    select: { id: true, email: true },
+  });
   const found = new Set(users.map((user) => user.email.toLowerCase()));
   const unknown = input.people.filter((email) => !found.has(email));
-  if (unknown.length) throw new AppError("VALIDATION", { reason: "LEGAL_UNKNOWN_PEOPLE", field: "people", params: { emails: unknown.slice(0, 5).join(", ") } });
+  if (unknown.length)
+    throw new AppError("VALIDATION", {
+      reason: "LEGAL_UNKNOWN_PEOPLE",
+      field: "people",
+      params: { emails: unknown.slice(0, 5).join(", ") },
+    });
   const notifyNow = !input.prohibitedUntil;
   const created = await prisma.$transaction(async (tx) => {
     const request = await tx.legalRequest.create({
@@ -64,10 +77,28 @@ export async function createLegalRequest(options: { admin: Viewer; input: LegalR
       select: { id: true },
     });
     await recordAudit(
-      { action: "legal.create", actorId: admin.userId, targetType: "LegalRequest", targetId: request.id, ip: options.ip, metadata: { decision: input.decision, people: users.length, prohibited: !notifyNow } },
+      {
+        action: "legal.create",
+        actorId: admin.userId,
+        targetType: "LegalRequest",
+        targetId: request.id,
+        ip: options.ip,
+        metadata: { decision: input.decision, people: users.length, prohibited: !notifyNow },
+      },
       tx,
     );
-    if (notifyNow) await recordAudit({ action: "legal.notify", actorId: admin.userId, targetType: "LegalRequest", targetId: request.id, ip: options.ip, metadata: { people: users.length } }, tx);
+    if (notifyNow)
+      await recordAudit(
+        {
+          action: "legal.notify",
+          actorId: admin.userId,
+          targetType: "LegalRequest",
+          targetId: request.id,
+          ip: options.ip,
+          metadata: { people: users.length },
+        },
+        tx,
+      );
     return request;
   });
   if (notifyNow) await deliverLegalNotices(created.id);
@@ -75,7 +106,11 @@ export async function createLegalRequest(options: { admin: Viewer; input: LegalR
 }
 
 /** Tells the people concerned now; refused while a prohibition is in force. */
-export async function notifyLegalRequestNow(options: { admin: Viewer; id: string; ip?: string }): Promise<{ people: number }> {
+export async function notifyLegalRequestNow(options: {
+  admin: Viewer;
+  id: string;
+  ip?: string;
+}): Promise<{ people: number }> {
   const { admin } = options;
   assertAdmin(admin);
   const at = await now();
@@ -85,10 +120,27 @@ export async function notifyLegalRequestNow(options: { admin: Viewer; id: string
     const row = rows[0];
     if (!row) throw new AppError("NOT_FOUND", { reason: "LEGAL_REQUEST" });
     if (row.notifiedAt) throw new AppError("INVALID_STATE", { reason: "LEGAL_ALREADY_NOTIFIED" });
-    if (row.prohibitedUntil && row.prohibitedUntil > at) throw new AppError("INVALID_STATE", { reason: "LEGAL_PROHIBITED", params: { until: formatLegalDate(row.prohibitedUntil) } });
+    if (row.prohibitedUntil && row.prohibitedUntil > at)
+      throw new AppError("INVALID_STATE", {
+        reason: "LEGAL_PROHIBITED",
+        params: { until: formatLegalDate(row.prohibitedUntil) },
+      });
     await tx.legalRequest.update({ where: { id: options.id }, data: { notifiedAt: at } });
-    const subjects = await tx.legalRequestSubject.updateMany({ where: { legalRequestId: options.id, notifiedAt: null }, data: { notifiedAt: at } });
-    await recordAudit({ action: "legal.notify", actorId: admin.userId, targetType: "LegalRequest", targetId: options.id, ip: options.ip, metadata: { people: subjects.count } }, tx);
+    const subjects = await tx.legalRequestSubject.updateMany({
+      where: { legalRequestId: options.id, notifiedAt: null },
+      data: { notifiedAt: at },
+    });
+    await recordAudit(
+      {
+        action: "legal.notify",
+        actorId: admin.userId,
+        targetType: "LegalRequest",
+        targetId: options.id,
+        ip: options.ip,
+        metadata: { people: subjects.count },
+      },
+      tx,
+    );
     return { people: subjects.count };
   });
   await deliverLegalNotices(options.id);
@@ -140,7 +192,17 @@ export async function deliverLegalNotices(legalRequestId?: string): Promise<{ se
 }
 
 async function loadForEmail(id: string) {
-  return prisma.legalRequest.findUniqueOrThrow({ where: { id }, select: { authority: true, legalBasis: true, receivedAt: true, dataRequested: true, decision: true, dataDisclosed: true } });
+  return prisma.legalRequest.findUniqueOrThrow({
+    where: { id },
+    select: {
+      authority: true,
+      legalBasis: true,
+      receivedAt: true,
+      dataRequested: true,
+      decision: true,
+      dataDisclosed: true,
+    },
+  });
 }
 
 export type LegalRequestRow = {
@@ -157,15 +219,36 @@ export type LegalRequestRow = {
   state: LegalState;
 };
 
-export async function listLegalRequests({ admin, take = 200 }: { admin: Viewer; take?: number }): Promise<LegalRequestRow[]> {
+export async function listLegalRequests({
+  admin,
+  take = 200,
+}: {
+  admin: Viewer;
+  take?: number;
+}): Promise<LegalRequestRow[]> {
   assertAdmin(admin);
   const at = await now();
   const rows = await prisma.legalRequest.findMany({
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, authority: true, legalBasis: true, receivedAt: true, decision: true, prohibitedUntil: true, notifiedAt: true, lastReminderAt: true, _count: { select: { subjects: true } } },
+    select: {
+      id: true,
+      authority: true,
+      legalBasis: true,
+      receivedAt: true,
+      decision: true,
+      prohibitedUntil: true,
+      notifiedAt: true,
+      lastReminderAt: true,
+      _count: { select: { subjects: true } },
+    },
   });
-  return rows.map((row) => ({ ...row, reference: legalReference(row.id), people: row._count.subjects, state: stateOf(row, at) }));
+  return rows.map((row) => ({
+    ...row,
+    reference: legalReference(row.id),
+    people: row._count.subjects,
+    state: stateOf(row, at),
+  }));
 }
 
 export async function getLegalRequest({ admin, id }: { admin: Viewer; id: string }) {
@@ -174,9 +257,23 @@ export async function getLegalRequest({ admin, id }: { admin: Viewer; id: string
   const row = await prisma.legalRequest.findUnique({
     where: { id },
     select: {
-      id: true, authority: true, legalBasis: true, receivedAt: true, dataRequested: true, dataDisclosed: true, decision: true, goodFaithReason: true,
-      prohibitedUntil: true, prohibitionNote: true, notifiedAt: true, lastReminderAt: true, createdAt: true,
-      subjects: { orderBy: { id: "asc" }, select: { notifiedAt: true, emailedAt: true, user: { select: { email: true, name: true } } } },
+      id: true,
+      authority: true,
+      legalBasis: true,
+      receivedAt: true,
+      dataRequested: true,
+      dataDisclosed: true,
+      decision: true,
+      goodFaithReason: true,
+      prohibitedUntil: true,
+      prohibitionNote: true,
+      notifiedAt: true,
+      lastReminderAt: true,
+      createdAt: true,
+      subjects: {
+        orderBy: { id: "asc" },
+        select: { notifiedAt: true, emailedAt: true, user: { select: { email: true, name: true } } },
+      },
     },
   });
   if (!row) return null;

@@ -26,7 +26,10 @@ export async function sendLegalReminders(at: Date): Promise<{ reminded: number; 
     where: {
       notifiedAt: null,
       prohibitedUntil: { lte: at },
-      OR: [{ lastReminderAt: null }, { lastReminderAt: { lte: new Date(at.getTime() - REMIND_EVERY_HOURS * 3_600_000) } }],
+      OR: [
+        { lastReminderAt: null },
+        { lastReminderAt: { lte: new Date(at.getTime() - REMIND_EVERY_HOURS * 3_600_000) } },
+      ],
     },
     orderBy: { prohibitedUntil: "asc" },
     take: 200,
@@ -34,17 +37,37 @@ export async function sendLegalReminders(at: Date): Promise<{ reminded: number; 
   });
   if (lapsed.length) {
     const admins = await prisma.user.findMany({ where: { role: "ADMIN" }, select: { email: true } });
-    const items = lapsed.map((row) => ({ reference: legalReference(row.id), authority: row.authority, ended: formatLegalDate(row.prohibitedUntil!) }));
+    const items = lapsed.map((row) => ({
+      reference: legalReference(row.id),
+      authority: row.authority,
+      ended: formatLegalDate(row.prohibitedUntil!),
+    }));
     for (const admin of admins) {
       await sendEmail({
         to: admin.email,
         subject: `Legal requests: ${lapsed.length} can now be told to the people concerned`,
-        template: createElement(LegalReminderEmail, { companyName: env().COMPANY_NAME, url: `${env().APP_URL.replace(/\/$/, "")}/admin/legal-requests`, items }),
+        template: createElement(LegalReminderEmail, {
+          companyName: env().COMPANY_NAME,
+          url: `${env().APP_URL.replace(/\/$/, "")}/admin/legal-requests`,
+          items,
+        }),
       });
     }
     await prisma.$transaction(async (tx) => {
-      await tx.legalRequest.updateMany({ where: { id: { in: lapsed.map((row) => row.id) } }, data: { lastReminderAt: at } });
-      for (const row of lapsed) await recordAudit({ action: "legal.reminder", targetType: "LegalRequest", targetId: row.id, metadata: { admins: admins.length } }, tx);
+      await tx.legalRequest.updateMany({
+        where: { id: { in: lapsed.map((row) => row.id) } },
+        data: { lastReminderAt: at },
+      });
+      for (const row of lapsed)
+        await recordAudit(
+          {
+            action: "legal.reminder",
+            targetType: "LegalRequest",
+            targetId: row.id,
+            metadata: { admins: admins.length },
+          },
+          tx,
+        );
     });
   }
   const retried = await deliverLegalNotices();
@@ -63,5 +86,11 @@ export async function handleLegalReminders(jobs: PgBoss.Job<unknown>[]) {
 
 /** The worker's legal-register job (scripts/lib/jobs.ts): daily reminders once a prohibition on telling people has ended. */
 export const legalJobs = [
-  defineJob({ name: LEGAL_JOBS.reminders, payload: z.object({ testNow: z.string().optional() }).nullish(), cron: "0 8 * * *", handler: handleLegalReminders, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({
+    name: LEGAL_JOBS.reminders,
+    payload: z.object({ testNow: z.string().optional() }).nullish(),
+    cron: "0 8 * * *",
+    handler: handleLegalReminders,
+    work: { pollingIntervalSeconds: 1 },
+  }),
 ];

@@ -11,7 +11,25 @@ export async function listMyLegalRequests({ viewer }: { viewer: Viewer }) {
     where: { userId: viewer.userId, notifiedAt: { not: null } },
     orderBy: { notifiedAt: "desc" },
     take: 50,
-    select: { notifiedAt: true, legalRequest: { select: { id: true, authority: true, legalBasis: true, receivedAt: true, dataRequested: true, dataDisclosed: true, decision: true, goodFaithReason: true } } },
+    select: {
+      notifiedAt: true,
+      legalRequest: {
+        select: {
+          id: true,
+          authority: true,
+          legalBasis: true,
+          receivedAt: true,
+          dataRequested: true,
+          dataDisclosed: true,
+          decision: true,
+          goodFaithReason: true,
+        },
+      },
+    },
   });
-  return rows.map((row) => ({ ...row.legalRequest, reference: legalReference(row.legalRequest.id), notifiedAt: row.notifiedAt! }));
+  return rows.map((row) => ({
+    ...row.legalRequest,
+    reference: legalReference(row.legalRequest.id),
+    notifiedAt: row.notifiedAt!,
+  }));
 }

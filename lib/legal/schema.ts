@@ -21,7 +21,14 @@ export const legalRequestSchema = z
     people: z
       .string({ message: "List the affected people." })
       .max(20_000)
-      .transform((value) => [...new Set(value.split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))])
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(/[\s,;]+/)
+            .map((item) => item.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.string()).min(1, "List the affected people by their account's email address.")),
     dataRequested: z.string().trim().min(3, "Say what data was requested.").max(5000),
     decision: z.enum(LEGAL_DECISIONS, { message: "Choose the decision." }),
@@ -32,12 +39,28 @@ export const legalRequestSchema = z
   })
   .superRefine((input, ctx) => {
     const bad = input.people.filter((email) => !EMAIL.safeParse(email).success);
-    if (bad.length) ctx.addIssue({ code: "custom", path: ["people"], message: `Not an email address: ${bad.slice(0, 3).join(", ")}.` });
+    if (bad.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["people"],
+        message: `Not an email address: ${bad.slice(0, 3).join(", ")}.`,
+      });
     if (input.decision !== "REFUSED") {
-      if (input.goodFaithReason.length < 20) ctx.addIssue({ code: "custom", path: ["goodFaithReason"], message: "Any disclosure needs the good-faith reason it was required (20 characters or more)." });
-      if (input.dataDisclosed.length < 3) ctx.addIssue({ code: "custom", path: ["dataDisclosed"], message: "Say what was disclosed." });
+      if (input.goodFaithReason.length < 20)
+        ctx.addIssue({
+          code: "custom",
+          path: ["goodFaithReason"],
+          message: "Any disclosure needs the good-faith reason it was required (20 characters or more).",
+        });
+      if (input.dataDisclosed.length < 3)
+        ctx.addIssue({ code: "custom", path: ["dataDisclosed"], message: "Say what was disclosed." });
     }
-    if (input.prohibitedUntil && input.prohibitionNote.length < 5) ctx.addIssue({ code: "custom", path: ["prohibitionNote"], message: "Say what forbids telling the person (e.g. the order and its section)." });
+    if (input.prohibitedUntil && input.prohibitionNote.length < 5)
+      ctx.addIssue({
+        code: "custom",
+        path: ["prohibitionNote"],
+        message: "Say what forbids telling the person (e.g. the order and its section).",
+      });
   });
 
 export type LegalRequestInput = z.output<typeof legalRequestSchema>;

@@ -3,7 +3,9 @@
 // (lib/metrics/registry.ts), so every instance reports the same shared figures.
 import client from "prom-client";
 
-const globalForMetrics = globalThis as unknown as { __portalMetrics?: { registry: client.Registry; ingest: client.Counter<"outcome"> } };
+const globalForMetrics = globalThis as unknown as {
+  __portalMetrics?: { registry: client.Registry; ingest: client.Counter<"outcome"> };
+};
 
 export function processMetrics() {
   if (!globalForMetrics.__portalMetrics) {

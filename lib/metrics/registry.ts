@@ -41,7 +41,9 @@ function registerDatabaseMetrics(registry: client.Registry) {
     registers: [registry],
     async collect() {
       this.reset();
-      const result = await rows<{ name: string; n: string }>(`SELECT name, count(*)::text AS n FROM pgboss.job WHERE state = 'failed' GROUP BY 1`).catch(() => []);
+      const result = await rows<{ name: string; n: string }>(
+        `SELECT name, count(*)::text AS n FROM pgboss.job WHERE state = 'failed' GROUP BY 1`,
+      ).catch(() => []);
       for (const row of result) this.set({ queue: row.name }, Number(row.n));
     },
   });
@@ -53,7 +55,9 @@ function registerDatabaseMetrics(registry: client.Registry) {
     async collect() {
       this.reset();
       for (const status of ["sent", "failed", "queued", "sending", "cancelled"]) this.set({ status }, 0);
-      const result = await rows<{ status: string; n: string }>(`SELECT lower(status::text) AS status, count(*)::text AS n FROM "NoticeDelivery" GROUP BY 1`);
+      const result = await rows<{ status: string; n: string }>(
+        `SELECT lower(status::text) AS status, count(*)::text AS n FROM "NoticeDelivery" GROUP BY 1`,
+      );
       for (const row of result) this.set({ status: row.status }, Number(row.n));
     },
   });
@@ -62,7 +66,9 @@ function registerDatabaseMetrics(registry: client.Registry) {
     help: "Export archives built (ever; READY or since expired)",
     registers: [registry],
     async collect() {
-      const [row] = await rows<{ n: string }>(`SELECT count(*)::text AS n FROM "ExportJob" WHERE "completedAt" IS NOT NULL`);
+      const [row] = await rows<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "ExportJob" WHERE "completedAt" IS NOT NULL`,
+      );
       this.set(Number(row.n));
     },
   });

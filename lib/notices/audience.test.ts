@@ -19,7 +19,9 @@ describe("breach recipients SQL", () => {
   });
 
   it("selects nobody for no known category, and everyone for ALL", () => {
-    expect(breachRecipientsSql({ kind: "CATEGORIES", categories: ["nope"], from: null, to: null }).from).toContain("WHERE false");
+    expect(breachRecipientsSql({ kind: "CATEGORIES", categories: ["nope"], from: null, to: null }).from).toContain(
+      "WHERE false",
+    );
     expect(breachRecipientsSql({ kind: "ALL" })).toEqual({ from: `"User" u`, params: [] });
   });
 });

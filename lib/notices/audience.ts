@@ -22,7 +22,10 @@ const DAY_MS = 86_400_000;
 export function breachRecipientsSql(audience: BreachAudience, firstParam = 1): RecipientsSql {
   if (audience.kind === "ALL") return { from: `"User" u`, params: [] };
   if (audience.kind === "LIST") {
-    return { from: `"User" u WHERE lower(u.email) = ANY($${firstParam}::text[])`, params: [audience.emails.map((email) => email.toLowerCase())] };
+    return {
+      from: `"User" u WHERE lower(u.email) = ANY($${firstParam}::text[])`,
+      params: [audience.emails.map((email) => email.toLowerCase())],
+    };
   }
   const params: unknown[] = [];
   const conditions: ((time: string) => string)[] = [];
@@ -42,7 +45,11 @@ export function breachRecipientsSql(audience: BreachAudience, firstParam = 1): R
   const exists = audience.categories
     .map((slug) => findCategory(slug))
     .filter((category) => category !== undefined)
-    .flatMap((category) => category.datasets.map((dataset) => `EXISTS (SELECT 1 FROM ${dataset.from} WHERE ${dataset.owner} = u.id${bounds(dataset.time)})`));
+    .flatMap((category) =>
+      category.datasets.map(
+        (dataset) => `EXISTS (SELECT 1 FROM ${dataset.from} WHERE ${dataset.owner} = u.id${bounds(dataset.time)})`,
+      ),
+    );
   if (!exists.length) return { from: `"User" u WHERE false`, params: [] };
   return { from: `"User" u WHERE ${exists.join(" OR ")}`, params };
 }
@@ -58,9 +65,21 @@ function withinCalendar(date: Date | null): Date | null {
   return year >= MIN_YEAR && year <= MAX_YEAR ? date : null;
 }
 
-export function breachAudienceOf(row: { audience: string; audienceEmails: string[]; audienceCategories: string[]; audienceFrom: Date | null; audienceTo: Date | null }): BreachAudience {
+export function breachAudienceOf(row: {
+  audience: string;
+  audienceEmails: string[];
+  audienceCategories: string[];
+  audienceFrom: Date | null;
+  audienceTo: Date | null;
+}): BreachAudience {
   if (row.audience === "LIST") return { kind: "LIST", emails: row.audienceEmails };
-  if (row.audience === "CATEGORIES") return { kind: "CATEGORIES", categories: row.audienceCategories, from: withinCalendar(row.audienceFrom), to: withinCalendar(row.audienceTo) };
+  if (row.audience === "CATEGORIES")
+    return {
+      kind: "CATEGORIES",
+      categories: row.audienceCategories,
+      from: withinCalendar(row.audienceFrom),
+      to: withinCalendar(row.audienceTo),
+    };
   return { kind: "ALL" };
 }
 
@@ -71,9 +90,21 @@ export async function campaignRecipientsSql(
   firstParam: number,
 ): Promise<RecipientsSql> {
   if (campaign.kind === "POLICY") {
-    return { from: campaign.audience === "MINOR_OPT_IN" ? `"User" u JOIN "PolicyNoticePreference" p ON p."userId" = u.id AND p."minorChanges"` : `"User" u`, params: [] };
+    return {
+      from:
+        campaign.audience === "MINOR_OPT_IN"
+          ? `"User" u JOIN "PolicyNoticePreference" p ON p."userId" = u.id AND p."minorChanges"`
+          : `"User" u`,
+      params: [],
+    };
   }
-  const { rows } = await client.query<{ audience: string; audienceEmails: string[]; audienceCategories: string[]; audienceFrom: Date | null; audienceTo: Date | null }>(
+  const { rows } = await client.query<{
+    audience: string;
+    audienceEmails: string[];
+    audienceCategories: string[];
+    audienceFrom: Date | null;
+    audienceTo: Date | null;
+  }>(
     `SELECT audience, "audienceEmails", "audienceCategories", "audienceFrom", "audienceTo" FROM "Breach" WHERE id = $1`,
     [campaign.breachId],
   );

@@ -43,7 +43,11 @@ type CampaignJob = { campaignId?: string; lane?: number };
 // claim disjoint rows (SKIP LOCKED) and share one rate limit on the campaign row.
 async function enqueueSlice(campaignId: string, lane: number, startAfterSeconds = 0) {
   const slice = env().NOTICE_SLICE_SECONDS;
-  await enqueue(NOTICE_JOBS.send, { campaignId, lane }, { startAfter: startAfterSeconds, retryLimit: 0, expireInSeconds: slice * 3 + 30 });
+  await enqueue(
+    NOTICE_JOBS.send,
+    { campaignId, lane },
+    { startAfter: startAfterSeconds, retryLimit: 0, expireInSeconds: slice * 3 + 30 },
+  );
 }
 
 async function enqueueLanes(campaignId: string) {
@@ -69,13 +73,22 @@ export async function handleNoticeSend(batch: PgBoss.Job<unknown>[], renderers: 
   for (const job of batch) {
     const { campaignId, lane = 0 } = job.data as CampaignJob;
     if (!campaignId) continue;
-    const state = await getPool().query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = $1`, [campaignId]);
+    const state = await getPool().query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = $1`, [
+      campaignId,
+    ]);
     if (state.rows[0]?.status !== "RUNNING") continue;
     // The successor exists before any work is done: a crash cannot end the chain.
     // This slice works until just after the successor may start, so there is
     // no idle gap between slices (overlap is safe: claims skip locked rows).
     await enqueueSlice(campaignId, lane, slice + 2);
-    await runNoticeSlice({ pool: getPool(), transport: getNoticeTransport(), campaignId, settings: senderSettingsFromEnv(), renderers, deadline: Date.now() + slice * 1000 + 3000 });
+    await runNoticeSlice({
+      pool: getPool(),
+      transport: getNoticeTransport(),
+      campaignId,
+      settings: senderSettingsFromEnv(),
+      renderers,
+      deadline: Date.now() + slice * 1000 + 3000,
+    });
   }
 }
 
@@ -97,8 +110,24 @@ const campaignJob = z.object({ campaignId: z.string().optional(), lane: z.number
 /** The worker's notice jobs (scripts/lib/jobs.ts), sending with the renderers the domains above supply. */
 export function createNoticeJobs(options: { renderers: NoticeRenderers }) {
   return [
-    defineJob({ name: NOTICE_JOBS.start, payload: campaignJob, handler: handleNoticeStart, work: { pollingIntervalSeconds: 1 } }),
-    defineJob({ name: NOTICE_JOBS.send, payload: campaignJob, handler: (batch) => handleNoticeSend(batch, options.renderers), work: { pollingIntervalSeconds: 1 }, instances: noticeSendInstances }),
-    defineJob({ name: NOTICE_JOBS.sweep, payload: z.unknown(), cron: "* * * * *", handler: async () => handleNoticeSweep() }),
+    defineJob({
+      name: NOTICE_JOBS.start,
+      payload: campaignJob,
+      handler: handleNoticeStart,
+      work: { pollingIntervalSeconds: 1 },
+    }),
+    defineJob({
+      name: NOTICE_JOBS.send,
+      payload: campaignJob,
+      handler: (batch) => handleNoticeSend(batch, options.renderers),
+      work: { pollingIntervalSeconds: 1 },
+      instances: noticeSendInstances,
+    }),
+    defineJob({
+      name: NOTICE_JOBS.sweep,
+      payload: z.unknown(),
+      cron: "* * * * *",
+      handler: async () => handleNoticeSweep(),
+    }),
   ];
 }

@@ -22,10 +22,22 @@ export type NoticeRenderer = (
 /** One renderer per kind of campaign. */
 export type NoticeRenderers = Record<NoticeCampaignKind, NoticeRenderer>;
 
-export async function renderCampaignNotice(pool: pg.Pool, campaignId: string, settings: { appUrl: string; companyName: string }, renderers: NoticeRenderers): Promise<RenderedNotice> {
-  const kind = await pool.query<{ kind: NoticeCampaignKind; breachId: string | null }>(`SELECT kind::text AS kind, "breachId" FROM "NoticeCampaign" WHERE id = $1`, [campaignId]);
+export async function renderCampaignNotice(
+  pool: pg.Pool,
+  campaignId: string,
+  settings: { appUrl: string; companyName: string },
+  renderers: NoticeRenderers,
+): Promise<RenderedNotice> {
+  const kind = await pool.query<{ kind: NoticeCampaignKind; breachId: string | null }>(
+    `SELECT kind::text AS kind, "breachId" FROM "NoticeCampaign" WHERE id = $1`,
+    [campaignId],
+  );
   const render = renderers[kind.rows[0]?.kind === "BREACH" ? "BREACH" : "POLICY"];
-  const { subject, html, text } = await render(pool, { id: campaignId, breachId: kind.rows[0]?.breachId ?? null }, { ...settings, greeting: GREETING_TOKEN });
+  const { subject, html, text } = await render(
+    pool,
+    { id: campaignId, breachId: kind.rows[0]?.breachId ?? null },
+    { ...settings, greeting: GREETING_TOKEN },
+  );
   return personalisable(subject, html, text);
 }
 

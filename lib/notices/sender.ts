@@ -22,10 +22,18 @@ export type SenderSettings = {
   sendTimeoutMs: number;
 };
 
-export type SliceResult = { sent: number; failed: number; retried: number; done: boolean; stoppedBecause: "done" | "deadline" | "paused" | "missing" };
+export type SliceResult = {
+  sent: number;
+  failed: number;
+  retried: number;
+  done: boolean;
+  stoppedBecause: "done" | "deadline" | "paused" | "missing";
+};
 
 type Claimed = { id: string; email: string; attempts: number; name: string | null };
-type Outcome = { id: string; kind: "sent" } | { id: string; kind: "retry" | "failed"; code: number | null; error: string; attempts: number };
+type Outcome =
+  | { id: string; kind: "sent" }
+  | { id: string; kind: "retry" | "failed"; code: number | null; error: string; attempts: number };
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -83,7 +91,12 @@ export async function runNoticeSlice(options: {
     );
     const state = campaign.rows[0];
     if (!state) return { ...result, stoppedBecause: "missing" };
-    if (state.status !== "RUNNING") return { ...result, stoppedBecause: state.status === "COMPLETED" ? "done" : "paused", done: state.status === "COMPLETED" };
+    if (state.status !== "RUNNING")
+      return {
+        ...result,
+        stoppedBecause: state.status === "COMPLETED" ? "done" : "paused",
+        done: state.status === "COMPLETED",
+      };
     const rate = Math.max(1, state.ratePerSecond);
 
     const claimed = await pool.query<Claimed>(
@@ -142,15 +155,18 @@ export async function runNoticeSlice(options: {
       if (at > Date.now()) await sleep(at - Date.now());
       const body = rendered.personalise(row.name);
       try {
-        await withTimeout(transport.send({
-          from: settings.mailFrom,
-          to: row.email,
-          subject: rendered.subject,
-          html: body.html,
-          text: body.text,
-          messageId: noticeMessageId(row.id, settings.mailFrom),
-          headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
-        }), settings.sendTimeoutMs);
+        await withTimeout(
+          transport.send({
+            from: settings.mailFrom,
+            to: row.email,
+            subject: rendered.subject,
+            html: body.html,
+            text: body.text,
+            messageId: noticeMessageId(row.id, settings.mailFrom),
+            headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
+          }),
+          settings.sendTimeoutMs,
+        );
         outcomes.push({ id: row.id, kind: "sent" });
         result.sent += 1;
         options.onProgress?.(result.sent);
@@ -182,7 +198,12 @@ export async function runNoticeSlice(options: {
  * and returns when the first one starts (ms since epoch). Slots a dead worker
  * reserved are simply lost: the rate can be undershot, never exceeded.
  */
-export async function reserveSendSlots(pool: pg.Pool, campaignId: string, count: number, rate: number): Promise<number> {
+export async function reserveSendSlots(
+  pool: pg.Pool,
+  campaignId: string,
+  count: number,
+  rate: number,
+): Promise<number> {
   // "rateNextSlotAt" is a UTC timestamp without time zone, like every Prisma DateTime.
   const { rows } = await pool.query<{ start: string }>(
     `WITH clock AS (SELECT now() AT TIME ZONE 'UTC' AS utc),
@@ -215,7 +236,8 @@ async function recordOutcomes(pool: pg.Pool, outcomes: Outcome[], settings: Send
       );
     } else {
       // Exponential backoff with jitter: base * 2^(attempt-1), capped at 6 hours.
-      const delay = Math.min(settings.retryBaseSeconds * 2 ** (outcome.attempts - 1), 21_600) * (0.8 + Math.random() * 0.4);
+      const delay =
+        Math.min(settings.retryBaseSeconds * 2 ** (outcome.attempts - 1), 21_600) * (0.8 + Math.random() * 0.4);
       await pool.query(
         `UPDATE "NoticeDelivery" SET status = 'QUEUED', "leaseUntil" = NULL, "nextAttemptAt" = now() + make_interval(secs => $2),
                 "lastCode" = $3, "lastError" = $4, "updatedAt" = now()

@@ -23,7 +23,11 @@ function createPool(smtpUrl: string, maxConnections: number): Transport {
   return createMailTransport(smtpUrl, { maxConnections, maxRequeues: 0 });
 }
 
-export function createNoticeTransport(smtpUrl: string, maxConnections: number, options: { staleAfterMs?: number } = {}): NoticeTransport {
+export function createNoticeTransport(
+  smtpUrl: string,
+  maxConnections: number,
+  options: { staleAfterMs?: number } = {},
+): NoticeTransport {
   let current = createPool(smtpUrl, maxConnections);
   let generation = 0;
   let lastReset = 0;
@@ -34,8 +38,14 @@ export function createNoticeTransport(smtpUrl: string, maxConnections: number, o
         const entry = { generation, reject };
         pending.add(entry);
         current.sendMail(mail).then(
-          (info) => { pending.delete(entry); resolve(info); },
-          (error) => { pending.delete(entry); reject(error); },
+          (info) => {
+            pending.delete(entry);
+            resolve(info);
+          },
+          (error) => {
+            pending.delete(entry);
+            reject(error);
+          },
         );
       });
     },
@@ -51,7 +61,9 @@ export function createNoticeTransport(smtpUrl: string, maxConnections: number, o
         for (const entry of pending) {
           if (entry.generation > oldGeneration) continue;
           pending.delete(entry);
-          entry.reject(Object.assign(new Error("SMTP pool replaced after connection failures"), { code: "ESTALEPOOL" }));
+          entry.reject(
+            Object.assign(new Error("SMTP pool replaced after connection failures"), { code: "ESTALEPOOL" }),
+          );
         }
         old.close();
       }, options.staleAfterMs ?? 2_000).unref();

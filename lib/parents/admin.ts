@@ -29,19 +29,40 @@ export async function listParentRequests(options: { admin: Viewer; status?: Pare
     where,
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: { id: true, parentName: true, status: true, reviewFirst: true, createdAt: true, emailConfirmedAt: true, matchedUserIds: true, matchedAt: true, decidedAt: true },
+    select: {
+      id: true,
+      parentName: true,
+      status: true,
+      reviewFirst: true,
+      createdAt: true,
+      emailConfirmedAt: true,
+      matchedUserIds: true,
+      matchedAt: true,
+      decidedAt: true,
+    },
   });
   return rows.map(({ matchedUserIds, ...row }) => ({ ...row, matches: matchedUserIds.length }));
 }
 
 export async function getParentRequestForAdmin({ admin, id }: { admin: Viewer; id: string }) {
   assertAdmin(admin);
-  const request = await prisma.parentRequest.findUnique({ where: { id }, include: { exportLinks: { select: { id: true, usedAt: true, exportJob: { select: { status: true } } } } } });
+  const request = await prisma.parentRequest.findUnique({
+    where: { id },
+    include: { exportLinks: { select: { id: true, usedAt: true, exportJob: { select: { status: true } } } } },
+  });
   if (!request || request.status === "AWAITING_EMAIL") return null;
   const identifiers = parseChildIdentifiers(request.childIdentifiers);
   const users = await prisma.user.findMany({
     where: { id: { in: request.matchedUserIds } },
-    select: { id: true, email: true, name: true, createdAt: true, ageConfirmedAt: true, restrictedAt: true, profile: { select: { displayName: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      createdAt: true,
+      ageConfirmedAt: true,
+      restrictedAt: true,
+      profile: { select: { displayName: true } },
+    },
   });
   const matches = await Promise.all(
     users.map(async (user) => {
@@ -62,7 +83,13 @@ export async function getParentRequestForAdmin({ admin, id }: { admin: Viewer; i
   return { ...request, identifiers, matches };
 }
 
-type Decision = { requestId: string; decision: "approve" | "reject"; verificationMethod?: VerificationMethod; verificationNote: string | null; reason: string | null };
+type Decision = {
+  requestId: string;
+  decision: "approve" | "reject";
+  verificationMethod?: VerificationMethod;
+  verificationNote: string | null;
+  reason: string | null;
+};
 
 /** Approve (erase now, or first let the parent review an export) or reject with a reason the parent sees. */
 export async function decideParentRequest(options: { admin: Viewer; input: Decision; ip?: string | null }) {
@@ -95,16 +122,30 @@ export async function decideParentRequest(options: { admin: Viewer; input: Decis
       // Processing resumes for accounts no other open request or erasure holds.
       for (const userId of row.matchedUserIds) {
         const otherHolds =
-          (await tx.parentRequest.count({ where: { id: { not: row.id }, matchedUserIds: { has: userId }, status: { in: ["UNDER_REVIEW", "AWAITING_PARENT_REVIEW", "ERASING"] } } })) +
-          (await tx.erasure.count({ where: { userId, status: { in: ["QUEUED", "RUNNING", "ERASED"] } } }));
+          (await tx.parentRequest.count({
+            where: {
+              id: { not: row.id },
+              matchedUserIds: { has: userId },
+              status: { in: ["UNDER_REVIEW", "AWAITING_PARENT_REVIEW", "ERASING"] },
+            },
+          })) + (await tx.erasure.count({ where: { userId, status: { in: ["QUEUED", "RUNNING", "ERASED"] } } }));
         if (otherHolds === 0) await tx.user.updateMany({ where: { id: userId }, data: { restrictedAt: null } });
         await tx.$executeRaw`SELECT pg_notify('telemetry_prefs', ${`user:${userId}`})`;
       }
     }
     if (reviewFirst) {
       for (const userId of row.matchedUserIds) {
-        const job = await tx.exportJob.create({ data: { userId, parentRequestId: row.id, createdAt: at }, select: { id: true } });
-        await tx.parentExportLink.create({ data: { parentRequestId: row.id, exportJobId: job.id, expiresAt: new Date(at.getTime() + REVIEW_DAYS * 86_400_000) } });
+        const job = await tx.exportJob.create({
+          data: { userId, parentRequestId: row.id, createdAt: at },
+          select: { id: true },
+        });
+        await tx.parentExportLink.create({
+          data: {
+            parentRequestId: row.id,
+            exportJobId: job.id,
+            expiresAt: new Date(at.getTime() + REVIEW_DAYS * 86_400_000),
+          },
+        });
       }
     }
     await recordAudit(
@@ -114,7 +155,11 @@ export async function decideParentRequest(options: { admin: Viewer; input: Decis
         targetType: "ParentRequest",
         targetId: row.id,
         ip: options.ip ?? null,
-        metadata: { verificationMethod: input.verificationMethod ?? null, accounts: row.matchedUserIds.length, reviewFirst },
+        metadata: {
+          verificationMethod: input.verificationMethod ?? null,
+          accounts: row.matchedUserIds.length,
+          reviewFirst,
+        },
       },
       tx,
     );
@@ -122,9 +167,18 @@ export async function decideParentRequest(options: { admin: Viewer; input: Decis
   });
 
   if (input.decision === "approve" && request.reviewFirst) {
-    for (const link of await prisma.parentExportLink.findMany({ where: { parentRequestId: request.id }, select: { exportJobId: true } })) await enqueueExport(link.exportJobId);
+    for (const link of await prisma.parentExportLink.findMany({
+      where: { parentRequestId: request.id },
+      select: { exportJobId: true },
+    }))
+      await enqueueExport(link.exportJobId);
   } else if (input.decision === "approve") {
-    await startParentErasure({ parentRequestId: request.id, trigger: "admin", actorId: options.admin.userId, ip: options.ip });
+    await startParentErasure({
+      parentRequestId: request.id,
+      trigger: "admin",
+      actorId: options.admin.userId,
+      ip: options.ip,
+    });
   }
   await sendEmail({
     to: request.parentEmail,
@@ -138,7 +192,10 @@ export async function decideParentRequest(options: { admin: Viewer; input: Decis
       reviewDays: REVIEW_DAYS,
     }),
   });
-  return { status: input.decision === "approve" ? (request.reviewFirst ? "AWAITING_PARENT_REVIEW" : "ERASING") : "REJECTED" };
+  return {
+    status: input.decision === "approve" ? (request.reviewFirst ? "AWAITING_PARENT_REVIEW" : "ERASING") : "REJECTED",
+  };
 }
 
-export const verificationMethodLabel = (method: string | null) => (method ? (VERIFICATION_METHODS[method as VerificationMethod] ?? method) : null);
+export const verificationMethodLabel = (method: string | null) =>
+  method ? (VERIFICATION_METHODS[method as VerificationMethod] ?? method) : null;

@@ -14,7 +14,12 @@ import { log } from "../core/log";
 import { PARENT_JOBS } from "./queue";
 
 /** Starts the erasure of every matched account (idempotent: a second call starts nothing new). */
-export async function startParentErasure(options: { parentRequestId: string; trigger: "admin" | "parent" | "deadline"; actorId?: string; ip?: string | null }) {
+export async function startParentErasure(options: {
+  parentRequestId: string;
+  trigger: "admin" | "parent" | "deadline";
+  actorId?: string;
+  ip?: string | null;
+}) {
   const at = await now();
   const started = await prisma.$transaction(async (tx) => {
     const request = await tx.parentRequest.findUniqueOrThrow({ where: { id: options.parentRequestId } });
@@ -34,8 +39,21 @@ export async function startParentErasure(options: { parentRequestId: string; tri
       });
       erasureIds.push(erasureId);
     }
-    await tx.parentRequest.update({ where: { id: request.id }, data: { status: "ERASING", parentConfirmedAt: options.trigger === "parent" ? at : request.parentConfirmedAt } });
-    await recordAudit({ action: "parent.erasure.started", actorId: options.actorId ?? null, targetType: "ParentRequest", targetId: request.id, ip: options.ip ?? null, metadata: { trigger: options.trigger, accounts: erasureIds.length } }, tx);
+    await tx.parentRequest.update({
+      where: { id: request.id },
+      data: { status: "ERASING", parentConfirmedAt: options.trigger === "parent" ? at : request.parentConfirmedAt },
+    });
+    await recordAudit(
+      {
+        action: "parent.erasure.started",
+        actorId: options.actorId ?? null,
+        targetType: "ParentRequest",
+        targetId: request.id,
+        ip: options.ip ?? null,
+        metadata: { trigger: options.trigger, accounts: erasureIds.length },
+      },
+      tx,
+    );
     return erasureIds;
   });
   for (const erasureId of started) await kickErasure(erasureId);
@@ -45,25 +63,48 @@ export async function startParentErasure(options: { parentRequestId: string; tri
 
 /** Called as each erasure finishes: completes the request when none of its erasures is still running. */
 export async function completeParentRequestIfDone(parentRequestId: string) {
-  const request = await prisma.parentRequest.findUnique({ where: { id: parentRequestId }, select: { id: true, status: true, parentEmail: true } });
+  const request = await prisma.parentRequest.findUnique({
+    where: { id: parentRequestId },
+    select: { id: true, status: true, parentEmail: true },
+  });
   if (!request || request.status !== "ERASING") return;
-  const erasures = await prisma.erasure.findMany({ where: { requester: "PARENT_REQUEST", requesterRef: parentRequestId }, select: { status: true, counts: true } });
+  const erasures = await prisma.erasure.findMany({
+    where: { requester: "PARENT_REQUEST", requesterRef: parentRequestId },
+    select: { status: true, counts: true },
+  });
   if (erasures.some((erasure) => erasure.status !== "COMPLETED" && erasure.status !== "ERASED")) return;
   const totals = new Map<string, number>();
   for (const erasure of erasures) {
-    for (const category of (erasure.counts as ErasureCounts | null)?.categories ?? []) totals.set(category.title, (totals.get(category.title) ?? 0) + category.count);
+    for (const category of (erasure.counts as ErasureCounts | null)?.categories ?? [])
+      totals.set(category.title, (totals.get(category.title) ?? 0) + category.count);
   }
-  const categories = [...totals.entries()].map(([title, count]) => ({ title, count })).filter((category) => category.count > 0);
+  const categories = [...totals.entries()]
+    .map(([title, count]) => ({ title, count }))
+    .filter((category) => category.count > 0);
   const total = categories.reduce((sum, category) => sum + category.count, 0);
   const at = await now();
   const completed = await prisma.$transaction(async (tx) => {
     // The request keeps its outcome, not the child's identifiers.
     const result = await tx.parentRequest.updateMany({
       where: { id: parentRequestId, status: "ERASING" },
-      data: { status: "COMPLETED", completedAt: at, counts: { categories, total }, childIdentifiers: "", matchedUserIds: [] },
+      data: {
+        status: "COMPLETED",
+        completedAt: at,
+        counts: { categories, total },
+        childIdentifiers: "",
+        matchedUserIds: [],
+      },
     });
     if (result.count === 0) return false;
-    await recordAudit({ action: "parent.request.completed", targetType: "ParentRequest", targetId: parentRequestId, metadata: { accounts: erasures.length, total } }, tx);
+    await recordAudit(
+      {
+        action: "parent.request.completed",
+        targetType: "ParentRequest",
+        targetId: parentRequestId,
+        metadata: { accounts: erasures.length, total },
+      },
+      tx,
+    );
     return true;
   });
   if (!completed) return;

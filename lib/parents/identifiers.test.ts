@@ -21,9 +21,18 @@ describe("child identifiers", () => {
 
   it("matches by exact address, by the same mailbox, and by username, case-insensitively", () => {
     const ids = parseChildIdentifiers("kid.name@gmail.com\nSkaterKid");
-    expect(matchAccount({ email: "Kid.Name@gmail.com", username: null }, ids)).toEqual({ kind: "exact email", identifier: "kid.name@gmail.com" });
-    expect(matchAccount({ email: "kidname+school@gmail.com", username: null }, ids)).toEqual({ kind: "same mailbox", identifier: "kid.name@gmail.com" });
-    expect(matchAccount({ email: "someone@example.com", username: "skaterkid" }, ids)).toEqual({ kind: "username", identifier: "SkaterKid" });
+    expect(matchAccount({ email: "Kid.Name@gmail.com", username: null }, ids)).toEqual({
+      kind: "exact email",
+      identifier: "kid.name@gmail.com",
+    });
+    expect(matchAccount({ email: "kidname+school@gmail.com", username: null }, ids)).toEqual({
+      kind: "same mailbox",
+      identifier: "kid.name@gmail.com",
+    });
+    expect(matchAccount({ email: "someone@example.com", username: "skaterkid" }, ids)).toEqual({
+      kind: "username",
+      identifier: "SkaterKid",
+    });
     expect(matchAccount({ email: "kidname@example.com", username: "skater" }, ids)).toBeNull();
   });
 });

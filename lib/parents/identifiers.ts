@@ -2,12 +2,26 @@
 // address forms that reach the same mailbox (case, and at providers that ignore
 // them, dots in the local part and +tags). Pure, so it is unit-tested.
 
-export type ChildIdentifier = { kind: "email"; value: string; normalized: string } | { kind: "username"; value: string };
+export type ChildIdentifier =
+  { kind: "email"; value: string; normalized: string } | { kind: "username"; value: string };
 
 /** Providers that deliver name.surname@ and namesurname@ to the same mailbox. */
 const DOTS_IGNORED = new Set(["gmail.com", "googlemail.com"]);
 /** Providers that deliver name+anything@ to name@. */
-const PLUS_TAGS = new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "icloud.com", "me.com", "mac.com", "fastmail.com", "protonmail.com", "proton.me", "pm.me"]);
+const PLUS_TAGS = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "icloud.com",
+  "me.com",
+  "mac.com",
+  "fastmail.com",
+  "protonmail.com",
+  "proton.me",
+  "pm.me",
+]);
 const ALIASES: Record<string, string> = { "googlemail.com": "gmail.com" };
 
 /** The mailbox an address reaches: lower-cased; dots and +tags dropped where the provider ignores them. */
@@ -33,7 +47,9 @@ export function parseChildIdentifiers(text: string): ChildIdentifier[] {
     const key = value.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push(value.includes("@") ? { kind: "email", value, normalized: normalizeEmail(value) } : { kind: "username", value });
+    result.push(
+      value.includes("@") ? { kind: "email", value, normalized: normalizeEmail(value) } : { kind: "username", value },
+    );
   }
   return result;
 }
@@ -41,11 +57,16 @@ export function parseChildIdentifiers(text: string): ChildIdentifier[] {
 export type MatchKind = "exact email" | "same mailbox" | "username";
 
 /** How an account matches one of the identifiers, if it does. */
-export function matchAccount(account: { email: string; username: string | null }, identifiers: ChildIdentifier[]): { kind: MatchKind; identifier: string } | null {
+export function matchAccount(
+  account: { email: string; username: string | null },
+  identifiers: ChildIdentifier[],
+): { kind: MatchKind; identifier: string } | null {
   for (const identifier of identifiers) {
     if (identifier.kind === "email") {
-      if (account.email.toLowerCase() === identifier.value.toLowerCase()) return { kind: "exact email", identifier: identifier.value };
-      if (normalizeEmail(account.email) === identifier.normalized) return { kind: "same mailbox", identifier: identifier.value };
+      if (account.email.toLowerCase() === identifier.value.toLowerCase())
+        return { kind: "exact email", identifier: identifier.value };
+      if (normalizeEmail(account.email) === identifier.normalized)
+        return { kind: "same mailbox", identifier: identifier.value };
     } else if (account.username && account.username.toLowerCase() === identifier.value.toLowerCase()) {
       return { kind: "username", identifier: identifier.value };
     }

@@ -24,7 +24,18 @@ afterAll(async () => {
 });
 
 const request = (id: string, status: "AWAITING_EMAIL" | "UNDER_REVIEW", createdAt: Date) =>
-  db.prisma.parentRequest.create({ data: { id, parentName: "P", parentEmail: `${id}@example.net`, childIdentifiers: "kid@example.com", relationship: "I am the mother.", status, accessTokenHash: `hash-${id}`, createdAt } });
+  db.prisma.parentRequest.create({
+    data: {
+      id,
+      parentName: "P",
+      parentEmail: `${id}@example.net`,
+      childIdentifiers: "kid@example.com",
+      relationship: "I am the mother.",
+      status,
+      accessTokenHash: `hash-${id}`,
+      createdAt,
+    },
+  });
 
 describe("parents' sweep", () => {
   it("purges unconfirmed requests once they are 7 days old, and nothing else", async () => {
@@ -36,7 +47,9 @@ describe("parents' sweep", () => {
     expect(await db.prisma.parentRequest.count()).toBe(2);
     clock.setTestNow(new Date(start.getTime() + 7.1 * 86_400_000));
     expect(await jobs.sweepParentRequests()).toMatchObject({ purged: 1 });
-    expect((await db.prisma.parentRequest.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(["pr2confirmed"]);
+    expect((await db.prisma.parentRequest.findMany({ select: { id: true } })).map((row) => row.id)).toEqual([
+      "pr2confirmed",
+    ]);
     expect(await db.prisma.auditLog.count({ where: { action: "parent.request.purged_unconfirmed" } })).toBe(1);
   });
 });

@@ -69,30 +69,40 @@ export async function createParentRequest(options: { input: ParentRequestInput; 
       },
       select: { id: true },
     });
-    await recordAudit({ action: "parent.request.created", targetType: "ParentRequest", targetId: created.id, ip: options.ip }, tx);
+    await recordAudit(
+      { action: "parent.request.created", targetType: "ParentRequest", targetId: created.id, ip: options.ip },
+      tx,
+    );
     return created;
   });
   // The confirmation link carries both tokens: the second becomes the private status link.
   const url = `${env().APP_URL}/parents/confirm?token=${encodeURIComponent(`${confirmToken}.${accessToken}`)}`;
-  await sendEmail({ to: options.input.parentEmail, subject: "Confirm your request to remove your child's information", template: createElement(ParentConfirmEmail, { companyName: env().COMPANY_NAME, url, hours: CONFIRM_HOURS }) }).catch(
-    async (error) => {
-      // Nothing is half-done: without the email the request could never be confirmed.
-      await prisma.parentRequest.delete({ where: { id: request.id } });
-      throw new AppError("UNAVAILABLE", { reason: "EMAIL", cause: error });
-    },
-  );
+  await sendEmail({
+    to: options.input.parentEmail,
+    subject: "Confirm your request to remove your child's information",
+    template: createElement(ParentConfirmEmail, { companyName: env().COMPANY_NAME, url, hours: CONFIRM_HOURS }),
+  }).catch(async (error) => {
+    // Nothing is half-done: without the email the request could never be confirmed.
+    await prisma.parentRequest.delete({ where: { id: request.id } });
+    throw new AppError("UNAVAILABLE", { reason: "EMAIL", cause: error });
+  });
 }
 
 function splitLinkToken(token: string): { confirm: string; access: string } | null {
   const parts = token.split(".");
-  return parts.length === 2 && parts.every((part) => /^[A-Za-z0-9_-]{20,100}$/.test(part)) ? { confirm: parts[0], access: parts[1] } : null;
+  return parts.length === 2 && parts.every((part) => /^[A-Za-z0-9_-]{20,100}$/.test(part))
+    ? { confirm: parts[0], access: parts[1] }
+    : null;
 }
 
 /** The confirmation page's look-up (read only: a mail scanner opening the link changes nothing). */
 export async function getConfirmationState(token: string): Promise<"valid" | "expired" | "unknown"> {
   const parts = splitLinkToken(token);
   if (!parts) return "unknown";
-  const row = await prisma.parentRequest.findUnique({ where: { confirmTokenHash: hashToken(parts.confirm) }, select: { confirmExpiresAt: true, accessTokenHash: true } });
+  const row = await prisma.parentRequest.findUnique({
+    where: { confirmTokenHash: hashToken(parts.confirm) },
+    select: { confirmExpiresAt: true, accessTokenHash: true },
+  });
   if (!row || row.accessTokenHash !== hashToken(parts.access)) return "unknown";
   return row.confirmExpiresAt && row.confirmExpiresAt > (await now()) ? "valid" : "expired";
 }
@@ -103,15 +113,36 @@ export async function confirmParentEmail(options: { token: string; ip: string })
   if (!parts) throw new AppError("NOT_FOUND", { reason: "PARENT_LINK" });
   const at = await now();
   const request = await prisma.$transaction(async (tx) => {
-    const row = await tx.parentRequest.findUnique({ where: { confirmTokenHash: hashToken(parts.confirm) }, select: { id: true, status: true, confirmExpiresAt: true, accessTokenHash: true, parentEmail: true } });
-    if (!row || row.accessTokenHash !== hashToken(parts.access) || row.status !== "AWAITING_EMAIL") throw new AppError("NOT_FOUND", { reason: "PARENT_LINK" });
+    const row = await tx.parentRequest.findUnique({
+      where: { confirmTokenHash: hashToken(parts.confirm) },
+      select: { id: true, status: true, confirmExpiresAt: true, accessTokenHash: true, parentEmail: true },
+    });
+    if (!row || row.accessTokenHash !== hashToken(parts.access) || row.status !== "AWAITING_EMAIL")
+      throw new AppError("NOT_FOUND", { reason: "PARENT_LINK" });
     if (!row.confirmExpiresAt || row.confirmExpiresAt <= at) throw new AppError("EXPIRED", { reason: "PARENT_LINK" });
-    await tx.parentRequest.update({ where: { id: row.id }, data: { status: "UNDER_REVIEW", emailConfirmedAt: at, confirmTokenHash: null, confirmExpiresAt: null } });
-    await recordAudit({ action: "parent.request.confirmed", targetType: "ParentRequest", targetId: row.id, ip: options.ip }, tx);
+    await tx.parentRequest.update({
+      where: { id: row.id },
+      data: { status: "UNDER_REVIEW", emailConfirmedAt: at, confirmTokenHash: null, confirmExpiresAt: null },
+    });
+    await recordAudit(
+      { action: "parent.request.confirmed", targetType: "ParentRequest", targetId: row.id, ip: options.ip },
+      tx,
+    );
     return row;
   });
-  await enqueue(PARENT_JOBS.match, { parentRequestId: request.id }, { retryLimit: 10, retryDelay: 5, retryBackoff: true });
-  await sendEmail({ to: request.parentEmail, subject: "Your request is with our privacy team", template: createElement(ParentReceivedEmail, { companyName: env().COMPANY_NAME, statusUrl: statusUrl(parts.access) }) });
+  await enqueue(
+    PARENT_JOBS.match,
+    { parentRequestId: request.id },
+    { retryLimit: 10, retryDelay: 5, retryBackoff: true },
+  );
+  await sendEmail({
+    to: request.parentEmail,
+    subject: "Your request is with our privacy team",
+    template: createElement(ParentReceivedEmail, {
+      companyName: env().COMPANY_NAME,
+      statusUrl: statusUrl(parts.access),
+    }),
+  });
   return { statusToken: parts.access };
 }
 
@@ -132,7 +163,9 @@ async function findByAccessToken(token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError("NOT_FOUND", { reason: "PARENT_LINK" });
   const row = await prisma.parentRequest.findUnique({
     where: { accessTokenHash: hashToken(token) },
-    include: { exportLinks: { select: { id: true, usedAt: true, expiresAt: true, exportJob: { select: { status: true } } } } },
+    include: {
+      exportLinks: { select: { id: true, usedAt: true, expiresAt: true, exportJob: { select: { status: true } } } },
+    },
   });
   // An unconfirmed request has no status page yet: the link is only sent after confirmation.
   if (!row || row.status === "AWAITING_EMAIL") throw new AppError("NOT_FOUND", { reason: "PARENT_LINK" });
@@ -152,7 +185,12 @@ export async function getParentStatus(token: string): Promise<ParentStatusView> 
     reviewDeadline: row.reviewDeadline,
     completedAt: row.completedAt,
     counts: (row.counts as { categories: { title: string; count: number }[] } | null)?.categories ?? null,
-    downloads: row.exportLinks.map((link) => ({ id: link.id, ready: link.exportJob.status === "READY", used: Boolean(link.usedAt), expiresAt: link.expiresAt })),
+    downloads: row.exportLinks.map((link) => ({
+      id: link.id,
+      ready: link.exportJob.status === "READY",
+      used: Boolean(link.usedAt),
+      expiresAt: link.expiresAt,
+    })),
   };
 }
 
@@ -164,15 +202,32 @@ export async function openParentDownload(options: { token: string; linkId: strin
   const request = await findByAccessToken(options.token);
   if (request.status !== "AWAITING_PARENT_REVIEW") throw new AppError("INVALID_STATE", { reason: "PARENT_DOWNLOAD" });
   const at = await now();
-  const link = await prisma.parentExportLink.findFirst({ where: { id: options.linkId, parentRequestId: request.id }, include: { exportJob: { select: { status: true, fileName: true, createdAt: true } } } });
+  const link = await prisma.parentExportLink.findFirst({
+    where: { id: options.linkId, parentRequestId: request.id },
+    include: { exportJob: { select: { status: true, fileName: true, createdAt: true } } },
+  });
   if (!link) throw new AppError("NOT_FOUND", { reason: "PARENT_DOWNLOAD" });
-  if (link.exportJob.status !== "READY" || !link.exportJob.fileName) throw new AppError("INVALID_STATE", { reason: "EXPORT_NOT_READY" });
-  const spent = await prisma.parentExportLink.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
+  if (link.exportJob.status !== "READY" || !link.exportJob.fileName)
+    throw new AppError("INVALID_STATE", { reason: "EXPORT_NOT_READY" });
+  const spent = await prisma.parentExportLink.updateMany({
+    where: { id: link.id, usedAt: null, expiresAt: { gt: at } },
+    data: { usedAt: at },
+  });
   if (spent.count === 0) throw new AppError("EXPIRED", { reason: "PARENT_DOWNLOAD" });
   const stored = await exportStorage().open(link.exportJob.fileName);
   if (!stored) throw new AppError("EXPIRED", { reason: "PARENT_DOWNLOAD" });
-  await recordAudit({ action: "parent.export.downloaded", targetType: "ParentRequest", targetId: request.id, ip: options.ip, metadata: { linkId: link.id } });
-  return { stream: stored.stream, size: stored.size, fileName: `child-data-${link.exportJob.createdAt.toISOString().slice(0, 10)}-${link.id.slice(-6)}.zip` };
+  await recordAudit({
+    action: "parent.export.downloaded",
+    targetType: "ParentRequest",
+    targetId: request.id,
+    ip: options.ip,
+    metadata: { linkId: link.id },
+  });
+  return {
+    stream: stored.stream,
+    size: stored.size,
+    fileName: `child-data-${link.exportJob.createdAt.toISOString().slice(0, 10)}-${link.id.slice(-6)}.zip`,
+  };
 }
 
 /** The parent, having reviewed the data, asks for the deletion to go ahead now. */

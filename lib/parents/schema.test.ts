@@ -24,17 +24,43 @@ describe("parent request form", () => {
   });
 
   it("refuses each missing or bad field with its own message", () => {
-    const errors = parentRequestSchema.safeParse({ ...valid, parentEmail: "nope", childIdentifiers: " ", relationship: "mum", isParent: undefined, wants: "x" });
+    const errors = parentRequestSchema.safeParse({
+      ...valid,
+      parentEmail: "nope",
+      childIdentifiers: " ",
+      relationship: "mum",
+      isParent: undefined,
+      wants: "x",
+    });
     expect(errors.success).toBe(false);
     const fields = Object.keys(errors.error!.flatten().fieldErrors).sort();
     expect(fields).toEqual(["childIdentifiers", "isParent", "parentEmail", "relationship", "wants"]);
   });
 
   it("never throws, and whatever it accepts is bounded and well formed (any input)", () => {
-    const field = fc.oneof(fc.string({ maxLength: 300 }), fc.constant(undefined), fc.integer(), fc.array(fc.string(), { maxLength: 3 }), fc.constant(null));
+    const field = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constant(undefined),
+      fc.integer(),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(
-        fc.record({ parentName: field, parentEmail: fc.oneof(field, fc.emailAddress()), childIdentifiers: fc.oneof(field, fc.array(fc.oneof(fc.emailAddress(), fc.string({ minLength: 1, maxLength: 20 })), { maxLength: 14 }).map((list) => list.join("\n"))), relationship: field, details: field, wants: fc.oneof(field, fc.constantFrom("delete", "review")), isParent: fc.oneof(field, fc.constant("on")) }),
+        fc.record({
+          parentName: field,
+          parentEmail: fc.oneof(field, fc.emailAddress()),
+          childIdentifiers: fc.oneof(
+            field,
+            fc
+              .array(fc.oneof(fc.emailAddress(), fc.string({ minLength: 1, maxLength: 20 })), { maxLength: 14 })
+              .map((list) => list.join("\n")),
+          ),
+          relationship: field,
+          details: field,
+          wants: fc.oneof(field, fc.constantFrom("delete", "review")),
+          isParent: fc.oneof(field, fc.constant("on")),
+        }),
         (input) => {
           const result = parentRequestSchema.safeParse(input);
           if (!result.success) return;

@@ -12,20 +12,32 @@ const identifiersField = z
   .max(2000, "Please keep the list under 2,000 characters.")
   .superRefine((text, context) => {
     const identifiers = parseChildIdentifiers(text);
-    if (identifiers.length === 0) context.addIssue({ code: "custom", message: "Enter at least one email address or username your child used." });
-    if (identifiers.length > MAX_CHILD_IDENTIFIERS) context.addIssue({ code: "custom", message: `Enter at most ${MAX_CHILD_IDENTIFIERS} addresses or usernames.` });
+    if (identifiers.length === 0)
+      context.addIssue({ code: "custom", message: "Enter at least one email address or username your child used." });
+    if (identifiers.length > MAX_CHILD_IDENTIFIERS)
+      context.addIssue({ code: "custom", message: `Enter at most ${MAX_CHILD_IDENTIFIERS} addresses or usernames.` });
     for (const identifier of identifiers) {
       if (identifier.kind === "email" && !z.email().safeParse(identifier.value).success) {
-        context.addIssue({ code: "custom", message: `"${identifier.value.slice(0, 60)}" is not a valid email address.` });
+        context.addIssue({
+          code: "custom",
+          message: `"${identifier.value.slice(0, 60)}" is not a valid email address.`,
+        });
       }
       if (identifier.kind === "username" && (identifier.value.length > 64 || /\s/.test(identifier.value))) {
-        context.addIssue({ code: "custom", message: "Usernames have no spaces and at most 64 characters; put each on its own line." });
+        context.addIssue({
+          code: "custom",
+          message: "Usernames have no spaces and at most 64 characters; put each on its own line.",
+        });
       }
     }
   });
 
 export const parentRequestSchema = z.object({
-  parentName: z.string({ message: "Enter your name." }).trim().min(2, "Enter your name.").max(120, "Please keep your name under 120 characters."),
+  parentName: z
+    .string({ message: "Enter your name." })
+    .trim()
+    .min(2, "Enter your name.")
+    .max(120, "Please keep your name under 120 characters."),
   parentEmail: z
     .string({ message: "Enter your email address." })
     .trim()
@@ -61,14 +73,33 @@ export const parentDecisionSchema = z
   .object({
     requestId: z.string().trim().min(1).max(64),
     decision: z.enum(["approve", "reject"], { message: "Choose approve or reject." }),
-    verificationMethod: z.enum(Object.keys(VERIFICATION_METHODS) as [VerificationMethod, ...VerificationMethod[]], { message: "Choose how you verified that this is the child's parent." }).optional(),
+    verificationMethod: z
+      .enum(Object.keys(VERIFICATION_METHODS) as [VerificationMethod, ...VerificationMethod[]], {
+        message: "Choose how you verified that this is the child's parent.",
+      })
+      .optional(),
     verificationNote: optionalText(2000, "Please keep the note under 2,000 characters."),
     reason: optionalText(2000, "Please keep the reason under 2,000 characters."),
   })
   .superRefine((input, context) => {
-    if (input.decision === "approve" && !input.verificationMethod) context.addIssue({ code: "custom", path: ["verificationMethod"], message: "Choose how you verified that this is the child's parent." });
-    if (input.verificationMethod === "OTHER" && (input.verificationNote ?? "").length < 10) context.addIssue({ code: "custom", path: ["verificationNote"], message: "Describe the method you used (at least 10 characters)." });
-    if (input.decision === "reject" && (input.reason ?? "").length < 10) context.addIssue({ code: "custom", path: ["reason"], message: "Give the reason for rejecting (at least 10 characters); the parent sees it." });
+    if (input.decision === "approve" && !input.verificationMethod)
+      context.addIssue({
+        code: "custom",
+        path: ["verificationMethod"],
+        message: "Choose how you verified that this is the child's parent.",
+      });
+    if (input.verificationMethod === "OTHER" && (input.verificationNote ?? "").length < 10)
+      context.addIssue({
+        code: "custom",
+        path: ["verificationNote"],
+        message: "Describe the method you used (at least 10 characters).",
+      });
+    if (input.decision === "reject" && (input.reason ?? "").length < 10)
+      context.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "Give the reason for rejecting (at least 10 characters); the parent sees it.",
+      });
   });
 
 /** The token of a parent's emailed link (confirming the address, confirming the deletion). */

@@ -22,16 +22,31 @@ export async function listPolicyDocuments({ admin }: { admin: Viewer }) {
   const documents = await prisma.policyDocument.findMany({
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, slug: true, title: true,
-      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, effectiveAt: true, isSubstantive: true } },
+      id: true,
+      slug: true,
+      title: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: { id: true, version: true, status: true, effectiveAt: true, isSubstantive: true },
+      },
     },
   });
   return documents.map((document) => {
     const published = document.versions.filter((v) => v.status === "PUBLISHED" && v.effectiveAt);
-    const current = published.filter((v) => v.effectiveAt! <= at).sort((a, b) => +b.effectiveAt! - +a.effectiveAt!)[0] ?? null;
-    const upcoming = published.filter((v) => v.effectiveAt! > at).sort((a, b) => +a.effectiveAt! - +b.effectiveAt!)[0] ?? null;
+    const current =
+      published.filter((v) => v.effectiveAt! <= at).sort((a, b) => +b.effectiveAt! - +a.effectiveAt!)[0] ?? null;
+    const upcoming =
+      published.filter((v) => v.effectiveAt! > at).sort((a, b) => +a.effectiveAt! - +b.effectiveAt!)[0] ?? null;
     const draft = document.versions.find((v) => v.status === "DRAFT") ?? null;
-    return { id: document.id, slug: document.slug, title: document.title, current, upcoming, draft, versionCount: document.versions.length };
+    return {
+      id: document.id,
+      slug: document.slug,
+      title: document.title,
+      current,
+      upcoming,
+      draft,
+      versionCount: document.versions.length,
+    };
   });
 }
 
@@ -40,11 +55,20 @@ export async function getPolicyDocumentForAdmin({ admin, slug }: { admin: Viewer
   const document = await prisma.policyDocument.findUnique({
     where: { slug },
     select: {
-      id: true, slug: true, title: true,
+      id: true,
+      slug: true,
+      title: true,
       versions: {
         orderBy: { version: "desc" },
         select: {
-          id: true, version: true, status: true, summary: true, isSubstantive: true, effectiveAt: true, publishedAt: true, overrideReason: true,
+          id: true,
+          version: true,
+          status: true,
+          summary: true,
+          isSubstantive: true,
+          effectiveAt: true,
+          publishedAt: true,
+          overrideReason: true,
           noticeCampaign: { select: { id: true, status: true, audience: true } },
         },
       },
@@ -54,12 +78,27 @@ export async function getPolicyDocumentForAdmin({ admin, slug }: { admin: Viewer
   return { ...document, at: await now() };
 }
 
-export async function getDraftForEditing({ admin, slug, versionNumber }: { admin: Viewer; slug: string; versionNumber: number }) {
+export async function getDraftForEditing({
+  admin,
+  slug,
+  versionNumber,
+}: {
+  admin: Viewer;
+  slug: string;
+  versionNumber: number;
+}) {
   assertAdmin(admin);
   const version = await prisma.policyVersion.findFirst({
     where: { document: { slug }, version: versionNumber },
     select: {
-      id: true, version: true, status: true, markdown: true, summary: true, isSubstantive: true, effectiveAt: true, overrideReason: true,
+      id: true,
+      version: true,
+      status: true,
+      markdown: true,
+      summary: true,
+      isSubstantive: true,
+      effectiveAt: true,
+      overrideReason: true,
       document: { select: { id: true, slug: true, title: true } },
     },
   });
@@ -79,8 +118,20 @@ export async function createPolicyDocument(options: { admin: Viewer; input: z.in
   const existing = await prisma.policyDocument.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", { reason: "SLUG_TAKEN", field: "slug" });
   return prisma.$transaction(async (tx) => {
-    const document = await tx.policyDocument.create({ data: { slug: input.slug, title: input.title }, select: { id: true, slug: true } });
-    await recordAudit({ action: "policy.document.create", actorId: admin.userId, targetType: "PolicyDocument", targetId: document.id, metadata: { slug: input.slug } }, tx);
+    const document = await tx.policyDocument.create({
+      data: { slug: input.slug, title: input.title },
+      select: { id: true, slug: true },
+    });
+    await recordAudit(
+      {
+        action: "policy.document.create",
+        actorId: admin.userId,
+        targetType: "PolicyDocument",
+        targetId: document.id,
+        metadata: { slug: input.slug },
+      },
+      tx,
+    );
     return document;
   });
 }
@@ -91,14 +142,33 @@ export async function createPolicyDraft(options: { admin: Viewer; slug: string }
   const document = await prisma.policyDocument.findUnique({ where: { slug: options.slug }, select: { id: true } });
   if (!document) throw new AppError("NOT_FOUND", { reason: "POLICY_DOCUMENT" });
   return prisma.$transaction(async (tx) => {
-    const versions = await tx.policyVersion.findMany({ where: { documentId: document.id }, orderBy: { version: "desc" }, select: { version: true, status: true, markdown: true } });
+    const versions = await tx.policyVersion.findMany({
+      where: { documentId: document.id },
+      orderBy: { version: "desc" },
+      select: { version: true, status: true, markdown: true },
+    });
     if (versions.some((v) => v.status === "DRAFT")) throw new AppError("CONFLICT", { reason: "DRAFT_EXISTS" });
     const base = versions.find((v) => v.status === "PUBLISHED");
     const draft = await tx.policyVersion.create({
-      data: { documentId: document.id, version: (versions[0]?.version ?? 0) + 1, status: "DRAFT", markdown: base?.markdown ?? "# Title\n\nWrite the policy here.", createdById: options.admin.userId },
+      data: {
+        documentId: document.id,
+        version: (versions[0]?.version ?? 0) + 1,
+        status: "DRAFT",
+        markdown: base?.markdown ?? "# Title\n\nWrite the policy here.",
+        createdById: options.admin.userId,
+      },
       select: { id: true, version: true },
     });
-    await recordAudit({ action: "policy.draft.create", actorId: options.admin.userId, targetType: "PolicyVersion", targetId: draft.id, metadata: { slug: options.slug, version: draft.version } }, tx);
+    await recordAudit(
+      {
+        action: "policy.draft.create",
+        actorId: options.admin.userId,
+        targetType: "PolicyVersion",
+        targetId: draft.id,
+        metadata: { slug: options.slug, version: draft.version },
+      },
+      tx,
+    );
     return draft;
   });
 }
@@ -108,7 +178,9 @@ export async function createPolicyDraft(options: { admin: Viewer; slug: string }
  * so a concurrent publish cannot slip between the check and the write.
  */
 async function lockDraft(tx: Prisma.TransactionClient, versionId: string) {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "PolicyVersion" WHERE id = ${versionId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { status: string }[]
+  >`SELECT status::text FROM "PolicyVersion" WHERE id = ${versionId} FOR UPDATE`;
   if (!rows[0]) throw new AppError("NOT_FOUND", { reason: "POLICY_DRAFT" });
   if (rows[0].status !== "DRAFT") throw new AppError("INVALID_STATE", { reason: "PUBLISHED" });
 }
@@ -124,9 +196,24 @@ export async function updatePolicyDraft(options: { admin: Viewer; versionId: str
     await lockDraft(tx, versionId);
     await tx.policyVersion.update({
       where: { id: versionId },
-      data: { markdown: input.markdown, summary: input.summary, isSubstantive: input.isSubstantive, effectiveAt: effectiveDateFrom(input), overrideReason: input.overrideReason || null },
+      data: {
+        markdown: input.markdown,
+        summary: input.summary,
+        isSubstantive: input.isSubstantive,
+        effectiveAt: effectiveDateFrom(input),
+        overrideReason: input.overrideReason || null,
+      },
     });
-    await recordAudit({ action: "policy.draft.update", actorId: admin.userId, targetType: "PolicyVersion", targetId: versionId, metadata: { isSubstantive: input.isSubstantive, effectiveOn: input.effectiveOn || null } }, tx);
+    await recordAudit(
+      {
+        action: "policy.draft.update",
+        actorId: admin.userId,
+        targetType: "PolicyVersion",
+        targetId: versionId,
+        metadata: { isSubstantive: input.isSubstantive, effectiveOn: input.effectiveOn || null },
+      },
+      tx,
+    );
   });
 }
 
@@ -135,7 +222,15 @@ export async function discardPolicyDraft(options: { admin: Viewer; versionId: st
   return prisma.$transaction(async (tx) => {
     await lockDraft(tx, options.versionId);
     await tx.policyVersion.delete({ where: { id: options.versionId } });
-    await recordAudit({ action: "policy.draft.discard", actorId: options.admin.userId, targetType: "PolicyVersion", targetId: options.versionId }, tx);
+    await recordAudit(
+      {
+        action: "policy.draft.discard",
+        actorId: options.admin.userId,
+        targetType: "PolicyVersion",
+        targetId: options.versionId,
+      },
+      tx,
+    );
   });
 }
 
@@ -148,12 +243,21 @@ export function validatePublication(
 ): Date {
   if (!input.summary.trim()) throw new AppError("VALIDATION", { reason: "SUMMARY_REQUIRED", field: "summary" });
   if (!input.effectiveAt) throw new AppError("VALIDATION", { reason: "EFFECTIVE_DATE_REQUIRED", field: "effectiveOn" });
-  if (input.effectiveAt.getTime() <= at.getTime()) throw new AppError("VALIDATION", { reason: "EFFECTIVE_DATE_PAST", field: "effectiveOn" });
+  if (input.effectiveAt.getTime() <= at.getTime())
+    throw new AppError("VALIDATION", { reason: "EFFECTIVE_DATE_PAST", field: "effectiveOn" });
   if (latestEffectiveAt && input.effectiveAt.getTime() <= latestEffectiveAt.getTime()) {
     throw new AppError("VALIDATION", { reason: "EFFECTIVE_DATE_BEFORE_LIVE", field: "effectiveOn" });
   }
-  if (input.isSubstantive && input.effectiveAt.getTime() < at.getTime() + minDays * DAY_MS && (input.overrideReason ?? "").trim().length < 10) {
-    throw new AppError("VALIDATION", { reason: "OVERRIDE_REASON_REQUIRED", field: "overrideReason", params: { minDays } });
+  if (
+    input.isSubstantive &&
+    input.effectiveAt.getTime() < at.getTime() + minDays * DAY_MS &&
+    (input.overrideReason ?? "").trim().length < 10
+  ) {
+    throw new AppError("VALIDATION", {
+      reason: "OVERRIDE_REASON_REQUIRED",
+      field: "overrideReason",
+      params: { minDays },
+    });
   }
   return input.effectiveAt;
 }
@@ -167,26 +271,61 @@ export async function publishPolicyDraft(options: { admin: Viewer; versionId: st
     await lockDraft(tx, versionId);
     const draft = await tx.policyVersion.findUniqueOrThrow({
       where: { id: versionId },
-      select: { id: true, version: true, documentId: true, summary: true, isSubstantive: true, effectiveAt: true, overrideReason: true, document: { select: { slug: true } } },
+      select: {
+        id: true,
+        version: true,
+        documentId: true,
+        summary: true,
+        isSubstantive: true,
+        effectiveAt: true,
+        overrideReason: true,
+        document: { select: { slug: true } },
+      },
     });
-    const latest = await tx.policyVersion.findFirst({ where: { documentId: draft.documentId, status: "PUBLISHED" }, orderBy: { effectiveAt: "desc" }, select: { effectiveAt: true } });
+    const latest = await tx.policyVersion.findFirst({
+      where: { documentId: draft.documentId, status: "PUBLISHED" },
+      orderBy: { effectiveAt: "desc" },
+      select: { effectiveAt: true },
+    });
     const effectiveAt = validatePublication(draft, at, latest?.effectiveAt ?? null, env().POLICY_MIN_NOTICE_DAYS);
-    const overrideUsed = draft.isSubstantive && effectiveAt.getTime() < at.getTime() + env().POLICY_MIN_NOTICE_DAYS * DAY_MS;
+    const overrideUsed =
+      draft.isSubstantive && effectiveAt.getTime() < at.getTime() + env().POLICY_MIN_NOTICE_DAYS * DAY_MS;
     await tx.policyVersion.update({
       where: { id: versionId },
       data: { status: "PUBLISHED", publishedAt: at, overrideReason: overrideUsed ? draft.overrideReason : null },
     });
-    const campaign = await createNoticeCampaign(tx, { policyVersionId: versionId, audience: draft.isSubstantive ? "ALL" : "MINOR_OPT_IN", createdById: admin.userId });
-    await recordAudit({
-      action: "policy.publish",
-      actorId: admin.userId,
-      targetType: "PolicyVersion",
-      targetId: versionId,
-      metadata: { slug: draft.document.slug, version: draft.version, isSubstantive: draft.isSubstantive, effectiveAt: effectiveAt.toISOString(), overrideReason: overrideUsed ? draft.overrideReason : null, campaignId: campaign.id },
-    }, tx);
-    return { slug: draft.document.slug, version: draft.version, campaignId: campaign.id, isSubstantive: draft.isSubstantive };
+    const campaign = await createNoticeCampaign(tx, {
+      policyVersionId: versionId,
+      audience: draft.isSubstantive ? "ALL" : "MINOR_OPT_IN",
+      createdById: admin.userId,
+    });
+    await recordAudit(
+      {
+        action: "policy.publish",
+        actorId: admin.userId,
+        targetType: "PolicyVersion",
+        targetId: versionId,
+        metadata: {
+          slug: draft.document.slug,
+          version: draft.version,
+          isSubstantive: draft.isSubstantive,
+          effectiveAt: effectiveAt.toISOString(),
+          overrideReason: overrideUsed ? draft.overrideReason : null,
+          campaignId: campaign.id,
+        },
+      },
+      tx,
+    );
+    return {
+      slug: draft.document.slug,
+      version: draft.version,
+      campaignId: campaign.id,
+      isSubstantive: draft.isSubstantive,
+    };
   });
   // After commit; if this fails the sweep job starts the campaign within a minute.
-  await kickNoticeCampaign(result.campaignId).catch((error) => log.error("notice campaign could not be started; the sweep retries", { error }));
+  await kickNoticeCampaign(result.campaignId).catch((error) =>
+    log.error("notice campaign could not be started; the sweep retries", { error }),
+  );
   return result;
 }

@@ -9,9 +9,19 @@ import { AppError } from "../core/errors";
 
 export const BANNER_COOKIE = "policy_notice_dismissed";
 
-export type BannerNotice = { versionId: string; slug: string; title: string; version: number; effectiveAt: Date; isUpcoming: boolean };
+export type BannerNotice = {
+  versionId: string;
+  slug: string;
+  title: string;
+  version: number;
+  effectiveAt: Date;
+  isUpcoming: boolean;
+};
 
-export async function findBannerNotices(options: { userId: string | null; dismissedIds?: string[] }): Promise<BannerNotice[]> {
+export async function findBannerNotices(options: {
+  userId: string | null;
+  dismissedIds?: string[];
+}): Promise<BannerNotice[]> {
   const at = await now();
   const since = new Date(at.getTime() - env().POLICY_BANNER_DAYS * 86_400_000);
   const versions = await prisma.policyVersion.findMany({
@@ -23,17 +33,30 @@ export async function findBannerNotices(options: { userId: string | null; dismis
   if (versions.length === 0) return [];
   const dismissed = new Set(options.dismissedIds ?? []);
   if (options.userId) {
-    const rows = await prisma.policyBannerDismissal.findMany({ where: { userId: options.userId, policyVersionId: { in: versions.map((v) => v.id) } }, select: { policyVersionId: true } });
+    const rows = await prisma.policyBannerDismissal.findMany({
+      where: { userId: options.userId, policyVersionId: { in: versions.map((v) => v.id) } },
+      select: { policyVersionId: true },
+    });
     for (const row of rows) dismissed.add(row.policyVersionId);
   }
   return versions
     .filter((v) => !dismissed.has(v.id))
     .slice(0, 3)
-    .map((v) => ({ versionId: v.id, slug: v.document.slug, title: v.document.title, version: v.version, effectiveAt: v.effectiveAt!, isUpcoming: v.effectiveAt! > at }));
+    .map((v) => ({
+      versionId: v.id,
+      slug: v.document.slug,
+      title: v.document.title,
+      version: v.version,
+      effectiveAt: v.effectiveAt!,
+      isUpcoming: v.effectiveAt! > at,
+    }));
 }
 
 export async function dismissPolicyBanner(options: { userId: string; versionId: string }) {
-  const version = await prisma.policyVersion.findFirst({ where: { id: options.versionId, status: "PUBLISHED" }, select: { id: true } });
+  const version = await prisma.policyVersion.findFirst({
+    where: { id: options.versionId, status: "PUBLISHED" },
+    select: { id: true },
+  });
   if (!version) throw new AppError("NOT_FOUND", { reason: "POLICY_VERSION" });
   await prisma.policyBannerDismissal.upsert({
     where: { userId_policyVersionId: { userId: options.userId, policyVersionId: options.versionId } },

@@ -14,7 +14,11 @@ export const NEWEST_EFFECTIVE_FIRST = { effectiveAt: "desc" as const };
 export type VersionState = "current" | "upcoming" | "superseded";
 
 /** A published version's state at `at`, given which version is in force then. */
-export function versionState(version: { version: number; effectiveAt: Date | null }, currentVersion: number | null | undefined, at: Date): VersionState {
+export function versionState(
+  version: { version: number; effectiveAt: Date | null },
+  currentVersion: number | null | undefined,
+  at: Date,
+): VersionState {
   if (version.version === currentVersion) return "current";
   return version.effectiveAt && version.effectiveAt > at ? "upcoming" : "superseded";
 }

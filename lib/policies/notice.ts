@@ -10,7 +10,14 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZon
 
 export const renderPolicyNotice: NoticeRenderer = async (pool, campaign, settings) => {
   const campaignId = campaign.id;
-  const { rows } = await pool.query<{ version: number; summary: string; effectiveAt: Date; isSubstantive: boolean; slug: string; title: string }>(
+  const { rows } = await pool.query<{
+    version: number;
+    summary: string;
+    effectiveAt: Date;
+    isSubstantive: boolean;
+    slug: string;
+    title: string;
+  }>(
     `SELECT v.version, v.summary, v."effectiveAt", v."isSubstantive", d.slug, d.title
        FROM "NoticeCampaign" c JOIN "PolicyVersion" v ON v.id = c."policyVersionId" JOIN "PolicyDocument" d ON d.id = v."documentId"
       WHERE c.id = $1`,

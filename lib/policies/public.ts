@@ -11,7 +11,10 @@ export type { VersionState } from "./in-force";
 
 export async function findCurrentPolicy(slug: string, at?: Date) {
   const when = at ?? (await now());
-  const document = await prisma.policyDocument.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+  const document = await prisma.policyDocument.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true },
+  });
   if (!document) return null;
   const [current, upcoming] = await Promise.all([
     prisma.policyVersion.findFirst({
@@ -44,8 +47,13 @@ export async function listPolicyArchive(slug: string) {
   const document = await prisma.policyDocument.findUnique({
     where: { slug },
     select: {
-      slug: true, title: true,
-      versions: { where: { status: "PUBLISHED" }, orderBy: { effectiveAt: "desc" }, select: { version: true, summary: true, effectiveAt: true, publishedAt: true, isSubstantive: true } },
+      slug: true,
+      title: true,
+      versions: {
+        where: { status: "PUBLISHED" },
+        orderBy: { effectiveAt: "desc" },
+        select: { version: true, summary: true, effectiveAt: true, publishedAt: true, isSubstantive: true },
+      },
     },
   });
   if (!document) return null;
@@ -63,7 +71,16 @@ export async function listPolicyArchive(slug: string) {
 export async function findPublishedVersion(slug: string, version: number) {
   const found = await prisma.policyVersion.findFirst({
     where: { document: { slug }, version, status: "PUBLISHED" },
-    select: { id: true, version: true, markdown: true, effectiveAt: true, summary: true, isSubstantive: true, documentId: true, document: { select: { title: true, slug: true } } },
+    select: {
+      id: true,
+      version: true,
+      markdown: true,
+      effectiveAt: true,
+      summary: true,
+      isSubstantive: true,
+      documentId: true,
+      document: { select: { title: true, slug: true } },
+    },
   });
   if (!found) return null;
   const at = await now();
@@ -80,7 +97,11 @@ export async function findVersionChanges(slug: string, version: number) {
   const target = await findPublishedVersion(slug, version);
   if (!target) return null;
   const previous = await prisma.policyVersion.findFirst({
-    where: { documentId: target.documentId, status: "PUBLISHED", effectiveAt: { lt: target.effectiveAt ?? new Date(0) } },
+    where: {
+      documentId: target.documentId,
+      status: "PUBLISHED",
+      effectiveAt: { lt: target.effectiveAt ?? new Date(0) },
+    },
     orderBy: { effectiveAt: "desc" },
     select: { version: true, markdown: true, effectiveAt: true },
   });

@@ -36,8 +36,13 @@ export async function sendCategoryEmail(input: {
       subscriptions: { where: { category: input.category }, select: { subscribed: true } },
     },
   });
-  if (!user || user.restrictedAt || (await isEmailSuppressed(prisma, user.email))) throw new AppError("NOT_FOUND", { reason: "RECIPIENT" });
-  if (!user.subscriptions[0]?.subscribed) throw new AppError("INVALID_STATE", { reason: "NOT_SUBSCRIBED", params: { topic: emailCategoryInfo[input.category].label.toLowerCase() } });
+  if (!user || user.restrictedAt || (await isEmailSuppressed(prisma, user.email)))
+    throw new AppError("NOT_FOUND", { reason: "RECIPIENT" });
+  if (!user.subscriptions[0]?.subscribed)
+    throw new AppError("INVALID_STATE", {
+      reason: "NOT_SUBSCRIBED",
+      params: { topic: emailCategoryInfo[input.category].label.toLowerCase() },
+    });
   const tracked = user.preferences?.emailTrackingAllowed === true;
   const policyVersionId = await getPolicyVersionIdNow();
   const event = await prisma.emailEvent.create({
@@ -69,11 +74,21 @@ export async function sendCategoryEmail(input: {
 }
 
 /** Records an open from the pixel, only if the user allows open confirmations now. */
-export async function recordEmailOpen(input: { userId: string; emailEventId: string; ip: string | null; userAgent: string | null }) {
+export async function recordEmailOpen(input: {
+  userId: string;
+  emailEventId: string;
+  ip: string | null;
+  userAgent: string | null;
+}) {
   if (!/^\d{1,18}$/.test(input.emailEventId)) return false;
   const sent = await prisma.emailEvent.findFirst({
     where: { id: BigInt(input.emailEventId), userId: input.userId, kind: "SENT" },
-    select: { category: true, subject: true, messageId: true, user: { select: { restrictedAt: true, preferences: { select: { emailTrackingAllowed: true } } } } },
+    select: {
+      category: true,
+      subject: true,
+      messageId: true,
+      user: { select: { restrictedAt: true, preferences: { select: { emailTrackingAllowed: true } } } },
+    },
   });
   if (!sent || sent.user.restrictedAt || sent.user.preferences?.emailTrackingAllowed !== true) return false;
   await prisma.emailEvent.create({

@@ -22,7 +22,10 @@ export function serializeConsentCookie(choice: CookieChoice): string {
 
 /** The cookie choice stored on the account (off until the person says yes). */
 export async function getAccountCookieChoice(userId: string): Promise<CookieChoice> {
-  const row = await prisma.userPreferences.findUnique({ where: { userId }, select: { analyticsCookies: true, advertisingCookies: true } });
+  const row = await prisma.userPreferences.findUnique({
+    where: { userId },
+    select: { analyticsCookies: true, advertisingCookies: true },
+  });
   return { analytics: row?.analyticsCookies ?? false, advertising: row?.advertisingCookies ?? false };
 }
 
@@ -31,10 +34,23 @@ export async function saveAccountCookieChoice(input: { userId: string; choice: C
   await prisma.$transaction(async (tx) => {
     const current = await ensurePreferences(tx, input.userId);
     const changes: ConsentChange[] = [];
-    if (current.analyticsCookies !== input.choice.analytics) changes.push({ subject: "cookies:analytics", oldValue: onOff(current.analyticsCookies), newValue: onOff(input.choice.analytics) });
-    if (current.advertisingCookies !== input.choice.advertising) changes.push({ subject: "cookies:advertising", oldValue: onOff(current.advertisingCookies), newValue: onOff(input.choice.advertising) });
+    if (current.analyticsCookies !== input.choice.analytics)
+      changes.push({
+        subject: "cookies:analytics",
+        oldValue: onOff(current.analyticsCookies),
+        newValue: onOff(input.choice.analytics),
+      });
+    if (current.advertisingCookies !== input.choice.advertising)
+      changes.push({
+        subject: "cookies:advertising",
+        oldValue: onOff(current.advertisingCookies),
+        newValue: onOff(input.choice.advertising),
+      });
     if (!changes.length) return;
-    await tx.userPreferences.update({ where: { userId: input.userId }, data: { analyticsCookies: input.choice.analytics, advertisingCookies: input.choice.advertising } });
+    await tx.userPreferences.update({
+      where: { userId: input.userId },
+      data: { analyticsCookies: input.choice.analytics, advertisingCookies: input.choice.advertising },
+    });
     await recordConsentChanges(tx, { userId: input.userId, source: "COOKIE_BANNER", changes, policyVersionId });
   });
 }

@@ -16,21 +16,41 @@ export type EmailPreferences = {
 export async function getEmailPreferences(userId: string): Promise<EmailPreferences> {
   const [subscriptions, preferences] = await Promise.all([
     prisma.emailSubscription.findMany({ where: { userId }, select: { category: true, subscribed: true } }),
-    prisma.userPreferences.findUnique({ where: { userId }, select: { emailTrackingAllowed: true, optOutSignalAt: true } }),
+    prisma.userPreferences.findUnique({
+      where: { userId },
+      select: { emailTrackingAllowed: true, optOutSignalAt: true },
+    }),
   ]);
-  const categories = Object.fromEntries(EMAIL_CATEGORIES.map((category) => [category, false])) as Record<EmailCategoryName, boolean>;
+  const categories = Object.fromEntries(EMAIL_CATEGORIES.map((category) => [category, false])) as Record<
+    EmailCategoryName,
+    boolean
+  >;
   for (const row of subscriptions) categories[row.category] = row.subscribed;
-  return { categories, trackingAllowed: preferences?.emailTrackingAllowed ?? false, optOutSignalAt: preferences?.optOutSignalAt ?? null };
+  return {
+    categories,
+    trackingAllowed: preferences?.emailTrackingAllowed ?? false,
+    optOutSignalAt: preferences?.optOutSignalAt ?? null,
+  };
 }
 
-export type EmailPreferenceUpdate = { categories?: Partial<Record<EmailCategoryName, boolean>>; trackingAllowed?: boolean };
+export type EmailPreferenceUpdate = {
+  categories?: Partial<Record<EmailCategoryName, boolean>>;
+  trackingAllowed?: boolean;
+};
 
 /** Applies the changes that differ from what is stored; returns what changed. */
-export async function updateEmailPreferences(input: { userId: string; update: EmailPreferenceUpdate; source: ConsentSource }): Promise<ConsentChange[]> {
+export async function updateEmailPreferences(input: {
+  userId: string;
+  update: EmailPreferenceUpdate;
+  source: ConsentSource;
+}): Promise<ConsentChange[]> {
   const policyVersionId = await getPolicyVersionIdNow();
   return prisma.$transaction(async (tx) => {
     const changes: ConsentChange[] = [];
-    const current = await tx.emailSubscription.findMany({ where: { userId: input.userId }, select: { category: true, subscribed: true } });
+    const current = await tx.emailSubscription.findMany({
+      where: { userId: input.userId },
+      select: { category: true, subscribed: true },
+    });
     const currentByCategory = new Map(current.map((row) => [row.category, row.subscribed]));
     for (const category of EMAIL_CATEGORIES) {
       const wanted = input.update.categories?.[category];
@@ -42,7 +62,11 @@ export async function updateEmailPreferences(input: { userId: string; update: Em
         create: { userId: input.userId, category, subscribed: wanted, policyVersionId },
         update: { subscribed: wanted },
       });
-      changes.push({ subject: `email:${category}`, oldValue: before === undefined ? null : onOff(before), newValue: onOff(wanted) });
+      changes.push({
+        subject: `email:${category}`,
+        oldValue: before === undefined ? null : onOff(before),
+        newValue: onOff(wanted),
+      });
       if (!wanted && input.source !== "PORTAL") {
         await tx.emailEvent.create({ data: { userId: input.userId, kind: "UNSUBSCRIBED", category, policyVersionId } });
       }
@@ -50,12 +74,25 @@ export async function updateEmailPreferences(input: { userId: string; update: Em
     if (input.update.trackingAllowed !== undefined) {
       const preferences = await ensurePreferences(tx, input.userId);
       if (preferences.emailTrackingAllowed !== input.update.trackingAllowed) {
-        await tx.userPreferences.update({ where: { userId: input.userId }, data: { emailTrackingAllowed: input.update.trackingAllowed } });
-        changes.push({ subject: "email:tracking", oldValue: onOff(preferences.emailTrackingAllowed), newValue: onOff(input.update.trackingAllowed) });
+        await tx.userPreferences.update({
+          where: { userId: input.userId },
+          data: { emailTrackingAllowed: input.update.trackingAllowed },
+        });
+        changes.push({
+          subject: "email:tracking",
+          oldValue: onOff(preferences.emailTrackingAllowed),
+          newValue: onOff(input.update.trackingAllowed),
+        });
       }
     }
     // Subscribing again in the portal is new, explicit consent: it lifts a suppression of this address.
-    if (input.source === "PORTAL" && changes.some((change) => change.subject.startsWith("email:") && change.subject !== "email:tracking" && change.newValue === "on")) {
+    if (
+      input.source === "PORTAL" &&
+      changes.some(
+        (change) =>
+          change.subject.startsWith("email:") && change.subject !== "email:tracking" && change.newValue === "on",
+      )
+    ) {
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
       if (user) await liftSuppression(tx, user.email);
     }

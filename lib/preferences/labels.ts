@@ -5,9 +5,13 @@ export const emailCategoryInfo: Record<EmailCategoryName, { label: string; descr
   PRODUCT_NEWS: { label: "Product news", description: "Release notes, new features and the monthly newsletter." },
   PROMOTIONS: {
     label: "Promotional offers",
-    description: "Offers from us, and offers we send on behalf of other businesses such as Mesosphere. We never give them your address.",
+    description:
+      "Offers from us, and offers we send on behalf of other businesses such as Mesosphere. We never give them your address.",
   },
-  BLOG_COMMENTS: { label: "Blog and comment notifications", description: "Replies to your comments and new posts on threads you follow." },
+  BLOG_COMMENTS: {
+    label: "Blog and comment notifications",
+    description: "Replies to your comments and new posts on threads you follow.",
+  },
 };
 
 export const sourceLabels: Record<string, string> = {
@@ -31,7 +35,12 @@ export function describeSubject(subject: string): string {
     if (key === "cluster") return `Telemetry for install ${rest.join(":")}`;
     if (key === "purge") return `Collected telemetry deleted (${rest.join(":") || "all installs"})`;
   }
-  if (area === "cookies") return key === "analytics" ? "Analytics cookies" : key === "advertising" ? "Advertising cookies" : `Cookies: ${key}`;
+  if (area === "cookies")
+    return key === "analytics"
+      ? "Analytics cookies"
+      : key === "advertising"
+        ? "Advertising cookies"
+        : `Cookies: ${key}`;
   if (area === "signal") return "Browser opt-out signal";
   if (area === "notices" && key === "minor") return "Emails about minor policy changes";
   return subject;

@@ -16,7 +16,10 @@ export async function setMinorNoticeOptIn(options: { userId: string; enabled: bo
   const at = await now();
   const policyVersionId = await getPolicyVersionIdNow();
   await prisma.$transaction(async (tx) => {
-    const before = await tx.policyNoticePreference.findUnique({ where: { userId: options.userId }, select: { minorChanges: true } });
+    const before = await tx.policyNoticePreference.findUnique({
+      where: { userId: options.userId },
+      select: { minorChanges: true },
+    });
     const wasEnabled = before?.minorChanges ?? false;
     await tx.policyNoticePreference.upsert({
       where: { userId: options.userId },
@@ -24,8 +27,23 @@ export async function setMinorNoticeOptIn(options: { userId: string; enabled: bo
       update: { minorChanges: options.enabled, updatedAt: at },
     });
     if (wasEnabled !== options.enabled) {
-      await recordConsentChanges(tx, { userId: options.userId, source: "PORTAL", changes: [{ subject: "notices:minor", oldValue: onOff(wasEnabled), newValue: onOff(options.enabled) }], policyVersionId, at });
+      await recordConsentChanges(tx, {
+        userId: options.userId,
+        source: "PORTAL",
+        changes: [{ subject: "notices:minor", oldValue: onOff(wasEnabled), newValue: onOff(options.enabled) }],
+        policyVersionId,
+        at,
+      });
     }
-    await recordAudit({ action: "policy.minor-notices.set", actorId: options.userId, targetType: "User", targetId: options.userId, metadata: { enabled: options.enabled } }, tx);
+    await recordAudit(
+      {
+        action: "policy.minor-notices.set",
+        actorId: options.userId,
+        targetType: "User",
+        targetId: options.userId,
+        metadata: { enabled: options.enabled },
+      },
+      tx,
+    );
   });
 }

@@ -16,12 +16,18 @@ const samples: Record<EmailCategoryName, { subject: string; heading: string; par
   PRODUCT_NEWS: {
     subject: "Sample: Flynn monthly release notes",
     heading: "What's new this month",
-    paragraphs: ["Faster deploys, a new dashboard for your clusters and fixes to the CLI.", "This is a sample of our product-news email, sent because you asked for one."],
+    paragraphs: [
+      "Faster deploys, a new dashboard for your clusters and fixes to the CLI.",
+      "This is a sample of our product-news email, sent because you asked for one.",
+    ],
   },
   PROMOTIONS: {
     subject: "Sample: an offer from our partner Mesosphere",
     heading: "An offer chosen for you",
-    paragraphs: ["Our partner Mesosphere offers three months of support at no cost. We sent this on their behalf; they do not get your address.", "This is a sample of our promotional email."],
+    paragraphs: [
+      "Our partner Mesosphere offers three months of support at no cost. We sent this on their behalf; they do not get your address.",
+      "This is a sample of our promotional email.",
+    ],
   },
   BLOG_COMMENTS: {
     subject: "Sample: new reply to your comment",
@@ -34,7 +40,12 @@ export async function sendSampleEmail(input: { viewer: Viewer; category: EmailCa
   assertViewer(input.viewer);
   const at = await now();
   const recent = await prisma.emailEvent.count({
-    where: { userId: input.viewer.userId, kind: "SENT", subject: { startsWith: "Sample:" }, occurredAt: { gte: new Date(at.getTime() - SAMPLE_WINDOW_MS) } },
+    where: {
+      userId: input.viewer.userId,
+      kind: "SENT",
+      subject: { startsWith: "Sample:" },
+      occurredAt: { gte: new Date(at.getTime() - SAMPLE_WINDOW_MS) },
+    },
   });
   if (recent >= SAMPLE_LIMIT) throw new AppError("LIMIT_REACHED", { reason: "SAMPLES" });
   return sendCategoryEmail({ userId: input.viewer.userId, category: input.category, ...samples[input.category] });

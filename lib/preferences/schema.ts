@@ -15,7 +15,12 @@ export const sampleEmailSchema = z.object({ category: z.enum(EMAIL_CATEGORIES, {
 
 // An unsubscribe link's signed token (no session: each action verifies it).
 const token = z.string().max(1000);
-const topics = z.object(Object.fromEntries(EMAIL_CATEGORIES.map((category) => [category, checkbox()])) as Record<(typeof EMAIL_CATEGORIES)[number], ReturnType<typeof checkbox>>);
+const topics = z.object(
+  Object.fromEntries(EMAIL_CATEGORIES.map((category) => [category, checkbox()])) as Record<
+    (typeof EMAIL_CATEGORIES)[number],
+    ReturnType<typeof checkbox>
+  >,
+);
 
 export const unsubscribeSchema = z.object({ token });
 export const adjustSubscriptionsSchema = topics.extend({ token });

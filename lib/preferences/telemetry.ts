@@ -5,7 +5,14 @@ import "server-only";
 import { assertViewer, type Viewer } from "../core/viewer";
 import { prisma } from "../core/db";
 import { AppError } from "../core/errors";
-import { ensurePreferences, getPolicyVersionIdNow, notifyTelemetryChange, onOff, recordConsentChanges, type ConsentChange } from "./consent";
+import {
+  ensurePreferences,
+  getPolicyVersionIdNow,
+  notifyTelemetryChange,
+  onOff,
+  recordConsentChanges,
+  type ConsentChange,
+} from "./consent";
 
 export async function getTelemetryOverview(userId: string) {
   const [preferences, clusters, counts] = await Promise.all([
@@ -25,22 +32,38 @@ export async function getTelemetryOverview(userId: string) {
 }
 
 /** Turns one install's telemetry on or off; when turning off, optionally deletes its reports. */
-export async function setInstallTelemetry(options: { viewer: Viewer; clusterId: string; enabled: boolean; purge: boolean }) {
+export async function setInstallTelemetry(options: {
+  viewer: Viewer;
+  clusterId: string;
+  enabled: boolean;
+  purge: boolean;
+}) {
   assertViewer(options.viewer);
   const input = { ...options, userId: options.viewer.userId };
   const policyVersionId = await getPolicyVersionIdNow();
   return prisma.$transaction(async (tx) => {
-    const cluster = await tx.cluster.findFirst({ where: { id: input.clusterId, userId: input.userId }, select: { id: true, telemetryEnabled: true } });
+    const cluster = await tx.cluster.findFirst({
+      where: { id: input.clusterId, userId: input.userId },
+      select: { id: true, telemetryEnabled: true },
+    });
     if (!cluster) throw new AppError("NOT_FOUND", { reason: "INSTALL" });
     const changes: ConsentChange[] = [];
     if (cluster.telemetryEnabled !== input.enabled) {
       await tx.cluster.update({ where: { id: cluster.id }, data: { telemetryEnabled: input.enabled } });
-      changes.push({ subject: `telemetry:cluster:${cluster.id}`, oldValue: onOff(cluster.telemetryEnabled), newValue: onOff(input.enabled) });
+      changes.push({
+        subject: `telemetry:cluster:${cluster.id}`,
+        oldValue: onOff(cluster.telemetryEnabled),
+        newValue: onOff(input.enabled),
+      });
     }
     let purged = 0;
     if (!input.enabled && input.purge) {
       purged = (await tx.telemetryReport.deleteMany({ where: { userId: input.userId, clusterId: cluster.id } })).count;
-      changes.push({ subject: `telemetry:purge:${cluster.id}`, oldValue: null, newValue: `deleted ${purged} report${purged === 1 ? "" : "s"}` });
+      changes.push({
+        subject: `telemetry:purge:${cluster.id}`,
+        oldValue: null,
+        newValue: `deleted ${purged} report${purged === 1 ? "" : "s"}`,
+      });
     }
     await recordConsentChanges(tx, { userId: input.userId, source: "PORTAL", changes, policyVersionId });
     await notifyTelemetryChange(tx, `cluster:${cluster.id}`);
@@ -58,12 +81,20 @@ export async function setAccountTelemetry(options: { viewer: Viewer; enabled: bo
     const changes: ConsentChange[] = [];
     if (preferences.telemetryEnabled !== input.enabled) {
       await tx.userPreferences.update({ where: { userId: input.userId }, data: { telemetryEnabled: input.enabled } });
-      changes.push({ subject: "telemetry:account", oldValue: onOff(preferences.telemetryEnabled), newValue: onOff(input.enabled) });
+      changes.push({
+        subject: "telemetry:account",
+        oldValue: onOff(preferences.telemetryEnabled),
+        newValue: onOff(input.enabled),
+      });
     }
     let purged = 0;
     if (!input.enabled && input.purge) {
       purged = (await tx.telemetryReport.deleteMany({ where: { userId: input.userId } })).count;
-      changes.push({ subject: "telemetry:purge", oldValue: null, newValue: `deleted ${purged} report${purged === 1 ? "" : "s"}` });
+      changes.push({
+        subject: "telemetry:purge",
+        oldValue: null,
+        newValue: `deleted ${purged} report${purged === 1 ? "" : "s"}`,
+      });
     }
     await recordConsentChanges(tx, { userId: input.userId, source: "PORTAL", changes, policyVersionId });
     await notifyTelemetryChange(tx, `user:${input.userId}`);

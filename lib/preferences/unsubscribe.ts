@@ -25,13 +25,21 @@ async function findLinkUser(claim: UnsubscribeClaim) {
 
 export async function unsubscribeWithToken(input: { claim: UnsubscribeClaim; source: "ONE_CLICK" | "EMAIL_LINK" }) {
   const user = await findLinkUser(input.claim);
-  const changes = await updateEmailPreferences({ userId: user.id, source: input.source, update: { categories: { [input.claim.category]: false } } });
+  const changes = await updateEmailPreferences({
+    userId: user.id,
+    source: input.source,
+    update: { categories: { [input.claim.category]: false } },
+  });
   return { changed: changes.length > 0 };
 }
 
 export async function adjustWithToken(input: { claim: UnsubscribeClaim; update: EmailPreferenceUpdate }) {
   const user = await findLinkUser(input.claim);
-  const changes = await updateEmailPreferences({ userId: user.id, source: "EMAIL_LINK", update: { categories: input.update.categories } });
+  const changes = await updateEmailPreferences({
+    userId: user.id,
+    source: "EMAIL_LINK",
+    update: { categories: input.update.categories },
+  });
   return { changes };
 }
 

@@ -29,8 +29,16 @@ export type QueueFilters = {
 export const QUEUE_PAGE_SIZE = 50;
 
 type QueueRow = {
-  id: string; type: RequestType; status: RequestStatus; isOpen: boolean; jurisdiction: Jurisdiction; dueAt: Date; createdAt: Date;
-  extendedAt: Date | null; assigneeId: string | null; email: string | null;
+  id: string;
+  type: RequestType;
+  status: RequestStatus;
+  isOpen: boolean;
+  jurisdiction: Jurisdiction;
+  dueAt: Date;
+  createdAt: Date;
+  extendedAt: Date | null;
+  assigneeId: string | null;
+  email: string | null;
 };
 
 /**
@@ -38,7 +46,15 @@ type QueueRow = {
  * (isOpen, dueAt) index with the person's address joined in; one row more than a page
  * tells whether there is a next one (no count of the whole queue).
  */
-export async function listRequestQueue({ admin, filters = {}, page = 1 }: { admin: Viewer; filters?: QueueFilters; page?: number }) {
+export async function listRequestQueue({
+  admin,
+  filters = {},
+  page = 1,
+}: {
+  admin: Viewer;
+  filters?: QueueFilters;
+  page?: number;
+}) {
   assertAdmin(admin);
   const at = await now();
   const where: string[] = [];
@@ -69,7 +85,9 @@ export async function listRequestQueue({ admin, filters = {}, page = 1 }: { admi
   );
   return {
     hasNext: rows.length > QUEUE_PAGE_SIZE,
-    rows: rows.slice(0, QUEUE_PAGE_SIZE).map((row) => ({ ...row, reference: requestReference(row.id), dueState: dueState(row.dueAt, at, row.isOpen) })),
+    rows: rows
+      .slice(0, QUEUE_PAGE_SIZE)
+      .map((row) => ({ ...row, reference: requestReference(row.id), dueState: dueState(row.dueAt, at, row.isOpen) })),
   };
 }
 
@@ -78,18 +96,46 @@ export async function getRequestForTeam({ admin, id }: { admin: Viewer; id: stri
   const request = await prisma.privacyRequest.findUnique({
     where: { id },
     include: {
-      user: { select: { id: true, email: true, name: true, restrictedAt: true, profile: { select: { country: true } } } },
+      user: {
+        select: { id: true, email: true, name: true, restrictedAt: true, profile: { select: { country: true } } },
+      },
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   if (!request) return null;
   const at = await now();
   const [admins, exportJob] = await Promise.all([
-    prisma.user.findMany({ where: { role: "ADMIN" }, select: { id: true, name: true, email: true }, orderBy: { email: "asc" } }),
-    request.exportJobId ? prisma.exportJob.findUnique({ where: { id: request.exportJobId }, select: { status: true, doneRows: true, totalRows: true } }) : null,
+    prisma.user.findMany({
+      where: { role: "ADMIN" },
+      select: { id: true, name: true, email: true },
+      orderBy: { email: "asc" },
+    }),
+    request.exportJobId
+      ? prisma.exportJob.findUnique({
+          where: { id: request.exportJobId },
+          select: { status: true, doneRows: true, totalRows: true },
+        })
+      : null,
   ]);
-  const extension = checkExtension({ law: request.jurisdiction as Law, receivedAt: request.createdAt, dueAt: request.dueAt, extendedAt: request.extendedAt, isOpen: request.isOpen }, at);
-  return { ...request, reference: requestReference(request.id), lawLabel: LAW_RULES[request.jurisdiction as Law].label, dueState: dueState(request.dueAt, at, request.isOpen), admins, exportJob, extension };
+  const extension = checkExtension(
+    {
+      law: request.jurisdiction as Law,
+      receivedAt: request.createdAt,
+      dueAt: request.dueAt,
+      extendedAt: request.extendedAt,
+      isOpen: request.isOpen,
+    },
+    at,
+  );
+  return {
+    ...request,
+    reference: requestReference(request.id),
+    lawLabel: LAW_RULES[request.jurisdiction as Law].label,
+    dueState: dueState(request.dueAt, at, request.isOpen),
+    admins,
+    exportJob,
+    extension,
+  };
 }
 
 type TeamAction = { admin: Viewer; id: string; ip?: string | null };
@@ -109,10 +155,23 @@ export async function assignRequest(options: TeamAction & { assigneeId: string |
   await prisma.$transaction(async (tx) => {
     const request = await openRequest(tx, options.id);
     if (options.assigneeId) {
-      const assignee = await tx.user.findFirst({ where: { id: options.assigneeId, role: "ADMIN" }, select: { name: true, email: true } });
+      const assignee = await tx.user.findFirst({
+        where: { id: options.assigneeId, role: "ADMIN" },
+        select: { name: true, email: true },
+      });
       if (!assignee) throw new AppError("VALIDATION", { reason: "ASSIGNEE", field: "assigneeId" });
     }
-    await applyStep(tx, request, { status: request.status, kind: "ASSIGNMENT", note: options.assigneeId ? "Assigned to a member of the privacy team." : "Unassigned.", byTeam: true, actorId: options.admin.userId, at, audit: "request.assigned", ip: options.ip, data: { assigneeId: options.assigneeId } });
+    await applyStep(tx, request, {
+      status: request.status,
+      kind: "ASSIGNMENT",
+      note: options.assigneeId ? "Assigned to a member of the privacy team." : "Unassigned.",
+      byTeam: true,
+      actorId: options.admin.userId,
+      at,
+      audit: "request.assigned",
+      ip: options.ip,
+      data: { assigneeId: options.assigneeId },
+    });
   });
 }
 
@@ -122,7 +181,16 @@ export async function verifyIdentity(options: TeamAction & { method: string }) {
   await prisma.$transaction(async (tx) => {
     const request = await openRequest(tx, options.id);
     if (request.verifiedAt) throw new AppError("INVALID_STATE", { reason: "ALREADY_VERIFIED" });
-    await applyStep(tx, request, { status: "VERIFIED", note: `Identity verified: ${options.method}`, byTeam: true, actorId: options.admin.userId, at, audit: "request.verified", ip: options.ip, data: { verifiedAt: at, verificationMethod: options.method } });
+    await applyStep(tx, request, {
+      status: "VERIFIED",
+      note: `Identity verified: ${options.method}`,
+      byTeam: true,
+      actorId: options.admin.userId,
+      at,
+      audit: "request.verified",
+      ip: options.ip,
+      data: { verifiedAt: at, verificationMethod: options.method },
+    });
   });
   await notifyPerson(options.id, "VERIFIED", null);
 }
@@ -138,7 +206,15 @@ export async function startWork(options: TeamAction) {
     const request = await openRequest(tx, options.id);
     requireVerified(request);
     if (request.status === "IN_PROGRESS") throw new AppError("INVALID_STATE", { reason: "ALREADY_STARTED" });
-    await applyStep(tx, request, { status: "IN_PROGRESS", byTeam: true, actorId: options.admin.userId, at, audit: "request.started", ip: options.ip, data: { assigneeId: request.assigneeId ?? options.admin.userId } });
+    await applyStep(tx, request, {
+      status: "IN_PROGRESS",
+      byTeam: true,
+      actorId: options.admin.userId,
+      at,
+      audit: "request.started",
+      ip: options.ip,
+      data: { assigneeId: request.assigneeId ?? options.admin.userId },
+    });
   });
   await notifyPerson(options.id, "IN_PROGRESS", null);
 }
@@ -149,7 +225,16 @@ export async function extendRequest(options: TeamAction & { reason: string }) {
   const at = await now();
   await prisma.$transaction(async (tx) => {
     const request = await openRequest(tx, options.id);
-    const check = checkExtension({ law: request.jurisdiction as Law, receivedAt: request.createdAt, dueAt: request.dueAt, extendedAt: request.extendedAt, isOpen: request.isOpen }, at);
+    const check = checkExtension(
+      {
+        law: request.jurisdiction as Law,
+        receivedAt: request.createdAt,
+        dueAt: request.dueAt,
+        extendedAt: request.extendedAt,
+        isOpen: request.isOpen,
+      },
+      at,
+    );
     if (!check.allowed) throw new AppError("INVALID_STATE", { reason: `EXTENSION_${check.why}` });
     await applyStep(tx, request, {
       status: request.status,
@@ -169,12 +254,22 @@ export async function extendRequest(options: TeamAction & { reason: string }) {
 /** A refusal always carries a reason (a lawful ground, and words for the person). */
 export async function denyRequest(options: TeamAction & { reason: DenialReason; note: string | null }) {
   assertAdmin(options.admin);
-  if (options.reason === "OTHER" && !options.note) throw new AppError("VALIDATION", { reason: "DENIAL_NOTE", field: "note" });
+  if (options.reason === "OTHER" && !options.note)
+    throw new AppError("VALIDATION", { reason: "DENIAL_NOTE", field: "note" });
   const at = await now();
   const resolution = [DENIAL_REASONS[options.reason], options.note].filter(Boolean).join("\n\n");
   await prisma.$transaction(async (tx) => {
     const request = await openRequest(tx, options.id);
-    await applyStep(tx, request, { status: "DENIED", note: resolution, byTeam: true, actorId: options.admin.userId, at, audit: "request.denied", ip: options.ip, data: { denialReason: options.reason, resolution } });
+    await applyStep(tx, request, {
+      status: "DENIED",
+      note: resolution,
+      byTeam: true,
+      actorId: options.admin.userId,
+      at,
+      audit: "request.denied",
+      ip: options.ip,
+      data: { denialReason: options.reason, resolution },
+    });
   });
   await notifyPerson(options.id, "DENIED", resolution);
 }
@@ -185,13 +280,36 @@ export async function messageFromTeam(options: TeamAction & { text: string; awai
   const at = await now();
   await prisma.$transaction(async (tx) => {
     const request = await openRequest(tx, options.id);
-    await applyStep(tx, request, { status: request.status, kind: "MESSAGE", note: options.text, byTeam: true, actorId: options.admin.userId, at, audit: "request.message.team", ip: options.ip, data: { awaitingSubjectSince: options.awaitReply ? at : null, lastReminderAt: null } });
+    await applyStep(tx, request, {
+      status: request.status,
+      kind: "MESSAGE",
+      note: options.text,
+      byTeam: true,
+      actorId: options.admin.userId,
+      at,
+      audit: "request.message.team",
+      ip: options.ip,
+      data: { awaitingSubjectSince: options.awaitReply ? at : null, lastReminderAt: null },
+    });
   });
   await notifyPerson(options.id, "MESSAGE", options.text);
 }
 
-async function complete(tx: Tx, request: { id: string; status: RequestStatus }, options: TeamAction & { resolution: string; at: Date; audit?: string }) {
-  await applyStep(tx, request, { status: "COMPLETED", note: options.resolution, byTeam: true, actorId: options.admin.userId, at: options.at, audit: options.audit ?? "request.completed", ip: options.ip, data: { resolution: options.resolution } });
+async function complete(
+  tx: Tx,
+  request: { id: string; status: RequestStatus },
+  options: TeamAction & { resolution: string; at: Date; audit?: string },
+) {
+  await applyStep(tx, request, {
+    status: "COMPLETED",
+    note: options.resolution,
+    byTeam: true,
+    actorId: options.admin.userId,
+    at: options.at,
+    audit: options.audit ?? "request.completed",
+    ip: options.ip,
+    data: { resolution: options.resolution },
+  });
 }
 
 /** Correction (what was changed) and question (the answer): completed with words for the person. */
@@ -201,7 +319,8 @@ export async function completeWithAnswer(options: TeamAction & { resolution: str
   await prisma.$transaction(async (tx) => {
     const request = await openRequest(tx, options.id);
     requireVerified(request);
-    if (!["CORRECTION", "QUESTION"].includes(request.type)) throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
+    if (!["CORRECTION", "QUESTION"].includes(request.type))
+      throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
     await complete(tx, request, { ...options, at });
   });
   await notifyPerson(options.id, "COMPLETED", options.resolution);
@@ -211,16 +330,24 @@ export async function completeWithAnswer(options: TeamAction & { resolution: str
 export async function completeProcessingRequest(options: TeamAction) {
   assertAdmin(options.admin);
   const at = await now();
-  const request = await prisma.privacyRequest.findUnique({ where: { id: options.id }, select: { type: true, userId: true, objectionScope: true, isOpen: true, verifiedAt: true } });
+  const request = await prisma.privacyRequest.findUnique({
+    where: { id: options.id },
+    select: { type: true, userId: true, objectionScope: true, isOpen: true, verifiedAt: true },
+  });
   if (!request) throw new AppError("NOT_FOUND", { reason: "REQUEST" });
-  if (!["RESTRICTION", "OBJECTION"].includes(request.type)) throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
+  if (!["RESTRICTION", "OBJECTION"].includes(request.type))
+    throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
   if (!request.userId) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
   requireVerified(request);
   const userId = request.userId;
   const scope = request.objectionScope as ObjectionScope[];
   // Marketing off goes through the preference layer, which writes its own consent events.
   if (request.type === "OBJECTION" && scope.includes("DIRECT_MARKETING")) {
-    await updateEmailPreferences({ userId, source: "ADMIN", update: { categories: { PRODUCT_NEWS: false, PROMOTIONS: false, BLOG_COMMENTS: false } } });
+    await updateEmailPreferences({
+      userId,
+      source: "ADMIN",
+      update: { categories: { PRODUCT_NEWS: false, PROMOTIONS: false, BLOG_COMMENTS: false } },
+    });
   }
   const policyVersionId = await getPolicyVersionIdNow();
   const done: string[] = [];
@@ -235,14 +362,25 @@ export async function completeProcessingRequest(options: TeamAction) {
     } else {
       if (scope.includes("DIRECT_MARKETING")) done.push("You will get no more marketing email.");
       if (scope.includes("TELEMETRY")) {
-        await tx.userPreferences.upsert({ where: { userId }, create: { userId, telemetryEnabled: false }, update: { telemetryEnabled: false } });
+        await tx.userPreferences.upsert({
+          where: { userId },
+          create: { userId, telemetryEnabled: false },
+          update: { telemetryEnabled: false },
+        });
         await tx.$executeRaw`SELECT pg_notify('telemetry_prefs', ${`user:${userId}`})`;
         changes.push({ subject: "telemetry:account", oldValue: null, newValue: "off" });
         done.push("We no longer store usage statistics from your installs.");
       }
       if (scope.includes("ANALYTICS")) {
-        await tx.userPreferences.upsert({ where: { userId }, create: { userId, analyticsCookies: false, advertisingCookies: false }, update: { analyticsCookies: false, advertisingCookies: false } });
-        changes.push({ subject: "cookies:analytics", oldValue: null, newValue: "off" }, { subject: "cookies:advertising", oldValue: null, newValue: "off" });
+        await tx.userPreferences.upsert({
+          where: { userId },
+          create: { userId, analyticsCookies: false, advertisingCookies: false },
+          update: { analyticsCookies: false, advertisingCookies: false },
+        });
+        changes.push(
+          { subject: "cookies:analytics", oldValue: null, newValue: "off" },
+          { subject: "cookies:advertising", oldValue: null, newValue: "off" },
+        );
         done.push("Analytics and advertising cookies are off for your account.");
       }
       if (done.length === 0) done.push("We reviewed your objection and stopped the processing you objected to.");
@@ -263,8 +401,20 @@ export async function produceAccessExport(options: TeamAction) {
     if (request.type !== "ACCESS") throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
     if (!request.userId) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
     if (request.exportJobId) throw new AppError("CONFLICT", { reason: "EXPORT_UNDER_WAY" });
-    const job = await tx.exportJob.create({ data: { userId: request.userId, privacyRequestId: request.id, createdAt: at }, select: { id: true } });
-    await applyStep(tx, request, { status: "IN_PROGRESS", note: "We are preparing your copy.", byTeam: true, actorId: options.admin.userId, at, audit: "request.export.started", ip: options.ip, data: { exportJobId: job.id, assigneeId: request.assigneeId ?? options.admin.userId } });
+    const job = await tx.exportJob.create({
+      data: { userId: request.userId, privacyRequestId: request.id, createdAt: at },
+      select: { id: true },
+    });
+    await applyStep(tx, request, {
+      status: "IN_PROGRESS",
+      note: "We are preparing your copy.",
+      byTeam: true,
+      actorId: options.admin.userId,
+      at,
+      audit: "request.export.started",
+      ip: options.ip,
+      data: { exportJobId: job.id, assigneeId: request.assigneeId ?? options.admin.userId },
+    });
     return job.id;
   });
   await enqueueExport(exportJobId);
@@ -273,15 +423,31 @@ export async function produceAccessExport(options: TeamAction) {
 
 /** Called when an access request's export is ready: the request completes with a link. */
 export async function completeAccessRequest(exportJobId: string) {
-  const job = await prisma.exportJob.findUnique({ where: { id: exportJobId }, select: { status: true, privacyRequestId: true, expiresAt: true } });
+  const job = await prisma.exportJob.findUnique({
+    where: { id: exportJobId },
+    select: { status: true, privacyRequestId: true, expiresAt: true },
+  });
   if (!job?.privacyRequestId || job.status !== "READY") return;
   const at = await now();
-  const until = job.expiresAt ? new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(job.expiresAt) : null;
+  const until = job.expiresAt
+    ? new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(job.expiresAt)
+    : null;
   const resolution = `Your copy is ready. Download it from “Your data” in your privacy center${until ? ` until ${until}` : ""}.`;
   const completed = await prisma.$transaction(async (tx) => {
-    const request = await tx.privacyRequest.findUnique({ where: { id: job.privacyRequestId! }, select: { id: true, status: true, isOpen: true } });
+    const request = await tx.privacyRequest.findUnique({
+      where: { id: job.privacyRequestId! },
+      select: { id: true, status: true, isOpen: true },
+    });
     if (!request?.isOpen) return false;
-    await applyStep(tx, request, { status: "COMPLETED", note: resolution, byTeam: true, actorId: null, at, audit: "request.completed", data: { resolution } });
+    await applyStep(tx, request, {
+      status: "COMPLETED",
+      note: resolution,
+      byTeam: true,
+      actorId: null,
+      at,
+      audit: "request.completed",
+      data: { resolution },
+    });
     return true;
   });
   if (completed) await notifyPerson(job.privacyRequestId, "COMPLETED", resolution);
@@ -296,7 +462,16 @@ export async function runDeletionRequest(options: TeamAction) {
     requireVerified(request);
     if (request.type !== "DELETION") throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
     if (!request.userId) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
-    await applyStep(tx, request, { status: "IN_PROGRESS", note: "We are deleting your data.", byTeam: true, actorId: options.admin.userId, at, audit: "request.erasure.started", ip: options.ip, data: { assigneeId: request.assigneeId ?? options.admin.userId } });
+    await applyStep(tx, request, {
+      status: "IN_PROGRESS",
+      note: "We are deleting your data.",
+      byTeam: true,
+      actorId: options.admin.userId,
+      at,
+      audit: "request.erasure.started",
+      ip: options.ip,
+      data: { assigneeId: request.assigneeId ?? options.admin.userId },
+    });
     const { erasureId } = await requestErasure({
       userId: request.userId,
       requester: { kind: "PRIVACY_REQUEST", requestId: request.id, actorId: options.admin.userId },
@@ -306,7 +481,11 @@ export async function runDeletionRequest(options: TeamAction) {
     });
     return erasureId;
   });
-  await notifyPerson(options.id, "IN_PROGRESS", "We are deleting your data. You will get a receipt by email when it is done.");
+  await notifyPerson(
+    options.id,
+    "IN_PROGRESS",
+    "We are deleting your data. You will get a receipt by email when it is done.",
+  );
   await kickErasure(erasureId);
 }
 
@@ -316,8 +495,19 @@ export async function completeDeletionRequest(requestId: string, erasureId: stri
   const erasure = await prisma.erasure.findUnique({ where: { id: erasureId }, select: { counts: true } });
   const total = (erasure?.counts as { total?: number } | null)?.total ?? 0;
   await prisma.$transaction(async (tx) => {
-    const request = await tx.privacyRequest.findUnique({ where: { id: requestId }, select: { id: true, status: true, isOpen: true } });
+    const request = await tx.privacyRequest.findUnique({
+      where: { id: requestId },
+      select: { id: true, status: true, isOpen: true },
+    });
     if (!request?.isOpen) return;
-    await applyStep(tx, request, { status: "COMPLETED", note: `Deleted: ${total.toLocaleString("en")} records. A receipt was emailed.`, byTeam: true, actorId: null, at, audit: "request.completed", data: { resolution: `Your account and ${total.toLocaleString("en")} records were deleted.` } });
+    await applyStep(tx, request, {
+      status: "COMPLETED",
+      note: `Deleted: ${total.toLocaleString("en")} records. A receipt was emailed.`,
+      byTeam: true,
+      actorId: null,
+      at,
+      audit: "request.completed",
+      data: { resolution: `Your account and ${total.toLocaleString("en")} records were deleted.` },
+    });
   });
 }

@@ -2,16 +2,47 @@
 // (Content, like the data registry's descriptions.)
 import type { Law } from "./deadlines";
 
-export const REQUEST_TYPES = ["ACCESS", "CORRECTION", "DELETION", "RESTRICTION", "OBJECTION", "SHINE_THE_LIGHT", "QUESTION"] as const;
+export const REQUEST_TYPES = [
+  "ACCESS",
+  "CORRECTION",
+  "DELETION",
+  "RESTRICTION",
+  "OBJECTION",
+  "SHINE_THE_LIGHT",
+  "QUESTION",
+] as const;
 export type RequestTypeName = (typeof REQUEST_TYPES)[number];
 
 export const REQUEST_TYPE_INFO: Record<RequestTypeName, { label: string; description: string }> = {
-  ACCESS: { label: "A copy of my data", description: "We send you a complete copy of everything we hold about you, as a download (the same archive as “Download my data”, prepared and checked by our team)." },
-  CORRECTION: { label: "Correct my data", description: "Something we hold about you is wrong or incomplete, and you cannot change it yourself. Tell us what and how." },
-  DELETION: { label: "Delete my data", description: "We delete your account and everything we hold about you, and email you a receipt. You can also do this yourself at once from “Delete account”." },
-  RESTRICTION: { label: "Stop using my data for now", description: "We keep your data but stop using it (for example while you contest its accuracy), until you tell us otherwise." },
-  OBJECTION: { label: "Object to how my data is used", description: "Object to a use of your data, including direct marketing (we stop at once) and usage statistics." },
-  SHINE_THE_LIGHT: { label: "Who got my data for their marketing (California)", description: "California residents: which third parties received your personal information for their own direct marketing last year, and what kinds." },
+  ACCESS: {
+    label: "A copy of my data",
+    description:
+      "We send you a complete copy of everything we hold about you, as a download (the same archive as “Download my data”, prepared and checked by our team).",
+  },
+  CORRECTION: {
+    label: "Correct my data",
+    description:
+      "Something we hold about you is wrong or incomplete, and you cannot change it yourself. Tell us what and how.",
+  },
+  DELETION: {
+    label: "Delete my data",
+    description:
+      "We delete your account and everything we hold about you, and email you a receipt. You can also do this yourself at once from “Delete account”.",
+  },
+  RESTRICTION: {
+    label: "Stop using my data for now",
+    description:
+      "We keep your data but stop using it (for example while you contest its accuracy), until you tell us otherwise.",
+  },
+  OBJECTION: {
+    label: "Object to how my data is used",
+    description: "Object to a use of your data, including direct marketing (we stop at once) and usage statistics.",
+  },
+  SHINE_THE_LIGHT: {
+    label: "Who got my data for their marketing (California)",
+    description:
+      "California residents: which third parties received your personal information for their own direct marketing last year, and what kinds.",
+  },
   QUESTION: { label: "A question", description: "Anything else about your privacy or this policy." },
 };
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, addMonths, checkExtension, daysToRespond, defaultLawFor, dueState, initialDeadlines } from "./deadlines";
+import {
+  addBusinessDays,
+  addMonths,
+  checkExtension,
+  daysToRespond,
+  defaultLawFor,
+  dueState,
+  initialDeadlines,
+} from "./deadlines";
 
 const d = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -14,10 +22,19 @@ describe("GDPR: one month, one extension of up to two more", () => {
   });
 
   it("extends to three months from receipt, once, and only before the deadline", () => {
-    const request = { law: "GDPR" as const, receivedAt: d("2026-11-30"), dueAt: d("2026-12-30"), extendedAt: null, isOpen: true };
+    const request = {
+      law: "GDPR" as const,
+      receivedAt: d("2026-11-30"),
+      dueAt: d("2026-12-30"),
+      extendedAt: null,
+      isOpen: true,
+    };
     const ok = checkExtension(request, d("2026-12-20"));
     expect(ok.allowed && day(ok.newDueAt)).toBe("2027-02-28");
-    expect(checkExtension({ ...request, extendedAt: d("2026-12-20") }, d("2026-12-21"))).toEqual({ allowed: false, why: "ALREADY_EXTENDED" });
+    expect(checkExtension({ ...request, extendedAt: d("2026-12-20") }, d("2026-12-21"))).toEqual({
+      allowed: false,
+      why: "ALREADY_EXTENDED",
+    });
     expect(checkExtension(request, d("2026-12-30"))).toEqual({ allowed: false, why: "DEADLINE_PASSED" });
     expect(checkExtension(request, d("2027-01-02"))).toEqual({ allowed: false, why: "DEADLINE_PASSED" });
     expect(checkExtension({ ...request, isOpen: false }, d("2026-12-01"))).toEqual({ allowed: false, why: "CLOSED" });
@@ -37,9 +54,15 @@ describe("CCPA: acknowledge in 10 business days, answer in 45 days, one extensio
     const received = d("2026-01-10");
     const { dueAt } = initialDeadlines("CCPA", received);
     expect(day(dueAt)).toBe("2026-02-24");
-    const ok = checkExtension({ law: "CCPA", receivedAt: received, dueAt, extendedAt: null, isOpen: true }, d("2026-02-20"));
+    const ok = checkExtension(
+      { law: "CCPA", receivedAt: received, dueAt, extendedAt: null, isOpen: true },
+      d("2026-02-20"),
+    );
     expect(ok.allowed && day(ok.newDueAt)).toBe("2026-04-10");
-    expect(checkExtension({ law: "CCPA", receivedAt: received, dueAt, extendedAt: null, isOpen: true }, d("2026-02-25")).allowed).toBe(false);
+    expect(
+      checkExtension({ law: "CCPA", receivedAt: received, dueAt, extendedAt: null, isOpen: true }, d("2026-02-25"))
+        .allowed,
+    ).toBe(false);
   });
 });
 
@@ -48,7 +71,12 @@ describe("Shine the Light and other requests", () => {
     const received = d("2026-02-10");
     const { dueAt } = initialDeadlines("CALIFORNIA_STL", received);
     expect(day(dueAt)).toBe("2026-03-12");
-    expect(checkExtension({ law: "CALIFORNIA_STL", receivedAt: received, dueAt, extendedAt: null, isOpen: true }, d("2026-02-11"))).toEqual({ allowed: false, why: "NOT_ALLOWED_BY_LAW" });
+    expect(
+      checkExtension(
+        { law: "CALIFORNIA_STL", receivedAt: received, dueAt, extendedAt: null, isOpen: true },
+        d("2026-02-11"),
+      ),
+    ).toEqual({ allowed: false, why: "NOT_ALLOWED_BY_LAW" });
   });
 
   it("defaults the law from the profile's country", () => {

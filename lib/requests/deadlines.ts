@@ -49,10 +49,34 @@ type Rule = {
 };
 
 export const LAW_RULES: Record<Law, Rule> = {
-  GDPR: { label: "GDPR (EU/UK)", answer: (r) => addMonths(r, 1), extended: (r) => addMonths(r, 3), acknowledge: null, extensionLabel: "up to 2 more months" },
-  CCPA: { label: "California (CCPA/CPRA)", answer: (r) => addDays(r, 45), extended: (r) => addDays(r, 90), acknowledge: (r) => addBusinessDays(r, 10), extensionLabel: "45 more days" },
-  CALIFORNIA_STL: { label: "California Shine the Light (Civ. Code 1798.83)", answer: (r) => addDays(r, 30), extended: null, acknowledge: null, extensionLabel: null },
-  OTHER: { label: "Elsewhere (our own promise)", answer: (r) => addDays(r, 30), extended: (r) => addDays(r, 60), acknowledge: null, extensionLabel: "30 more days" },
+  GDPR: {
+    label: "GDPR (EU/UK)",
+    answer: (r) => addMonths(r, 1),
+    extended: (r) => addMonths(r, 3),
+    acknowledge: null,
+    extensionLabel: "up to 2 more months",
+  },
+  CCPA: {
+    label: "California (CCPA/CPRA)",
+    answer: (r) => addDays(r, 45),
+    extended: (r) => addDays(r, 90),
+    acknowledge: (r) => addBusinessDays(r, 10),
+    extensionLabel: "45 more days",
+  },
+  CALIFORNIA_STL: {
+    label: "California Shine the Light (Civ. Code 1798.83)",
+    answer: (r) => addDays(r, 30),
+    extended: null,
+    acknowledge: null,
+    extensionLabel: null,
+  },
+  OTHER: {
+    label: "Elsewhere (our own promise)",
+    answer: (r) => addDays(r, 30),
+    extended: (r) => addDays(r, 60),
+    acknowledge: null,
+    extensionLabel: "30 more days",
+  },
 };
 
 /** The dates a new request starts with. */
@@ -61,13 +85,18 @@ export function initialDeadlines(law: Law, received: Date): { dueAt: Date; ackno
   return { dueAt: rule.answer(received), acknowledgeBy: rule.acknowledge?.(received) ?? null };
 }
 
-export type ExtensionCheck = { allowed: true; newDueAt: Date } | { allowed: false; why: "NOT_ALLOWED_BY_LAW" | "ALREADY_EXTENDED" | "DEADLINE_PASSED" | "CLOSED" };
+export type ExtensionCheck =
+  | { allowed: true; newDueAt: Date }
+  | { allowed: false; why: "NOT_ALLOWED_BY_LAW" | "ALREADY_EXTENDED" | "DEADLINE_PASSED" | "CLOSED" };
 
 /**
  * One extension per request, decided (and told to the person) before the current
  * deadline has passed; the law sets how far it may reach.
  */
-export function checkExtension(request: { law: Law; receivedAt: Date; dueAt: Date; extendedAt: Date | null; isOpen: boolean }, at: Date): ExtensionCheck {
+export function checkExtension(
+  request: { law: Law; receivedAt: Date; dueAt: Date; extendedAt: Date | null; isOpen: boolean },
+  at: Date,
+): ExtensionCheck {
   const rule = LAW_RULES[request.law];
   if (!request.isOpen) return { allowed: false, why: "CLOSED" };
   if (!rule.extended) return { allowed: false, why: "NOT_ALLOWED_BY_LAW" };
@@ -91,7 +120,40 @@ export function daysToRespond(receivedAt: Date, closedAt: Date): number {
   return Math.max(0, Math.round((closedAt.getTime() - receivedAt.getTime()) / DAY_MS));
 }
 
-const EU_EEA_UK = new Set(["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "GB", "CH"]);
+const EU_EEA_UK = new Set([
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DK",
+  "EE",
+  "FI",
+  "FR",
+  "DE",
+  "GR",
+  "HU",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
+  "IS",
+  "LI",
+  "NO",
+  "GB",
+  "CH",
+]);
 
 /** The law a person most likely lives under, from the country on their profile (unknown: the GDPR, the strictest clock). */
 export function defaultLawFor(country: string | null | undefined): Law {

@@ -23,8 +23,17 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export async function sendDailyDigest() {
   const at = await now();
   const soon = new Date(at.getTime() + 7 * 86_400_000);
-  const open = await prisma.privacyRequest.findMany({ where: { isOpen: true, dueAt: { lte: soon } }, orderBy: { dueAt: "asc" }, take: 500, select: { id: true, type: true, dueAt: true } });
-  const item = (row: (typeof open)[number]) => ({ reference: requestReference(row.id), type: REQUEST_TYPE_INFO[row.type as RequestTypeName].label, due: dateFormat.format(row.dueAt) });
+  const open = await prisma.privacyRequest.findMany({
+    where: { isOpen: true, dueAt: { lte: soon } },
+    orderBy: { dueAt: "asc" },
+    take: 500,
+    select: { id: true, type: true, dueAt: true },
+  });
+  const item = (row: (typeof open)[number]) => ({
+    reference: requestReference(row.id),
+    type: REQUEST_TYPE_INFO[row.type as RequestTypeName].label,
+    due: dateFormat.format(row.dueAt),
+  });
   const overdue = open.filter((row) => row.dueAt < at).map(item);
   const dueSoon = open.filter((row) => row.dueAt >= at).map(item);
   const admins = await prisma.user.findMany({ where: { role: "ADMIN" }, select: { email: true } });
@@ -32,7 +41,12 @@ export async function sendDailyDigest() {
     await sendEmail({
       to: admin.email,
       subject: `Privacy requests: ${overdue.length} overdue, ${dueSoon.length} due within 7 days`,
-      template: createElement(RequestDigestEmail, { companyName: env().COMPANY_NAME, url: `${env().APP_URL}/admin/requests`, overdue, dueSoon }),
+      template: createElement(RequestDigestEmail, {
+        companyName: env().COMPANY_NAME,
+        url: `${env().APP_URL}/admin/requests`,
+        overdue,
+        dueSoon,
+      }),
     });
   }
   // People who have not answered the team's question: a reminder every few days.
@@ -40,7 +54,10 @@ export async function sendDailyDigest() {
     where: {
       isOpen: true,
       awaitingSubjectSince: { lte: new Date(at.getTime() - REMIND_EVERY_DAYS * 86_400_000) },
-      OR: [{ lastReminderAt: null }, { lastReminderAt: { lte: new Date(at.getTime() - REMIND_EVERY_DAYS * 86_400_000) } }],
+      OR: [
+        { lastReminderAt: null },
+        { lastReminderAt: { lte: new Date(at.getTime() - REMIND_EVERY_DAYS * 86_400_000) } },
+      ],
     },
     select: { id: true },
   });
@@ -65,7 +82,22 @@ export async function handleRequestErasureCompleted(jobs: PgBoss.Job<unknown>[])
 
 /** The worker's privacy-request jobs (scripts/lib/jobs.ts): the team's daily digest and reminders, completions after exports and erasures. */
 export const requestJobs = [
-  defineJob({ name: REQUEST_JOBS.digest, payload: z.unknown(), cron: "0 7 * * *", handler: async () => sendDailyDigest() }),
-  defineJob({ name: REQUEST_JOBS.exportReady, payload: z.object({ exportJobId: z.string() }), handler: handleRequestExportReady, work: { pollingIntervalSeconds: 1 } }),
-  defineJob({ name: REQUEST_JOBS.erasureCompleted, payload: z.object({ requestId: z.string(), erasureId: z.string() }), handler: handleRequestErasureCompleted, work: { pollingIntervalSeconds: 1 } }),
+  defineJob({
+    name: REQUEST_JOBS.digest,
+    payload: z.unknown(),
+    cron: "0 7 * * *",
+    handler: async () => sendDailyDigest(),
+  }),
+  defineJob({
+    name: REQUEST_JOBS.exportReady,
+    payload: z.object({ exportJobId: z.string() }),
+    handler: handleRequestExportReady,
+    work: { pollingIntervalSeconds: 1 },
+  }),
+  defineJob({
+    name: REQUEST_JOBS.erasureCompleted,
+    payload: z.object({ requestId: z.string(), erasureId: z.string() }),
+    handler: handleRequestErasureCompleted,
+    work: { pollingIntervalSeconds: 1 },
+  }),
 ];

@@ -5,10 +5,28 @@
 import "server-only";
 import { getPool } from "../core/db";
 
-export type MetricsRow = { year: number; type: string; received: number; complied: number; denied: number; withdrawn: number; open: number; medianDays: number | null };
+export type MetricsRow = {
+  year: number;
+  type: string;
+  received: number;
+  complied: number;
+  denied: number;
+  withdrawn: number;
+  open: number;
+  medianDays: number | null;
+};
 
 export async function getRequestMetrics(): Promise<MetricsRow[]> {
-  const { rows } = await getPool().query<{ year: number; type: string; received: string; complied: string; denied: string; withdrawn: string; open: string; median: string | null }>(
+  const { rows } = await getPool().query<{
+    year: number;
+    type: string;
+    received: string;
+    complied: string;
+    denied: string;
+    withdrawn: string;
+    open: string;
+    median: string | null;
+  }>(
     `SELECT extract(year FROM "createdAt")::int AS year,
             type::text AS type,
             count(*) AS received,

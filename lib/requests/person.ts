@@ -38,7 +38,8 @@ export async function createPrivacyRequest(options: NewRequest): Promise<{ id: s
   const policy = await findPolicyVersionInForce({ at });
   const run = async (tx: Tx) => {
     const open = await tx.privacyRequest.count({ where: { userId: viewer.userId, isOpen: true } });
-    if (open >= MAX_OPEN_REQUESTS) throw new AppError("LIMIT_REACHED", { reason: "OPEN_REQUESTS", params: { limit: MAX_OPEN_REQUESTS } });
+    if (open >= MAX_OPEN_REQUESTS)
+      throw new AppError("LIMIT_REACHED", { reason: "OPEN_REQUESTS", params: { limit: MAX_OPEN_REQUESTS } });
     const { dueAt, acknowledgeBy } = initialDeadlines(law, at);
     const request = await tx.privacyRequest.create({
       data: {
@@ -62,11 +63,32 @@ export async function createPrivacyRequest(options: NewRequest): Promise<{ id: s
     // signed in, identity verified by the session.
     await tx.privacyRequestEvent.createMany({
       data: [
-        { requestId: request.id, status: "RECEIVED", note: options.origin ?? null, actorId: viewer.userId, createdAt: at },
-        { requestId: request.id, status: "ACKNOWLEDGED", note: "We emailed you a confirmation.", actorId: null, createdAt: at },
+        {
+          requestId: request.id,
+          status: "RECEIVED",
+          note: options.origin ?? null,
+          actorId: viewer.userId,
+          createdAt: at,
+        },
+        {
+          requestId: request.id,
+          status: "ACKNOWLEDGED",
+          note: "We emailed you a confirmation.",
+          actorId: null,
+          createdAt: at,
+        },
       ],
     });
-    await applyStep(tx, request, { status: "VERIFIED", note: "Identity verified: filed while signed in.", byTeam: false, actorId: viewer.userId, at, audit: "request.created", ip: options.ip, data: { verifiedAt: at, acknowledgedAt: at } });
+    await applyStep(tx, request, {
+      status: "VERIFIED",
+      note: "Identity verified: filed while signed in.",
+      byTeam: false,
+      actorId: viewer.userId,
+      at,
+      audit: "request.created",
+      ip: options.ip,
+      data: { verifiedAt: at, acknowledgedAt: at },
+    });
     return request;
   };
   const request = options.tx ? await run(options.tx) : await prisma.$transaction(run);
@@ -74,11 +96,29 @@ export async function createPrivacyRequest(options: NewRequest): Promise<{ id: s
   return { id: request.id };
 }
 
-const listSelect = { id: true, type: true, status: true, isOpen: true, jurisdiction: true, dueAt: true, createdAt: true, closedAt: true, extendedAt: true } as const;
+const listSelect = {
+  id: true,
+  type: true,
+  status: true,
+  isOpen: true,
+  jurisdiction: true,
+  dueAt: true,
+  createdAt: true,
+  closedAt: true,
+  extendedAt: true,
+} as const;
 
 export async function listMyRequests({ viewer }: { viewer: Viewer }) {
   assertViewer(viewer);
-  const [rows, at] = await Promise.all([prisma.privacyRequest.findMany({ where: { userId: viewer.userId }, orderBy: { createdAt: "desc" }, take: 100, select: listSelect }), now()]);
+  const [rows, at] = await Promise.all([
+    prisma.privacyRequest.findMany({
+      where: { userId: viewer.userId },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: listSelect,
+    }),
+    now(),
+  ]);
   return rows.map((row) => ({ ...row, dueState: dueState(row.dueAt, at, row.isOpen) }));
 }
 
@@ -100,7 +140,10 @@ export async function getMyRequest({ viewer, id }: { viewer: Viewer; id: string 
       exportJobId: true,
       stlNotice: true,
       stlYear: true,
-      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, status: true, note: true, byTeam: true, createdAt: true } },
+      events: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, status: true, note: true, byTeam: true, createdAt: true },
+      },
     },
   });
   if (!row) return null;
@@ -109,7 +152,10 @@ export async function getMyRequest({ viewer, id }: { viewer: Viewer; id: string 
 }
 
 async function findOpenOwn(tx: Tx, viewer: Viewer, id: string) {
-  const row = await tx.privacyRequest.findFirst({ where: { id, userId: viewer.userId }, select: { id: true, status: true, isOpen: true } });
+  const row = await tx.privacyRequest.findFirst({
+    where: { id, userId: viewer.userId },
+    select: { id: true, status: true, isOpen: true },
+  });
   if (!row) throw new AppError("NOT_FOUND", { reason: "REQUEST" });
   if (!row.isOpen) throw new AppError("INVALID_STATE", { reason: "REQUEST_CLOSED" });
   return row;
@@ -121,7 +167,17 @@ export async function addMessageFromPerson(options: { viewer: Viewer; id: string
   const at = await now();
   await prisma.$transaction(async (tx) => {
     const row = await findOpenOwn(tx, options.viewer, options.id);
-    await applyStep(tx, row, { status: row.status, kind: "MESSAGE", note: options.text, byTeam: false, actorId: options.viewer.userId, at, audit: "request.message.person", ip: options.ip, data: { awaitingSubjectSince: null } });
+    await applyStep(tx, row, {
+      status: row.status,
+      kind: "MESSAGE",
+      note: options.text,
+      byTeam: false,
+      actorId: options.viewer.userId,
+      at,
+      audit: "request.message.person",
+      ip: options.ip,
+      data: { awaitingSubjectSince: null },
+    });
   });
 }
 
@@ -130,7 +186,15 @@ export async function withdrawRequest(options: { viewer: Viewer; id: string; ip?
   const at = await now();
   await prisma.$transaction(async (tx) => {
     const row = await findOpenOwn(tx, options.viewer, options.id);
-    await applyStep(tx, row, { status: "WITHDRAWN", note: "Withdrawn by you.", byTeam: false, actorId: options.viewer.userId, at, audit: "request.withdrawn", ip: options.ip });
+    await applyStep(tx, row, {
+      status: "WITHDRAWN",
+      note: "Withdrawn by you.",
+      byTeam: false,
+      actorId: options.viewer.userId,
+      at,
+      audit: "request.withdrawn",
+      ip: options.ip,
+    });
   });
   await notifyPerson(options.id, "WITHDRAWN", null);
 }

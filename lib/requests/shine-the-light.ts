@@ -30,13 +30,18 @@ export async function findMarketingRecipients(year: number): Promise<StlRecipien
 export function renderStlNotice(options: { year: number; cover: string; recipients: StlRecipient[] }): string {
   const lines = [options.cover.trim(), ""];
   if (options.recipients.length === 0) {
-    lines.push(`In ${options.year} we did not disclose personal information about you, or anyone, to any third party for its own direct marketing purposes.`);
+    lines.push(
+      `In ${options.year} we did not disclose personal information about you, or anyone, to any third party for its own direct marketing purposes.`,
+    );
   } else {
     const categories = [...new Set(options.recipients.flatMap((recipient) => recipient.categories))].sort();
-    lines.push(`In ${options.year} we disclosed these categories of personal information to third parties for their own direct marketing purposes:`);
+    lines.push(
+      `In ${options.year} we disclosed these categories of personal information to third parties for their own direct marketing purposes:`,
+    );
     for (const category of categories) lines.push(`- ${category}`);
     lines.push("", "The third parties that received them:");
-    for (const recipient of options.recipients) lines.push(`- ${recipient.name}, ${recipient.address} (${recipient.categories.join(", ")})`);
+    for (const recipient of options.recipients)
+      lines.push(`- ${recipient.name}, ${recipient.address} (${recipient.categories.join(", ")})`);
   }
   return lines.join("\n");
 }
@@ -58,7 +63,9 @@ export async function sendShineTheLight(options: { admin: Viewer; id: string; co
   const preview = await previewShineTheLight({ admin: options.admin, id: options.id, cover: options.cover });
   const at = await now();
   await prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "PrivacyRequest" WHERE id = ${options.id} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "PrivacyRequest" WHERE id = ${options.id} FOR UPDATE`;
     if (!rows[0]) throw new AppError("NOT_FOUND", { reason: "REQUEST" });
     const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: options.id } });
     if (!request.isOpen) throw new AppError("INVALID_STATE", { reason: "REQUEST_CLOSED" });

@@ -41,12 +41,34 @@ export async function applyStep(tx: Tx, request: Pick<PrivacyRequest, "id" | "st
   const isClosing = CLOSED.includes(step.status) && !CLOSED.includes(request.status);
   await tx.privacyRequest.update({
     where: { id: request.id },
-    data: { ...step.data, status: step.status, ...(isClosing ? { isOpen: false, closedAt: step.at, awaitingSubjectSince: null } : {}) },
+    data: {
+      ...step.data,
+      status: step.status,
+      ...(isClosing ? { isOpen: false, closedAt: step.at, awaitingSubjectSince: null } : {}),
+    },
   });
   await tx.privacyRequestEvent.create({
-    data: { requestId: request.id, kind: step.kind ?? "STATUS", status: step.eventStatus ?? step.status, note: step.note ?? null, byTeam: step.byTeam, actorId: step.actorId, createdAt: step.at },
+    data: {
+      requestId: request.id,
+      kind: step.kind ?? "STATUS",
+      status: step.eventStatus ?? step.status,
+      note: step.note ?? null,
+      byTeam: step.byTeam,
+      actorId: step.actorId,
+      createdAt: step.at,
+    },
   });
-  await recordAudit({ action: step.audit, actorId: step.actorId, targetType: "PrivacyRequest", targetId: request.id, ip: step.ip ?? null, metadata: { status: step.eventStatus ?? step.status } }, tx);
+  await recordAudit(
+    {
+      action: step.audit,
+      actorId: step.actorId,
+      targetType: "PrivacyRequest",
+      targetId: request.id,
+      ip: step.ip ?? null,
+      metadata: { status: step.eventStatus ?? step.status },
+    },
+    tx,
+  );
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -57,7 +79,10 @@ export function requestReference(id: string): string {
 
 /** The email for a step, to the request's owner (nobody, once the account is gone). */
 export async function notifyPerson(requestId: string, update: RequestUpdate, note: string | null) {
-  const request = await prisma.privacyRequest.findUnique({ where: { id: requestId }, select: { id: true, type: true, dueAt: true, user: { select: { email: true } } } });
+  const request = await prisma.privacyRequest.findUnique({
+    where: { id: requestId },
+    select: { id: true, type: true, dueAt: true, user: { select: { email: true } } },
+  });
   if (!request?.user) return;
   try {
     await sendEmail({

@@ -11,7 +11,13 @@ export async function startRetentionRun(options: { admin: Viewer; dryRun: boolea
   const { admin } = options;
   assertAdmin(admin);
   // A run left RUNNING by a worker that died stops counting after the job's 4 h expiry.
-  const active = await prisma.retentionRun.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, dryRun: false, startedAt: { gt: new Date(Date.now() - 4 * 3_600_000) } } });
+  const active = await prisma.retentionRun.count({
+    where: {
+      status: { in: ["QUEUED", "RUNNING"] },
+      dryRun: false,
+      startedAt: { gt: new Date(Date.now() - 4 * 3_600_000) },
+    },
+  });
   if (!options.dryRun && active > 0) throw new AppError("CONFLICT", { reason: "RETENTION_BUSY" });
   const run = await createRetentionRun({ dryRun: options.dryRun, trigger: "admin" });
   if (!options.dryRun) {

@@ -39,17 +39,34 @@ describe("retention purge", () => {
        SELECT $1, $2::timestamp + (g * interval '1 minute'), '192.0.2.1', '/' FROM generate_series(0, 999) g`,
       [user.id, cutoff],
     );
-    await db.prisma.session.createMany({ data: [
-      { userId: user.id, sessionToken: "old", expires: new Date(AS_OF.getTime() - 40 * day) },
-      { userId: user.id, sessionToken: "recent", expires: new Date(AS_OF.getTime() - 2 * day) },
-    ] });
-    await db.prisma.verificationToken.create({ data: { identifier: "r@example.com", token: "t1", expires: new Date(AS_OF.getTime() - 3 * day) } });
-    await db.prisma.parentRequest.create({ data: { parentName: "P", parentEmail: "p@example.net", childIdentifiers: "k@example.net", relationship: "mother", accessTokenHash: "h1", createdAt: new Date(AS_OF.getTime() - 8 * day) } });
-    await db.prisma.exportJob.create({ data: { userId: user.id, status: "EXPIRED", expiresAt: new Date(AS_OF.getTime() - 31 * day) } });
+    await db.prisma.session.createMany({
+      data: [
+        { userId: user.id, sessionToken: "old", expires: new Date(AS_OF.getTime() - 40 * day) },
+        { userId: user.id, sessionToken: "recent", expires: new Date(AS_OF.getTime() - 2 * day) },
+      ],
+    });
+    await db.prisma.verificationToken.create({
+      data: { identifier: "r@example.com", token: "t1", expires: new Date(AS_OF.getTime() - 3 * day) },
+    });
+    await db.prisma.parentRequest.create({
+      data: {
+        parentName: "P",
+        parentEmail: "p@example.net",
+        childIdentifiers: "k@example.net",
+        relationship: "mother",
+        accessTokenHash: "h1",
+        createdAt: new Date(AS_OF.getTime() - 8 * day),
+      },
+    });
+    await db.prisma.exportJob.create({
+      data: { userId: user.id, status: "EXPIRED", expiresAt: new Date(AS_OF.getTime() - 31 * day) },
+    });
 
     const dry = await purge.createRetentionRun({ dryRun: true, trigger: "admin", asOf: AS_OF });
     expect(await purge.executeRetentionRun(dry.id, { batchSize: 100 })).toBe("done");
-    const dryItems = Object.fromEntries((await db.prisma.retentionRunItem.findMany({ where: { runId: dry.id } })).map((item) => [item.target, item.rows]));
+    const dryItems = Object.fromEntries(
+      (await db.prisma.retentionRunItem.findMany({ where: { runId: dry.id } })).map((item) => [item.target, item.rows]),
+    );
     expect(dryItems).toMatchObject({ "server-logs": 1234, sessions: 1, tokens: 1, "parent-requests": 1, exports: 1 });
     expect(await db.prisma.serverLogRecord.count()).toBe(2234);
 
@@ -63,7 +80,10 @@ describe("retention purge", () => {
     expect(await db.prisma.verificationToken.count()).toBe(0);
     expect(await db.prisma.parentRequest.count()).toBe(0);
     expect(await db.prisma.exportJob.count()).toBe(0);
-    const recorded = await db.prisma.retentionRun.findUniqueOrThrow({ where: { id: run.id }, include: { items: true } });
+    const recorded = await db.prisma.retentionRun.findUniqueOrThrow({
+      where: { id: run.id },
+      include: { items: true },
+    });
     expect(recorded.status).toBe("COMPLETED");
     const logs = recorded.items.find((item) => item.target === "server-logs")!;
     expect(logs).toMatchObject({ rows: 1234, days: 180 });
@@ -73,6 +93,8 @@ describe("retention purge", () => {
     // A second run finds nothing more.
     const again = await purge.createRetentionRun({ dryRun: false, trigger: "schedule", asOf: AS_OF });
     await purge.executeRetentionRun(again.id, { batchSize: 100 });
-    expect((await db.prisma.retentionRunItem.findMany({ where: { runId: again.id } })).every((item) => item.rows === 0)).toBe(true);
+    expect(
+      (await db.prisma.retentionRunItem.findMany({ where: { runId: again.id } })).every((item) => item.rows === 0),
+    ).toBe(true);
   });
 });

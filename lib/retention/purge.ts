@@ -39,7 +39,12 @@ type TargetResult = { rows: number; files: number; oldestKept: Date | null };
  * Deletes the rows of `table` whose `time` is before `cutoff`, a batch per statement.
  * Returns the number deleted. Exported for the benchmark.
  */
-export async function purgeTableInBatches(pool: pg.Pool, table: { name: string; time: string }, cutoff: Date, options: { batchSize?: number; pauseMs?: number; onBatch?: (deleted: number) => void | Promise<void> } = {}) {
+export async function purgeTableInBatches(
+  pool: pg.Pool,
+  table: { name: string; time: string },
+  cutoff: Date,
+  options: { batchSize?: number; pauseMs?: number; onBatch?: (deleted: number) => void | Promise<void> } = {},
+) {
   const size = options.batchSize ?? DEFAULT_BATCH;
   const pauseMs = options.pauseMs ?? DEFAULT_PAUSE_MS;
   const t = `"${table.name}"`;
@@ -70,12 +75,17 @@ export async function purgeTableInBatches(pool: pg.Pool, table: { name: string; 
 }
 
 async function oldestOf(pool: pg.Pool, table: { name: string; time: string }): Promise<Date | null> {
-  const { rows } = await pool.query<{ oldest: Date | null }>(`SELECT min("${table.time}") AS oldest FROM "${table.name}"`);
+  const { rows } = await pool.query<{ oldest: Date | null }>(
+    `SELECT min("${table.time}") AS oldest FROM "${table.name}"`,
+  );
   return rows[0]?.oldest ?? null;
 }
 
 async function countBefore(pool: pg.Pool, table: { name: string; time: string }, cutoff: Date): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${table.name}" WHERE "${table.time}" < $1`, [cutoff]);
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "${table.name}" WHERE "${table.time}" < $1`,
+    [cutoff],
+  );
   return Number(rows[0].n);
 }
 
@@ -85,21 +95,33 @@ async function purgeExports(pool: pg.Pool, cutoff: Date, dryRun: boolean, batchS
   let rows = 0;
   let files = 0;
   if (dryRun) {
-    const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "ExportJob" WHERE ${EXPORT_DONE}`, [cutoff]);
+    const { rows: counted } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "ExportJob" WHERE ${EXPORT_DONE}`,
+      [cutoff],
+    );
     rows = Number(counted[0].n);
   } else {
     for (;;) {
-      const { rows: batch } = await pool.query<{ id: string }>(`SELECT id FROM "ExportJob" WHERE ${EXPORT_DONE} ORDER BY "createdAt" LIMIT $2`, [cutoff, batchSize]);
+      const { rows: batch } = await pool.query<{ id: string }>(
+        `SELECT id FROM "ExportJob" WHERE ${EXPORT_DONE} ORDER BY "createdAt" LIMIT $2`,
+        [cutoff, batchSize],
+      );
       if (batch.length === 0) break;
       // Files first (the existing helper removes the archive, a partial build and its spools), then the rows.
       for (const job of batch) files += await removeExportFiles(job.id);
-      const deleted = await pool.query(`DELETE FROM "ExportJob" WHERE id = ANY($1::text[]) AND ${EXPORT_DONE.replace("$1", "$2")}`, [batch.map((job) => job.id), cutoff]);
+      const deleted = await pool.query(
+        `DELETE FROM "ExportJob" WHERE id = ANY($1::text[]) AND ${EXPORT_DONE.replace("$1", "$2")}`,
+        [batch.map((job) => job.id), cutoff],
+      );
       rows += deleted.rowCount ?? 0;
       if (batch.length < batchSize) break;
     }
   }
   // In a dry run nothing went: the oldest of the rows that would stay.
-  const { rows: oldest } = await pool.query<{ oldest: Date | null }>(`SELECT min("createdAt") AS oldest FROM "ExportJob" WHERE NOT (${EXPORT_DONE})`, [cutoff]);
+  const { rows: oldest } = await pool.query<{ oldest: Date | null }>(
+    `SELECT min("createdAt") AS oldest FROM "ExportJob" WHERE NOT (${EXPORT_DONE})`,
+    [cutoff],
+  );
   return { rows, files, oldestKept: oldest[0]?.oldest ?? null };
 }
 
@@ -109,7 +131,11 @@ export async function purgeUnconfirmedParentRequests(cutoff: Date, dryRun = fals
   if (dryRun) return prisma.parentRequest.count({ where });
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.parentRequest.deleteMany({ where });
-    if (count > 0) await recordAudit({ action: "parent.request.purged_unconfirmed", targetType: "ParentRequest", metadata: { count } }, tx);
+    if (count > 0)
+      await recordAudit(
+        { action: "parent.request.purged_unconfirmed", targetType: "ParentRequest", metadata: { count } },
+        tx,
+      );
     return count;
   });
 }
@@ -125,32 +151,54 @@ async function purgeSimple(pool: pg.Pool, target: string, cutoff: Date, dryRun: 
   let rows = 0;
   let oldestKept: Date | null = null;
   for (const statement of statements[target]) {
-    const sql = dryRun ? `SELECT count(*) AS n FROM "${statement.table}" WHERE ${statement.where}` : `WITH d AS (DELETE FROM "${statement.table}" WHERE ${statement.where} RETURNING 1) SELECT count(*) AS n FROM d`;
+    const sql = dryRun
+      ? `SELECT count(*) AS n FROM "${statement.table}" WHERE ${statement.where}`
+      : `WITH d AS (DELETE FROM "${statement.table}" WHERE ${statement.where} RETURNING 1) SELECT count(*) AS n FROM d`;
     const { rows: result } = await pool.query<{ n: string }>(sql, [cutoff]);
     rows += Number(result[0].n);
-    const { rows: oldest } = await pool.query<{ oldest: Date | null }>(`SELECT min(${statement.oldest}) AS oldest FROM "${statement.table}" WHERE NOT (${statement.where})`, [cutoff]);
+    const { rows: oldest } = await pool.query<{ oldest: Date | null }>(
+      `SELECT min(${statement.oldest}) AS oldest FROM "${statement.table}" WHERE NOT (${statement.where})`,
+      [cutoff],
+    );
     const value = oldest[0]?.oldest ?? null;
     if (value && (!oldestKept || value < oldestKept)) oldestKept = value;
   }
   return { rows, files: 0, oldestKept };
 }
 
-async function purgeTarget(pool: pg.Pool, target: RetentionTarget, cutoff: Date, dryRun: boolean, options: PurgeOptions): Promise<TargetResult> {
+async function purgeTarget(
+  pool: pg.Pool,
+  target: RetentionTarget,
+  cutoff: Date,
+  dryRun: boolean,
+  options: PurgeOptions,
+): Promise<TargetResult> {
   if (target.table) {
     const table = target.table;
     if (dryRun) {
       const rows = await countBefore(pool, table, cutoff);
       // What would be the oldest left: the first row at or after the cutoff.
-      const { rows: next } = await pool.query<{ oldest: Date | null }>(`SELECT min("${table.time}") AS oldest FROM "${table.name}" WHERE "${table.time}" >= $1`, [cutoff]);
+      const { rows: next } = await pool.query<{ oldest: Date | null }>(
+        `SELECT min("${table.time}") AS oldest FROM "${table.name}" WHERE "${table.time}" >= $1`,
+        [cutoff],
+      );
       return { rows, files: 0, oldestKept: next[0]?.oldest ?? null };
     }
-    const rows = await purgeTableInBatches(pool, table, cutoff, { batchSize: options.batchSize, pauseMs: options.pauseMs, onBatch: (deleted) => options.onBatch?.(target.key, deleted) });
+    const rows = await purgeTableInBatches(pool, table, cutoff, {
+      batchSize: options.batchSize,
+      pauseMs: options.pauseMs,
+      onBatch: (deleted) => options.onBatch?.(target.key, deleted),
+    });
     return { rows, files: 0, oldestKept: await oldestOf(pool, table) };
   }
   if (target.key === "exports") return purgeExports(pool, cutoff, dryRun, options.batchSize ?? DEFAULT_BATCH);
   if (target.key === "parent-requests") {
     const rows = await purgeUnconfirmedParentRequests(cutoff, dryRun);
-    const oldest = await prisma.parentRequest.findFirst({ where: { status: "AWAITING_EMAIL", ...(dryRun ? { createdAt: { gte: cutoff } } : {}) }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    const oldest = await prisma.parentRequest.findFirst({
+      where: { status: "AWAITING_EMAIL", ...(dryRun ? { createdAt: { gte: cutoff } } : {}) },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
     return { rows, files: 0, oldestKept: oldest?.createdAt ?? null };
   }
   return purgeSimple(pool, target.key, cutoff, dryRun);
@@ -159,18 +207,26 @@ async function purgeTarget(pool: pg.Pool, target: RetentionTarget, cutoff: Date,
 /** Creates the run record (QUEUED) for a run an admin starts; the job picks it up. */
 export async function createRetentionRun(input: { dryRun: boolean; trigger: "admin" | "schedule"; asOf?: Date }) {
   const asOf = input.asOf ?? (await now());
-  return prisma.retentionRun.create({ data: { dryRun: input.dryRun, trigger: input.trigger, status: "QUEUED", asOf }, select: { id: true } });
+  return prisma.retentionRun.create({
+    data: { dryRun: input.dryRun, trigger: input.trigger, status: "QUEUED", asOf },
+    select: { id: true },
+  });
 }
 
 /**
  * Runs one retention run to the end. Returns "busy" when another run holds the lock
  * (the run stays QUEUED and the job retries).
  */
-export async function executeRetentionRun(runId: string, options: PurgeOptions & { actorId?: string | null } = {}): Promise<"done" | "busy" | "skipped"> {
+export async function executeRetentionRun(
+  runId: string,
+  options: PurgeOptions & { actorId?: string | null } = {},
+): Promise<"done" | "busy" | "skipped"> {
   const pool = options.pool ?? getPool();
   const lockClient = await pool.connect();
   try {
-    const { rows } = await lockClient.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('retention-run')) AS locked`);
+    const { rows } = await lockClient.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext('retention-run')) AS locked`,
+    );
     if (!rows[0].locked) return "busy";
     try {
       const run = await prisma.retentionRun.findUnique({ where: { id: runId } });
@@ -180,23 +236,55 @@ export async function executeRetentionRun(runId: string, options: PurgeOptions &
       try {
         for (const target of RETENTION_TARGETS) {
           if (options.targets && !options.targets.includes(target.key)) continue;
-          const done = await prisma.retentionRunItem.findUnique({ where: { runId_target: { runId, target: target.key } } });
+          const done = await prisma.retentionRunItem.findUnique({
+            where: { runId_target: { runId, target: target.key } },
+          });
           if (done) continue; // a restarted run keeps what it already recorded
           const days = await getRetentionDays(target.key);
           const cutoff = cutoffFor(run.asOf, days);
           const started = performance.now();
           const result = await purgeTarget(pool, target, cutoff, run.dryRun, options);
           const durationMs = Math.round(performance.now() - started);
-          await prisma.retentionRunItem.create({ data: { runId, target: target.key, days, cutoff, rows: result.rows, files: result.files, oldestKept: result.oldestKept, durationMs } });
+          await prisma.retentionRunItem.create({
+            data: {
+              runId,
+              target: target.key,
+              days,
+              cutoff,
+              rows: result.rows,
+              files: result.files,
+              oldestKept: result.oldestKept,
+              durationMs,
+            },
+          });
           totals[target.key] = result.rows;
         }
         await prisma.$transaction(async (tx) => {
-          await tx.retentionRun.update({ where: { id: runId }, data: { status: "COMPLETED", finishedAt: await now() } });
-          await recordAudit({ action: run.dryRun ? "retention.dry_run" : "retention.run", actorId: options.actorId ?? null, targetType: "RetentionRun", targetId: runId, metadata: { trigger: run.trigger, rows: totals } }, tx);
+          await tx.retentionRun.update({
+            where: { id: runId },
+            data: { status: "COMPLETED", finishedAt: await now() },
+          });
+          await recordAudit(
+            {
+              action: run.dryRun ? "retention.dry_run" : "retention.run",
+              actorId: options.actorId ?? null,
+              targetType: "RetentionRun",
+              targetId: runId,
+              metadata: { trigger: run.trigger, rows: totals },
+            },
+            tx,
+          );
         });
-        log.info("retention run", { runId, dryRun: run.dryRun, rows: Object.values(totals).reduce((sum, n) => sum + n, 0) });
+        log.info("retention run", {
+          runId,
+          dryRun: run.dryRun,
+          rows: Object.values(totals).reduce((sum, n) => sum + n, 0),
+        });
       } catch (error) {
-        await prisma.retentionRun.update({ where: { id: runId }, data: { status: "FAILED", error: error instanceof Error ? error.message.slice(0, 500) : "failed" } });
+        await prisma.retentionRun.update({
+          where: { id: runId },
+          data: { status: "FAILED", error: error instanceof Error ? error.message.slice(0, 500) : "failed" },
+        });
         throw error;
       }
       return "done";

@@ -12,7 +12,10 @@ import { RETENTION_TARGETS, findRetentionTarget } from "./targets";
 
 /** Writes the default rule of every target that has none yet (idempotent). */
 export async function ensureRetentionRules() {
-  await prisma.retentionRule.createMany({ data: RETENTION_TARGETS.map((target) => ({ target: target.key, days: target.defaultDays })), skipDuplicates: true });
+  await prisma.retentionRule.createMany({
+    data: RETENTION_TARGETS.map((target) => ({ target: target.key, days: target.defaultDays })),
+    skipDuplicates: true,
+  });
 }
 
 export async function getRetentionDays(target: string): Promise<number> {
@@ -28,7 +31,8 @@ export async function getCategoryRetentionDays(): Promise<Map<string, number>> {
   const rules = await prisma.retentionRule.findMany({ select: { target: true, days: true } });
   const byTarget = new Map(rules.map((rule) => [rule.target, rule.days]));
   const result = new Map<string, number>();
-  for (const target of RETENTION_TARGETS) if (target.category) result.set(target.category, byTarget.get(target.key) ?? target.defaultDays);
+  for (const target of RETENTION_TARGETS)
+    if (target.category) result.set(target.category, byTarget.get(target.key) ?? target.defaultDays);
   return result;
 }
 
@@ -37,10 +41,18 @@ export async function listRetentionRules({ admin }: { admin: Viewer }) {
   await ensureRetentionRules();
   const rules = await prisma.retentionRule.findMany();
   const byTarget = new Map(rules.map((rule) => [rule.target, rule]));
-  return RETENTION_TARGETS.map((target) => ({ ...target, days: byTarget.get(target.key)?.days ?? target.defaultDays, updatedAt: byTarget.get(target.key)?.updatedAt ?? null }));
+  return RETENTION_TARGETS.map((target) => ({
+    ...target,
+    days: byTarget.get(target.key)?.days ?? target.defaultDays,
+    updatedAt: byTarget.get(target.key)?.updatedAt ?? null,
+  }));
 }
 
-export async function updateRetentionRule(options: { admin: Viewer; input: z.infer<typeof retentionRuleSchema>; ip?: string }) {
+export async function updateRetentionRule(options: {
+  admin: Viewer;
+  input: z.infer<typeof retentionRuleSchema>;
+  ip?: string;
+}) {
   const { admin, input } = options;
   assertAdmin(admin);
   const target = findRetentionTarget(input.target);
@@ -49,13 +61,31 @@ export async function updateRetentionRule(options: { admin: Viewer; input: z.inf
   return prisma.$transaction(async (tx) => {
     const before = await tx.retentionRule.findUnique({ where: { target: target.key }, select: { days: true } });
     const from = before?.days ?? target.defaultDays;
-    await tx.retentionRule.upsert({ where: { target: target.key }, create: { target: target.key, days: input.days, updatedByRef: ref }, update: { days: input.days, updatedByRef: ref } });
-    await recordAudit({ action: "retention.rule.update", actorId: admin.userId, targetType: "RetentionRule", targetId: target.key, ip: options.ip, metadata: { from, to: input.days } }, tx);
+    await tx.retentionRule.upsert({
+      where: { target: target.key },
+      create: { target: target.key, days: input.days, updatedByRef: ref },
+      update: { days: input.days, updatedByRef: ref },
+    });
+    await recordAudit(
+      {
+        action: "retention.rule.update",
+        actorId: admin.userId,
+        targetType: "RetentionRule",
+        targetId: target.key,
+        ip: options.ip,
+        metadata: { from, to: input.days },
+      },
+      tx,
+    );
     return { from, to: input.days, title: target.title };
   });
 }
 
 export async function listRetentionRuns({ admin, take = 20 }: { admin: Viewer; take?: number }) {
   assertAdmin(admin);
-  return prisma.retentionRun.findMany({ orderBy: { startedAt: "desc" }, take, include: { items: { orderBy: { target: "asc" } } } });
+  return prisma.retentionRun.findMany({
+    orderBy: { startedAt: "desc" },
+    take,
+    include: { items: { orderBy: { target: "asc" } } },
+  });
 }

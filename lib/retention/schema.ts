@@ -11,4 +11,6 @@ export const retentionRuleSchema = z.object({
     .max(RETENTION_DAYS_MAX, `At most ${RETENTION_DAYS_MAX} days.`),
 });
 
-export const retentionRunSchema = z.object({ mode: z.enum(["dry-run", "purge"], { message: "Choose a dry run or a purge." }) });
+export const retentionRunSchema = z.object({
+  mode: z.enum(["dry-run", "purge"], { message: "Choose a dry run or a purge." }),
+});

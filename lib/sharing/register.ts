@@ -12,7 +12,17 @@ export { PARTY_KINDS } from "./schema";
 export async function listSharingRegister() {
   return prisma.sharingRegisterEntry.findMany({
     orderBy: [{ kind: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, address: true, kind: true, dataCategories: true, purpose: true, isMarketing: true, startsOn: true, endsOn: true },
+    select: {
+      id: true,
+      name: true,
+      address: true,
+      kind: true,
+      dataCategories: true,
+      purpose: true,
+      isMarketing: true,
+      startsOn: true,
+      endsOn: true,
+    },
   });
 }
 
@@ -22,7 +32,15 @@ export async function findActiveSharingEntries() {
   return prisma.sharingRegisterEntry.findMany({
     where: { OR: [{ endsOn: null }, { endsOn: { gt: at } }] },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, kind: true, purpose: true, dataCategories: true, isMarketing: true, startsOn: true },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      purpose: true,
+      dataCategories: true,
+      isMarketing: true,
+      startsOn: true,
+    },
   });
 }
 
@@ -31,7 +49,16 @@ export async function createSharingEntry(options: { admin: Viewer; input: Sharin
   assertAdmin(admin);
   return prisma.$transaction(async (tx) => {
     const entry = await tx.sharingRegisterEntry.create({ data: input, select: { id: true } });
-    await recordAudit({ action: "sharing.create", actorId: admin.userId, targetType: "SharingRegisterEntry", targetId: entry.id, metadata: { name: input.name } }, tx);
+    await recordAudit(
+      {
+        action: "sharing.create",
+        actorId: admin.userId,
+        targetType: "SharingRegisterEntry",
+        targetId: entry.id,
+        metadata: { name: input.name },
+      },
+      tx,
+    );
     return entry;
   });
 }

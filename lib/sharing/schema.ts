@@ -12,7 +12,12 @@ export const sharingEntrySchema = z.object({
     .string()
     .trim()
     .min(1, "List at least one data category.")
-    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
   purpose: z.string().trim().min(3, "Describe the purpose.").max(1000),
   isMarketing: checkbox(),
   startsOn: day("Enter the date sharing started."),

@@ -20,7 +20,10 @@ export async function getOptOutSignalState(userId: string): Promise<{ honouredAt
   return { honouredAt: current?.optOutSignalAt ?? null, isApplied };
 }
 
-export async function applyOptOutSignal(input: { userId: string; signals: BrowserSignals }): Promise<{ honouredAt: Date }> {
+export async function applyOptOutSignal(input: {
+  userId: string;
+  signals: BrowserSignals;
+}): Promise<{ honouredAt: Date }> {
   const state = await getOptOutSignalState(input.userId);
   if (state.isApplied && state.honouredAt) return { honouredAt: state.honouredAt };
 
@@ -30,14 +33,26 @@ export async function applyOptOutSignal(input: { userId: string; signals: Browse
   return prisma.$transaction(async (tx) => {
     await tx.userPreferences.createMany({ data: [{ userId: input.userId }], skipDuplicates: true });
     const changes: ConsentChange[] = [];
-    const first = await tx.userPreferences.updateMany({ where: { userId: input.userId, optOutSignalAt: null }, data: { optOutSignalAt: at } });
+    const first = await tx.userPreferences.updateMany({
+      where: { userId: input.userId, optOutSignalAt: null },
+      data: { optOutSignalAt: at },
+    });
     if (first.count) changes.push({ subject: `signal:${signalName}`, oldValue: null, newValue: "honoured" });
-    const analytics = await tx.userPreferences.updateMany({ where: { userId: input.userId, analyticsCookies: true }, data: { analyticsCookies: false } });
+    const analytics = await tx.userPreferences.updateMany({
+      where: { userId: input.userId, analyticsCookies: true },
+      data: { analyticsCookies: false },
+    });
     if (analytics.count) changes.push({ subject: "cookies:analytics", oldValue: "on", newValue: "off" });
-    const advertising = await tx.userPreferences.updateMany({ where: { userId: input.userId, advertisingCookies: true }, data: { advertisingCookies: false } });
+    const advertising = await tx.userPreferences.updateMany({
+      where: { userId: input.userId, advertisingCookies: true },
+      data: { advertisingCookies: false },
+    });
     if (advertising.count) changes.push({ subject: "cookies:advertising", oldValue: "on", newValue: "off" });
     await recordConsentChanges(tx, { userId: input.userId, source: "BROWSER_SIGNAL", changes, policyVersionId, at });
-    const after = await tx.userPreferences.findUniqueOrThrow({ where: { userId: input.userId }, select: { optOutSignalAt: true } });
+    const after = await tx.userPreferences.findUniqueOrThrow({
+      where: { userId: input.userId },
+      select: { optOutSignalAt: true },
+    });
     return { honouredAt: after.optOutSignalAt ?? at };
   });
 }

@@ -10,16 +10,18 @@ const LABELS = ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"];
 
 /** One week: installs i0..iN, each with one answer (partition) or a set of answers. */
 const week = (partition: boolean) =>
-  fc.array(partition ? fc.constantFrom(...LABELS).map((label) => [label]) : fc.subarray(LABELS), { maxLength: 80 }).map((answers) => {
-    const groups = new Map<string, Set<string>>();
-    answers.forEach((labels, index) => {
-      for (const label of labels) {
-        if (!groups.has(label)) groups.set(label, new Set());
-        groups.get(label)!.add(`i${index}`);
-      }
+  fc
+    .array(partition ? fc.constantFrom(...LABELS).map((label) => [label]) : fc.subarray(LABELS), { maxLength: 80 })
+    .map((answers) => {
+      const groups = new Map<string, Set<string>>();
+      answers.forEach((labels, index) => {
+        for (const label of labels) {
+          if (!groups.has(label)) groups.set(label, new Set());
+          groups.get(label)!.add(`i${index}`);
+        }
+      });
+      return groups as Groups;
     });
-    return groups as Groups;
-  });
 
 function checkTable(groups: Groups, table: PublishedTable, k: number) {
   const everyone = new Set([...groups.values()].flatMap((set) => [...set]));
@@ -36,15 +38,18 @@ function checkTable(groups: Groups, table: PublishedTable, k: number) {
   }
   if (table.other !== null) {
     const shown = new Set(table.cells.map((cell) => cell.label));
-    const otherTruth = new Set([...groups.entries()].filter(([label]) => !shown.has(label)).flatMap(([, set]) => [...set]));
+    const otherTruth = new Set(
+      [...groups.entries()].filter(([label]) => !shown.has(label)).flatMap(([, set]) => [...set]),
+    );
     expect(otherTruth.size).toBeGreaterThanOrEqual(k);
   }
   const numbers = publishedNumbers(table);
   for (const value of numbers) expect(value === 0 || value >= k).toBe(true);
-  for (const a of numbers) for (const b of numbers) {
-    const difference = Math.abs(a - b);
-    expect(difference === 0 || difference >= k).toBe(true);
-  }
+  for (const a of numbers)
+    for (const b of numbers) {
+      const difference = Math.abs(a - b);
+      expect(difference === 0 || difference >= k).toBe(true);
+    }
 }
 
 describe("k-anonymous weekly tables", () => {
@@ -57,15 +62,20 @@ describe("k-anonymous weekly tables", () => {
           checkTable(first, a, k);
           checkTable(second, b, k);
           // Across two published weeks: the same cell, "other" and the totals.
-          const pairs: [number | null, number | null][] = [[a.total, b.total], [a.other, b.other]];
-          for (const cell of a.cells) pairs.push([cell.count, b.cells.find((candidate) => candidate.label === cell.label)?.count ?? null]);
+          const pairs: [number | null, number | null][] = [
+            [a.total, b.total],
+            [a.other, b.other],
+          ];
+          for (const cell of a.cells)
+            pairs.push([cell.count, b.cells.find((candidate) => candidate.label === cell.label)?.count ?? null]);
           for (const [x, y] of pairs) {
             if (x === null || y === null) continue;
             const difference = Math.abs(x - y);
             expect(difference === 0 || difference >= k).toBe(true);
           }
           // And any published number of one week against any of the other.
-          for (const x of publishedNumbers(a)) for (const y of publishedNumbers(b)) expect(Math.abs(x - y) === 0 || Math.abs(x - y) >= k).toBe(true);
+          for (const x of publishedNumbers(a))
+            for (const y of publishedNumbers(b)) expect(Math.abs(x - y) === 0 || Math.abs(x - y) >= k).toBe(true);
         }),
         { numRuns: 500 },
       );
@@ -79,19 +89,56 @@ describe("k-anonymous weekly tables", () => {
 
   it("merges small answers into other and rounds down to multiples of k", () => {
     const ids = (prefix: string, n: number) => new Set(Array.from({ length: n }, (_, i) => `${prefix}${i}`));
-    const groups = new Map([["v1", ids("a", 23)], ["v2", ids("b", 12)], ["v3", ids("c", 6)], ["v4", ids("d", 5)]]);
-    expect(publishTable(groups, 10)).toEqual({ suppressed: false, cells: [{ label: "v1", count: 20 }, { label: "v2", count: 10 }], other: 10, mergedAnswers: 2, total: 40 });
+    const groups = new Map([
+      ["v1", ids("a", 23)],
+      ["v2", ids("b", 12)],
+      ["v3", ids("c", 6)],
+      ["v4", ids("d", 5)],
+    ]);
+    expect(publishTable(groups, 10)).toEqual({
+      suppressed: false,
+      cells: [
+        { label: "v1", count: 20 },
+        { label: "v2", count: 10 },
+      ],
+      other: 10,
+      mergedAnswers: 2,
+      total: 40,
+    });
   });
 
   it("suppresses other when the small answers together come from fewer than k installs", () => {
     const ids = (prefix: string, n: number) => new Set(Array.from({ length: n }, (_, i) => `${prefix}${i}`));
-    const groups = new Map([["v1", ids("a", 30)], ["v2", ids("b", 11)], ["v3", ids("c", 3)], ["v4", ids("d", 2)]]);
-    expect(publishTable(groups, 10)).toEqual({ suppressed: false, cells: [{ label: "v1", count: 30 }, { label: "v2", count: 10 }], other: null, mergedAnswers: 2, total: 40 });
+    const groups = new Map([
+      ["v1", ids("a", 30)],
+      ["v2", ids("b", 11)],
+      ["v3", ids("c", 3)],
+      ["v4", ids("d", 2)],
+    ]);
+    expect(publishTable(groups, 10)).toEqual({
+      suppressed: false,
+      cells: [
+        { label: "v1", count: 30 },
+        { label: "v2", count: 10 },
+      ],
+      other: null,
+      mergedAnswers: 2,
+      total: 40,
+    });
   });
 
   it("counts an install once in other, however many small answers it gave", () => {
     const ids = (prefix: string, n: number) => new Set(Array.from({ length: n }, (_, i) => `${prefix}${i}`));
-    const groups = new Map([["deploy", ids("a", 25)], ["gpu", ids("a", 6)], ["arm", ids("a", 6)]]);
-    expect(publishTable(groups, 10)).toMatchObject({ cells: [{ label: "deploy", count: 20 }], other: null, mergedAnswers: 2, total: 20 });
+    const groups = new Map([
+      ["deploy", ids("a", 25)],
+      ["gpu", ids("a", 6)],
+      ["arm", ids("a", 6)],
+    ]);
+    expect(publishTable(groups, 10)).toMatchObject({
+      cells: [{ label: "deploy", count: 20 }],
+      other: null,
+      mergedAnswers: 2,
+      total: 20,
+    });
   });
 });

@@ -64,5 +64,9 @@ export function publishTable(groups: Groups, k: number): PublishedTable {
 
 /** Every number a published table shows (for checks and the property test). */
 export function publishedNumbers(table: PublishedTable): number[] {
-  return [...table.cells.map((cell) => cell.count), ...(table.other !== null ? [table.other] : []), ...(table.total !== null ? [table.total] : [])];
+  return [
+    ...table.cells.map((cell) => cell.count),
+    ...(table.other !== null ? [table.other] : []),
+    ...(table.total !== null ? [table.total] : []),
+  ];
 }

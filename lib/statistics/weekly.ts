@@ -32,7 +32,9 @@ export async function getWeeklyStatistics(): Promise<WeeklyStatistics> {
   const k = env().STATS_K;
   const at = await now();
   // The current (unfinished) week is left out: its numbers would still move.
-  const [{ end }] = await prisma.$queryRaw<{ end: Date }[]>`SELECT date_trunc('week', ${at}::timestamptz AT TIME ZONE 'UTC') AS end`;
+  const [{ end }] = await prisma.$queryRaw<
+    { end: Date }[]
+  >`SELECT date_trunc('week', ${at}::timestamptz AT TIME ZONE 'UTC') AS end`;
   const start = new Date(end.getTime() - STATS_WEEKS * 7 * 86_400_000);
   // One answer per install and week for versions: the version it reported last that week.
   const versions = await prisma.$queryRaw<Row[]>`

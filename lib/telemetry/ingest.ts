@@ -4,7 +4,14 @@
 // per-install rate limit → install/owner opt-out → full schema → batch writer.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { isAppError, type AppError } from "../core/errors";
-import { findHeaderOptOut, parseEnvelope, readInstallToken, validateReport, type HeaderReader, type OptOutSignal } from "./validate";
+import {
+  findHeaderOptOut,
+  parseEnvelope,
+  readInstallToken,
+  validateReport,
+  type HeaderReader,
+  type OptOutSignal,
+} from "./validate";
 
 export type InstallState = {
   id: string;
@@ -64,7 +71,8 @@ function tokenMatches(token: string, expectedHash: string): boolean {
 }
 
 export async function handleIngest(request: IngestRequest, deps: IngestDeps): Promise<IngestResponse> {
-  if (request.method !== "POST") return json(405, { error: "method_not_allowed", reason: "POST one JSON report" }, { allow: "POST" });
+  if (request.method !== "POST")
+    return json(405, { error: "method_not_allowed", reason: "POST one JSON report" }, { allow: "POST" });
 
   const headerSignal = findHeaderOptOut(request.headers);
   if (headerSignal) return disabled(`${headerSignal} is set: nothing was stored`, headerSignal);
@@ -74,7 +82,8 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   }
   const envelope = parseEnvelope(request.body, { maxBytes: deps.maxBytes });
   if (!envelope.ok) {
-    if (envelope.kind === "opted_out") return disabled(`${envelope.signal} is set: nothing was stored`, envelope.signal);
+    if (envelope.kind === "opted_out")
+      return disabled(`${envelope.signal} is set: nothing was stored`, envelope.signal);
     if (envelope.kind === "too_large") return json(413, { error: "too_large", reason: envelope.reason });
     return json(400, { error: "invalid_report", reason: envelope.reason });
   }
@@ -82,12 +91,24 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   const token = readInstallToken(request.headers);
   const install = token ? await deps.findInstall(envelope.installId) : null;
   if (!token || !install || !tokenMatches(token, install.tokenHash)) {
-    return json(401, { error: "unknown_install", reason: "unknown install id or wrong install token" }, { "www-authenticate": 'Bearer realm="telemetry"' });
+    return json(
+      401,
+      { error: "unknown_install", reason: "unknown install id or wrong install token" },
+      { "www-authenticate": 'Bearer realm="telemetry"' },
+    );
   }
 
   const limit = await deps.consumeRateLimit(install.id);
   if (!limit.ok) {
-    return json(429, { error: "rate_limited", reason: "too many reports from this install", retryAfterSeconds: limit.retryAfterSeconds }, { "retry-after": String(limit.retryAfterSeconds) });
+    return json(
+      429,
+      {
+        error: "rate_limited",
+        reason: "too many reports from this install",
+        retryAfterSeconds: limit.retryAfterSeconds,
+      },
+      { "retry-after": String(limit.retryAfterSeconds) },
+    );
   }
 
   // An opted-out install's report is not even validated: nothing of it is kept.
@@ -104,14 +125,25 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   if (report.version) payload.version = report.version;
   if (report.sentAt) payload.sentAt = report.sentAt;
   try {
-    await deps.enqueue({ clusterId: install.id, kind: report.kind, receivedAt: now.toISOString(), ip: request.ip, payload });
+    await deps.enqueue({
+      clusterId: install.id,
+      kind: report.kind,
+      receivedAt: now.toISOString(),
+      ip: request.ip,
+      payload,
+    });
   } catch (error) {
     // Refused by the database for its content, alone (the batch writer isolates it): the report is at fault.
-    if (isAppError(error, "VALIDATION")) return json(400, { error: "invalid_report", reason: deps.describeError(error) });
+    if (isAppError(error, "VALIDATION"))
+      return json(400, { error: "invalid_report", reason: deps.describeError(error) });
     if (!isAppError(error, "UNAVAILABLE")) throw error;
     // Not stored: the client keeps the report and sends it again later.
     const retryAfterSeconds = Number(error.params.retryAfterSeconds ?? 5);
-    return json(503, { error: "unavailable", reason: "the report was not stored; retry later", retryAfterSeconds }, { "retry-after": String(retryAfterSeconds) });
+    return json(
+      503,
+      { error: "unavailable", reason: "the report was not stored; retry later", retryAfterSeconds },
+      { "retry-after": String(retryAfterSeconds) },
+    );
   }
   return json(202, { status: "accepted", collection: "enabled" }, { "telemetry-collection": "enabled" });
 }

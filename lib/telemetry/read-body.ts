@@ -1,6 +1,9 @@
 // Reads a request body up to a byte limit without buffering more than that.
 // Returns null when the body is larger than the limit.
-export async function readBodyWithLimit(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string | null> {
+export async function readBodyWithLimit(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<string | null> {
   if (!stream) return "";
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

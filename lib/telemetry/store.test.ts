@@ -8,20 +8,35 @@ let pool: pg.Pool;
 let store: IngestStore;
 
 async function count(clusterId: string) {
-  const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = $1`, [clusterId]);
+  const { rows } = await pool.query<{ count: string }>(
+    `SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = $1`,
+    [clusterId],
+  );
   return Number(rows[0].count);
 }
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: await createTestDatabase("ingest", { migrate: true }), max: 4 });
-  await pool.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('u-on', 'on@example.test', now()), ('u-off', 'off@example.test', now())`);
-  await pool.query(`INSERT INTO "UserPreferences" ("userId", "telemetryEnabled", "updatedAt") VALUES ('u-on', true, now()), ('u-off', false, now())`);
+  await pool.query(
+    `INSERT INTO "User" (id, email, "updatedAt") VALUES ('u-on', 'on@example.test', now()), ('u-off', 'off@example.test', now())`,
+  );
+  await pool.query(
+    `INSERT INTO "UserPreferences" ("userId", "telemetryEnabled", "updatedAt") VALUES ('u-on', true, now()), ('u-off', false, now())`,
+  );
   await pool.query(
     `INSERT INTO "Cluster" (id, "userId", name, "tokenHash", "telemetryEnabled") VALUES
        ('c-on', 'u-on', 'on', $1, true), ('c-disabled', 'u-on', 'disabled', $1, false), ('c-owner-off', 'u-off', 'owner off', $1, true)`,
     [hashInstallToken("t")],
   );
-  store = new IngestStore({ pool, maxBytes: 4096, ratePerMinute: 1000, batchSize: 25, flushMs: 5, cacheSeconds: 60, log: () => undefined });
+  store = new IngestStore({
+    pool,
+    maxBytes: 4096,
+    ratePerMinute: 1000,
+    batchSize: 25,
+    flushMs: 5,
+    cacheSeconds: 60,
+    log: () => undefined,
+  });
   await store.listen();
 });
 
@@ -34,7 +49,15 @@ describe("telemetry batch writer", () => {
   it("writes accepted reports in batches and updates lastReportAt", async () => {
     const added: Promise<void>[] = [];
     for (let index = 0; index < 60; index++) {
-      added.push(store.writer.add({ clusterId: "c-on", kind: "usage", receivedAt: new Date().toISOString(), ip: "203.0.113.9", payload: { apps: index } }));
+      added.push(
+        store.writer.add({
+          clusterId: "c-on",
+          kind: "usage",
+          receivedAt: new Date().toISOString(),
+          ip: "203.0.113.9",
+          payload: { apps: index },
+        }),
+      );
     }
     await Promise.all(added);
     expect(await count("c-on")).toBe(60);
@@ -43,7 +66,11 @@ describe("telemetry batch writer", () => {
   });
 
   it("drops rows for opted-out installs and owners even if they reach the writer", async () => {
-    await Promise.all(["c-disabled", "c-owner-off"].map((clusterId) => store.writer.add({ clusterId, kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} })));
+    await Promise.all(
+      ["c-disabled", "c-owner-off"].map((clusterId) =>
+        store.writer.add({ clusterId, kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} }),
+      ),
+    );
     expect(await count("c-disabled")).toBe(0);
     expect(await count("c-owner-off")).toBe(0);
   });
@@ -51,7 +78,12 @@ describe("telemetry batch writer", () => {
   it("forgets cached opt-in state as soon as a change is committed (NOTIFY)", async () => {
     const deps = store.deps(() => "refused");
     const body = JSON.stringify({ installId: "c-on", kind: "usage", data: { apps: 1 } });
-    const request = { method: "POST", headers: { get: (name: string) => (name === "authorization" ? "Bearer t" : null) }, body, ip: null };
+    const request = {
+      method: "POST",
+      headers: { get: (name: string) => (name === "authorization" ? "Bearer t" : null) },
+      body,
+      ip: null,
+    };
     expect((await handleIngest(request, deps)).status).toBe(202);
     const client = await pool.connect();
     try {
@@ -62,7 +94,9 @@ describe("telemetry batch writer", () => {
     } finally {
       client.release();
     }
-    await expect.poll(async () => (await handleIngest(request, deps)).body.collection, { timeout: 5000 }).toBe("disabled");
+    await expect
+      .poll(async () => (await handleIngest(request, deps)).body.collection, { timeout: 5000 })
+      .toBe("disabled");
     await pool.query(`UPDATE "Cluster" SET "telemetryEnabled" = true WHERE id = 'c-on'`);
   });
 
@@ -73,32 +107,68 @@ describe("telemetry batch writer", () => {
     ["a lone surrogate", "surrogate", "poisoned \ud800 text"],
   ])("a report with %s fails alone: the 50 good reports sent with it are stored", async (_label, key, poison) => {
     const installs = Array.from({ length: 50 }, (_, index) => `c-good-${key}-${index}`);
-    await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") SELECT unnest($1::text[]), 'u-on', 'good', $2`, [installs, hashInstallToken("t")]);
-    await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, 'u-on', 'poisoned', $2)`, [`c-poison-${key}`, hashInstallToken("t")]);
+    await pool.query(
+      `INSERT INTO "Cluster" (id, "userId", name, "tokenHash") SELECT unnest($1::text[]), 'u-on', 'good', $2`,
+      [installs, hashInstallToken("t")],
+    );
+    await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, 'u-on', 'poisoned', $2)`, [
+      `c-poison-${key}`,
+      hashInstallToken("t"),
+    ]);
     const receivedAt = new Date().toISOString();
-    const reports: AcceptedReport[] = installs.map((clusterId, index) => ({ clusterId, kind: "usage", receivedAt, ip: null, payload: { apps: index } }));
+    const reports: AcceptedReport[] = installs.map((clusterId, index) => ({
+      clusterId,
+      kind: "usage",
+      receivedAt,
+      ip: null,
+      payload: { apps: index },
+    }));
     // The poisoned report lands in the middle of the first batch (batchSize 25).
-    reports.splice(10, 0, { clusterId: `c-poison-${key}`, kind: "usage", receivedAt, ip: null, payload: { note: poison } });
+    reports.splice(10, 0, {
+      clusterId: `c-poison-${key}`,
+      kind: "usage",
+      receivedAt,
+      ip: null,
+      payload: { note: poison },
+    });
     const results = await Promise.allSettled(reports.map((report) => store.writer.add(report)));
     const poisoned = results[10];
     const good = results.filter((_, index) => index !== 10);
     expect(good.filter((result) => result.status === "fulfilled")).toHaveLength(50);
-    expect(poisoned).toMatchObject({ status: "rejected", reason: { code: "VALIDATION", reason: "TELEMETRY_UNSTORABLE" } });
-    const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`, [installs]);
+    expect(poisoned).toMatchObject({
+      status: "rejected",
+      reason: { code: "VALIDATION", reason: "TELEMETRY_UNSTORABLE" },
+    });
+    const { rows } = await pool.query<{ count: string }>(
+      `SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`,
+      [installs],
+    );
     expect(Number(rows[0].count)).toBe(50);
     expect(await count(`c-poison-${key}`)).toBe(0);
     // No back-off after a bad row: the next report is taken and stored at once.
-    await expect(store.writer.add({ clusterId: installs[0], kind: "usage", receivedAt, ip: null, payload: { apps: 99 } })).resolves.toBeUndefined();
+    await expect(
+      store.writer.add({ clusterId: installs[0], kind: "usage", receivedAt, ip: null, payload: { apps: 99 } }),
+    ).resolves.toBeUndefined();
   });
 
   it("answers 202 only once stored; a failing database gets 503 and keeps nothing", async () => {
-    const failing = { query: async () => { throw new Error("connection terminated"); } } as unknown as pg.Pool;
+    const failing = {
+      query: async () => {
+        throw new Error("connection terminated");
+      },
+    } as unknown as pg.Pool;
     const broken = new BatchWriter({ pool: failing, batchSize: 5, flushMs: 5, maxPending: 10, log: () => undefined });
     const report = { clusterId: "c-on", kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} };
     await expect(broken.add(report)).rejects.toMatchObject({ code: "UNAVAILABLE", reason: "TELEMETRY_STORE" });
     // Right after a failure, new reports are refused at once (back-pressure), not queued.
     expect(() => broken.add(report)).toThrow(expect.objectContaining({ code: "UNAVAILABLE" }));
-    const full = new BatchWriter({ pool: { query: () => new Promise(() => undefined) } as unknown as pg.Pool, batchSize: 100, flushMs: 1000, maxPending: 3, log: () => undefined });
+    const full = new BatchWriter({
+      pool: { query: () => new Promise(() => undefined) } as unknown as pg.Pool,
+      batchSize: 100,
+      flushMs: 1000,
+      maxPending: 3,
+      log: () => undefined,
+    });
     for (let index = 0; index < 3; index++) void full.add(report);
     expect(() => full.add(report)).toThrow(expect.objectContaining({ reason: "TELEMETRY_BUSY" }));
     await store.writer.drain({ close: false });

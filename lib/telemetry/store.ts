@@ -93,7 +93,16 @@ export class BatchWriter {
   /** Reports the database refused for their content (each alone, after halving its batch). */
   unstorable = 0;
 
-  constructor(private readonly options: { pool: pg.Pool; batchSize: number; flushMs: number; maxPending: number; concurrency?: number; log: (message: string) => void }) {}
+  constructor(
+    private readonly options: {
+      pool: pg.Pool;
+      batchSize: number;
+      flushMs: number;
+      maxPending: number;
+      concurrency?: number;
+      log: (message: string) => void;
+    },
+  ) {}
 
   /** Reports waiting for a batch or inside one that has not committed yet. */
   get pending(): number {
@@ -149,7 +158,9 @@ export class BatchWriter {
           return;
         }
         this.unstorable += 1;
-        this.options.log(`telemetry report from install ${batch[0].report.clusterId} refused by the database (answered 400): ${(error as Error).message}`);
+        this.options.log(
+          `telemetry report from install ${batch[0].report.clusterId} refused by the database (answered 400): ${(error as Error).message}`,
+        );
         batch[0].reject(new AppError("VALIDATION", { reason: "TELEMETRY_UNSTORABLE", cause: error }));
         return;
       }
@@ -158,7 +169,11 @@ export class BatchWriter {
       this.failed += batch.length;
       this.failingUntil = Date.now() + 1000;
       this.options.log(`telemetry batch of ${batch.length} not stored (answered 503): ${(error as Error).message}`);
-      const refusal = new AppError("UNAVAILABLE", { reason: "TELEMETRY_STORE", params: { retryAfterSeconds: 5 }, cause: error });
+      const refusal = new AppError("UNAVAILABLE", {
+        reason: "TELEMETRY_STORE",
+        params: { retryAfterSeconds: 5 },
+        cause: error,
+      });
       for (const entry of batch) entry.reject(refusal);
       const waiting = this.buffer.splice(0);
       this.failed += waiting.length;
@@ -191,7 +206,8 @@ export class InstallRateLimiter {
       this.windows.set(key, window);
     }
     window.count += 1;
-    if (window.count > this.perMinute) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)) };
+    if (window.count > this.perMinute)
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)) };
     return { ok: true };
   }
 
@@ -213,14 +229,23 @@ export class IngestStore {
 
   constructor(private readonly options: IngestStoreOptions) {
     const log = options.log ?? ((message: string) => appLog.error(`telemetry: ${message}`));
-    this.writer = new BatchWriter({ pool: options.pool, batchSize: options.batchSize, flushMs: options.flushMs, maxPending: options.batchSize * 40, log });
+    this.writer = new BatchWriter({
+      pool: options.pool,
+      batchSize: options.batchSize,
+      flushMs: options.flushMs,
+      maxPending: options.batchSize * 40,
+      log,
+    });
     this.limiter = new InstallRateLimiter(options.ratePerMinute);
   }
 
   private async connectListener(): Promise<{ client: pg.ClientBase; close: (broken?: boolean) => Promise<void> }> {
     if (this.options.listenUrl) {
       // LISTEN needs a session of its own: behind a transaction-mode pooler it must be a direct connection.
-      const client = new pg.Client({ connectionString: this.options.listenUrl, application_name: "privacy-portal-listen" });
+      const client = new pg.Client({
+        connectionString: this.options.listenUrl,
+        application_name: "privacy-portal-listen",
+      });
       await client.connect();
       return { client, close: () => client.end().catch(() => undefined) };
     }
@@ -246,7 +271,9 @@ export class IngestStore {
         this.listener = connection;
       } catch (error) {
         this.listening = null;
-        (this.options.log ?? ((message: string) => appLog.error(message)))(`telemetry listener unavailable: ${(error as Error).message}`);
+        (this.options.log ?? ((message: string) => appLog.error(message)))(
+          `telemetry listener unavailable: ${(error as Error).message}`,
+        );
       }
     })();
     return this.listening;

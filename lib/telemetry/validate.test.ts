@@ -14,7 +14,11 @@ function headersOf(record: Record<string, string>) {
 const validReport = fc.record({
   installId: fc.stringMatching(/^[A-Za-z0-9._:-]{1,64}$/),
   kind: fc.constantFrom("usage", "performance", "configuration"),
-  data: fc.dictionary(fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/), fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 40 }), fc.constant(null)), { maxKeys: 20 }),
+  data: fc.dictionary(
+    fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/),
+    fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 40 }), fc.constant(null)),
+    { maxKeys: 20 },
+  ),
 });
 
 // Arbitrary JSON-ish bodies, including near-misses of the schema.
@@ -25,7 +29,9 @@ const anyBody = fc.oneof(
   fc.jsonValue().map((value) => JSON.stringify(value)),
   validReport.map((report) => JSON.stringify(report)),
   fc.tuple(validReport, fc.jsonValue()).map(([report, extra]) => JSON.stringify({ ...report, data: extra })),
-  fc.tuple(validReport, fc.dictionary(fc.string(), fc.jsonValue())).map(([report, env]) => JSON.stringify({ ...report, env })),
+  fc
+    .tuple(validReport, fc.dictionary(fc.string(), fc.jsonValue()))
+    .map(([report, env]) => JSON.stringify({ ...report, env })),
   fc.string({ minLength: MAX - 10, maxLength: MAX + 50 }),
 );
 
@@ -42,7 +48,9 @@ describe("parseReport", () => {
   });
 
   it("accepts every well-formed report", () => {
-    fc.assert(fc.property(validReport, (report) => parseReport(JSON.stringify(report), { maxBytes: 1_000_000 }).ok === true));
+    fc.assert(
+      fc.property(validReport, (report) => parseReport(JSON.stringify(report), { maxBytes: 1_000_000 }).ok === true),
+    );
   });
 
   it("refuses bodies over the size limit, by bytes not characters", () => {
@@ -61,17 +69,57 @@ describe("parseReport", () => {
   describe("text PostgreSQL cannot store", () => {
     const base = { installId: "a", kind: "usage", data: { apps: 1 } };
     const cases: Array<[string, string, RegExp]> = [
-      ["a NUL in a data value", JSON.stringify({ ...base, data: { note: "a\u0000b" } }), /^data\.note: .*NUL character/],
-      ["a NUL in a nested array value", JSON.stringify({ ...base, data: { tags: ["ok", "x\u0000"] } }), /^data\.tags\.1: .*NUL character/],
-      ["a NUL in a data field name", JSON.stringify({ ...base, data: { "no\u0000te": 1 } }), /^data: a field name .*NUL character/],
-      ["a NUL in an env key", JSON.stringify({ ...base, env: { "KEY\u0000": "1" } }), /^env: a field name .*NUL character/],
-      ["a NUL in an env value", JSON.stringify({ ...base, env: { REGION: "\u0000" } }), /^env\.REGION: .*NUL character/],
+      [
+        "a NUL in a data value",
+        JSON.stringify({ ...base, data: { note: "a\u0000b" } }),
+        /^data\.note: .*NUL character/,
+      ],
+      [
+        "a NUL in a nested array value",
+        JSON.stringify({ ...base, data: { tags: ["ok", "x\u0000"] } }),
+        /^data\.tags\.1: .*NUL character/,
+      ],
+      [
+        "a NUL in a data field name",
+        JSON.stringify({ ...base, data: { "no\u0000te": 1 } }),
+        /^data: a field name .*NUL character/,
+      ],
+      [
+        "a NUL in an env key",
+        JSON.stringify({ ...base, env: { "KEY\u0000": "1" } }),
+        /^env: a field name .*NUL character/,
+      ],
+      [
+        "a NUL in an env value",
+        JSON.stringify({ ...base, env: { REGION: "\u0000" } }),
+        /^env\.REGION: .*NUL character/,
+      ],
       ["a NUL in the version", JSON.stringify({ ...base, version: "1.0\u0000" }), /^version: .*NUL character/],
-      ["a NUL in an unknown top-level key", JSON.stringify({ ...base, "x\u0000": true }), /^report: a field name .*NUL character/],
-      ["a lone high surrogate in a value", `{"installId":"a","kind":"usage","data":{"note":"a\\ud800b"}}`, /^data\.note: .*lone surrogate/],
-      ["a lone low surrogate at the end of a value", `{"installId":"a","kind":"usage","data":{"note":"ab\\udc00"}}`, /^data\.note: .*lone surrogate/],
-      ["a reversed pair in an array", `{"installId":"a","kind":"usage","data":{"tags":["\\udc00\\ud800"]}}`, /^data\.tags\.0: .*lone surrogate/],
-      ["a lone surrogate in a key", `{"installId":"a","kind":"usage","data":{"apps":1},"env":{"K\\ud800":"1"}}`, /^env: a field name .*lone surrogate/],
+      [
+        "a NUL in an unknown top-level key",
+        JSON.stringify({ ...base, "x\u0000": true }),
+        /^report: a field name .*NUL character/,
+      ],
+      [
+        "a lone high surrogate in a value",
+        `{"installId":"a","kind":"usage","data":{"note":"a\\ud800b"}}`,
+        /^data\.note: .*lone surrogate/,
+      ],
+      [
+        "a lone low surrogate at the end of a value",
+        `{"installId":"a","kind":"usage","data":{"note":"ab\\udc00"}}`,
+        /^data\.note: .*lone surrogate/,
+      ],
+      [
+        "a reversed pair in an array",
+        `{"installId":"a","kind":"usage","data":{"tags":["\\udc00\\ud800"]}}`,
+        /^data\.tags\.0: .*lone surrogate/,
+      ],
+      [
+        "a lone surrogate in a key",
+        `{"installId":"a","kind":"usage","data":{"apps":1},"env":{"K\\ud800":"1"}}`,
+        /^env: a field name .*lone surrogate/,
+      ],
     ];
     it.each(cases)("refuses %s with a clear reason", (_label, body, reason) => {
       const result = parseReport(body, { maxBytes: MAX });
@@ -85,29 +133,49 @@ describe("parseReport", () => {
     });
 
     it("accepts paired surrogates (emoji) and other control characters", () => {
-      expect(parseReport(JSON.stringify({ ...base, data: { note: "ok \u{1F600} \t\u0001" } }), { maxBytes: MAX }).ok).toBe(true);
+      expect(
+        parseReport(JSON.stringify({ ...base, data: { note: "ok \u{1F600} \t\u0001" } }), { maxBytes: MAX }).ok,
+      ).toBe(true);
     });
 
     it("never passes a report holding NUL or a lone surrogate anywhere", () => {
       const bad = fc.constantFrom("\u0000", "\ud800", "\udbff", "\udc00", "\udfff");
       fc.assert(
-        fc.property(validReport, bad, fc.string({ maxLength: 5 }), fc.constantFrom("value", "array", "env"), (report, char, prefix, where) => {
-          const poisoned = prefix + char;
-          const body =
-            where === "value" ? { ...report, data: { ...report.data, z: poisoned } }
-            : where === "array" ? { ...report, data: { ...report.data, z: [1, poisoned] } }
-            : { ...report, env: { [poisoned]: "x" } };
-          const result = parseReport(JSON.stringify(body), { maxBytes: 1_000_000 });
-          return !result.ok && result.kind === "invalid";
-        }),
+        fc.property(
+          validReport,
+          bad,
+          fc.string({ maxLength: 5 }),
+          fc.constantFrom("value", "array", "env"),
+          (report, char, prefix, where) => {
+            const poisoned = prefix + char;
+            const body =
+              where === "value"
+                ? { ...report, data: { ...report.data, z: poisoned } }
+                : where === "array"
+                  ? { ...report, data: { ...report.data, z: [1, poisoned] } }
+                  : { ...report, env: { [poisoned]: "x" } };
+            const result = parseReport(JSON.stringify(body), { maxBytes: 1_000_000 });
+            return !result.ok && result.kind === "invalid";
+          },
+        ),
       );
     });
   });
 
   it("finds TELEMETRY_DISABLED / DO_NOT_TRACK in the body and in headers", () => {
-    expect(parseReport(JSON.stringify({ env: { TELEMETRY_DISABLED: "true" } }), { maxBytes: MAX })).toMatchObject({ kind: "opted_out", signal: "TELEMETRY_DISABLED" });
-    expect(parseReport(JSON.stringify({ installId: "a", env: { DO_NOT_TRACK: 1 } }), { maxBytes: MAX })).toMatchObject({ kind: "opted_out", signal: "DO_NOT_TRACK" });
-    expect(parseReport(JSON.stringify({ installId: "a", kind: "usage", data: {}, env: { DO_NOT_TRACK: "0" } }), { maxBytes: MAX }).ok).toBe(true);
+    expect(parseReport(JSON.stringify({ env: { TELEMETRY_DISABLED: "true" } }), { maxBytes: MAX })).toMatchObject({
+      kind: "opted_out",
+      signal: "TELEMETRY_DISABLED",
+    });
+    expect(parseReport(JSON.stringify({ installId: "a", env: { DO_NOT_TRACK: 1 } }), { maxBytes: MAX })).toMatchObject({
+      kind: "opted_out",
+      signal: "DO_NOT_TRACK",
+    });
+    expect(
+      parseReport(JSON.stringify({ installId: "a", kind: "usage", data: {}, env: { DO_NOT_TRACK: "0" } }), {
+        maxBytes: MAX,
+      }).ok,
+    ).toBe(true);
     expect(findHeaderOptOut(headersOf({ "Telemetry-Disabled": "true" }))).toBe("TELEMETRY_DISABLED");
     expect(findHeaderOptOut(headersOf({ "Do-Not-Track": "1" }))).toBe("DO_NOT_TRACK");
     expect(findHeaderOptOut(headersOf({ DNT: "0" }))).toBeNull();
@@ -122,7 +190,14 @@ describe("handleIngest", () => {
       maxBytes: MAX,
       findInstall: async (id) =>
         id === "known"
-          ? { id, userId: "u1", tokenHash: hashInstallToken(token), clusterEnabled: overrides.clusterEnabled ?? true, accountEnabled: overrides.accountEnabled ?? true, restricted: false }
+          ? {
+              id,
+              userId: "u1",
+              tokenHash: hashInstallToken(token),
+              clusterEnabled: overrides.clusterEnabled ?? true,
+              accountEnabled: overrides.accountEnabled ?? true,
+              restricted: false,
+            }
           : null,
       consumeRateLimit: async () => (overrides.limited ? { ok: false, retryAfterSeconds: 30 } : { ok: true }),
       enqueue: async (report) => {
@@ -138,13 +213,26 @@ describe("handleIngest", () => {
     await fc.assert(
       fc.asyncProperty(
         anyBody,
-        fc.dictionary(fc.constantFrom("authorization", "dnt", "do-not-track", "telemetry-disabled", "x-install-token", "content-type"), fc.string({ maxLength: 80 })),
+        fc.dictionary(
+          fc.constantFrom(
+            "authorization",
+            "dnt",
+            "do-not-track",
+            "telemetry-disabled",
+            "x-install-token",
+            "content-type",
+          ),
+          fc.string({ maxLength: 80 }),
+        ),
         fc.constantFrom("POST", "GET", "PUT"),
         fc.boolean(),
         async (body, headers, method, known) => {
           const { deps } = fakeDeps();
           const text = known ? body.replace(/"installId":"[^"]*"/, '"installId":"known"') : body;
-          const response = await handleIngest({ method, headers: headersOf(headers), body: text, ip: "203.0.113.1" }, deps);
+          const response = await handleIngest(
+            { method, headers: headersOf(headers), body: text, ip: "203.0.113.1" },
+            deps,
+          );
           expect(response.status).toBeLessThan(500);
           expect([200, 202, 400, 401, 405, 413, 429]).toContain(response.status);
         },
@@ -165,10 +253,16 @@ describe("handleIngest", () => {
 
   it("400s a report holding a NUL or a lone surrogate, and queues nothing", async () => {
     const { deps, queued } = fakeDeps();
-    for (const body of [JSON.stringify({ installId: "known", kind: "usage", data: { note: "\u0000" } }), `{"installId":"known","kind":"usage","data":{"note":"\\ud800"}}`]) {
+    for (const body of [
+      JSON.stringify({ installId: "known", kind: "usage", data: { note: "\u0000" } }),
+      `{"installId":"known","kind":"usage","data":{"note":"\\ud800"}}`,
+    ]) {
       const response = await handleIngest({ method: "POST", headers: headersOf(auth), body, ip: null }, deps);
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ error: "invalid_report", reason: expect.stringMatching(/^data\.note: .*(NUL character|lone surrogate)/) });
+      expect(response.body).toMatchObject({
+        error: "invalid_report",
+        reason: expect.stringMatching(/^data\.note: .*(NUL character|lone surrogate)/),
+      });
     }
     expect(queued).toHaveLength(0);
   });
@@ -180,15 +274,29 @@ describe("handleIngest", () => {
     };
     const response = await handleIngest({ method: "POST", headers: headersOf(auth), body: report, ip: null }, deps);
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ error: "invalid_report", reason: "words for VALIDATION:TELEMETRY_UNSTORABLE" });
+    expect(response.body).toMatchObject({
+      error: "invalid_report",
+      reason: "words for VALIDATION:TELEMETRY_UNSTORABLE",
+    });
   });
 
   it("401s unknown installs and wrong tokens", async () => {
     const { deps, queued } = fakeDeps();
     const unknown = JSON.stringify({ installId: "other", kind: "usage", data: {} });
-    expect((await handleIngest({ method: "POST", headers: headersOf(auth), body: unknown, ip: null }, deps)).status).toBe(401);
-    expect((await handleIngest({ method: "POST", headers: headersOf({ authorization: "Bearer nope" }), body: report, ip: null }, deps)).status).toBe(401);
-    expect((await handleIngest({ method: "POST", headers: headersOf({}), body: report, ip: null }, deps)).status).toBe(401);
+    expect(
+      (await handleIngest({ method: "POST", headers: headersOf(auth), body: unknown, ip: null }, deps)).status,
+    ).toBe(401);
+    expect(
+      (
+        await handleIngest(
+          { method: "POST", headers: headersOf({ authorization: "Bearer nope" }), body: report, ip: null },
+          deps,
+        )
+      ).status,
+    ).toBe(401);
+    expect((await handleIngest({ method: "POST", headers: headersOf({}), body: report, ip: null }, deps)).status).toBe(
+      401,
+    );
     expect(queued).toHaveLength(0);
   });
 
@@ -201,7 +309,10 @@ describe("handleIngest", () => {
       expect(queued).toHaveLength(0);
     }
     const { deps, queued } = fakeDeps();
-    const signalled = await handleIngest({ method: "POST", headers: headersOf({ ...auth, "do-not-track": "1" }), body: report, ip: null }, deps);
+    const signalled = await handleIngest(
+      { method: "POST", headers: headersOf({ ...auth, "do-not-track": "1" }), body: report, ip: null },
+      deps,
+    );
     expect(signalled.body).toMatchObject({ collection: "disabled", signal: "DO_NOT_TRACK" });
     expect(queued).toHaveLength(0);
   });

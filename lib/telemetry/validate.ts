@@ -6,10 +6,18 @@ import { z } from "zod";
 export const REPORT_KINDS = ["usage", "performance", "configuration"] as const;
 
 const scalar = z.union([z.string().max(256), z.number().finite(), z.boolean(), z.null()]);
-const fieldName = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "field names use letters, digits, _ . -");
+const fieldName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, "field names use letters, digits, _ . -");
 
 export const telemetryReportSchema = z.object({
-  installId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, "installId uses letters, digits, . _ : -"),
+  installId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._:-]+$/, "installId uses letters, digits, . _ : -"),
   kind: z.enum(REPORT_KINDS),
   sentAt: z.iso.datetime({ offset: true }).optional(),
   version: z.string().max(64).optional(),
@@ -99,7 +107,8 @@ export function parseEnvelope(body: string, options: { maxBytes: number }): Repo
     }
     const record = json as Record<string, unknown>;
     const installId = installIdSchema.safeParse(record.installId);
-    if (!installId.success) return { ok: false, kind: "invalid", reason: `installId: ${installId.error.issues[0]?.message ?? "missing"}` };
+    if (!installId.success)
+      return { ok: false, kind: "invalid", reason: `installId: ${installId.error.issues[0]?.message ?? "missing"}` };
     return { ok: true, json: record, installId: installId.data };
   } catch {
     // Defensive: nothing above should throw, but a report must never cause a 500.
@@ -117,7 +126,8 @@ function describeUnstorable(text: string): string {
 
 // A path segment as people can read it; a key that is itself the problem is shown escaped.
 const plainSegment = /^[A-Za-z0-9_.:-]{1,64}$/;
-const showSegment = (segment: string | number) => (typeof segment === "number" || plainSegment.test(segment) ? String(segment) : JSON.stringify(segment.slice(0, 64)));
+const showSegment = (segment: string | number) =>
+  typeof segment === "number" || plainSegment.test(segment) ? String(segment) : JSON.stringify(segment.slice(0, 64));
 
 type JsonPath = { segment: string | number; parent: JsonPath | null } | null;
 
@@ -141,22 +151,28 @@ export function findUnstorableText(json: unknown): string | null {
   while (stack.length) {
     const { value, path } = stack.pop()!;
     if (typeof value === "string") {
-      if (unstorable.test(value)) return `${showPath(path)}: text contains ${describeUnstorable(value)}, which cannot be stored`;
+      if (unstorable.test(value))
+        return `${showPath(path)}: text contains ${describeUnstorable(value)}, which cannot be stored`;
     } else if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], path: { segment: index, parent: path } });
+      for (let index = value.length - 1; index >= 0; index--)
+        stack.push({ value: value[index], path: { segment: index, parent: path } });
     } else if (value && typeof value === "object") {
       const entries = Object.entries(value);
       for (const [key] of entries) {
-        if (unstorable.test(key)) return `${showPath(path)}: a field name (${showSegment(key)}) contains ${describeUnstorable(key)}, which cannot be stored`;
+        if (unstorable.test(key))
+          return `${showPath(path)}: a field name (${showSegment(key)}) contains ${describeUnstorable(key)}, which cannot be stored`;
       }
-      for (let index = entries.length - 1; index >= 0; index--) stack.push({ value: entries[index][1], path: { segment: entries[index][0], parent: path } });
+      for (let index = entries.length - 1; index >= 0; index--)
+        stack.push({ value: entries[index][1], path: { segment: entries[index][0], parent: path } });
     }
   }
   return null;
 }
 
 /** The full schema check of an envelope's JSON. */
-export function validateReport(json: unknown): { ok: true; report: TelemetryReport } | { ok: false; kind: "invalid"; reason: string } {
+export function validateReport(
+  json: unknown,
+): { ok: true; report: TelemetryReport } | { ok: false; kind: "invalid"; reason: string } {
   try {
     const unstorableText = findUnstorableText(json);
     if (unstorableText) return { ok: false, kind: "invalid", reason: unstorableText };

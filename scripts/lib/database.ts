@@ -10,7 +10,10 @@ export type ResolvedDatabase = { url: string; embedded: boolean; stop: () => Pro
 
 const log = (line: string) => console.log(`[db] ${line}`);
 
-export async function resolveDatabase(mode: DatabaseMode, options: { reset?: boolean } = {}): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  mode: DatabaseMode,
+  options: { reset?: boolean } = {},
+): Promise<ResolvedDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
     if (options.reset) await resetSchema(external);

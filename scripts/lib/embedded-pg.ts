@@ -81,8 +81,10 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedCluster> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
-  const urlFor = (port: number) => (database = "postgres") =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const urlFor =
+    (port: number) =>
+    (database = "postgres") =>
+      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
   const runningPort = readRunningPort(dataDir);
   if (runningPort && (await canConnect(urlFor(runningPort)()))) {

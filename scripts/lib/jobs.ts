@@ -16,4 +16,13 @@ import { retentionJobs } from "../../lib/retention/jobs";
 // Notices send what policies and breaches (domains above notices) say.
 const noticeJobs = createNoticeJobs({ renderers: { POLICY: renderPolicyNotice, BREACH: renderBreachNotice } });
 
-export const jobs: JobDefinition[] = [...authJobs, ...noticeJobs, ...exportJobs, ...erasureJobs, ...parentJobs, ...requestJobs, ...legalJobs, ...retentionJobs];
+export const jobs: JobDefinition[] = [
+  ...authJobs,
+  ...noticeJobs,
+  ...exportJobs,
+  ...erasureJobs,
+  ...parentJobs,
+  ...requestJobs,
+  ...legalJobs,
+  ...retentionJobs,
+];

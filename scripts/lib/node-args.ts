@@ -19,6 +19,7 @@ const RUNNING_COMPILED = import.meta.url.endsWith(".js");
 export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = {}): string[] {
   if (!(options.compiled ?? RUNNING_COMPILED)) return [...TS_NODE_ARGS, path.resolve(`scripts/${entry}.ts`)];
   const file = path.resolve("dist", `${entry}.js`);
-  if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`npm run build\` first`);
+  if (!fs.existsSync(file))
+    throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`npm run build\` first`);
   return [file];
 }

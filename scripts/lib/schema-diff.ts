@@ -25,7 +25,11 @@ async function build(url: string, sql: string[]) {
 const ONLY_IN_MIGRATIONS = /^drop (trigger|function) /i;
 
 /** Migration SQL from the migrated schema to prisma/schema.prisma ("" when they agree). */
-export async function diffMigrationsToSchema(options: { adminUrl: string; schema: string; migrationsDir?: string }): Promise<string> {
+export async function diffMigrationsToSchema(options: {
+  adminUrl: string;
+  schema: string;
+  migrationsDir?: string;
+}): Promise<string> {
   const suffix = `${process.pid}_${Date.now()}`;
   const names = { from: `diff_from_${suffix}`, to: `diff_to_${suffix}` };
   const urlOf = (name: string) => Object.assign(new URL(options.adminUrl), { pathname: `/${name}` }).toString();
@@ -34,7 +38,10 @@ export async function diffMigrationsToSchema(options: { adminUrl: string; schema
   const from = createClient(urlOf(names.from));
   const to = createClient(urlOf(names.to));
   try {
-    await build(urlOf(names.from), listMigrations(options.migrationsDir).map((migration) => migration.sql));
+    await build(
+      urlOf(names.from),
+      listMigrations(options.migrationsDir).map((migration) => migration.sql),
+    );
     await build(urlOf(names.to), [renderSchemaSql(options.schema)]);
     const migration = await migra(from, to, { unsafe: true });
     return migration.statements.array
@@ -50,7 +57,10 @@ export async function diffMigrationsToSchema(options: { adminUrl: string; schema
       // migra's pool closes its sockets after end() resolves: wait for them to go, or the forced
       // drop below would terminate them under the pool, which then reports an error.
       for (let attempt = 0; attempt < 100; attempt++) {
-        const { rows } = await admin.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = ANY($1)", [Object.values(names)]);
+        const { rows } = await admin.query<{ count: number }>(
+          "SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = ANY($1)",
+          [Object.values(names)],
+        );
         if (rows[0].count === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -8,7 +8,16 @@
 // ESM-only chevrotain from a CommonJS build, which fails under Node and tsx).
 // tests/unit/schema-drift.test.ts proves the result
 // equals the database the migrations build; `npm run db:diff` diffs the two.
-import { getSchema, type Attribute, type AttributeArgument, type BlockAttribute, type Field, type Func, type KeyValue, type Value } from "@mrleebo/prisma-ast";
+import {
+  getSchema,
+  type Attribute,
+  type AttributeArgument,
+  type BlockAttribute,
+  type Field,
+  type Func,
+  type KeyValue,
+  type Value,
+} from "@mrleebo/prisma-ast";
 
 const SCALARS: Record<string, string> = {
   String: "TEXT",
@@ -31,7 +40,13 @@ const NATIVE: Record<string, (args: string[]) => string> = {
   Timestamptz: (args) => `TIMESTAMPTZ(${args[0] ?? 3})`,
   Date: () => "DATE",
 };
-const ACTIONS: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT" };
+const ACTIONS: Record<string, string> = {
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  NoAction: "NO ACTION",
+  SetNull: "SET NULL",
+  SetDefault: "SET DEFAULT",
+};
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -39,12 +54,16 @@ const columns = (names: string[]) => names.map(q).join(", ");
 
 class SchemaError extends Error {
   constructor(where: string, message: string) {
-    super(`prisma/schema.prisma, ${where}: ${message} (scripts/lib/schema-sql.ts does not render it; write the migration by hand and teach the renderer)`);
+    super(
+      `prisma/schema.prisma, ${where}: ${message} (scripts/lib/schema-sql.ts does not render it; write the migration by hand and teach the renderer)`,
+    );
   }
 }
 
 function isKeyValue(value: AttributeArgument["value"]): value is KeyValue {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && (value as KeyValue).type === "keyValue";
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && (value as KeyValue).type === "keyValue"
+  );
 }
 function isFunc(value: unknown): value is Func {
   return typeof value === "object" && value !== null && !Array.isArray(value) && (value as Func).type === "function";
@@ -56,9 +75,11 @@ function stringValue(value: Value, where: string): string {
 }
 /** The names in [a, b]; a name with arguments (sort, length, ops) is refused. */
 function nameList(value: Value | undefined, where: string): string[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || value.type !== "array") throw new SchemaError(where, "expected a list of fields");
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value.type !== "array")
+    throw new SchemaError(where, "expected a list of fields");
   return (value.args ?? []).map((item) => {
-    if (typeof item !== "string") throw new SchemaError(where, `field arguments are not supported: ${JSON.stringify(item)}`);
+    if (typeof item !== "string")
+      throw new SchemaError(where, `field arguments are not supported: ${JSON.stringify(item)}`);
     return item;
   });
 }
@@ -68,7 +89,8 @@ function argumentsOf(attribute: Attribute | BlockAttribute, allowed: string[], w
   const named: Record<string, Value> = {};
   for (const argument of attribute.args ?? []) {
     if (isKeyValue(argument.value)) {
-      if (!allowed.includes(argument.value.key)) throw new SchemaError(where, `@${attribute.name}(${argument.value.key}: …) is not supported`);
+      if (!allowed.includes(argument.value.key))
+        throw new SchemaError(where, `@${attribute.name}(${argument.value.key}: …) is not supported`);
       named[argument.value.key] = argument.value.value;
     } else positional.push(argument.value as Value);
   }
@@ -94,7 +116,8 @@ export function renderSchemaSql(schemaText: string): string {
   const models = new Map<string, { name: string; fields: Field[]; attributes: BlockAttribute[] }>();
   for (const block of schema.list) {
     if (block.type === "enum") {
-      if (block.enumerators.some((item) => item.type === "attribute")) throw new SchemaError(`enum ${block.name}`, "enum attributes are not supported");
+      if (block.enumerators.some((item) => item.type === "attribute"))
+        throw new SchemaError(`enum ${block.name}`, "enum attributes are not supported");
       enums.set(
         block.name,
         block.enumerators.flatMap((item) => (item.type === "enumerator" ? [item.name] : [])),
@@ -103,8 +126,13 @@ export function renderSchemaSql(schemaText: string): string {
       const fields = block.properties.filter((item): item is Field => item.type === "field");
       const attributes = block.properties.filter((item): item is BlockAttribute => item.type === "attribute");
       const map = attributes.find((attribute) => attribute.name === "map");
-      models.set(block.name, { name: map ? stringValue(map.args[0].value as Value, `model ${block.name}`) : block.name, fields, attributes });
-    } else if (block.type === "view" || block.type === "type") throw new SchemaError(`${block.type} ${block.name}`, `${block.type} blocks are not supported`);
+      models.set(block.name, {
+        name: map ? stringValue(map.args[0].value as Value, `model ${block.name}`) : block.name,
+        fields,
+        attributes,
+      });
+    } else if (block.type === "view" || block.type === "type")
+      throw new SchemaError(`${block.type} ${block.name}`, `${block.type} blocks are not supported`);
   }
 
   const columnName = (modelName: string, fieldName: string) => {
@@ -115,7 +143,15 @@ export function renderSchemaSql(schemaText: string): string {
   };
   const tables: Table[] = [];
   for (const [modelName, model] of models) {
-    const table: Table = { model: modelName, name: model.name, columns: [], primaryKey: [], uniques: [], indexes: [], foreignKeys: [] };
+    const table: Table = {
+      model: modelName,
+      name: model.name,
+      columns: [],
+      primaryKey: [],
+      uniques: [],
+      indexes: [],
+      foreignKeys: [],
+    };
     const columnOf = (fieldName: string) => columnName(modelName, fieldName);
     for (const field of model.fields) {
       const where = `${modelName}.${field.name}`;
@@ -123,7 +159,8 @@ export function renderSchemaSql(schemaText: string): string {
       const attributes = field.attributes ?? [];
       const related = models.get(field.fieldType);
       if (related) {
-        for (const attribute of attributes) if (attribute.name !== "relation") throw new SchemaError(where, `@${attribute.name} on a relation field`);
+        for (const attribute of attributes)
+          if (attribute.name !== "relation") throw new SchemaError(where, `@${attribute.name} on a relation field`);
         const relation = attributes.find((attribute) => attribute.name === "relation");
         if (!relation) continue;
         const { named } = argumentsOf(relation, ["fields", "references", "onDelete", "onUpdate", "name"], where);
@@ -132,7 +169,8 @@ export function renderSchemaSql(schemaText: string): string {
         const required = fields.every((name) => !model.fields.find((candidate) => candidate.name === name)?.optional);
         const action = (value: Value | undefined, fallback: string) => {
           if (value === undefined) return fallback;
-          if (typeof value !== "string" || !ACTIONS[value]) throw new SchemaError(where, `unknown referential action ${JSON.stringify(value)}`);
+          if (typeof value !== "string" || !ACTIONS[value])
+            throw new SchemaError(where, `unknown referential action ${JSON.stringify(value)}`);
           return ACTIONS[value];
         };
         table.foreignKeys.push({
@@ -166,11 +204,13 @@ export function renderSchemaSql(schemaText: string): string {
             if (value.name === "autoincrement") type = field.fieldType === "BigInt" ? "BIGSERIAL" : "SERIAL";
             else if (value.name === "now") defaultSql = "CURRENT_TIMESTAMP";
             else if (value.name === "dbgenerated") defaultSql = stringValue(value.params![0], where);
-            else if (!["cuid", "uuid", "nanoid", "ulid"].includes(value.name)) throw new SchemaError(where, `@default(${value.name}()) is not supported`);
+            else if (!["cuid", "uuid", "nanoid", "ulid"].includes(value.name))
+              throw new SchemaError(where, `@default(${value.name}()) is not supported`);
           } else if (typeof value === "object" && value !== null && !Array.isArray(value) && value.type === "array") {
             if (value.args?.length) throw new SchemaError(where, "only an empty list default is supported");
             defaultSql = `ARRAY[]::${type}[]`;
-          } else if (typeof value === "string" && value.startsWith('"')) defaultSql = literal(stringValue(value, where));
+          } else if (typeof value === "string" && value.startsWith('"'))
+            defaultSql = literal(stringValue(value, where));
           else if (enumType) defaultSql = literal(String(value));
           else defaultSql = String(value);
         } else if (attribute.name === "updatedAt" || attribute.name === "map") continue;
@@ -195,20 +235,32 @@ export function renderSchemaSql(schemaText: string): string {
 
   const tableName = (model: string) => models.get(model)!.name;
   const named = (name: string) => {
-    if (name.length > 63) throw new SchemaError(name, "a generated name longer than 63 characters (PostgreSQL would cut it): give it a map: name");
+    if (name.length > 63)
+      throw new SchemaError(
+        name,
+        "a generated name longer than 63 characters (PostgreSQL would cut it): give it a map: name",
+      );
     return q(name);
   };
   const statements: string[] = [];
-  for (const [name, values] of enums) statements.push(`-- CreateEnum\nCREATE TYPE ${q(name)} AS ENUM (${values.map(literal).join(", ")});`);
+  for (const [name, values] of enums)
+    statements.push(`-- CreateEnum\nCREATE TYPE ${q(name)} AS ENUM (${values.map(literal).join(", ")});`);
   for (const table of tables) {
     const lines = table.columns.map((column) => `    ${column.sql}`);
     // A model may have no @id when it has a @@unique (Auth.js's VerificationToken).
-    if (table.primaryKey.length) lines.push(`\n    CONSTRAINT ${named(`${table.name}_pkey`)} PRIMARY KEY (${columns(table.primaryKey)})`);
+    if (table.primaryKey.length)
+      lines.push(`\n    CONSTRAINT ${named(`${table.name}_pkey`)} PRIMARY KEY (${columns(table.primaryKey)})`);
     statements.push(`-- CreateTable\nCREATE TABLE ${q(table.name)} (\n${lines.join(",\n")}\n);`);
   }
   for (const table of tables) {
-    for (const list of table.indexes) statements.push(`-- CreateIndex\nCREATE INDEX ${named(`${table.name}_${list.join("_")}_idx`)} ON ${q(table.name)}(${columns(list)});`);
-    for (const list of table.uniques) statements.push(`-- CreateIndex\nCREATE UNIQUE INDEX ${named(`${table.name}_${list.join("_")}_key`)} ON ${q(table.name)}(${columns(list)});`);
+    for (const list of table.indexes)
+      statements.push(
+        `-- CreateIndex\nCREATE INDEX ${named(`${table.name}_${list.join("_")}_idx`)} ON ${q(table.name)}(${columns(list)});`,
+      );
+    for (const list of table.uniques)
+      statements.push(
+        `-- CreateIndex\nCREATE UNIQUE INDEX ${named(`${table.name}_${list.join("_")}_key`)} ON ${q(table.name)}(${columns(list)});`,
+      );
   }
   for (const table of tables) {
     for (const key of table.foreignKeys) {

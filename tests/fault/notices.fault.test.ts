@@ -61,13 +61,34 @@ async function seedCampaign(tag: string, users: number, ratePerSecond = 2000) {
 async function drainInProcess(smtpUrl: string, campaignId: string, timeoutMs = 60_000) {
   const inner = createNoticeTransport(smtpUrl, settings.concurrency);
   const transport = process.env.DEBUG_FAULT
-    ? { ...inner, send: (m: Parameters<typeof inner.send>[0]) => inner.send(m).then((r) => r, (e) => { console.log("[send-error]", m.to, e.code, e.responseCode, e.message); throw e; }), reset: () => { console.log("[reset]"); inner.reset(); } }
+    ? {
+        ...inner,
+        send: (m: Parameters<typeof inner.send>[0]) =>
+          inner.send(m).then(
+            (r) => r,
+            (e) => {
+              console.log("[send-error]", m.to, e.code, e.responseCode, e.message);
+              throw e;
+            },
+          ),
+        reset: () => {
+          console.log("[reset]");
+          inner.reset();
+        },
+      }
     : inner;
   const end = Date.now() + timeoutMs;
   try {
     await materializeNoticeCampaign(campaignId, pool);
     while (Date.now() < end) {
-      const result = await runNoticeSlice({ pool, transport, campaignId, settings, renderers: { POLICY: renderPolicyNotice, BREACH: renderBreachNotice }, deadline: Date.now() + 2_000 }).catch(() => ({ done: false }));
+      const result = await runNoticeSlice({
+        pool,
+        transport,
+        campaignId,
+        settings,
+        renderers: { POLICY: renderPolicyNotice, BREACH: renderBreachNotice },
+        deadline: Date.now() + 2_000,
+      }).catch(() => ({ done: false }));
       if (result.done) return;
     }
     throw new Error("campaign did not finish in time");
@@ -134,7 +155,8 @@ describe("notice fan-out under SMTP faults", () => {
     const n = 120;
     const campaignId = await seedCampaign(tag, n);
     const harness = await startSmtpHarness({
-      dropMidMessage: (recipient, attempt) => recipient.startsWith(tag) && Number(/-(\d+)@/.exec(recipient)?.[1]) % 4 === 0 && attempt === 1,
+      dropMidMessage: (recipient, attempt) =>
+        recipient.startsWith(tag) && Number(/-(\d+)@/.exec(recipient)?.[1]) % 4 === 0 && attempt === 1,
     });
     try {
       await drainInProcess(harness.url, campaignId);
@@ -160,7 +182,9 @@ describe("notice fan-out under SMTP faults", () => {
         await harness.up();
       })();
       const monitor = setInterval(async () => {
-        const c = await pool.query(`SELECT status::text, count(*) FROM "NoticeDelivery" WHERE "campaignId" = $1 GROUP BY 1`, [campaignId]).catch(() => ({ rows: [] }));
+        const c = await pool
+          .query(`SELECT status::text, count(*) FROM "NoticeDelivery" WHERE "campaignId" = $1 GROUP BY 1`, [campaignId])
+          .catch(() => ({ rows: [] }));
         if (process.env.DEBUG_FAULT) console.log("[debug]", harness.totalDelivered(), JSON.stringify(c.rows));
       }, 2000);
       await drainInProcess(harness.url, campaignId).finally(() => clearInterval(monitor));
@@ -212,7 +236,10 @@ describe("notice fan-out under SMTP faults", () => {
       first.kill("SIGKILL");
       await new Promise((resolve) => first.once("exit", resolve));
       const deliveredAtKill = harness.totalDelivered();
-      const inFlight = await pool.query<{ count: string }>(`SELECT count(*) FROM "NoticeDelivery" WHERE "campaignId" = $1 AND status = 'SENDING'`, [campaignId]);
+      const inFlight = await pool.query<{ count: string }>(
+        `SELECT count(*) FROM "NoticeDelivery" WHERE "campaignId" = $1 AND status = 'SENDING'`,
+        [campaignId],
+      );
       const audience = (await everyUserEmail()).length;
       expect(deliveredAtKill).toBeLessThan(audience);
       startWorkerProcess();
@@ -220,7 +247,8 @@ describe("notice fan-out under SMTP faults", () => {
       for (;;) {
         const state = await pool.query(`SELECT status::text FROM "NoticeCampaign" WHERE id = $1`, [campaignId]);
         if (state.rows[0].status === "COMPLETED") break;
-        if (Date.now() > deadline) throw new Error(`not completed; delivered ${harness.totalDelivered()} of ${audience}`);
+        if (Date.now() > deadline)
+          throw new Error(`not completed; delivered ${harness.totalDelivered()} of ${audience}`);
         await new Promise((r) => setTimeout(r, 200));
       }
       expectExactlyOnce(harness, await everyUserEmail());
@@ -228,11 +256,17 @@ describe("notice fan-out under SMTP faults", () => {
       expect(states.every((s) => s.status === "SENT")).toBe(true);
       // Resends are only possible for messages that were in flight at the kill.
       expect(harness.resends).toBeLessThanOrEqual(Number(inFlight.rows[0].count));
-      console.log(`[fault] kill: delivered ${deliveredAtKill} before SIGKILL, ${inFlight.rows[0].count} leased at kill, ${harness.resends} resend(s) recognised by Message-ID, ${harness.totalDelivered()} delivered in total for ${audience} users`);
+      console.log(
+        `[fault] kill: delivered ${deliveredAtKill} before SIGKILL, ${inFlight.rows[0].count} leased at kill, ${harness.resends} resend(s) recognised by Message-ID, ${harness.totalDelivered()} delivered in total for ${audience} users`,
+      );
       expect(harness.totalDelivered()).toBe(audience);
     } finally {
       for (const worker of workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill("SIGTERM");
-      await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once("exit", r)) : null)));
+      await Promise.all(
+        workers.map((w) =>
+          w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once("exit", r)) : null,
+        ),
+      );
       await boss.stop({ graceful: false }).catch(() => {});
       await harness.close();
     }

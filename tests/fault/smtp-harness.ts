@@ -57,7 +57,11 @@ export async function startSmtpHarness(initialPlan: FaultPlan = {}): Promise<Har
         const code = plan.rcptReply?.(recipient, attempt) ?? null;
         if (code) {
           if (code < 500) harness.tempFailures += 1;
-          return callback(Object.assign(new Error(code < 500 ? "Mailbox busy, try again later" : "No such user here"), { responseCode: code }));
+          return callback(
+            Object.assign(new Error(code < 500 ? "Mailbox busy, try again later" : "No such user here"), {
+              responseCode: code,
+            }),
+          );
         }
         callback();
       },
@@ -74,7 +78,10 @@ export async function startSmtpHarness(initialPlan: FaultPlan = {}): Promise<Har
             dropped = true;
             harness.drops += 1;
             if (process.env.DEBUG_FAULT) console.log("[drop]", recipient, session.attempt, session.id);
-            const connection = [...((server as unknown as { connections: Set<{ id: string; _socket: { destroy: () => void } }> }).connections ?? [])].find((c) => c.id === session.id);
+            const connection = [
+              ...((server as unknown as { connections: Set<{ id: string; _socket: { destroy: () => void } }> })
+                .connections ?? []),
+            ].find((c) => c.id === session.id);
             connection?._socket.destroy();
           }
         });
@@ -109,22 +116,36 @@ export async function startSmtpHarness(initialPlan: FaultPlan = {}): Promise<Har
     if (!server) return;
     const current = server;
     server = null;
-    for (const connection of (current as unknown as { connections: Set<{ _socket: { destroy: () => void } }> }).connections ?? []) connection._socket.destroy();
+    for (const connection of (current as unknown as { connections: Set<{ _socket: { destroy: () => void } }> })
+      .connections ?? [])
+      connection._socket.destroy();
     await new Promise<void>((resolve) => current.close(() => resolve()));
   };
 
   await listen();
   return {
-    get port() { return port; },
-    get url() { return `smtp://127.0.0.1:${port}?tls=off`; },
+    get port() {
+      return port;
+    },
+    get url() {
+      return `smtp://127.0.0.1:${port}?tls=off`;
+    },
     delivered,
     acceptedReplies,
     attempts,
-    get resends() { return harness.resends; },
-    get drops() { return harness.drops; },
-    get tempFailures() { return harness.tempFailures; },
+    get resends() {
+      return harness.resends;
+    },
+    get drops() {
+      return harness.drops;
+    },
+    get tempFailures() {
+      return harness.tempFailures;
+    },
     totalDelivered: () => [...delivered.values()].reduce((sum, set) => sum + set.size, 0),
-    setPlan: (next) => { plan = next; },
+    setPlan: (next) => {
+      plan = next;
+    },
     down: stop,
     up: listen,
     close: stop,

@@ -35,15 +35,31 @@ import { entryArgs, type ServerEntry } from "../../scripts/lib/node-args";
 import { startTestS3 } from "../support/s3";
 
 const BASE_PORT = Number(process.env.SCALE_BASE_PORT || 4530);
-const PORTS = { appA: BASE_PORT, appB: BASE_PORT + 1, ingest: BASE_PORT + 2, s3: BASE_PORT + 3, smtpApps: BASE_PORT + 4, smtpW1: BASE_PORT + 5, smtpW2: BASE_PORT + 6, pg: BASE_PORT + 7, lb: BASE_PORT + 8 };
+const PORTS = {
+  appA: BASE_PORT,
+  appB: BASE_PORT + 1,
+  ingest: BASE_PORT + 2,
+  s3: BASE_PORT + 3,
+  smtpApps: BASE_PORT + 4,
+  smtpW1: BASE_PORT + 5,
+  smtpW2: BASE_PORT + 6,
+  pg: BASE_PORT + 7,
+  lb: BASE_PORT + 8,
+};
 const PEOPLE = 2000;
 const NOTICE_RATE = 250;
 const LOG_DIR = path.resolve(".data/scale-logs");
 const started = Date.now();
-const step = (message: string) => console.log(`[scale ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+const step = (message: string) =>
+  console.log(`[scale ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => null);
@@ -56,7 +72,12 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null | undefine
 // ---------------------------------------------------------------- SMTP sink
 type Caught = { port: number; to: string; messageId: string; subject: string; raw: string; at: number };
 const caught: Caught[] = [];
-function onData(stream: NodeJS.ReadableStream, session: { envelope: { rcptTo: Array<{ address: string }> }; localPort?: number }, callback: () => void, port: number) {
+function onData(
+  stream: NodeJS.ReadableStream,
+  session: { envelope: { rcptTo: Array<{ address: string }> }; localPort?: number },
+  callback: () => void,
+  port: number,
+) {
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
   stream.on("end", () => {
@@ -64,7 +85,14 @@ function onData(stream: NodeJS.ReadableStream, session: { envelope: { rcptTo: Ar
     const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, " ");
     const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
     const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()).join(",");
-    caught.push({ port, to, messageId: header("Message-ID"), subject: header("Subject"), raw: header("X-Notice-Delivery") ? "" : raw, at: Date.now() });
+    caught.push({
+      port,
+      to,
+      messageId: header("Message-ID"),
+      subject: header("Subject"),
+      raw: header("X-Notice-Delivery") ? "" : raw,
+      at: Date.now(),
+    });
     callback();
   });
 }
@@ -84,7 +112,11 @@ function listenSink(port: number) {
 }
 
 async function waitForMail(to: string, since: number, subject: RegExp): Promise<string> {
-  const message = await waitFor(`mail to ${to}`, async () => caught.find((mail) => mail.to === to && mail.at >= since && subject.test(mail.subject)), 20_000);
+  const message = await waitFor(
+    `mail to ${to}`,
+    async () => caught.find((mail) => mail.to === to && mail.at >= since && subject.test(mail.subject)),
+    20_000,
+  );
   const parsed = await simpleParser(message.raw);
   return parsed.text ?? "";
 }
@@ -95,7 +127,13 @@ async function waitForMail(to: string, since: number, subject: RegExp): Promise<
 let route: "A" | "B" = "A";
 const balancer = http.createServer((request, response) => {
   const upstream = http.request(
-    { host: "127.0.0.1", port: route === "A" ? PORTS.appA : PORTS.appB, method: request.method, path: request.url, headers: request.headers },
+    {
+      host: "127.0.0.1",
+      port: route === "A" ? PORTS.appA : PORTS.appB,
+      method: request.method,
+      path: request.url,
+      headers: request.headers,
+    },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
@@ -113,7 +151,10 @@ const children: Array<{ name: string; child: ChildProcess }> = [];
 
 function startProcess(name: string, entry: ServerEntry, env: NodeJS.ProcessEnv): ChildProcess {
   const log = fs.createWriteStream(path.join(LOG_DIR, `${name}.log`));
-  const child = spawn(process.execPath, entryArgs(entry, { compiled: true }), { env: { ...process.env, ...env, PORTAL_PROCESS_NAME: name }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, entryArgs(entry, { compiled: true }), {
+    env: { ...process.env, ...env, PORTAL_PROCESS_NAME: name },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   child.once("exit", (code, signal) => {
@@ -123,7 +164,11 @@ function startProcess(name: string, entry: ServerEntry, env: NodeJS.ProcessEnv):
   return child;
 }
 
-function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM", timeoutMs = 15_000): Promise<number | null> {
+function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = "SIGTERM",
+  timeoutMs = 15_000,
+): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
@@ -196,12 +241,37 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
     ...s3.env,
   };
-  const appA = startProcess("app-a", "server", { ...common, PORT: String(PORTS.appA), SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`, EXPORT_DIR: ".data/scale-a-spool" });
-  const appB = startProcess("app-b", "server", { ...common, PORT: String(PORTS.appB), SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`, EXPORT_DIR: ".data/scale-b-spool" });
-  const worker1 = startProcess("worker-1", "worker", { ...common, SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW1}?tls=off`, EXPORT_DIR: ".data/scale-w1-spool" });
-  const worker2 = startProcess("worker-2", "worker", { ...common, SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW2}?tls=off`, EXPORT_DIR: ".data/scale-w2-spool" });
-  const ingest = startProcess("ingest", "ingest-server", { ...common, INGEST_PORT: String(PORTS.ingest), TELEMETRY_AUTH_CACHE_SECONDS: "300", TELEMETRY_RATE_LIMIT_PER_MINUTE: "1000000", TELEMETRY_FLUSH_MS: "20" });
-  for (const child of [appA, appB, worker1, worker2, ingest]) child.once("exit", (code, signal) => code && step(`process exited early: ${code ?? signal}`));
+  const appA = startProcess("app-a", "server", {
+    ...common,
+    PORT: String(PORTS.appA),
+    SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`,
+    EXPORT_DIR: ".data/scale-a-spool",
+  });
+  const appB = startProcess("app-b", "server", {
+    ...common,
+    PORT: String(PORTS.appB),
+    SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpApps}?tls=off`,
+    EXPORT_DIR: ".data/scale-b-spool",
+  });
+  const worker1 = startProcess("worker-1", "worker", {
+    ...common,
+    SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW1}?tls=off`,
+    EXPORT_DIR: ".data/scale-w1-spool",
+  });
+  const worker2 = startProcess("worker-2", "worker", {
+    ...common,
+    SMTP_URL: `smtp://127.0.0.1:${PORTS.smtpW2}?tls=off`,
+    EXPORT_DIR: ".data/scale-w2-spool",
+  });
+  const ingest = startProcess("ingest", "ingest-server", {
+    ...common,
+    INGEST_PORT: String(PORTS.ingest),
+    TELEMETRY_AUTH_CACHE_SECONDS: "300",
+    TELEMETRY_RATE_LIMIT_PER_MINUTE: "1000000",
+    TELEMETRY_FLUSH_MS: "20",
+  });
+  for (const child of [appA, appB, worker1, worker2, ingest])
+    child.once("exit", (code, signal) => code && step(`process exited early: ${code ?? signal}`));
 
   const A = `http://localhost:${PORTS.appA}`;
   const B = `http://localhost:${PORTS.appB}`;
@@ -211,14 +281,25 @@ try {
     return LB;
   };
   const INGEST = `http://127.0.0.1:${PORTS.ingest}`;
-  for (const base of [A, B]) await waitFor(`${base}/api/ready`, async () => (await fetch(`${base}/api/ready`)).status === 200, 90_000, 250);
+  for (const base of [A, B])
+    await waitFor(`${base}/api/ready`, async () => (await fetch(`${base}/api/ready`)).status === 200, 90_000, 250);
   await waitFor("ingestion server", async () => (await fetch(`${INGEST}/health`)).ok, 30_000);
   // Both workers have registered every queue (they raced creating them on a new database).
-  await waitFor("both workers", async () => ["worker-1", "worker-2"].every((name) => logLines(name).some((line) => String(line.msg).includes("listening for"))), 60_000, 250);
+  await waitFor(
+    "both workers",
+    async () =>
+      ["worker-1", "worker-2"].every((name) =>
+        logLines(name).some((line) => String(line.msg).includes("listening for")),
+      ),
+    60_000,
+    250,
+  );
   step("2 app instances, 2 workers and the ingestion server are ready");
 
   // ---------------------------------------------------------- 1 + 2: session and shared sign-in limits
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined) });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+  });
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.7.7" } });
   const page = await context.newPage();
   const email = "bob@example.com";
@@ -249,14 +330,20 @@ try {
 
   // 3 sign-in emails per address per window: 1 used on A; B and A take one each; the 4th (B) is refused.
   since = Date.now();
-  const anonymous = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.7.8" } })).newPage();
+  const anonymous = await (
+    await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.18.7.8" } })
+  ).newPage();
   await requestLink(via("B"), anonymous);
   await anonymous.getByRole("heading", { name: "Check your email" }).waitFor();
   await requestLink(via("A"), anonymous);
   await anonymous.getByRole("heading", { name: "Check your email" }).waitFor();
   await requestLink(via("B"), anonymous);
   await anonymous.getByText(/Too many sign-in links were requested for this address/).waitFor();
-  assert.equal(caught.filter((mail) => mail.to === email && mail.at >= since).length, 2, "only the two allowed links were sent");
+  assert.equal(
+    caught.filter((mail) => mail.to === email && mail.at >= since).length,
+    2,
+    "only the two allowed links were sent",
+  );
   step("2. sign-in limits are shared: the 4th link for one address is refused, on the other instance");
 
   // ---------------------------------------------------------- 3: export built once, downloaded elsewhere
@@ -264,67 +351,136 @@ try {
   await exportPage.goto(`${via("A")}/account/data`);
   await exportPage.getByRole("button", { name: "Download my data" }).click();
   const bob = (await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email])).rows[0];
-  const job = await waitFor("export READY", async () => (await pool.query<{ id: string; sha256: string; fileSize: string }>(`SELECT id, sha256, "fileSize"::text FROM "ExportJob" WHERE "userId" = $1 AND status = 'READY'`, [bob.id])).rows[0], 60_000, 250);
-  const builds = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM pgboss.job WHERE name = 'export.build' AND data->>'exportId' = $1`, [job.id]);
+  const job = await waitFor(
+    "export READY",
+    async () =>
+      (
+        await pool.query<{ id: string; sha256: string; fileSize: string }>(
+          `SELECT id, sha256, "fileSize"::text FROM "ExportJob" WHERE "userId" = $1 AND status = 'READY'`,
+          [bob.id],
+        )
+      ).rows[0],
+    60_000,
+    250,
+  );
+  const builds = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM pgboss.job WHERE name = 'export.build' AND data->>'exportId' = $1`,
+    [job.id],
+  );
   assert.equal(Number(builds.rows[0].n), 1, "one build job");
-  const readyAudits = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditLog" WHERE action = 'export.ready' AND "targetId" = $1`, [job.id]);
+  const readyAudits = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM "AuditLog" WHERE action = 'export.ready' AND "targetId" = $1`,
+    [job.id],
+  );
   assert.equal(Number(readyAudits.rows[0].n), 1, "built exactly once");
-  const builtBy = ["worker-1", "worker-2"].filter((name) => logLines(name).some((line) => line.msg === "export built" && line.exportId === job.id));
+  const builtBy = ["worker-1", "worker-2"].filter((name) =>
+    logLines(name).some((line) => line.msg === "export built" && line.exportId === job.id),
+  );
   assert.equal(builtBy.length, 1, "one worker built it");
   const download = await fetch(`${B}/api/export/${job.id}/download`, { headers: { cookie: cookieHeader } });
   assert.equal(download.status, 200, "downloads from instance B");
   const archive = Buffer.from(await download.arrayBuffer());
   assert.equal(archive.subarray(0, 2).toString(), "PK");
   assert.equal(createHash("sha256").update(archive).digest("hex"), job.sha256, "the archive is the one built");
-  const s3Client = createS3Client({ endpoint: s3.endpoint, region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER", forcePathStyle: true });
+  const s3Client = createS3Client({
+    endpoint: s3.endpoint,
+    region: "us-east-1",
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+    forcePathStyle: true,
+  });
   const listed = await s3Client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
-  assert.deepEqual((listed.Contents ?? []).map((object) => object.Key), [`exports/${job.id}.zip`], "the archive lives in the bucket");
+  assert.deepEqual(
+    (listed.Contents ?? []).map((object) => object.Key),
+    [`exports/${job.id}.zip`],
+    "the archive lives in the bucket",
+  );
   for (const dir of [".data/scale-a-spool", ".data/scale-b-spool", ".data/scale-w1-spool", ".data/scale-w2-spool"]) {
     const left = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
     assert.deepEqual(left, [], `no archive left on a machine's disk (${dir})`);
   }
   const other = await fetch(`${A}/api/export/${job.id}/download`);
   assert.notEqual(other.status, 200, "no download without the owner's session");
-  step(`3. export ${job.id} built once (job logged by ${builtBy.join(", ") || "?"}), stored in S3, ${archive.length} bytes downloaded from instance B`);
+  step(
+    `3. export ${job.id} built once (job logged by ${builtBy.join(", ") || "?"}), stored in S3, ${archive.length} bytes downloaded from instance B`,
+  );
 
   // ---------------------------------------------------------- 4: opt-out through A reaches ingestion at once
   const installToken = randomBytes(24).toString("hex");
   const installId = `scale-${randomBytes(4).toString("hex")}`;
-  await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'scale cluster', $3)`, [installId, bob.id, createHash("sha256").update(installToken).digest("hex")]);
-  const report = (id: string, token: string, n = 1) => fetch(`${INGEST}/api/telemetry`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ installId: id, kind: "usage", data: { apps: n } }) });
-  assert.equal((await report(installId, installToken)).status, 202, "reports are accepted (the install is now cached for 5 minutes)");
+  await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'scale cluster', $3)`, [
+    installId,
+    bob.id,
+    createHash("sha256").update(installToken).digest("hex"),
+  ]);
+  const report = (id: string, token: string, n = 1) =>
+    fetch(`${INGEST}/api/telemetry`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ installId: id, kind: "usage", data: { apps: n } }),
+    });
+  assert.equal(
+    (await report(installId, installToken)).status,
+    202,
+    "reports are accepted (the install is now cached for 5 minutes)",
+  );
   await page.goto(`${via("A")}/account/preferences/telemetry`);
   await page.getByRole("button", { name: "Turn off telemetry for all your installs" }).click();
   await page.getByText("Telemetry is off for your whole account.").waitFor();
   const optedOutAt = Date.now();
-  const afterOptOut = await waitFor("ingestion to see the opt-out", async () => {
-    const response = await report(installId, installToken);
-    const body = (await response.json()) as { collection?: string };
-    return body.collection === "disabled" ? response : null;
-  }, 2000, 20);
+  const afterOptOut = await waitFor(
+    "ingestion to see the opt-out",
+    async () => {
+      const response = await report(installId, installToken);
+      const body = (await response.json()) as { collection?: string };
+      return body.collection === "disabled" ? response : null;
+    },
+    2000,
+    20,
+  );
   assert.equal(afterOptOut.status, 200);
   const lagMs = Date.now() - optedOutAt;
-  const stored = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "TelemetryReport" WHERE "clusterId" = $1`, [installId]);
-  step(`4. opt-out through instance A: the ingestion process stopped storing within ${lagMs} ms (LISTEN/NOTIFY; cache TTL 300 s); ${stored.rows[0].n} report stored from before`);
+  const stored = await pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM "TelemetryReport" WHERE "clusterId" = $1`,
+    [installId],
+  );
+  step(
+    `4. opt-out through instance A: the ingestion process stopped storing within ${lagMs} ms (LISTEN/NOTIFY; cache TTL 300 s); ${stored.rows[0].n} report stored from before`,
+  );
 
   // ---------------------------------------------------------- 5: 2,000-person campaign, two workers, one killed
-  await pool.query(`INSERT INTO "User" (id, email, name, "updatedAt") SELECT 'sc' || i, 'scale-' || i || '@example.test', 'Scale ' || i, now() FROM generate_series(1, $1) AS i`, [PEOPLE]);
+  await pool.query(
+    `INSERT INTO "User" (id, email, name, "updatedAt") SELECT 'sc' || i, 'scale-' || i || '@example.test', 'Scale ' || i, now() FROM generate_series(1, $1) AS i`,
+    [PEOPLE],
+  );
   await pool.query(`INSERT INTO "PolicyDocument" (id, slug, title) VALUES ('scale-doc', 'scale-terms', 'Scale Terms')`);
   await pool.query(
     `INSERT INTO "PolicyVersion" (id, "documentId", version, status, markdown, summary, "isSubstantive", "effectiveAt", "publishedAt", "updatedAt")
      VALUES ('scale-v', 'scale-doc', 1, 'PUBLISHED', 'Text', 'We changed how long we keep logs.', true, now() + interval '31 days', now(), now())`,
   );
-  await pool.query(`INSERT INTO "NoticeCampaign" (id, "policyVersionId", audience, status, "ratePerSecond", "updatedAt") VALUES ('scale-c', 'scale-v', 'ALL', 'RUNNING', $1, now())`, [NOTICE_RATE]);
+  await pool.query(
+    `INSERT INTO "NoticeCampaign" (id, "policyVersionId", audience, status, "ratePerSecond", "updatedAt") VALUES ('scale-c', 'scale-v', 'ALL', 'RUNNING', $1, now())`,
+    [NOTICE_RATE],
+  );
   const people = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "User"`)).rows[0].n);
   boss = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false });
   await boss.start();
   const campaignStart = Date.now();
   const noticeMail = () => caught.filter((mail) => mail.messageId.startsWith("<notice-"));
   await boss.send("notices.start", { campaignId: "scale-c" });
-  await waitFor("both workers sending", async () => {
-    const mail = noticeMail();
-    return mail.some((m) => m.port === PORTS.smtpW1) && mail.some((m) => m.port === PORTS.smtpW2) && mail.length >= people * 0.3;
-  }, 60_000, 20).catch(async (error) => {
+  await waitFor(
+    "both workers sending",
+    async () => {
+      const mail = noticeMail();
+      return (
+        mail.some((m) => m.port === PORTS.smtpW1) &&
+        mail.some((m) => m.port === PORTS.smtpW2) &&
+        mail.length >= people * 0.3
+      );
+    },
+    60_000,
+    20,
+  ).catch(async (error) => {
     const state = await pool.query(`SELECT status::text, count(*) FROM "NoticeDelivery" GROUP BY 1`);
     console.error("notices so far", noticeMail().length, JSON.stringify(state.rows));
     throw error;
@@ -332,7 +488,14 @@ try {
   const beforeKill = noticeMail().length;
   worker2.kill("SIGKILL");
   step(`5. worker-2 killed (SIGKILL) after ${beforeKill} of ${people} notices`);
-  await waitFor("campaign COMPLETED", async () => (await pool.query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = 'scale-c'`)).rows[0].status === "COMPLETED", 90_000, 250);
+  await waitFor(
+    "campaign COMPLETED",
+    async () =>
+      (await pool.query<{ status: string }>(`SELECT status::text FROM "NoticeCampaign" WHERE id = 'scale-c'`)).rows[0]
+        .status === "COMPLETED",
+    90_000,
+    250,
+  );
   const seconds = (Date.now() - campaignStart) / 1000;
   const mail = noticeMail();
   const byPerson = new Map<string, Set<string>>();
@@ -342,11 +505,22 @@ try {
     byPerson.set(message.to, ids);
   }
   assert.equal(byPerson.size, people, "every person got a notice");
-  assert.ok([...byPerson.values()].every((ids) => ids.size === 1), "every person got exactly one message (one Message-ID)");
+  assert.ok(
+    [...byPerson.values()].every((ids) => ids.size === 1),
+    "every person got exactly one message (one Message-ID)",
+  );
   const resent = mail.length - people;
-  const sent = await pool.query<{ status: string; n: string }>(`SELECT status::text, count(*)::text AS n FROM "NoticeDelivery" WHERE "campaignId" = 'scale-c' GROUP BY 1`);
-  assert.deepEqual(sent.rows.map((row) => [row.status, Number(row.n)]), [["SENT", people]]);
-  const perWorker = { "worker-1": mail.filter((m) => m.port === PORTS.smtpW1).length, "worker-2": mail.filter((m) => m.port === PORTS.smtpW2).length };
+  const sent = await pool.query<{ status: string; n: string }>(
+    `SELECT status::text, count(*)::text AS n FROM "NoticeDelivery" WHERE "campaignId" = 'scale-c' GROUP BY 1`,
+  );
+  assert.deepEqual(
+    sent.rows.map((row) => [row.status, Number(row.n)]),
+    [["SENT", people]],
+  );
+  const perWorker = {
+    "worker-1": mail.filter((m) => m.port === PORTS.smtpW1).length,
+    "worker-2": mail.filter((m) => m.port === PORTS.smtpW2).length,
+  };
   assert.ok(perWorker["worker-1"] > 0 && perWorker["worker-2"] > 0, "both workers sent some");
   // The campaign's rate is one limit for every lane of both workers (1 s of saved-up slots allowed).
   const times = mail.map((m) => m.at).sort((a, b) => a - b);
@@ -356,15 +530,25 @@ try {
     busiest = Math.max(busiest, i - j + 1);
   }
   assert.ok(busiest <= NOTICE_RATE * 2 + 20, `the shared rate held (busiest second ${busiest} > ${NOTICE_RATE * 2})`);
-  step(`5. ${people} people, one message each (${resent} identical resend${resent === 1 ? "" : "s"} of messages in flight at the kill, same Message-ID); worker-1 ${perWorker["worker-1"]}, worker-2 ${perWorker["worker-2"]}; ${seconds.toFixed(1)} s at ${NOTICE_RATE}/s shared (busiest second ${busiest})`);
+  step(
+    `5. ${people} people, one message each (${resent} identical resend${resent === 1 ? "" : "s"} of messages in flight at the kill, same Message-ID); worker-1 ${perWorker["worker-1"]}, worker-2 ${perWorker["worker-2"]}; ${seconds.toFixed(1)} s at ${NOTICE_RATE}/s shared (busiest second ${busiest})`,
+  );
 
   // ---------------------------------------------------------- 6: metrics and readiness
   assert.equal((await fetch(`${A}/api/metrics`)).status, 401);
-  const metrics = await (await fetch(`${B}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
-  const allSent = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "NoticeDelivery" WHERE status = 'SENT'`)).rows[0].n);
+  const metrics = await (
+    await fetch(`${B}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text();
+  const allSent = Number(
+    (await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "NoticeDelivery" WHERE status = 'SENT'`)).rows[0]
+      .n,
+  );
   assert.ok(allSent >= people);
   assert.match(metrics, new RegExp(`portal_notices\\{status="sent"\\} ${allSent}\\n`));
-  const built = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "ExportJob" WHERE "completedAt" IS NOT NULL`)).rows[0].n);
+  const built = Number(
+    (await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "ExportJob" WHERE "completedAt" IS NOT NULL`))
+      .rows[0].n,
+  );
   assert.ok(built >= 1);
   assert.match(metrics, new RegExp(`portal_exports_built ${built}\\n`));
   assert.match(metrics, /portal_privacy_requests\{deadline="overdue"\}/);
@@ -377,7 +561,11 @@ try {
       const user = `sc${index + 1}`;
       const token = randomBytes(16).toString("hex");
       const id = `load-${index}-${randomBytes(3).toString("hex")}`;
-      await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'load', $3)`, [id, user, createHash("sha256").update(token).digest("hex")]);
+      await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ($1, $2, 'load', $3)`, [
+        id,
+        user,
+        createHash("sha256").update(token).digest("hex"),
+      ]);
       return { id, token };
     }),
   );
@@ -412,11 +600,20 @@ try {
   await exited;
   loading = false;
   await Promise.all(loops);
-  const rows = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`, [installs.map((install) => install.id)])).rows[0].n);
+  const rows = Number(
+    (
+      await pool.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`,
+        [installs.map((install) => install.id)],
+      )
+    ).rows[0].n,
+  );
   assert.ok(counts.refused > 0, "the outage was answered with 503");
   assert.equal(rows, counts.accepted, "every 202 is a stored row, and nothing else was stored");
   assert.equal(ingest.exitCode, 0, "the ingestion server drained and exited cleanly");
-  step(`7. ${counts.accepted} answered 202 = ${rows} rows stored; ${counts.refused} answered 503 (not stored), ${counts.unreachable} not connected after SIGTERM`);
+  step(
+    `7. ${counts.accepted} answered 202 = ${rows} rows stored; ${counts.refused} answered 503 (not stored), ${counts.unreachable} not connected after SIGTERM`,
+  );
 
   exitCode = 0;
   step("scale-out test passed");
@@ -432,6 +629,7 @@ try {
   for (const server of sinks) await new Promise<void>((resolve) => server.close(() => resolve()));
   await s3?.stop().catch(() => undefined);
   await cluster.stop().catch(() => undefined);
-  for (const dir of [".data/scale-a-spool", ".data/scale-b-spool", ".data/scale-w1-spool", ".data/scale-w2-spool"]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [".data/scale-a-spool", ".data/scale-b-spool", ".data/scale-w1-spool", ".data/scale-w2-spool"])
+    fs.rmSync(dir, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -10,7 +10,13 @@ export type TestS3 = { env: Record<string, string>; endpoint: string; bucket: st
 export async function startTestS3(options: { bucket?: string; port?: number } = {}): Promise<TestS3> {
   const bucket = options.bucket ?? "exports";
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "s3rver-"));
-  const server = new S3rver({ address: "127.0.0.1", port: options.port ?? 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: options.port ?? 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const address = await server.run();
   const endpoint = `http://127.0.0.1:${address.port}`;
   return {

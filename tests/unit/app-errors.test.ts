@@ -19,21 +19,34 @@ describe("AppError messages", () => {
   it("has its own words for every code and reason the code throws", () => {
     const thrown = new Set<string>();
     for (const file of [...sourceFiles("lib"), ...sourceFiles("app")]) {
-      for (const match of fs.readFileSync(file, "utf8").matchAll(/new AppError\("([A-Z_]+)", \{[^}]*?reason: "([A-Z_]+)"/g)) thrown.add(`${match[1]}:${match[2]}`);
+      for (const match of fs
+        .readFileSync(file, "utf8")
+        .matchAll(/new AppError\("([A-Z_]+)", \{[^}]*?reason: "([A-Z_]+)"/g))
+        thrown.add(`${match[1]}:${match[2]}`);
     }
     expect(thrown.size).toBeGreaterThan(20);
     const generic = new Set(APP_ERROR_CODES.map((code) => describeError(new AppError(code))));
     const missing = [...thrown].filter((key) => {
       const [code, reason] = key.split(":") as [AppError["code"], string];
-      return generic.has(describeError(new AppError(code, { reason, params: { limit: 1, minDays: 1, topic: "x", retryAfterSeconds: 60 } })));
+      return generic.has(
+        describeError(
+          new AppError(code, { reason, params: { limit: 1, minDays: 1, topic: "x", retryAfterSeconds: 60 } }),
+        ),
+      );
     });
     expect(missing, "add these reasons to lib/actions/messages.ts").toEqual([]);
   });
 
   it("puts parameters into the words", () => {
-    expect(describeError(new AppError("LIMIT_REACHED", { reason: "SIGN_IN_EMAIL", params: { retryAfterSeconds: 61 } }))).toContain("2 minutes");
-    expect(describeError(new AppError("LIMIT_REACHED", { reason: "EXPORTS_PER_DAY", params: { limit: 5 } }))).toContain("up to 5 exports a day");
-    expect(describeError(new AppError("NOT_FOUND", { reason: "NO_SUCH_REASON" }))).toBe(describeError(new AppError("NOT_FOUND")));
+    expect(
+      describeError(new AppError("LIMIT_REACHED", { reason: "SIGN_IN_EMAIL", params: { retryAfterSeconds: 61 } })),
+    ).toContain("2 minutes");
+    expect(describeError(new AppError("LIMIT_REACHED", { reason: "EXPORTS_PER_DAY", params: { limit: 5 } }))).toContain(
+      "up to 5 exports a day",
+    );
+    expect(describeError(new AppError("NOT_FOUND", { reason: "NO_SUCH_REASON" }))).toBe(
+      describeError(new AppError("NOT_FOUND")),
+    );
     expect(describeError(null)).toMatch(/went wrong on our side/);
   });
 });
@@ -45,7 +58,11 @@ describe("errorResponse", () => {
       expect(response.status, code).toBe(HTTP_STATUS[code]);
       expect(response.headers.get("cache-control")).toBe("no-store");
       const body = await response.json();
-      expect(body).toEqual({ error: code.toLowerCase(), reason: "export", message: describeError(new AppError(code, { reason: "EXPORT" })) });
+      expect(body).toEqual({
+        error: code.toLowerCase(),
+        reason: "export",
+        message: describeError(new AppError(code, { reason: "EXPORT" })),
+      });
     }
   });
 

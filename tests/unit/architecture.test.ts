@@ -18,7 +18,10 @@ async function enforcedOrder(): Promise<string[]> {
   const config = await eslint.calculateConfigForFile("lib/audit/record.ts");
   const [, options] = config.rules["import/no-restricted-paths"] as [unknown, { zones: Zone[] }];
   return options.zones
-    .filter((zone) => typeof zone.target === "string" && /^\.\/lib\/[a-z-]+$/.test(zone.target) && zone.target !== "./lib/core")
+    .filter(
+      (zone) =>
+        typeof zone.target === "string" && /^\.\/lib\/[a-z-]+$/.test(zone.target) && zone.target !== "./lib/core",
+    )
     .sort((a, b) => (a.except?.length ?? 0) - (b.except?.length ?? 0))
     .map((zone) => (zone.target as string).slice("./lib/".length));
 }
@@ -31,14 +34,21 @@ describe("architecture", () => {
       .readdirSync("lib", { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && fs.readdirSync(`lib/${entry.name}`, { recursive: true }).length > 0)
       .map((entry) => entry.name);
-    const unplaced = folders.filter((name) => !BELOW_DOMAINS.includes(name) && !ABOVE_DOMAINS.includes(name) && !DOMAIN_ORDER.includes(name));
+    const unplaced = folders.filter(
+      (name) => !BELOW_DOMAINS.includes(name) && !ABOVE_DOMAINS.includes(name) && !DOMAIN_ORDER.includes(name),
+    );
     expect(unplaced, "add these folders to DOMAIN_ORDER (eslint.config.mjs) and the README").toEqual([]);
     const readme = fs.readFileSync("README.md", "utf8");
     const lines = readme.split("\n");
     const start = lines.findIndex((text) => text.startsWith("Domain order (lowest first):"));
     expect(start, "README: the paragraph starting with 'Domain order (lowest first):'").toBeGreaterThan(0);
     const end = lines.findIndex((text, index) => index > start && (text === "" || text.startsWith("- ")));
-    const written = [...lines.slice(start, end).join(" ").matchAll(/`([a-z-]+)\/`/g)].map((match) => match[1]);
+    const written = [
+      ...lines
+        .slice(start, end)
+        .join(" ")
+        .matchAll(/`([a-z-]+)\/`/g),
+    ].map((match) => match[1]);
     expect(written).toEqual(["core", ...DOMAIN_ORDER]);
   });
 
@@ -53,19 +63,37 @@ describe("architecture", () => {
       "lib/audit/browse.ts",
       'import { listRequestQueue } from "../requests/admin";\nimport { getViewer } from "@/lib/dal";\nexport const probe = [listRequestQueue, getViewer];\n',
     );
-    expect(up).toEqual([expect.stringMatching(/^import\/no-restricted-paths: .*lib\/audit\/ may import lib\/core\//), expect.stringMatching(/^import\/no-restricted-paths: /)]);
-    const core = await lint("lib/core/html.ts", 'import { recordAudit } from "../audit/record";\nexport const probe = recordAudit;\n');
-    expect(core).toEqual([expect.stringMatching(/^import\/no-restricted-paths: .*lib\/core\/ stands below every domain/)]);
-    const dynamic = await lint("lib/requests/catalog.ts", 'export async function probe() {\n  return import("../export/queue");\n}\n');
+    expect(up).toEqual([
+      expect.stringMatching(/^import\/no-restricted-paths: .*lib\/audit\/ may import lib\/core\//),
+      expect.stringMatching(/^import\/no-restricted-paths: /),
+    ]);
+    const core = await lint(
+      "lib/core/html.ts",
+      'import { recordAudit } from "../audit/record";\nexport const probe = recordAudit;\n',
+    );
+    expect(core).toEqual([
+      expect.stringMatching(/^import\/no-restricted-paths: .*lib\/core\/ stands below every domain/),
+    ]);
+    const dynamic = await lint(
+      "lib/requests/catalog.ts",
+      'export async function probe() {\n  return import("../export/queue");\n}\n',
+    );
     expect(dynamic).toEqual([expect.stringMatching(/^no-restricted-syntax: No `await import\(\)`/)]);
     // Downward imports are fine: requests sits above export and audit.
-    expect(await lint("lib/requests/catalog.ts", 'import { enqueueExport } from "../export/queue";\nimport { recordAudit } from "@/lib/audit/record";\nexport const probe = [enqueueExport, recordAudit];\n')).toEqual([]);
+    expect(
+      await lint(
+        "lib/requests/catalog.ts",
+        'import { enqueueExport } from "../export/queue";\nimport { recordAudit } from "@/lib/audit/record";\nexport const probe = [enqueueExport, recordAudit];\n',
+      ),
+    ).toEqual([]);
     // A cycle needs files on disk (import/no-cycle reads the import graph from them): two that import each other.
     const [a, b] = ["a", "b"].map((name) => `lib/email/cycle-probe-${process.pid}-${name}.ts`);
     try {
       fs.writeFileSync(a, `import { b } from "./${path.basename(b, ".ts")}";\nexport const a = () => b;\n`);
       fs.writeFileSync(b, `import { a } from "./${path.basename(a, ".ts")}";\nexport const b = () => a;\n`);
-      expect(await lint(a, fs.readFileSync(a, "utf8"))).toEqual([expect.stringMatching(/^import\/no-cycle: Dependency cycle/)]);
+      expect(await lint(a, fs.readFileSync(a, "utf8"))).toEqual([
+        expect.stringMatching(/^import\/no-cycle: Dependency cycle/),
+      ]);
     } finally {
       fs.rmSync(a, { force: true });
       fs.rmSync(b, { force: true });

@@ -32,8 +32,13 @@ async function readCatalog(url: string): Promise<Catalog> {
           ON target.constraint_schema = rc.unique_constraint_schema AND target.constraint_name = rc.unique_constraint_name
        WHERE rc.constraint_schema = 'public' AND target.table_name = 'User'`);
     const catalog: Catalog = { columns: new Map(), userKeys: new Map() };
-    for (const row of columns.rows) catalog.columns.set(row.table_name, [...(catalog.columns.get(row.table_name) ?? []), row.column_name]);
-    for (const row of keys.rows) catalog.userKeys.set(row.table_name, [...(catalog.userKeys.get(row.table_name) ?? []), { column: row.column_name, onDelete: row.delete_rule }]);
+    for (const row of columns.rows)
+      catalog.columns.set(row.table_name, [...(catalog.columns.get(row.table_name) ?? []), row.column_name]);
+    for (const row of keys.rows)
+      catalog.userKeys.set(row.table_name, [
+        ...(catalog.userKeys.get(row.table_name) ?? []),
+        { column: row.column_name, onDelete: row.delete_rule },
+      ]);
     return catalog;
   } finally {
     await client.end();
@@ -71,7 +76,10 @@ describe("erasure coverage", () => {
 
   it("covers or explicitly keeps every table that holds personal data", () => {
     expect(catalog.columns.size).toBeGreaterThan(30);
-    expect(uncoveredTables(catalog), "add these tables to ERASURE_PLAN or, with a reason, to KEPT in lib/erasure/plan.ts").toEqual([]);
+    expect(
+      uncoveredTables(catalog),
+      "add these tables to ERASURE_PLAN or, with a reason, to KEPT in lib/erasure/plan.ts",
+    ).toEqual([]);
   });
 
   it("reports a new table with an email column, or a foreign key to User, that is in neither list", async () => {
@@ -79,7 +87,9 @@ describe("erasure coverage", () => {
     await client.connect();
     try {
       await client.query(`CREATE TABLE "NewsletterSignup" (id TEXT PRIMARY KEY, email TEXT NOT NULL)`);
-      await client.query(`CREATE TABLE "Bookmark" (id TEXT PRIMARY KEY, owner TEXT NOT NULL REFERENCES "User"(id) ON DELETE CASCADE)`);
+      await client.query(
+        `CREATE TABLE "Bookmark" (id TEXT PRIMARY KEY, owner TEXT NOT NULL REFERENCES "User"(id) ON DELETE CASCADE)`,
+      );
       await client.query(`CREATE TABLE "Setting" (id TEXT PRIMARY KEY, value TEXT NOT NULL)`);
     } finally {
       await client.end();
@@ -88,7 +98,8 @@ describe("erasure coverage", () => {
   });
 
   it("names only tables that exist, each once, with a reason for every kept one", () => {
-    for (const name of [...Object.keys(ERASURE_PLAN), ...Object.keys(KEPT)]) expect(catalog.columns.has(name), name).toBe(true);
+    for (const name of [...Object.keys(ERASURE_PLAN), ...Object.keys(KEPT)])
+      expect(catalog.columns.has(name), name).toBe(true);
     expect(Object.keys(ERASURE_PLAN).filter((name) => name in KEPT)).toEqual([]);
     for (const [name, reason] of Object.entries(KEPT)) expect(reason.length, name).toBeGreaterThan(30);
   });
@@ -98,7 +109,11 @@ describe("erasure coverage", () => {
     // tables are the large ones and must also be owned by a user id column.
     for (const [name, rule] of Object.entries(ERASURE_PLAN)) {
       if (rule.how === "batched") expect(catalog.columns.get(name), name).toContain(rule.owner);
-      if (rule.how === "cascade" && name !== "User") expect(catalog.userKeys.get(name)?.map((key) => key.onDelete), name).toContain("CASCADE");
+      if (rule.how === "cascade" && name !== "User")
+        expect(
+          catalog.userKeys.get(name)?.map((key) => key.onDelete),
+          name,
+        ).toContain("CASCADE");
     }
   });
 });

@@ -11,7 +11,7 @@ import PublicError from "../../app/(public)/error";
 import AdminError from "../../app/admin/error";
 
 type BoundaryProps = { error: unknown; retry: () => void };
-const failure = Object.assign(new Error("relation \"User\" does not exist at 10.0.0.7"), { digest: "2840536711" });
+const failure = Object.assign(new Error('relation "User" does not exist at 10.0.0.7'), { digest: "2840536711" });
 
 describe("error boundaries", () => {
   it.each([
@@ -20,14 +20,17 @@ describe("error boundaries", () => {
     ["app/(public)/error.tsx", PublicError, "/policies"],
     ["app/admin/error.tsx", AdminError, "/admin"],
     ["app/global-error.tsx", GlobalError, "/"],
-  ] as [string, ComponentType<BoundaryProps>, string][])("%s says what happened, gives the reference and a way back", (_file, Boundary, back) => {
-    const html = renderToStaticMarkup(createElement(Boundary, { error: failure, retry: () => {} }));
-    expect(html).toContain("Something went wrong on our side");
-    expect(html).toContain(">2840536711<");
-    expect(html).toContain(`href="${back}"`);
-    expect(html).toContain("Try again");
-    expect(html).not.toContain("does not exist");
-  });
+  ] as [string, ComponentType<BoundaryProps>, string][])(
+    "%s says what happened, gives the reference and a way back",
+    (_file, Boundary, back) => {
+      const html = renderToStaticMarkup(createElement(Boundary, { error: failure, retry: () => {} }));
+      expect(html).toContain("Something went wrong on our side");
+      expect(html).toContain(">2840536711<");
+      expect(html).toContain(`href="${back}"`);
+      expect(html).toContain("Try again");
+      expect(html).not.toContain("does not exist");
+    },
+  );
 
   it("shows no reference when there is none (an error thrown in the browser)", () => {
     const html = renderToStaticMarkup(createElement(RootError, { error: "boom", retry: () => {} }));
@@ -36,7 +39,9 @@ describe("error boundaries", () => {
   });
 
   it("the root error document is a whole page", () => {
-    expect(renderToStaticMarkup(createElement(GlobalError, { error: failure, retry: () => {} }))).toMatch(/^<html lang="en">/);
+    expect(renderToStaticMarkup(createElement(GlobalError, { error: failure, retry: () => {} }))).toMatch(
+      /^<html lang="en">/,
+    );
   });
 });
 

@@ -27,24 +27,39 @@ function freePort(): Promise<number> {
 }
 
 const post = (installId: string, body: string) =>
-  fetch(`${base}/api/telemetry`, { method: "POST", headers: { authorization: "Bearer token", "content-type": "application/json" }, body });
+  fetch(`${base}/api/telemetry`, {
+    method: "POST",
+    headers: { authorization: "Bearer token", "content-type": "application/json" },
+    body,
+  });
 
 beforeAll(async () => {
   const url = await createTestDatabase("ingest_server", { migrate: true });
   pool = new pg.Pool({ connectionString: url, max: 2 });
   await pool.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('srv-user', 'srv@example.test', now())`);
-  await pool.query(`INSERT INTO "Cluster" (id, "userId", name, "tokenHash") SELECT unnest($1::text[]), 'srv-user', 'install', $2`, [installs, hashInstallToken("token")]);
+  await pool.query(
+    `INSERT INTO "Cluster" (id, "userId", name, "tokenHash") SELECT unnest($1::text[]), 'srv-user', 'install', $2`,
+    [installs, hashInstallToken("token")],
+  );
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/ingest-server.ts")], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "ingest-server-test-secret-0123456789", INGEST_PORT: String(port), LOG_LEVEL: "warn", TELEMETRY_FLUSH_MS: "50" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: "ingest-server-test-secret-0123456789",
+      INGEST_PORT: String(port),
+      LOG_LEVEL: "warn",
+      TELEMETRY_FLUSH_MS: "50",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (chunk) => (output += chunk));
   server.stderr!.on("data", (chunk) => (output += chunk));
   const deadline = Date.now() + 60_000;
   while ((await fetch(`${base}/health`).catch(() => null))?.status !== 200) {
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the ingestion server did not start:\n${output}`);
+    if (server.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the ingestion server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }, 90_000);
@@ -64,17 +79,31 @@ describe("ingestion server", () => {
     const responses = await Promise.all([
       post(nul, JSON.stringify({ installId: nul, kind: "usage", data: { note: "a\u0000b" } })),
       post(surrogate, `{"installId":"${surrogate}","kind":"usage","data":{"note":"\\ud800"}}`),
-      ...good.slice(0, 50).map((id, index) => post(id, JSON.stringify({ installId: id, kind: "usage", data: { apps: index } }))),
+      ...good
+        .slice(0, 50)
+        .map((id, index) => post(id, JSON.stringify({ installId: id, kind: "usage", data: { apps: index } }))),
     ]);
     const [nulResponse, surrogateResponse, ...goodResponses] = responses;
     expect(nulResponse.status, output).toBe(400);
-    expect(await nulResponse.json()).toMatchObject({ error: "invalid_report", reason: expect.stringMatching(/^data\.note: .*NUL character/) });
+    expect(await nulResponse.json()).toMatchObject({
+      error: "invalid_report",
+      reason: expect.stringMatching(/^data\.note: .*NUL character/),
+    });
     expect(surrogateResponse.status).toBe(400);
-    expect(await surrogateResponse.json()).toMatchObject({ error: "invalid_report", reason: expect.stringMatching(/^data\.note: .*lone surrogate/) });
+    expect(await surrogateResponse.json()).toMatchObject({
+      error: "invalid_report",
+      reason: expect.stringMatching(/^data\.note: .*lone surrogate/),
+    });
     expect(goodResponses.map((response) => response.status)).toEqual(Array(50).fill(202));
-    const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`, [good]);
+    const { rows } = await pool.query<{ count: string }>(
+      `SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" = ANY($1::text[])`,
+      [good],
+    );
     expect(Number(rows[0].count)).toBe(50);
-    const { rows: refused } = await pool.query<{ count: string }>(`SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" IN ($1, $2)`, [nul, surrogate]);
+    const { rows: refused } = await pool.query<{ count: string }>(
+      `SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" IN ($1, $2)`,
+      [nul, surrogate],
+    );
     expect(Number(refused[0].count)).toBe(0);
   });
 });

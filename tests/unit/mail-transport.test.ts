@@ -28,7 +28,9 @@ describe("createMailTransport", () => {
     const port = await getFreePort();
     const transport = createMailTransport(`smtp://127.0.0.1:${port}?tls=off`, { maxConnections: 2 });
     const mail = (to: string) => ({ from: "a@example.test", to, subject: "hi", text: "hello" });
-    const results = await Promise.allSettled([1, 2, 3, 4].map((n) => transport.sendMail(mail(`down${n}@example.test`))));
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map((n) => transport.sendMail(mail(`down${n}@example.test`))),
+    );
     expect(results.every((result) => result.status === "rejected")).toBe(true);
 
     const received: string[] = [];
@@ -55,7 +57,9 @@ describe("createMailTransport", () => {
       await transport.sendMail({ from: "a@example.test", to: "nodelay@example.test", subject: "hi", text: "hello" });
       expect(received).toEqual(["nodelay@example.test"]);
       // setNoDelay() and setNoDelay(true) both turn it on.
-      const onSmtpSocket = noDelay.mock.calls.filter((_, i) => (noDelay.mock.contexts[i] as net.Socket).remotePort === port);
+      const onSmtpSocket = noDelay.mock.calls.filter(
+        (_, i) => (noDelay.mock.contexts[i] as net.Socket).remotePort === port,
+      );
       expect(onSmtpSocket.map(([enable]) => enable ?? true)).toContain(true);
       expect(onSmtpSocket.at(-1)?.[0] ?? true).toBe(true);
     } finally {
@@ -80,7 +84,12 @@ describe("createNoticeTransport", () => {
     await new Promise<void>((resolve) => relay.listen(port, "127.0.0.1", () => resolve()));
     const transport = createNoticeTransport(`smtp://127.0.0.1:${port}?tls=off`, 1);
     try {
-      const error = await transport.send({ from: "a@example.test", to: "closed@example.test", subject: "hi", text: "hello" }).then(() => null, (e: unknown) => e);
+      const error = await transport
+        .send({ from: "a@example.test", to: "closed@example.test", subject: "hi", text: "hello" })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).toMatchObject({ code: "ECONNECTION" });
       expect(connections).toBe(1);
     } finally {

@@ -18,7 +18,9 @@ function migrationsDir(files: Record<string, string>) {
 async function tables(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`);
+  const { rows } = await client.query(
+    `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
+  );
   await client.end();
   return rows;
 }
@@ -26,7 +28,10 @@ async function tables(url: string) {
 describe("migrateDatabase", () => {
   it("applies pending migrations in order, once, and records them as Prisma does", async () => {
     const url = await createTestDatabase("migrate_order");
-    const dir = migrationsDir({ "001_a": `CREATE TABLE a (id int PRIMARY KEY);`, "002_b": `CREATE TABLE b (id int REFERENCES a(id));` });
+    const dir = migrationsDir({
+      "001_a": `CREATE TABLE a (id int PRIMARY KEY);`,
+      "002_b": `CREATE TABLE b (id int REFERENCES a(id));`,
+    });
     expect((await migrateDatabase(url, { dir })).applied).toEqual(["001_a", "002_b"]);
     expect((await migrateDatabase(url, { dir })).applied).toEqual([]);
     const rows = await tables(url);
@@ -36,7 +41,11 @@ describe("migrateDatabase", () => {
 
   it("rolls back a failing migration completely and stops there", async () => {
     const url = await createTestDatabase("migrate_fail");
-    const dir = migrationsDir({ "001_ok": `CREATE TABLE ok (id int);`, "002_bad": `CREATE TABLE half (id int); SELECT broken_function();`, "003_later": `CREATE TABLE later (id int);` });
+    const dir = migrationsDir({
+      "001_ok": `CREATE TABLE ok (id int);`,
+      "002_bad": `CREATE TABLE half (id int); SELECT broken_function();`,
+      "003_later": `CREATE TABLE later (id int);`,
+    });
     await expect(migrateDatabase(url, { dir })).rejects.toThrow(/002_bad failed/);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -48,7 +57,11 @@ describe("migrateDatabase", () => {
   it("lets two instances start at once without applying anything twice", async () => {
     const url = await createTestDatabase("migrate_race");
     const dir = migrationsDir({ "001_a": `CREATE TABLE a (id int);`, "002_b": `CREATE TABLE b (id int);` });
-    const results = await Promise.all([migrateDatabase(url, { dir }), migrateDatabase(url, { dir }), migrateDatabase(url, { dir })]);
+    const results = await Promise.all([
+      migrateDatabase(url, { dir }),
+      migrateDatabase(url, { dir }),
+      migrateDatabase(url, { dir }),
+    ]);
     expect(results.flatMap((result) => result.applied).sort()).toEqual(["001_a", "002_b"]);
     expect(await tables(url)).toHaveLength(2);
   });

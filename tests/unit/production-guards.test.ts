@@ -25,7 +25,14 @@ describe("production guards", () => {
     const scripts = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts as Record<string, string>;
     expect(scripts.start).toMatch(/launch\.(ts|js) start$/);
     expect(scripts.demo).toMatch(/launch\.(ts|js) demo$/);
-    const env: NodeJS.ProcessEnv = { ...process.env, MAIL_CATCHER: "1", SMTP_URL: "", PORTAL_RUN_MODE: "", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "production-secret-0123456789" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MAIL_CATCHER: "1",
+      SMTP_URL: "",
+      PORTAL_RUN_MODE: "",
+      DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+      AUTH_SECRET: "production-secret-0123456789",
+    };
     delete (env as Record<string, unknown>).NODE_ENV;
     const result = spawnSync(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/launch.ts"), "start"], {
       env,
@@ -39,7 +46,14 @@ describe("production guards", () => {
 
   it("refuses to start in production without an SMTP relay, MAIL_CATCHER=1 or not", () => {
     const result = spawnSync(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/launch.ts"), "start"], {
-      env: { ...process.env, NODE_ENV: "production", MAIL_CATCHER: "1", SMTP_URL: "", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "production-secret-0123456789" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        MAIL_CATCHER: "1",
+        SMTP_URL: "",
+        DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+        AUTH_SECRET: "production-secret-0123456789",
+      },
       encoding: "utf8",
       timeout: 60_000,
     });

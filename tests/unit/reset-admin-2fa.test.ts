@@ -18,10 +18,20 @@ let smtpUrl = "";
 let databaseUrl = "";
 let pool: pg.Pool;
 
-function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
+function run(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...TS_NODE_ARGS, path.resolve("scripts/reset-admin-2fa.ts"), ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret-test-secret-123456", SMTP_URL: smtpUrl, LOG_LEVEL: "warn", ...env },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: "test-secret-test-secret-123456",
+        SMTP_URL: smtpUrl,
+        LOG_LEVEL: "warn",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -32,11 +42,29 @@ function run(args: string[], env: Record<string, string | undefined> = {}): Prom
 }
 
 async function createAdmin(id: string, email: string, role = "ADMIN") {
-  await pool.query(`INSERT INTO "User" (id, email, role, "createdAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [id, email, role]);
-  await pool.query(`INSERT INTO "TotpCredential" ("userId", "secretSealed", "confirmedAt") VALUES ($1, 'sealed', now())`, [id]);
-  await pool.query(`INSERT INTO "PasskeyCredential" (id, "userId", "publicKey") VALUES ($1, $2, '\\x00')`, [`cred-${id}`, id]);
-  for (let index = 0; index < 10; index++) await pool.query(`INSERT INTO "RecoveryCode" (id, "userId", "codeHash") VALUES ($1, $2, $3)`, [`rc-${id}-${index}`, id, `hash-${id}-${index}`]);
-  await pool.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, "secondFactorAt") VALUES ($1, $2, $3, now() + interval '1 day', now())`, [`s-${id}`, `token-${id}`, id]);
+  await pool.query(`INSERT INTO "User" (id, email, role, "createdAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [
+    id,
+    email,
+    role,
+  ]);
+  await pool.query(
+    `INSERT INTO "TotpCredential" ("userId", "secretSealed", "confirmedAt") VALUES ($1, 'sealed', now())`,
+    [id],
+  );
+  await pool.query(`INSERT INTO "PasskeyCredential" (id, "userId", "publicKey") VALUES ($1, $2, '\\x00')`, [
+    `cred-${id}`,
+    id,
+  ]);
+  for (let index = 0; index < 10; index++)
+    await pool.query(`INSERT INTO "RecoveryCode" (id, "userId", "codeHash") VALUES ($1, $2, $3)`, [
+      `rc-${id}-${index}`,
+      id,
+      `hash-${id}-${index}`,
+    ]);
+  await pool.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "secondFactorAt") VALUES ($1, $2, $3, now() + interval '1 day', now())`,
+    [`s-${id}`, `token-${id}`, id],
+  );
 }
 
 const factorsOf = async (id: string) => {
@@ -56,7 +84,11 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS"],
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","), subject: mail.subject ?? "", text: mail.text ?? "" });
+        received.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+        });
         callback();
       }, callback);
     },
@@ -76,7 +108,11 @@ describe("npm run admin:reset-2fa", () => {
   it("resets the admin's factors, audits without an actor and emails the admin", async () => {
     await createAdmin("last-admin", "last.admin@example.test");
     await createAdmin("other-admin", "other.admin@example.test");
-    const result = await run(["Last.Admin@example.test", "--reason", "Lost phone and codes; identity checked in person"]);
+    const result = await run([
+      "Last.Admin@example.test",
+      "--reason",
+      "Lost phone and codes; identity checked in person",
+    ]);
     expect(result.output).toContain("was emailed");
     expect(result.code).toBe(0);
 
@@ -87,7 +123,13 @@ describe("npm run admin:reset-2fa", () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].actorId).toBeNull();
-    expect(rows[0].metadata).toMatchObject({ via: "cli", reason: "Lost phone and codes; identity checked in person", totp: 1, passkeys: 1, recoveryCodes: 10 });
+    expect(rows[0].metadata).toMatchObject({
+      via: "cli",
+      reason: "Lost phone and codes; identity checked in person",
+      totp: 1,
+      passkeys: 1,
+      recoveryCodes: 10,
+    });
     const mail = received.find((message) => message.to === "last.admin@example.test");
     expect(mail?.subject).toBe("Your admin second factor was reset");
     expect(mail?.text).toContain("command line");

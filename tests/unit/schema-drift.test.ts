@@ -59,7 +59,10 @@ async function catalogOfSchema(schema: string) {
 const schema = fs.readFileSync("prisma/schema.prisma", "utf8");
 // A change made in the schema alone: a column, an index, a relation and an enum value.
 const changed = schema
-  .replace(/model SealedKey \{\n/, 'model SealedKey {\n  note String @default("it\'s")\n  ownerId String?\n  owner User? @relation(fields: [ownerId], references: [id], onDelete: Cascade)\n  @@index([ownerId, createdAt])\n')
+  .replace(
+    /model SealedKey \{\n/,
+    'model SealedKey {\n  note String @default("it\'s")\n  ownerId String?\n  owner User? @relation(fields: [ownerId], references: [id], onDelete: Cascade)\n  @@index([ownerId, createdAt])\n',
+  )
   .replace(/(model User \{\n)/, "$1  sealedKeys SealedKey[]\n")
   .replace(/(enum Role \{\n\s+USER\n\s+ADMIN\n)/, "$1  AUDITOR\n");
 
@@ -100,9 +103,11 @@ describe("schema drift", () => {
 
   it("refuses schema features the renderer does not know, rather than guess", () => {
     const model = (body: string) => `model Thing {\n  id String @id\n${body}\n}`;
-    expect(() => renderSchemaSql(model("  a String\n  @@index([a(sort: Desc)])"))).toThrow(/field arguments are not supported/);
+    expect(() => renderSchemaSql(model("  a String\n  @@index([a(sort: Desc)])"))).toThrow(
+      /field arguments are not supported/,
+    );
     expect(() => renderSchemaSql(model("  a String @db.Inet"))).toThrow(/@db.Inet is not supported/);
-    expect(() => renderSchemaSql(model("  a String @unique(map: \"x\")"))).toThrow(/not supported/);
+    expect(() => renderSchemaSql(model('  a String @unique(map: "x")'))).toThrow(/not supported/);
     expect(() => renderSchemaSql(model("  a Unknown"))).toThrow(/unknown type Unknown/);
   });
 });

@@ -21,12 +21,20 @@ import { getSessionRef } from "@/lib/dal";
 
 export const passkeyOptionsAction = authedAction(passkeyOptionsSchema, async (input, { viewer, ip }) => {
   const context = { viewer, session: await getSessionRef(), ip };
-  const options = input.purpose === "register" ? await passkeyRegistrationOptions(context) : await passkeyAuthenticationOptions(context);
+  const options =
+    input.purpose === "register"
+      ? await passkeyRegistrationOptions(context)
+      : await passkeyAuthenticationOptions(context);
   return ok("", { options: JSON.stringify(options) });
 });
 
 export const passkeyRegisterAction = authedAction(passkeyAnswerSchema, async (input, { viewer, ip }) => {
-  const { recoveryCodes } = await finishPasskeyRegistration({ viewer, session: await getSessionRef(), ip, response: input.response });
+  const { recoveryCodes } = await finishPasskeyRegistration({
+    viewer,
+    session: await getSessionRef(),
+    ip,
+    response: input.response,
+  });
   return ok("Your passkey is set up.", { recoveryCodes });
 });
 
@@ -41,7 +49,12 @@ export const totpStartAction = authedAction(z.object({}), async (_input, { viewe
 });
 
 export const totpConfirmAction = authedAction(totpCodeInputSchema, async (input, { viewer, ip }) => {
-  const { recoveryCodes } = await confirmTotpEnrolment({ viewer, session: await getSessionRef(), ip, code: input.code });
+  const { recoveryCodes } = await confirmTotpEnrolment({
+    viewer,
+    session: await getSessionRef(),
+    ip,
+    code: input.code,
+  });
   return ok("Your authenticator app is set up.", { recoveryCodes });
 });
 
@@ -52,5 +65,7 @@ export const totpVerifyAction = authedAction(totpCodeInputSchema, async (input, 
 
 export const recoveryCodeAction = authedAction(recoveryCodeSchema, async (input, { viewer, ip }) => {
   const { left } = await useRecoveryCode({ viewer, session: await getSessionRef(), ip, code: input.recoveryCode });
-  return ok(`Verified with a recovery code. ${left} code${left === 1 ? "" : "s"} left${left <= 3 ? ": make new ones on the Security page soon" : ""}.`);
+  return ok(
+    `Verified with a recovery code. ${left} code${left === 1 ? "" : "s"} left${left <= 3 ? ": make new ones on the Security page soon" : ""}.`,
+  );
 });

@@ -20,9 +20,14 @@ function RecoveryCodes(props: { codes: string[]; next: string }) {
   const router = useRouter();
   return (
     <div className="space-y-3">
-      <Alert tone="success" title="Second factor set up">Save these 10 recovery codes somewhere safe. Each works once, if you lose your passkey or phone. We will not show them again.</Alert>
+      <Alert tone="success" title="Second factor set up">
+        Save these 10 recovery codes somewhere safe. Each works once, if you lose your passkey or phone. We will not
+        show them again.
+      </Alert>
       <RecoveryCodeList codes={props.codes} />
-      <Button type="button" onClick={() => router.push(props.next)}>I have saved them: continue</Button>
+      <Button type="button" onClick={() => router.push(props.next)}>
+        I have saved them: continue
+      </Button>
     </div>
   );
 }
@@ -34,8 +39,13 @@ export function EnrolPanel(props: { actions: Actions; next: string }) {
   return (
     <div className="space-y-8">
       <section aria-labelledby="passkey-heading" className="space-y-2">
-        <h2 id="passkey-heading" className="text-lg font-semibold text-gray-900">Recommended: a passkey</h2>
-        <p className="text-sm text-gray-700">Your device (fingerprint, face, PIN or security key) proves it is you. Nothing to type, and it cannot be phished.</p>
+        <h2 id="passkey-heading" className="text-lg font-semibold text-gray-900">
+          Recommended: a passkey
+        </h2>
+        <p className="text-sm text-gray-700">
+          Your device (fingerprint, face, PIN or security key) proves it is you. Nothing to type, and it cannot be
+          phished.
+        </p>
         <PasskeyButton
           mode="register"
           label="Set up a passkey"
@@ -45,28 +55,63 @@ export function EnrolPanel(props: { actions: Actions; next: string }) {
         />
       </section>
       <section aria-labelledby="totp-heading" className="space-y-3">
-        <h2 id="totp-heading" className="text-lg font-semibold text-gray-900">Or: an authenticator app</h2>
-        <TotpSetup start={props.actions.totpStart} confirm={props.actions.totpConfirm} startLabel="Set up an authenticator app" onConfirmed={(result) => setCodes(result.data.recoveryCodes)} />
+        <h2 id="totp-heading" className="text-lg font-semibold text-gray-900">
+          Or: an authenticator app
+        </h2>
+        <TotpSetup
+          start={props.actions.totpStart}
+          confirm={props.actions.totpConfirm}
+          startLabel="Set up an authenticator app"
+          onConfirmed={(result) => setCodes(result.data.recoveryCodes)}
+        />
       </section>
     </div>
   );
 }
 
-function CodeForm(props: { action: Action<null>; name: "code" | "recoveryCode"; label: string; submit: string; next: string; numeric?: boolean }) {
+function CodeForm(props: {
+  action: Action<null>;
+  name: "code" | "recoveryCode";
+  label: string;
+  submit: string;
+  next: string;
+  numeric?: boolean;
+}) {
   const router = useRouter();
-  const [state, action, pending] = useActionState<ActionState, FormData>(async (previous: ActionState, formData: FormData) => {
-    const result = await props.action(previous, formData);
-    if (result.ok) router.push(props.next);
-    return result;
-  }, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(
+    async (previous: ActionState, formData: FormData) => {
+      const result = await props.action(previous, formData);
+      if (result.ok) router.push(props.next);
+      return result;
+    },
+    null,
+  );
   const errors = fieldErrorsOf(state);
   return (
     <form action={action} className="space-y-2" noValidate>
-      <label className={labelClass} htmlFor={props.name}>{props.label}</label>
-      <input className={`${inputClass} max-w-56`} id={props.name} name={props.name} inputMode={props.numeric ? "numeric" : undefined} autoComplete="one-time-code" aria-invalid={errors[props.name] ? true : undefined} aria-describedby={`${props.name}-error`} />
+      <label className={labelClass} htmlFor={props.name}>
+        {props.label}
+      </label>
+      <input
+        className={`${inputClass} max-w-56`}
+        id={props.name}
+        name={props.name}
+        inputMode={props.numeric ? "numeric" : undefined}
+        autoComplete="one-time-code"
+        aria-invalid={errors[props.name] ? true : undefined}
+        aria-describedby={`${props.name}-error`}
+      />
       <FieldError id={`${props.name}-error`} errors={errors[props.name]} />
-      {state ? (state.ok ? <Alert tone="success">{state.message}</Alert> : errors[props.name] ? null : <Alert tone="error">{state.message}</Alert>) : null}
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Checking…" : props.submit}</Button>
+      {state ? (
+        state.ok ? (
+          <Alert tone="success">{state.message}</Alert>
+        ) : errors[props.name] ? null : (
+          <Alert tone="error">{state.message}</Alert>
+        )
+      ) : null}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Checking…" : props.submit}
+      </Button>
     </form>
   );
 }
@@ -84,11 +129,28 @@ export function VerifyPanel(props: { actions: Actions; next: string; hasPasskey:
           onDone={() => router.push(props.next)}
         />
       ) : null}
-      {props.hasTotp ? <CodeForm action={props.actions.totpVerify} name="code" label="Code from your authenticator app" submit="Verify" next={props.next} numeric /> : null}
+      {props.hasTotp ? (
+        <CodeForm
+          action={props.actions.totpVerify}
+          name="code"
+          label="Code from your authenticator app"
+          submit="Verify"
+          next={props.next}
+          numeric
+        />
+      ) : null}
       <details className="rounded-md border border-gray-200 p-3">
-        <summary className="cursor-pointer text-sm font-medium text-gray-900">Lost your passkey or phone? Use a recovery code</summary>
+        <summary className="cursor-pointer text-sm font-medium text-gray-900">
+          Lost your passkey or phone? Use a recovery code
+        </summary>
         <div className="mt-3">
-          <CodeForm action={props.actions.recovery} name="recoveryCode" label="Recovery code" submit="Use recovery code" next={props.next} />
+          <CodeForm
+            action={props.actions.recovery}
+            name="recoveryCode"
+            label="Recovery code"
+            submit="Use recovery code"
+            next={props.next}
+          />
         </div>
       </details>
     </div>

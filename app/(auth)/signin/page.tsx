@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage(props: { searchParams: Promise<SearchParams> }) {
   if (await getViewer()) redirect("/account");
-  const { callbackUrl } = parseSearchParams(z.object({ callbackUrl: textParam(2000).optional() }), await props.searchParams).data;
+  const { callbackUrl } = parseSearchParams(
+    z.object({ callbackUrl: textParam(2000).optional() }),
+    await props.searchParams,
+  ).data;
   return (
     <div className="mx-auto max-w-md">
       <Card>

@@ -13,7 +13,9 @@ export function SignInForm(props: { callbackUrl?: string }) {
       {state && !emailError ? <Alert tone="error">{state.message}</Alert> : null}
       {props.callbackUrl ? <input type="hidden" name="callbackUrl" value={props.callbackUrl} /> : null}
       <div className="space-y-1">
-        <label htmlFor="email" className={labelClass}>Email</label>
+        <label htmlFor="email" className={labelClass}>
+          Email
+        </label>
         <input
           id="email"
           name="email"
@@ -26,9 +28,13 @@ export function SignInForm(props: { callbackUrl?: string }) {
           className={inputClass}
         />
         {emailError ? (
-          <p id="email-error" className="text-sm text-red-700">{emailError}</p>
+          <p id="email-error" className="text-sm text-red-700">
+            {emailError}
+          </p>
         ) : (
-          <p id="email-hint" className="text-sm text-gray-700">We will email you a link that signs you in. No password needed.</p>
+          <p id="email-hint" className="text-sm text-gray-700">
+            We will email you a link that signs you in. No password needed.
+          </p>
         )}
       </div>
       <Button type="submit" disabled={pending} className="w-full">

@@ -17,21 +17,43 @@ export default async function AccountPage() {
   // An admin's first sign-in leads on to setting up the admin area's second factor.
   const needsSecondFactor = viewer.role === "ADMIN" && !(await getEnrolment(viewer.userId)).isEnrolled;
   const sections = [
-    { title: "Your data", href: "/account/data", body: "See everything we hold about you, download it, and correct it.", stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports` },
-    { title: "Preferences", body: "Email topics, open tracking, telemetry from your clusters, and cookies.", stat: `${overview.counts.clusters} linked install${overview.counts.clusters === 1 ? "" : "s"}` },
-    { title: "Privacy requests", href: "/account/requests", body: "Ask for a copy, a correction, a deletion, or a disclosure, and follow each on its clock.", stat: `${overview.counts.privacyRequests} request${overview.counts.privacyRequests === 1 ? "" : "s"}` },
+    {
+      title: "Your data",
+      href: "/account/data",
+      body: "See everything we hold about you, download it, and correct it.",
+      stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports`,
+    },
+    {
+      title: "Preferences",
+      body: "Email topics, open tracking, telemetry from your clusters, and cookies.",
+      stat: `${overview.counts.clusters} linked install${overview.counts.clusters === 1 ? "" : "s"}`,
+    },
+    {
+      title: "Privacy requests",
+      href: "/account/requests",
+      body: "Ask for a copy, a correction, a deletion, or a disclosure, and follow each on its clock.",
+      stat: `${overview.counts.privacyRequests} request${overview.counts.privacyRequests === 1 ? "" : "s"}`,
+    },
   ];
   return (
     <div>
       <PageHeader
         title={overview.name ? `Hello, ${overview.name}` : "Your privacy center"}
-        description={<>Signed in as <strong className="break-all">{overview.email}</strong>. Member since {dateFormat.format(overview.memberSince)}.</>}
+        description={
+          <>
+            Signed in as <strong className="break-all">{overview.email}</strong>. Member since{" "}
+            {dateFormat.format(overview.memberSince)}.
+          </>
+        }
       />
       {needsSecondFactor ? (
         <div className="mb-6">
           <Alert tone="warning" title="Set up your second factor for the admin area">
-            Your emailed link signs you in to your own account. The admin area needs a passkey or an authenticator app as well.{" "}
-            <Link className="font-semibold underline underline-offset-2" href="/admin-verify?next=%2Fadmin">Set it up now</Link>
+            Your emailed link signs you in to your own account. The admin area needs a passkey or an authenticator app
+            as well.{" "}
+            <Link className="font-semibold underline underline-offset-2" href="/admin-verify?next=%2Fadmin">
+              Set it up now
+            </Link>
           </Alert>
         </div>
       ) : null}
@@ -39,7 +61,16 @@ export default async function AccountPage() {
         {sections.map((section) => (
           <Card key={section.title}>
             <h2 className="text-lg font-semibold text-gray-900">
-              {"href" in section && section.href ? <Link className="underline decoration-brand-600 underline-offset-4 hover:text-brand-700" href={section.href}>{section.title}</Link> : section.title}
+              {"href" in section && section.href ? (
+                <Link
+                  className="underline decoration-brand-600 underline-offset-4 hover:text-brand-700"
+                  href={section.href}
+                >
+                  {section.title}
+                </Link>
+              ) : (
+                section.title
+              )}
             </h2>
             <p className="mt-2 text-gray-700">{section.body}</p>
             <p className="mt-4 text-sm font-medium text-brand-700">{section.stat}</p>
@@ -49,7 +80,10 @@ export default async function AccountPage() {
       {overview.policy ? (
         <p className="mt-8 text-sm text-gray-700">
           Your account was created under the{" "}
-          <Link className="font-medium text-brand-700 underline" href={`/policies/${overview.policy.slug}/v/${overview.policy.version}`}>
+          <Link
+            className="font-medium text-brand-700 underline"
+            href={`/policies/${overview.policy.slug}/v/${overview.policy.version}`}
+          >
             {overview.policy.title}, version {overview.policy.version}
           </Link>
           {overview.policy.effectiveAt ? ` (effective ${dateFormat.format(overview.policy.effectiveAt)})` : ""}.

@@ -14,7 +14,10 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeSty
 
 // The person has no session any more: the signed link from the delete form is what opens this page.
 export default async function AccountDeletedPage(props: { searchParams: Promise<SearchParams> }) {
-  const { receipt } = parseSearchParams(z.object({ receipt: textParam(1000).optional() }), await props.searchParams).data;
+  const { receipt } = parseSearchParams(
+    z.object({ receipt: textParam(1000).optional() }),
+    await props.searchParams,
+  ).data;
   const erasureId = readReceiptToken(receipt ?? null);
   const erasure = erasureId ? await getErasureStatus(erasureId) : null;
   if (!erasure) notFound();
@@ -22,10 +25,16 @@ export default async function AccountDeletedPage(props: { searchParams: Promise<
     return (
       <div className="mx-auto max-w-2xl space-y-6">
         <AutoRefresh seconds={2} />
-        <PageHeader title="Deleting your data…" description="You are signed out everywhere, and we have stopped using your data. This page updates by itself; it usually takes less than a minute." />
+        <PageHeader
+          title="Deleting your data…"
+          description="You are signed out everywhere, and we have stopped using your data. This page updates by itself; it usually takes less than a minute."
+        />
         <Card>
           <div role="status" aria-live="polite" className="flex items-center gap-3 text-gray-900">
-            <span aria-hidden="true" className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
+            <span
+              aria-hidden="true"
+              className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent"
+            />
             {erasure.status === "QUEUED" ? "Waiting to start…" : "Deleting…"}
           </div>
         </Card>
@@ -35,7 +44,10 @@ export default async function AccountDeletedPage(props: { searchParams: Promise<
   const counts = erasure.counts;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <PageHeader title="Your account has been deleted" description={`On ${dateFormat.format(erasure.erasedAt ?? erasure.createdAt)} UTC we deleted your account and everything we held about you. A receipt is on its way to your former address.`} />
+      <PageHeader
+        title="Your account has been deleted"
+        description={`On ${dateFormat.format(erasure.erasedAt ?? erasure.createdAt)} UTC we deleted your account and everything we held about you. A receipt is on its way to your former address.`}
+      />
       <Alert tone="success" title="Deletion receipt">
         {counts ? `${counts.total.toLocaleString("en")} records deleted.` : "All records deleted."}
       </Alert>
@@ -43,12 +55,30 @@ export default async function AccountDeletedPage(props: { searchParams: Promise<
         <Card>
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left text-lg font-semibold text-gray-900">What we deleted</caption>
-            <thead className="text-gray-800"><tr><th scope="col" className="py-1 pr-4">Category</th><th scope="col" className="py-1 text-right">Records</th></tr></thead>
+            <thead className="text-gray-800">
+              <tr>
+                <th scope="col" className="py-1 pr-4">
+                  Category
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  Records
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {counts.categories.map((category) => (
-                <tr key={category.slug} className="border-t border-gray-100"><td className="py-1 pr-4">{category.title}{category.note ? <span className="block text-xs text-gray-700">{category.note}</span> : null}</td><td className="py-1 text-right tabular-nums">{category.count.toLocaleString("en")}</td></tr>
+                <tr key={category.slug} className="border-t border-gray-100">
+                  <td className="py-1 pr-4">
+                    {category.title}
+                    {category.note ? <span className="block text-xs text-gray-700">{category.note}</span> : null}
+                  </td>
+                  <td className="py-1 text-right tabular-nums">{category.count.toLocaleString("en")}</td>
+                </tr>
               ))}
-              <tr className="border-t border-gray-100"><td className="py-1 pr-4">Download archives of your data</td><td className="py-1 text-right tabular-nums">{counts.exportArchives.toLocaleString("en")}</td></tr>
+              <tr className="border-t border-gray-100">
+                <td className="py-1 pr-4">Download archives of your data</td>
+                <td className="py-1 text-right tabular-nums">{counts.exportArchives.toLocaleString("en")}</td>
+              </tr>
             </tbody>
           </table>
         </Card>
@@ -57,7 +87,12 @@ export default async function AccountDeletedPage(props: { searchParams: Promise<
         <h2 className="text-lg font-semibold text-gray-900">What we keep, and why</h2>
         <ul className="mt-3 space-y-3 text-sm text-gray-800">
           {KEPT_FOR_PEOPLE.map((item) => (
-            <li key={item.what}><p className="font-medium text-gray-900">{item.what}.</p><p>{item.why}. Kept: {item.howLong.toLowerCase()}.</p></li>
+            <li key={item.what}>
+              <p className="font-medium text-gray-900">{item.what}.</p>
+              <p>
+                {item.why}. Kept: {item.howLong.toLowerCase()}.
+              </p>
+            </li>
           ))}
         </ul>
       </Card>

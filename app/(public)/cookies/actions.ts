@@ -4,7 +4,13 @@ import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { ok, publicAction } from "@/lib/actions";
 import { env } from "@/lib/core/env";
-import { CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS, saveAccountCookieChoice, serializeConsentCookie, type CookieChoice } from "@/lib/preferences/cookies";
+import {
+  CONSENT_COOKIE,
+  CONSENT_MAX_AGE_SECONDS,
+  saveAccountCookieChoice,
+  serializeConsentCookie,
+  type CookieChoice,
+} from "@/lib/preferences/cookies";
 import { cookieChoiceSchema } from "@/lib/preferences/schema";
 import { applyOptOutSignal } from "@/lib/signals/apply";
 import { readBrowserSignals } from "@/lib/signals/read";

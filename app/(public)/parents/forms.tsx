@@ -4,31 +4,71 @@ import { useActionState } from "react";
 import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
 import type { Action, ActionState } from "@/lib/actions";
 
-type Field = { name: "parentName" | "parentEmail" | "childIdentifiers" | "relationship" | "details"; label: string; hint?: string; multiline?: boolean; type?: string; autoComplete?: string };
+type Field = {
+  name: "parentName" | "parentEmail" | "childIdentifiers" | "relationship" | "details";
+  label: string;
+  hint?: string;
+  multiline?: boolean;
+  type?: string;
+  autoComplete?: string;
+};
 
 const FIELDS: Field[] = [
   { name: "parentName", label: "Your name", autoComplete: "name" },
-  { name: "parentEmail", label: "Your email address", type: "email", autoComplete: "email", hint: "We send a link to confirm it, and later updates. Nothing happens until you confirm." },
-  { name: "childIdentifiers", label: "Your child's email addresses or usernames", multiline: true, hint: "One per line. A username is the display name shown in our products." },
-  { name: "relationship", label: "Your relationship to the child", multiline: true, hint: "For example: I am her father and have parental responsibility." },
+  {
+    name: "parentEmail",
+    label: "Your email address",
+    type: "email",
+    autoComplete: "email",
+    hint: "We send a link to confirm it, and later updates. Nothing happens until you confirm.",
+  },
+  {
+    name: "childIdentifiers",
+    label: "Your child's email addresses or usernames",
+    multiline: true,
+    hint: "One per line. A username is the display name shown in our products.",
+  },
+  {
+    name: "relationship",
+    label: "Your relationship to the child",
+    multiline: true,
+    hint: "For example: I am her father and have parental responsibility.",
+  },
   { name: "details", label: "Anything else we should know (optional)", multiline: true },
 ];
 
 export function ParentRequestForm(props: { action: Action<null> }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   const errors = fieldErrorsOf(state);
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form action={action} className="space-y-5" noValidate>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       {FIELDS.map((field) => {
         const describedBy = [field.hint ? `${field.name}-hint` : null, `${field.name}-error`].filter(Boolean).join(" ");
-        const common = { id: field.name, name: field.name, className: inputClass, defaultValue: values[field.name] ?? "", "aria-invalid": errors[field.name] ? true : undefined, "aria-describedby": describedBy };
+        const common = {
+          id: field.name,
+          name: field.name,
+          className: inputClass,
+          defaultValue: values[field.name] ?? "",
+          "aria-invalid": errors[field.name] ? true : undefined,
+          "aria-describedby": describedBy,
+        };
         return (
           <div key={field.name} className="space-y-1">
-            <label className={labelClass} htmlFor={field.name}>{field.label}</label>
-            {field.multiline ? <textarea rows={3} {...common} /> : <input type={field.type ?? "text"} autoComplete={field.autoComplete} {...common} />}
-            {field.hint ? <p id={`${field.name}-hint`} className="text-sm text-gray-700">{field.hint}</p> : null}
+            <label className={labelClass} htmlFor={field.name}>
+              {field.label}
+            </label>
+            {field.multiline ? (
+              <textarea rows={3} {...common} />
+            ) : (
+              <input type={field.type ?? "text"} autoComplete={field.autoComplete} {...common} />
+            )}
+            {field.hint ? (
+              <p id={`${field.name}-hint`} className="text-sm text-gray-700">
+                {field.hint}
+              </p>
+            ) : null}
             <FieldError id={`${field.name}-error`} errors={errors[field.name]} />
           </div>
         );
@@ -47,23 +87,41 @@ export function ParentRequestForm(props: { action: Action<null> }) {
       </fieldset>
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm text-gray-900">
-          <input type="checkbox" name="isParent" className="mt-1 h-4 w-4" aria-invalid={errors.isParent ? true : undefined} aria-describedby="isParent-error" />
+          <input
+            type="checkbox"
+            name="isParent"
+            className="mt-1 h-4 w-4"
+            aria-invalid={errors.isParent ? true : undefined}
+            aria-describedby="isParent-error"
+          />
           <span>I am the child&apos;s parent or legal guardian, and the information in this form is true.</span>
         </label>
         <FieldError id="isParent-error" errors={errors.isParent} />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Send my request"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Send my request"}
+      </Button>
     </form>
   );
 }
 
-export function ConfirmLinkForm(props: { token: string; action: Action<null>; label: string; pendingLabel: string; variant?: "primary" | "danger" }) {
+export function ConfirmLinkForm(props: {
+  token: string;
+  action: Action<null>;
+  label: string;
+  pendingLabel: string;
+  variant?: "primary" | "danger";
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={props.token} />
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      {state?.ok ? null : <Button type="submit" variant={props.variant} disabled={pending}>{pending ? props.pendingLabel : props.label}</Button>}
+      {state?.ok ? null : (
+        <Button type="submit" variant={props.variant} disabled={pending}>
+          {pending ? props.pendingLabel : props.label}
+        </Button>
+      )}
     </form>
   );
 }

@@ -12,7 +12,10 @@ export const updateMinorNoticeOptIn = authedAction(minorNoticeOptInSchema, async
   const enabled = input.enabled === "on";
   await setMinorNoticeOptIn({ userId: viewer.userId, enabled });
   revalidatePath("/policies", "layout");
-  return ok(enabled ? "We will email you about minor changes too." : "We will only email you about substantive changes.", { enabled });
+  return ok(
+    enabled ? "We will email you about minor changes too." : "We will only email you about substantive changes.",
+    { enabled },
+  );
 });
 
 /** Hides a policy notice banner: per account when signed in, per browser otherwise. */
@@ -23,7 +26,12 @@ export const dismissPolicyBannerAction = publicAction(dismissBannerSchema, async
     const jar = await cookies();
     const ids = new Set((jar.get(BANNER_COOKIE)?.value ?? "").split(",").filter(Boolean));
     ids.add(input.versionId);
-    jar.set(BANNER_COOKIE, [...ids].slice(-10).join(","), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 120 });
+    jar.set(BANNER_COOKIE, [...ids].slice(-10).join(","), {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      maxAge: 60 * 60 * 24 * 120,
+    });
   }
   revalidatePath("/", "layout");
   return ok("Notice dismissed.");

@@ -10,15 +10,25 @@ export default async function PoliciesIndexPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold text-gray-900">Our policies</h1>
-      {documents.length === 0 ? <p className="mt-4 text-gray-800">No policies are published yet.</p> : (
+      {documents.length === 0 ? (
+        <p className="mt-4 text-gray-800">No policies are published yet.</p>
+      ) : (
         <ul className="mt-6 space-y-2">
           {documents.map((d) => (
-            <li key={d.slug}><Link className="text-brand-700 underline" href={`/policies/${d.slug}`}>{d.title}</Link></li>
+            <li key={d.slug}>
+              <Link className="text-brand-700 underline" href={`/policies/${d.slug}`}>
+                {d.title}
+              </Link>
+            </li>
           ))}
         </ul>
       )}
       <p className="mt-8 text-gray-800">
-        A parent whose child under 13 gave us information can <Link className="font-medium text-brand-700 underline" href="/parents">ask us to remove it</Link>, without an account.
+        A parent whose child under 13 gave us information can{" "}
+        <Link className="font-medium text-brand-700 underline" href="/parents">
+          ask us to remove it
+        </Link>
+        , without an account.
       </p>
     </div>
   );

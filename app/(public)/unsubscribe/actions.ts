@@ -15,5 +15,7 @@ export const confirmUnsubscribe = publicAction(unsubscribeSchema, async (input) 
 export const adjustSubscriptions = publicAction(adjustSubscriptionsSchema, async ({ token: value, ...categories }) => {
   const claim = readUnsubscribeClaim(value);
   const result = await adjustWithToken({ claim, update: { categories } });
-  return ok(result.changes.length ? "Your email choices are saved." : "Nothing changed: these were already your choices.");
+  return ok(
+    result.changes.length ? "Your email choices are saved." : "Nothing changed: these were already your choices.",
+  );
 });

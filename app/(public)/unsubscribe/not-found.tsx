@@ -10,7 +10,10 @@ export default function InvalidUnsubscribeLink() {
       </Alert>
       <p className="text-gray-700">
         Use the link from the email itself, or{" "}
-        <Link className="font-medium text-brand-700 underline" href="/account/preferences/email">sign in to manage your email preferences</Link>.
+        <Link className="font-medium text-brand-700 underline" href="/account/preferences/email">
+          sign in to manage your email preferences
+        </Link>
+        .
       </p>
     </div>
   );

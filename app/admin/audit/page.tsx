@@ -39,28 +39,55 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
   }
   // A page link that was changed (an id past PostgreSQL's bigint) shows the newest rows instead.
   const paging = parseSearchParams(pagingSchema, search);
-  if (paging.invalid.length && !problem) problem = describeError(new AppError("INVALID_STATE", { reason: "BAD_CURSOR" }));
+  if (paging.invalid.length && !problem)
+    problem = describeError(new AppError("INVALID_STATE", { reason: "BAD_CURSOR" }));
   const page = await listAuditLog({ admin: viewer, filters, before: paging.data.before, after: paging.data.after });
   const query = (extra: Record<string, string>) => {
-    const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const params = new URLSearchParams(
+      Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
     for (const [key, value] of Object.entries(extra)) params.set(key, value);
     return params.toString();
   };
   return (
     <div className="space-y-6">
-      <PageHeader title="Audit log" description="Every sign-in, refusal and change the privacy team or the system made. Nobody can edit or delete these rows. People are shown by email address while their account exists." />
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in, refusal and change the privacy team or the system made. Nobody can edit or delete these rows. People are shown by email address while their account exists."
+      />
       <Card>
-        <form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="search" aria-label="Filter the audit log">
+        <form
+          method="get"
+          className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+          role="search"
+          aria-label="Filter the audit log"
+        >
           {FIELDS.map((field) => (
             <div key={field.key} className="space-y-1">
-              <label className={labelClass} htmlFor={`f-${field.key}`}>{field.label}</label>
-              <input className={inputClass} id={`f-${field.key}`} name={field.key} type={field.type} defaultValue={one(field.key)} />
+              <label className={labelClass} htmlFor={`f-${field.key}`}>
+                {field.label}
+              </label>
+              <input
+                className={inputClass}
+                id={`f-${field.key}`}
+                name={field.key}
+                type={field.type}
+                defaultValue={one(field.key)}
+              />
             </div>
           ))}
           <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-3">
             <Button type="submit">Filter</Button>
-            <Link className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 underline" href="/admin/audit">Clear</Link>
-            <a className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 underline" href={`/admin/audit/export?${query({})}`} download>Download CSV</a>
+            <Link className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 underline" href="/admin/audit">
+              Clear
+            </Link>
+            <a
+              className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 underline"
+              href={`/admin/audit/export?${query({})}`}
+              download
+            >
+              Download CSV
+            </a>
           </div>
         </form>
       </Card>
@@ -69,17 +96,42 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
         <table className="w-full text-left text-sm" data-testid="audit-table">
           <caption className="sr-only">Audit log entries, newest first</caption>
           <thead className="bg-gray-50">
-            <tr><th scope="col" className="px-3 py-2">When (UTC)</th><th scope="col" className="px-3 py-2">Actor</th><th scope="col" className="px-3 py-2">Action</th><th scope="col" className="px-3 py-2">Target</th><th scope="col" className="px-3 py-2">IP</th><th scope="col" className="px-3 py-2">Details</th></tr>
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                When (UTC)
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Actor
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Target
+              </th>
+              <th scope="col" className="px-3 py-2">
+                IP
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Details
+              </th>
+            </tr>
           </thead>
           <tbody>
             {page.rows.map((row) => (
               <tr key={row.id} className="border-t border-gray-100 align-top" data-id={row.id}>
                 <td className="whitespace-nowrap px-3 py-2">{when.format(row.at)}</td>
-                <td className="min-w-[11rem] px-3 py-2 [overflow-wrap:anywhere]" title={row.actorRef ?? undefined}>{describeActor(row)}</td>
+                <td className="min-w-[11rem] px-3 py-2 [overflow-wrap:anywhere]" title={row.actorRef ?? undefined}>
+                  {describeActor(row)}
+                </td>
                 <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                <td className="min-w-[9rem] px-3 py-2 [overflow-wrap:anywhere]">{row.targetType ? `${row.targetType}${row.targetId ? `: ${row.targetId}` : ""}` : "—"}</td>
+                <td className="min-w-[9rem] px-3 py-2 [overflow-wrap:anywhere]">
+                  {row.targetType ? `${row.targetType}${row.targetId ? `: ${row.targetId}` : ""}` : "—"}
+                </td>
                 <td className="px-3 py-2 break-all">{describeIp(row) || "—"}</td>
-                <td className="min-w-[12rem] px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{JSON.stringify(row.metadata)}</td>
+                <td className="min-w-[12rem] px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">
+                  {JSON.stringify(row.metadata)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -87,8 +139,22 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
         {page.rows.length === 0 ? <p className="p-4 text-gray-700">No audit entries match these filters.</p> : null}
       </Card>
       <nav aria-label="Audit log pages" className="flex gap-4 text-sm">
-        {page.newer ? <Link className="font-semibold text-brand-700 underline" href={`/admin/audit?${query({ after: page.newer })}`}>← Newer</Link> : null}
-        {page.older ? <Link className="font-semibold text-brand-700 underline" href={`/admin/audit?${query({ before: page.older })}`}>Older →</Link> : null}
+        {page.newer ? (
+          <Link
+            className="font-semibold text-brand-700 underline"
+            href={`/admin/audit?${query({ after: page.newer })}`}
+          >
+            ← Newer
+          </Link>
+        ) : null}
+        {page.older ? (
+          <Link
+            className="font-semibold text-brand-700 underline"
+            href={`/admin/audit?${query({ before: page.older })}`}
+          >
+            Older →
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -22,7 +22,12 @@ export const saveBreachAction = adminAction(
 export const sendBreachAction = adminAction(
   sendBreachSchema,
   async (input, { viewer, ip }) => {
-    const sent = await sendBreachNotice({ admin: viewer, id: input.breachId, expectedRecipients: input.expectedRecipients, ip });
+    const sent = await sendBreachNotice({
+      admin: viewer,
+      id: input.breachId,
+      expectedRecipients: input.expectedRecipients,
+      ip,
+    });
     revalidatePath("/admin/breaches");
     revalidatePath(`/admin/breaches/${input.breachId}`);
     return ok(`Sending to ${sent.recipients} ${sent.recipients === 1 ? "person" : "people"}. Progress is below.`);

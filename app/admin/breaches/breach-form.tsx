@@ -24,23 +24,59 @@ export type BreachFormValues = {
 };
 
 export const EMPTY_BREACH: BreachFormValues = {
-  title: "", whatHappened: "", occurredFrom: "", occurredTo: "", discoveredAt: "", dataInvolved: "", whatWeDid: "", whatToDo: "", contact: "",
-  audience: "ALL", emails: "", categories: [], audienceFrom: "", audienceTo: "",
+  title: "",
+  whatHappened: "",
+  occurredFrom: "",
+  occurredTo: "",
+  discoveredAt: "",
+  dataInvolved: "",
+  whatWeDid: "",
+  whatToDo: "",
+  contact: "",
+  audience: "ALL",
+  emails: "",
+  categories: [],
+  audienceFrom: "",
+  audienceTo: "",
 };
 
-export function BreachForm(props: { values: BreachFormValues; categories: { slug: string; title: string }[]; submitLabel: string }) {
+export function BreachForm(props: {
+  values: BreachFormValues;
+  categories: { slug: string; title: string }[];
+  submitLabel: string;
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveBreachAction, null);
   const [audience, setAudience] = useState(props.values.audience);
   const errors = fieldErrorsOf(state);
   const v = props.values;
   const text = (name: keyof BreachFormValues, label: string, hint?: string, rows = 3) => (
     <Field name={name} label={label} hint={hint} errors={errors[name]} className="sm:col-span-2">
-      {(describedBy) => <textarea className={inputClass} id={name} name={name} rows={rows} defaultValue={v[name] as string} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy} />}
+      {(describedBy) => (
+        <textarea
+          className={inputClass}
+          id={name}
+          name={name}
+          rows={rows}
+          defaultValue={v[name] as string}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
     </Field>
   );
   const date = (name: keyof BreachFormValues, label: string) => (
     <Field name={name} label={label} errors={errors[name]}>
-      {(describedBy) => <input className={inputClass} id={name} name={name} type="date" defaultValue={v[name] as string} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy} />}
+      {(describedBy) => (
+        <input
+          className={inputClass}
+          id={name}
+          name={name}
+          type="date"
+          defaultValue={v[name] as string}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
     </Field>
   );
   return (
@@ -54,10 +90,29 @@ export function BreachForm(props: { values: BreachFormValues; categories: { slug
         startTransition(() => action(data));
       }}
     >
-      {state ? <div className="sm:col-span-2"><Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert></div> : null}
+      {state ? (
+        <div className="sm:col-span-2">
+          <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>
+        </div>
+      ) : null}
       {v.breachId ? <input type="hidden" name="breachId" value={v.breachId} /> : null}
-      <Field name="title" label="Title" hint="A few words people will recognise, e.g. “Support mailbox accessed by an outsider”." errors={errors.title} className="sm:col-span-2">
-        {(describedBy) => <input className={inputClass} id="title" name="title" defaultValue={v.title} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy} />}
+      <Field
+        name="title"
+        label="Title"
+        hint="A few words people will recognise, e.g. “Support mailbox accessed by an outsider”."
+        errors={errors.title}
+        className="sm:col-span-2"
+      >
+        {(describedBy) => (
+          <input
+            className={inputClass}
+            id="title"
+            name="title"
+            defaultValue={v.title}
+            aria-invalid={errors.title ? true : undefined}
+            aria-describedby={describedBy}
+          />
+        )}
       </Field>
       {text("whatHappened", "What happened", undefined, 4)}
       {date("occurredFrom", "When it happened (or began)")}
@@ -71,22 +126,50 @@ export function BreachForm(props: { values: BreachFormValues; categories: { slug
 
       <fieldset className="space-y-3 sm:col-span-2">
         <legend className={labelClass}>Who is affected</legend>
-        {([
-          ["ALL", "Everyone with an account"],
-          ["LIST", "A list of email addresses"],
-          ["CATEGORIES", "People holding data in chosen categories, within a date range"],
-        ] as const).map(([value, label]) => (
+        {(
+          [
+            ["ALL", "Everyone with an account"],
+            ["LIST", "A list of email addresses"],
+            ["CATEGORIES", "People holding data in chosen categories, within a date range"],
+          ] as const
+        ).map(([value, label]) => (
           <div key={value} className="flex items-center gap-2">
-            <input id={`audience-${value}`} type="radio" name="audience" value={value} className="h-4 w-4" checked={audience === value} onChange={() => setAudience(value)} />
-            <label htmlFor={`audience-${value}`} className="text-sm text-gray-900">{label}</label>
+            <input
+              id={`audience-${value}`}
+              type="radio"
+              name="audience"
+              value={value}
+              className="h-4 w-4"
+              checked={audience === value}
+              onChange={() => setAudience(value)}
+            />
+            <label htmlFor={`audience-${value}`} className="text-sm text-gray-900">
+              {label}
+            </label>
           </div>
         ))}
         <FieldError id="audience-error" errors={errors.audience} />
       </fieldset>
 
       {audience === "LIST" ? (
-        <Field name="emails" label="Affected addresses" hint="One per line (commas also work). Addresses without an account are listed in the preview and not emailed." errors={errors.emails} className="sm:col-span-2">
-          {(describedBy) => <textarea className={inputClass} id="emails" name="emails" rows={5} defaultValue={v.emails} aria-invalid={errors.emails ? true : undefined} aria-describedby={describedBy} />}
+        <Field
+          name="emails"
+          label="Affected addresses"
+          hint="One per line (commas also work). Addresses without an account are listed in the preview and not emailed."
+          errors={errors.emails}
+          className="sm:col-span-2"
+        >
+          {(describedBy) => (
+            <textarea
+              className={inputClass}
+              id="emails"
+              name="emails"
+              rows={5}
+              defaultValue={v.emails}
+              aria-invalid={errors.emails ? true : undefined}
+              aria-describedby={describedBy}
+            />
+          )}
         </Field>
       ) : null}
       {audience === "CATEGORIES" ? (
@@ -96,8 +179,17 @@ export function BreachForm(props: { values: BreachFormValues; categories: { slug
             <div className="grid gap-2 sm:grid-cols-2">
               {props.categories.map((category) => (
                 <div key={category.slug} className="flex items-center gap-2">
-                  <input id={`category-${category.slug}`} type="checkbox" name="categories" value={category.slug} className="h-4 w-4" defaultChecked={v.categories.includes(category.slug)} />
-                  <label htmlFor={`category-${category.slug}`} className="text-sm text-gray-900">{category.title}</label>
+                  <input
+                    id={`category-${category.slug}`}
+                    type="checkbox"
+                    name="categories"
+                    value={category.slug}
+                    className="h-4 w-4"
+                    defaultChecked={v.categories.includes(category.slug)}
+                  />
+                  <label htmlFor={`category-${category.slug}`} className="text-sm text-gray-900">
+                    {category.title}
+                  </label>
                 </div>
               ))}
             </div>
@@ -108,7 +200,9 @@ export function BreachForm(props: { values: BreachFormValues; categories: { slug
         </>
       ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : props.submitLabel}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : props.submitLabel}
+        </Button>
       </div>
     </form>
   );

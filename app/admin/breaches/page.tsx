@@ -27,26 +27,43 @@ export default async function BreachesPage() {
         {breaches.length === 0 ? (
           <p className="text-gray-800">No breaches recorded. We hope it stays that way.</p>
         ) : (
-          <ScrollRegion label="Breaches and their notices"><table className="w-full text-left text-sm">
-            <caption className="sr-only">Breaches and their notices</caption>
-            <thead className="border-b border-gray-200 text-gray-800">
-              <tr><th className="py-2 pr-4">Breach</th><th className="py-2 pr-4">Discovered</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Notified</th><th className="py-2 pr-4">Acknowledged</th><th className="py-2 pr-4">Time to notify</th></tr>
-            </thead>
-            <tbody>
-              {breaches.map((b) => (
-                <tr key={b.id} className="border-b border-gray-100 last:border-0" data-breach={b.id}>
-                  <td className="py-2 pr-4"><Link className="font-medium text-brand-700 underline" href={`/admin/breaches/${b.id}`}>{b.title}</Link></td>
-                  <td className="py-2 pr-4 text-gray-800">{formatBreachDate(b.discoveredAt)}</td>
-                  <td className="py-2 pr-4 text-gray-800">{b.status === "DRAFT" ? "draft" : b.complete ? "sent" : "sending"}</td>
-                  <td className="py-2 pr-4 text-gray-800">{b.status === "DRAFT" ? "—" : `${b.notified} / ${b.recipients}`}</td>
-                  <td className="py-2 pr-4 text-gray-800">{b.status === "DRAFT" ? "—" : b.acknowledged}</td>
-                  <td className="py-2 pr-4">
-                    <TimeToNotify days={b.daysToNotify} complete={b.complete} overLimit={b.overLimit} />
-                  </td>
+          <ScrollRegion label="Breaches and their notices">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Breaches and their notices</caption>
+              <thead className="border-b border-gray-200 text-gray-800">
+                <tr>
+                  <th className="py-2 pr-4">Breach</th>
+                  <th className="py-2 pr-4">Discovered</th>
+                  <th className="py-2 pr-4">Status</th>
+                  <th className="py-2 pr-4">Notified</th>
+                  <th className="py-2 pr-4">Acknowledged</th>
+                  <th className="py-2 pr-4">Time to notify</th>
                 </tr>
-              ))}
-            </tbody>
-          </table></ScrollRegion>
+              </thead>
+              <tbody>
+                {breaches.map((b) => (
+                  <tr key={b.id} className="border-b border-gray-100 last:border-0" data-breach={b.id}>
+                    <td className="py-2 pr-4">
+                      <Link className="font-medium text-brand-700 underline" href={`/admin/breaches/${b.id}`}>
+                        {b.title}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-4 text-gray-800">{formatBreachDate(b.discoveredAt)}</td>
+                    <td className="py-2 pr-4 text-gray-800">
+                      {b.status === "DRAFT" ? "draft" : b.complete ? "sent" : "sending"}
+                    </td>
+                    <td className="py-2 pr-4 text-gray-800">
+                      {b.status === "DRAFT" ? "—" : `${b.notified} / ${b.recipients}`}
+                    </td>
+                    <td className="py-2 pr-4 text-gray-800">{b.status === "DRAFT" ? "—" : b.acknowledged}</td>
+                    <td className="py-2 pr-4">
+                      <TimeToNotify days={b.daysToNotify} complete={b.complete} overLimit={b.overLimit} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </Card>
     </div>

@@ -12,12 +12,30 @@ export function LegalRequestForm() {
   const errors = fieldErrorsOf(state);
   const input = (name: string, label: string, type = "text", hint?: string, className = "") => (
     <Field name={name} label={label} hint={hint} errors={errors[name]} className={className}>
-      {(describedBy) => <input className={inputClass} id={name} name={name} type={type} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy} />}
+      {(describedBy) => (
+        <input
+          className={inputClass}
+          id={name}
+          name={name}
+          type={type}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
     </Field>
   );
   const area = (name: string, label: string, hint?: string, rows = 3) => (
     <Field name={name} label={label} hint={hint} errors={errors[name]} className="sm:col-span-2">
-      {(describedBy) => <textarea className={inputClass} id={name} name={name} rows={rows} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy} />}
+      {(describedBy) => (
+        <textarea
+          className={inputClass}
+          id={name}
+          name={name}
+          rows={rows}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
     </Field>
   );
   return (
@@ -31,7 +49,11 @@ export function LegalRequestForm() {
         startTransition(() => action(data));
       }}
     >
-      {state && !state.ok ? <div className="sm:col-span-2"><Alert tone="error">{state.message}</Alert></div> : null}
+      {state && !state.ok ? (
+        <div className="sm:col-span-2">
+          <Alert tone="error">{state.message}</Alert>
+        </div>
+      ) : null}
       {input("authority", "Authority or requesting party", "text", undefined, "sm:col-span-2")}
       {area("legalBasis", "Legal basis", "e.g. grand-jury subpoena under 18 U.S.C. § 2703(c), court order no. …", 2)}
       {input("receivedAt", "Date received", "date")}
@@ -40,14 +62,26 @@ export function LegalRequestForm() {
       {area("dataRequested", "Data requested")}
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className={labelClass}>Decision</legend>
-        {([
-          ["REFUSED", "Refused: nothing disclosed"],
-          ["PARTIAL", "Partially disclosed"],
-          ["DISCLOSED", "Disclosed"],
-        ] as const).map(([value, label]) => (
+        {(
+          [
+            ["REFUSED", "Refused: nothing disclosed"],
+            ["PARTIAL", "Partially disclosed"],
+            ["DISCLOSED", "Disclosed"],
+          ] as const
+        ).map(([value, label]) => (
           <div key={value} className="flex items-center gap-2">
-            <input id={`decision-${value}`} type="radio" name="decision" value={value} className="h-4 w-4" checked={decision === value} onChange={() => setDecision(value)} />
-            <label htmlFor={`decision-${value}`} className="text-sm text-gray-900">{label}</label>
+            <input
+              id={`decision-${value}`}
+              type="radio"
+              name="decision"
+              value={value}
+              className="h-4 w-4"
+              checked={decision === value}
+              onChange={() => setDecision(value)}
+            />
+            <label htmlFor={`decision-${value}`} className="text-sm text-gray-900">
+              {label}
+            </label>
           </div>
         ))}
         <FieldError id="decision-error" errors={errors.decision} />
@@ -55,22 +89,45 @@ export function LegalRequestForm() {
       {decision !== "REFUSED" ? (
         <>
           {area("dataDisclosed", "Data disclosed")}
-          {area("goodFaithReason", "Good-faith reason the disclosure was required", "Why we believed in good faith that the law required it (the person concerned sees this).")}
+          {area(
+            "goodFaithReason",
+            "Good-faith reason the disclosure was required",
+            "Why we believed in good faith that the law required it (the person concerned sees this).",
+          )}
         </>
       ) : null}
       <div className="flex items-start gap-2 sm:col-span-2">
-        <input id="isProhibited" type="checkbox" className="mt-1 h-4 w-4" checked={prohibited} onChange={(event) => setProhibited(event.target.checked)} />
-        <label htmlFor="isProhibited" className="text-sm text-gray-900">The law forbids telling the people concerned for now (a non-disclosure order)</label>
+        <input
+          id="isProhibited"
+          type="checkbox"
+          className="mt-1 h-4 w-4"
+          checked={prohibited}
+          onChange={(event) => setProhibited(event.target.checked)}
+        />
+        <label htmlFor="isProhibited" className="text-sm text-gray-900">
+          The law forbids telling the people concerned for now (a non-disclosure order)
+        </label>
       </div>
       {prohibited ? (
         <>
           {input("prohibitedUntil", "Prohibition ends on", "date")}
           <div className="hidden sm:block" />
-          {area("prohibitionNote", "What forbids telling them", "e.g. the order under 18 U.S.C. § 2705(b), its number and court.", 2)}
+          {area(
+            "prohibitionNote",
+            "What forbids telling them",
+            "e.g. the order under 18 U.S.C. § 2705(b), its number and court.",
+            2,
+          )}
         </>
       ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : prohibited ? "Register (nobody is told yet)" : "Register and tell the people concerned"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending
+            ? "Saving…"
+            : prohibited
+              ? "Register (nobody is told yet)"
+              : "Register and tell the people concerned"}
+        </Button>
       </div>
     </form>
   );

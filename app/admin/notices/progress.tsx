@@ -14,7 +14,14 @@ export function ProgressBar(props: { progress: CampaignProgress }) {
   const percent = p.total ? Math.round((done / p.total) * 100) : p.materialized ? 100 : 0;
   return (
     <div>
-      <div className="h-3 w-full overflow-hidden rounded-full bg-gray-200" role="progressbar" aria-label="Notices processed" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div
+        className="h-3 w-full overflow-hidden rounded-full bg-gray-200"
+        role="progressbar"
+        aria-label="Notices processed"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
         <div className="h-3 bg-brand-600" style={{ width: `${percent}%` }} />
       </div>
       <p className="mt-1 text-sm text-gray-800">{percent}% processed</p>
@@ -40,7 +47,9 @@ export function ProgressFigures(props: { progress: CampaignProgress }) {
       {figures.map(([label, value]) => (
         <div key={label} className="rounded-lg border border-gray-200 bg-white p-3">
           <dt className="text-xs font-medium uppercase tracking-wide text-gray-700">{label}</dt>
-          <dd className="text-lg font-semibold text-gray-900" data-testid={`figure-${label.toLowerCase()}`}>{value}</dd>
+          <dd className="text-lg font-semibold text-gray-900" data-testid={`figure-${label.toLowerCase()}`}>
+            {value}
+          </dd>
         </div>
       ))}
     </dl>

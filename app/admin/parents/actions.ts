@@ -6,7 +6,8 @@ import { decideParentRequest } from "@/lib/parents/admin";
 import { parentDecisionSchema } from "@/lib/parents/schema";
 
 const DONE = {
-  AWAITING_PARENT_REVIEW: "Approved. We are preparing the exports; the parent downloads them, then the deletion follows.",
+  AWAITING_PARENT_REVIEW:
+    "Approved. We are preparing the exports; the parent downloads them, then the deletion follows.",
   ERASING: "Approved. The matched accounts are being erased; the parent is emailed when it is done.",
   REJECTED: "Rejected. The parent has been told why, and processing of the matched accounts resumed.",
 } as const;

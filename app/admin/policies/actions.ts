@@ -3,8 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { adminAction, ok } from "@/lib/actions";
-import { createPolicyDocument, createPolicyDraft, discardPolicyDraft, publishPolicyDraft, updatePolicyDraft } from "@/lib/policies/admin";
-import { createDraftSchema, discardDraftSchema, documentInputSchema, publishDraftSchema, saveDraftSchema } from "@/lib/policies/schema";
+import {
+  createPolicyDocument,
+  createPolicyDraft,
+  discardPolicyDraft,
+  publishPolicyDraft,
+  updatePolicyDraft,
+} from "@/lib/policies/admin";
+import {
+  createDraftSchema,
+  discardDraftSchema,
+  documentInputSchema,
+  publishDraftSchema,
+  saveDraftSchema,
+} from "@/lib/policies/schema";
 
 export const createDocumentAction = adminAction(documentInputSchema, async (input, { viewer }) => {
   await createPolicyDocument({ admin: viewer, input });

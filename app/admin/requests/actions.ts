@@ -56,14 +56,11 @@ export const extendAction = adminAction(extendRequestSchema, async (input, { vie
   return ok("Extended; the person was told why and the new deadline.");
 });
 
-export const denyAction = adminAction(
-  denyRequestSchema,
-  async (input, { viewer, ip }) => {
-    await denyRequest({ admin: viewer, id: input.requestId, reason: input.reason, note: input.note, ip });
-    refresh(input);
-    return ok("Denied; the person was told why.");
-  },
-);
+export const denyAction = adminAction(denyRequestSchema, async (input, { viewer, ip }) => {
+  await denyRequest({ admin: viewer, id: input.requestId, reason: input.reason, note: input.note, ip });
+  refresh(input);
+  return ok("Denied; the person was told why.");
+});
 
 export const messageAction = adminAction(teamMessageSchema, async (input, { viewer, ip }) => {
   await messageFromTeam({ admin: viewer, id: input.requestId, text: input.text, awaitReply: input.awaitReply, ip });

@@ -12,7 +12,17 @@ import { parseSearchParams, positiveIntParam, type SearchParams } from "@/lib/co
 export const metadata: Metadata = { title: "Privacy requests" };
 export const dynamic = "force-dynamic";
 
-const STATUSES = ["OPEN", "ALL", "RECEIVED", "ACKNOWLEDGED", "VERIFIED", "IN_PROGRESS", "COMPLETED", "DENIED", "WITHDRAWN"] as const;
+const STATUSES = [
+  "OPEN",
+  "ALL",
+  "RECEIVED",
+  "ACKNOWLEDGED",
+  "VERIFIED",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "DENIED",
+  "WITHDRAWN",
+] as const;
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 type Search = Record<string, string | undefined>;
 
@@ -30,45 +40,170 @@ const searchSchema = z.object({
 export default async function RequestQueuePage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
   const { data } = parseSearchParams(searchSchema, await props.searchParams);
-  const filters: QueueFilters = { status: data.status, type: data.type, law: data.law, assignee: data.assignee, dueWithinDays: data.within, overdue: data.overdue === "1" };
+  const filters: QueueFilters = {
+    status: data.status,
+    type: data.type,
+    law: data.law,
+    assignee: data.assignee,
+    dueWithinDays: data.within,
+    overdue: data.overdue === "1",
+  };
   const page = data.page;
   // The links keep the filters as they were read (never the raw query).
-  const search: Search = { status: data.status === "OPEN" ? undefined : data.status, type: data.type, law: data.law, assignee: data.assignee, within: data.within?.toString(), overdue: data.overdue };
+  const search: Search = {
+    status: data.status === "OPEN" ? undefined : data.status,
+    type: data.type,
+    law: data.law,
+    assignee: data.assignee,
+    within: data.within?.toString(),
+    overdue: data.overdue,
+  };
   const queue = await listRequestQueue({ admin: viewer, filters, page });
-  const query = (changes: Search) => `/admin/requests?${new URLSearchParams(Object.entries({ ...search, ...changes }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
+  const query = (changes: Search) =>
+    `/admin/requests?${new URLSearchParams(Object.entries({ ...search, ...changes }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
   return (
     <div className="space-y-6">
-      <PageHeader title="Privacy requests" description="Every request, soonest deadline first. Amber: due within 7 days. Red: overdue." />
+      <PageHeader
+        title="Privacy requests"
+        description="Every request, soonest deadline first. Amber: due within 7 days. Red: overdue."
+      />
       <nav aria-label="Quick filters" className="flex flex-wrap gap-2 text-sm">
-        <Link className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" href="/admin/requests?overdue=1">Overdue</Link>
-        <Link className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" href="/admin/requests?within=7">Due within 7 days</Link>
-        <Link className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" href="/admin/requests?assignee=me">Mine</Link>
-        <Link className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" href="/admin/requests">All open</Link>
+        <Link
+          className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50"
+          href="/admin/requests?overdue=1"
+        >
+          Overdue
+        </Link>
+        <Link
+          className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50"
+          href="/admin/requests?within=7"
+        >
+          Due within 7 days
+        </Link>
+        <Link
+          className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50"
+          href="/admin/requests?assignee=me"
+        >
+          Mine
+        </Link>
+        <Link className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50" href="/admin/requests">
+          All open
+        </Link>
       </nav>
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter requests">
-          <div><label className={labelClass} htmlFor="f-status">Status</label><select className={inputClass} id="f-status" name="status" defaultValue={filters.status}>{STATUSES.map((s) => <option key={s} value={s}>{s === "OPEN" ? "Open" : s === "ALL" ? "All" : statusLabel(s)}</option>)}</select></div>
-          <div><label className={labelClass} htmlFor="f-type">Type</label><select className={inputClass} id="f-type" name="type" defaultValue={filters.type ?? ""}><option value="">Any</option>{REQUEST_TYPES.map((t) => <option key={t} value={t}>{REQUEST_TYPE_INFO[t].label}</option>)}</select></div>
-          <div><label className={labelClass} htmlFor="f-law">Law</label><select className={inputClass} id="f-law" name="law" defaultValue={filters.law ?? ""}><option value="">Any</option>{(Object.keys(LAW_RULES) as Law[]).map((l) => <option key={l} value={l}>{LAW_RULES[l].label}</option>)}</select></div>
-          <div><label className={labelClass} htmlFor="f-assignee">Assignee</label><select className={inputClass} id="f-assignee" name="assignee" defaultValue={filters.assignee ?? ""}><option value="">Anyone</option><option value="me">Me</option><option value="none">Nobody</option></select></div>
-          <div><label className={labelClass} htmlFor="f-within">Due within (days)</label><input className={inputClass} id="f-within" name="within" type="number" min={1} max={365} defaultValue={filters.dueWithinDays ?? ""} /></div>
-          <div className="flex items-end gap-2"><label className="flex items-center gap-2 text-sm"><input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-4 w-4" /> Overdue</label><button className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white" type="submit">Filter</button></div>
+          <div>
+            <label className={labelClass} htmlFor="f-status">
+              Status
+            </label>
+            <select className={inputClass} id="f-status" name="status" defaultValue={filters.status}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s === "OPEN" ? "Open" : s === "ALL" ? "All" : statusLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label className={labelClass} htmlFor="f-type">
+              Type
+            </label>
+            <select className={inputClass} id="f-type" name="type" defaultValue={filters.type ?? ""}>
+              <option value="">Any</option>
+              {REQUEST_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {REQUEST_TYPE_INFO[t].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label className={labelClass} htmlFor="f-law">
+              Law
+            </label>
+            <select className={inputClass} id="f-law" name="law" defaultValue={filters.law ?? ""}>
+              <option value="">Any</option>
+              {(Object.keys(LAW_RULES) as Law[]).map((l) => (
+                <option key={l} value={l}>
+                  {LAW_RULES[l].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label className={labelClass} htmlFor="f-assignee">
+              Assignee
+            </label>
+            <select className={inputClass} id="f-assignee" name="assignee" defaultValue={filters.assignee ?? ""}>
+              <option value="">Anyone</option>
+              <option value="me">Me</option>
+              <option value="none">Nobody</option>
+            </select>
+          </div>
+          <div>
+            <label className={labelClass} htmlFor="f-within">
+              Due within (days)
+            </label>
+            <input
+              className={inputClass}
+              id="f-within"
+              name="within"
+              type="number"
+              min={1}
+              max={365}
+              defaultValue={filters.dueWithinDays ?? ""}
+            />
+          </div>
+          <div className="flex items-end gap-2">
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-4 w-4" />{" "}
+              Overdue
+            </label>
+            <button className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white" type="submit">
+              Filter
+            </button>
+          </div>
         </form>
       </Card>
-      <p className="text-sm text-gray-800" role="status">{queue.rows.length === 0 ? "No requests" : `Requests ${(page - 1) * QUEUE_PAGE_SIZE + 1}–${(page - 1) * QUEUE_PAGE_SIZE + queue.rows.length}${queue.hasNext ? " (more on the next page)" : ""}`}</p>
+      <p className="text-sm text-gray-800" role="status">
+        {queue.rows.length === 0
+          ? "No requests"
+          : `Requests ${(page - 1) * QUEUE_PAGE_SIZE + 1}–${(page - 1) * QUEUE_PAGE_SIZE + queue.rows.length}${queue.hasNext ? " (more on the next page)" : ""}`}
+      </p>
       <Card className="overflow-x-auto p-0">
-        {queue.rows.length === 0 ? <p className="p-6 text-gray-800">Nothing here. Good work.</p> : (
+        {queue.rows.length === 0 ? (
+          <p className="p-6 text-gray-800">Nothing here. Good work.</p>
+        ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Privacy requests</caption>
-            <thead className="bg-gray-50 text-gray-800"><tr><th className="px-4 py-2">Due</th><th className="px-4 py-2">Reference</th><th className="px-4 py-2">Type</th><th className="px-4 py-2">Law</th><th className="px-4 py-2">Status</th><th className="px-4 py-2">Person</th><th className="px-4 py-2">Received</th></tr></thead>
+            <thead className="bg-gray-50 text-gray-800">
+              <tr>
+                <th className="px-4 py-2">Due</th>
+                <th className="px-4 py-2">Reference</th>
+                <th className="px-4 py-2">Type</th>
+                <th className="px-4 py-2">Law</th>
+                <th className="px-4 py-2">Status</th>
+                <th className="px-4 py-2">Person</th>
+                <th className="px-4 py-2">Received</th>
+              </tr>
+            </thead>
             <tbody>
               {queue.rows.map((row) => (
                 <tr key={row.id} className="border-t border-gray-100">
-                  <td className="px-4 py-2">{row.isOpen ? <DueDate dueAt={row.dueAt} state={row.dueState} /> : "closed"}</td>
-                  <td className="px-4 py-2"><Link className="font-medium text-brand-700 underline" href={`/admin/requests/${row.id}`}>{row.reference}</Link></td>
+                  <td className="px-4 py-2">
+                    {row.isOpen ? <DueDate dueAt={row.dueAt} state={row.dueState} /> : "closed"}
+                  </td>
+                  <td className="px-4 py-2">
+                    <Link className="font-medium text-brand-700 underline" href={`/admin/requests/${row.id}`}>
+                      {row.reference}
+                    </Link>
+                  </td>
                   <td className="px-4 py-2">{REQUEST_TYPE_INFO[row.type].label}</td>
                   <td className="px-4 py-2">{row.jurisdiction}</td>
-                  <td className="px-4 py-2">{statusLabel(row.status)}{row.extendedAt ? " (extended)" : ""}</td>
+                  <td className="px-4 py-2">
+                    {statusLabel(row.status)}
+                    {row.extendedAt ? " (extended)" : ""}
+                  </td>
                   <td className="px-4 py-2 break-all">{row.email ?? "account deleted"}</td>
                   <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(row.createdAt)}</td>
                 </tr>
@@ -79,9 +214,17 @@ export default async function RequestQueuePage(props: { searchParams: Promise<Se
       </Card>
       {page > 1 || queue.hasNext ? (
         <nav aria-label="Pages" className="flex gap-3 text-sm">
-          {page > 1 ? <Link className="text-brand-700 underline" href={query({ page: String(page - 1) })}>Previous</Link> : null}
+          {page > 1 ? (
+            <Link className="text-brand-700 underline" href={query({ page: String(page - 1) })}>
+              Previous
+            </Link>
+          ) : null}
           <span>Page {page}</span>
-          {queue.hasNext ? <Link className="text-brand-700 underline" href={query({ page: String(page + 1) })}>Next</Link> : null}
+          {queue.hasNext ? (
+            <Link className="text-brand-700 underline" href={query({ page: String(page + 1) })}>
+              Next
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

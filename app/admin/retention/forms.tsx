@@ -12,10 +12,26 @@ export function RuleForm(props: { target: string; title: string; days: number })
   return (
     <form action={action} className="flex flex-wrap items-center gap-2" noValidate>
       <input type="hidden" name="target" value={props.target} />
-      <label className="sr-only" htmlFor={id}>Days to keep {props.title.toLowerCase()}</label>
-      <input className={`${inputClass} w-24 min-w-[5.5rem]`} id={id} name="days" type="number" min={1} max={3650} defaultValue={state && !state.ok ? state.values?.days : props.days} aria-describedby={`${id}-status`} aria-invalid={error ? true : undefined} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
-      <p id={`${id}-status`} role="status" className={`w-full text-sm ${error ? "text-red-700" : "text-green-800"}`}>{error ?? (state?.ok ? state.message : "")}</p>
+      <label className="sr-only" htmlFor={id}>
+        Days to keep {props.title.toLowerCase()}
+      </label>
+      <input
+        className={`${inputClass} w-24 min-w-[5.5rem]`}
+        id={id}
+        name="days"
+        type="number"
+        min={1}
+        max={3650}
+        defaultValue={state && !state.ok ? state.values?.days : props.days}
+        aria-describedby={`${id}-status`}
+        aria-invalid={error ? true : undefined}
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Save"}
+      </Button>
+      <p id={`${id}-status`} role="status" className={`w-full text-sm ${error ? "text-red-700" : "text-green-800"}`}>
+        {error ?? (state?.ok ? state.message : "")}
+      </p>
     </form>
   );
 }
@@ -29,12 +45,24 @@ export function RunForm() {
         className="flex flex-wrap gap-2"
         onSubmit={(event) => {
           const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          if (submitter?.value === "purge" && !window.confirm("Delete everything older than its retention period now? This cannot be undone.")) event.preventDefault();
+          if (
+            submitter?.value === "purge" &&
+            !window.confirm("Delete everything older than its retention period now? This cannot be undone.")
+          )
+            event.preventDefault();
         }}
       >
-        <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={pending}>Dry run (count only)</Button>
-        <Button type="submit" name="mode" value="purge" variant="danger" disabled={pending}>Purge expired data now</Button>
-        {pending ? <span role="status" className="self-center text-sm text-gray-700">Working…</span> : null}
+        <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={pending}>
+          Dry run (count only)
+        </Button>
+        <Button type="submit" name="mode" value="purge" variant="danger" disabled={pending}>
+          Purge expired data now
+        </Button>
+        {pending ? (
+          <span role="status" className="self-center text-sm text-gray-700">
+            Working…
+          </span>
+        ) : null}
       </form>
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
     </div>

@@ -47,11 +47,17 @@ export function AppSetup(props: { start: Action<TotpStart>; confirm: Action<null
 }
 
 export function NewRecoveryCodes(props: { action: Action<{ recoveryCodes: string[] }> }) {
-  const [state, action, pending] = useActionState<ActionState<{ recoveryCodes: string[] }>, FormData>(props.action, null);
+  const [state, action, pending] = useActionState<ActionState<{ recoveryCodes: string[] }>, FormData>(
+    props.action,
+    null,
+  );
   if (state?.ok) {
     return (
       <div className="space-y-3">
-        <Alert tone="success" title="New recovery codes">Save these 10 codes somewhere safe: each works once, and we will not show them again. Your previous codes no longer work.</Alert>
+        <Alert tone="success" title="New recovery codes">
+          Save these 10 codes somewhere safe: each works once, and we will not show them again. Your previous codes no
+          longer work.
+        </Alert>
         <RecoveryCodeList codes={state.data.recoveryCodes} />
       </div>
     );
@@ -59,7 +65,9 @@ export function NewRecoveryCodes(props: { action: Action<{ recoveryCodes: string
   return (
     <form action={action} className="space-y-2">
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Making codes…" : "Make new recovery codes"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Making codes…" : "Make new recovery codes"}
+      </Button>
     </form>
   );
 }

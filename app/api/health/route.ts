@@ -9,5 +9,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET() {
   if (await isDatabaseReachable()) return NextResponse.json({ ok: true }, { headers: { "cache-control": "no-store" } });
-  return NextResponse.json({ ok: false, error: "database unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(
+    { ok: false, error: "database unreachable" },
+    { status: 503, headers: { "cache-control": "no-store" } },
+  );
 }

@@ -16,8 +16,16 @@ async function respond(request: NextRequest) {
   const store = getIngestStore();
   const deps = store.deps(describeError);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  const body = request.method !== "POST" ? "" : declared > deps.maxBytes ? null : await readBodyWithLimit(request.body, deps.maxBytes);
-  const result = await handleIngest({ method: request.method, headers: request.headers, body, ip: getRequestIp(request.headers) }, deps);
+  const body =
+    request.method !== "POST"
+      ? ""
+      : declared > deps.maxBytes
+        ? null
+        : await readBodyWithLimit(request.body, deps.maxBytes);
+  const result = await handleIngest(
+    { method: request.method, headers: request.headers, body, ip: getRequestIp(request.headers) },
+    deps,
+  );
   countIngestOutcome(result.status);
   return NextResponse.json(result.body, { status: result.status, headers: result.headers });
 }

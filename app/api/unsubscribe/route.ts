@@ -17,7 +17,10 @@ export async function POST(request: NextRequest) {
     const claim = verifyUnsubscribeToken(request.nextUrl.searchParams.get("token"));
     if (!claim) throw new AppError("VALIDATION", { reason: "UNSUBSCRIBE_TOKEN" });
     await unsubscribeWithToken({ claim, source: "ONE_CLICK" });
-    return NextResponse.json({ status: "unsubscribed", category: claim.category }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(
+      { status: "unsubscribed", category: claim.category },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -17,11 +17,24 @@ export default async function DevMailPage(props: { searchParams: Promise<SearchP
   const messages = await listCaughtMail({ to, limit: 100 });
   return (
     <div>
-      <PageHeader title="Development inbox" description="Every email the app sent, caught by the built-in SMTP server. Not available in production unless MAIL_CATCHER=1." />
+      <PageHeader
+        title="Development inbox"
+        description="Every email the app sent, caught by the built-in SMTP server. Not available in production unless MAIL_CATCHER=1."
+      />
       <form className="mb-4 flex gap-2" role="search">
-        <label htmlFor="to" className="sr-only">Filter by recipient</label>
-        <input id="to" name="to" defaultValue={to} placeholder="Filter by recipient" className="w-full max-w-sm rounded-md border border-gray-400 px-3 py-2" />
-        <button className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white" type="submit">Filter</button>
+        <label htmlFor="to" className="sr-only">
+          Filter by recipient
+        </label>
+        <input
+          id="to"
+          name="to"
+          defaultValue={to}
+          placeholder="Filter by recipient"
+          className="w-full max-w-sm rounded-md border border-gray-400 px-3 py-2"
+        />
+        <button className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white" type="submit">
+          Filter
+        </button>
       </form>
       <Card className="p-0">
         {messages.length === 0 ? <p className="p-6 text-gray-700">No mail yet.</p> : null}
@@ -30,7 +43,9 @@ export default async function DevMailPage(props: { searchParams: Promise<SearchP
             <li key={message.id}>
               <Link href={`/dev/mail/${message.id}`} className="block px-4 py-3 hover:bg-gray-50">
                 <span className="block font-medium text-gray-900">{message.subject || "(no subject)"}</span>
-                <span className="block text-sm text-gray-700">To {message.to} · {message.date.toISOString().replace("T", " ").slice(0, 19)} UTC</span>
+                <span className="block text-sm text-gray-700">
+                  To {message.to} · {message.date.toISOString().replace("T", " ").slice(0, 19)} UTC
+                </span>
               </Link>
             </li>
           ))}

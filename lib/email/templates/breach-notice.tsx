@@ -28,19 +28,35 @@ export function BreachNoticeEmail(props: BreachNoticeEmailProps) {
       companyName={props.companyName}
       footer={`This is a legal notice about the security of your personal data. We send it to every affected person, whatever their email preferences.`}
     >
-      <Heading as="h1" style={emailText.heading}>Notice of a data breach: {props.title}</Heading>
+      <Heading as="h1" style={emailText.heading}>
+        Notice of a data breach: {props.title}
+      </Heading>
       <Text style={emailText.paragraph}>{props.greeting}</Text>
-      <Text style={emailText.paragraph}>We are writing to tell you about a security incident that involved some of your personal data.</Text>
-      <Heading as="h2" style={subheading}>What happened</Heading>
+      <Text style={emailText.paragraph}>
+        We are writing to tell you about a security incident that involved some of your personal data.
+      </Text>
+      <Heading as="h2" style={subheading}>
+        What happened
+      </Heading>
       <Text style={block}>{props.whatHappened}</Text>
-      <Text style={emailText.paragraph}>When it happened: <strong>{props.when}</strong>. We discovered it on <strong>{props.discovered}</strong>.</Text>
-      <Heading as="h2" style={subheading}>What information was involved</Heading>
+      <Text style={emailText.paragraph}>
+        When it happened: <strong>{props.when}</strong>. We discovered it on <strong>{props.discovered}</strong>.
+      </Text>
+      <Heading as="h2" style={subheading}>
+        What information was involved
+      </Heading>
       <Text style={block}>{props.dataInvolved}</Text>
-      <Heading as="h2" style={subheading}>What we are doing</Heading>
+      <Heading as="h2" style={subheading}>
+        What we are doing
+      </Heading>
       <Text style={block}>{props.whatWeDid}</Text>
-      <Heading as="h2" style={subheading}>What you can do</Heading>
+      <Heading as="h2" style={subheading}>
+        What you can do
+      </Heading>
       <Text style={block}>{props.whatToDo}</Text>
-      <Heading as="h2" style={subheading}>For more information</Heading>
+      <Heading as="h2" style={subheading}>
+        For more information
+      </Heading>
       <Text style={block}>{props.contact}</Text>
       <EmailAction url={props.url} label="Read this notice in your privacy center" />
     </EmailLayout>

@@ -23,16 +23,22 @@ export function CategoryEmail(props: {
       footer={
         <>
           You get this email because you subscribed to {props.categoryLabel.toLowerCase()}.{" "}
-          <Link href={props.unsubscribeUrl}>Unsubscribe from {props.categoryLabel.toLowerCase()}</Link> (no sign-in needed) or{" "}
-          <Link href={props.preferencesUrl}>manage your email preferences</Link>.
+          <Link href={props.unsubscribeUrl}>Unsubscribe from {props.categoryLabel.toLowerCase()}</Link> (no sign-in
+          needed) or <Link href={props.preferencesUrl}>manage your email preferences</Link>.
         </>
       }
     >
-      <Heading as="h1" style={emailText.heading}>{props.heading}</Heading>
+      <Heading as="h1" style={emailText.heading}>
+        {props.heading}
+      </Heading>
       {props.paragraphs.map((paragraph, index) => (
-        <Text key={index} style={emailText.paragraph}>{paragraph}</Text>
+        <Text key={index} style={emailText.paragraph}>
+          {paragraph}
+        </Text>
       ))}
-      {props.pixelUrl ? <Img src={props.pixelUrl} width="1" height="1" alt="" style={{ display: "block", border: 0 }} /> : null}
+      {props.pixelUrl ? (
+        <Img src={props.pixelUrl} width="1" height="1" alt="" style={{ display: "block", border: 0 }} />
+      ) : null}
     </EmailLayout>
   );
 }

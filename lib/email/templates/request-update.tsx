@@ -3,7 +3,17 @@
 import { Heading, Text } from "@react-email/components";
 import { EmailAction, EmailLayout, emailText } from "./layout";
 
-export type RequestUpdate = "RECEIVED" | "ACKNOWLEDGED" | "VERIFIED" | "IN_PROGRESS" | "EXTENDED" | "COMPLETED" | "DENIED" | "WITHDRAWN" | "MESSAGE" | "REMINDER";
+export type RequestUpdate =
+  | "RECEIVED"
+  | "ACKNOWLEDGED"
+  | "VERIFIED"
+  | "IN_PROGRESS"
+  | "EXTENDED"
+  | "COMPLETED"
+  | "DENIED"
+  | "WITHDRAWN"
+  | "MESSAGE"
+  | "REMINDER";
 
 const HEADINGS: Record<RequestUpdate, string> = {
   RECEIVED: "We received your request",
@@ -18,22 +28,45 @@ const HEADINGS: Record<RequestUpdate, string> = {
   REMINDER: "We are waiting for your reply",
 };
 
-export function RequestUpdateEmail(props: { companyName: string; update: RequestUpdate; typeLabel: string; reference: string; dueDate: string; note: string | null; url: string }) {
+export function RequestUpdateEmail(props: {
+  companyName: string;
+  update: RequestUpdate;
+  typeLabel: string;
+  reference: string;
+  dueDate: string;
+  note: string | null;
+  url: string;
+}) {
   return (
-    <EmailLayout preview={`${HEADINGS[props.update]}: ${props.typeLabel}`} companyName={props.companyName} footer="This is a legal notice about your privacy request; you cannot unsubscribe from it.">
-      <Heading as="h1" style={emailText.heading}>{HEADINGS[props.update]}</Heading>
+    <EmailLayout
+      preview={`${HEADINGS[props.update]}: ${props.typeLabel}`}
+      companyName={props.companyName}
+      footer="This is a legal notice about your privacy request; you cannot unsubscribe from it."
+    >
+      <Heading as="h1" style={emailText.heading}>
+        {HEADINGS[props.update]}
+      </Heading>
       <Text style={emailText.paragraph}>
         Your request: <strong>{props.typeLabel}</strong> (reference {props.reference}).
-        {props.update === "COMPLETED" || props.update === "DENIED" || props.update === "WITHDRAWN" ? "" : ` We will answer by ${props.dueDate}.`}
+        {props.update === "COMPLETED" || props.update === "DENIED" || props.update === "WITHDRAWN"
+          ? ""
+          : ` We will answer by ${props.dueDate}.`}
       </Text>
       {props.note ? <Text style={{ ...emailText.paragraph, whiteSpace: "pre-wrap" }}>{props.note}</Text> : null}
-      {props.update === "REMINDER" ? <Text style={emailText.paragraph}>Please reply on your request&apos;s page so that we can go on.</Text> : null}
+      {props.update === "REMINDER" ? (
+        <Text style={emailText.paragraph}>Please reply on your request&apos;s page so that we can go on.</Text>
+      ) : null}
       <EmailAction url={props.url} label="See your request" />
     </EmailLayout>
   );
 }
 
-export function RequestDigestEmail(props: { companyName: string; url: string; overdue: { reference: string; type: string; due: string }[]; dueSoon: { reference: string; type: string; due: string }[] }) {
+export function RequestDigestEmail(props: {
+  companyName: string;
+  url: string;
+  overdue: { reference: string; type: string; due: string }[];
+  dueSoon: { reference: string; type: string; due: string }[];
+}) {
   const list = (items: { reference: string; type: string; due: string }[]) =>
     items.map((item) => (
       <Text key={item.reference} style={{ ...emailText.paragraph, margin: "0 0 4px" }}>
@@ -41,11 +74,20 @@ export function RequestDigestEmail(props: { companyName: string; url: string; ov
       </Text>
     ));
   return (
-    <EmailLayout preview={`${props.overdue.length} overdue, ${props.dueSoon.length} due within 7 days`} companyName={props.companyName}>
-      <Heading as="h1" style={emailText.heading}>Privacy requests: daily digest</Heading>
-      <Heading as="h2" style={{ ...emailText.heading, fontSize: "17px" }}>Overdue ({props.overdue.length})</Heading>
+    <EmailLayout
+      preview={`${props.overdue.length} overdue, ${props.dueSoon.length} due within 7 days`}
+      companyName={props.companyName}
+    >
+      <Heading as="h1" style={emailText.heading}>
+        Privacy requests: daily digest
+      </Heading>
+      <Heading as="h2" style={{ ...emailText.heading, fontSize: "17px" }}>
+        Overdue ({props.overdue.length})
+      </Heading>
       {props.overdue.length ? list(props.overdue) : <Text style={emailText.paragraph}>None.</Text>}
-      <Heading as="h2" style={{ ...emailText.heading, fontSize: "17px" }}>Due within 7 days ({props.dueSoon.length})</Heading>
+      <Heading as="h2" style={{ ...emailText.heading, fontSize: "17px" }}>
+        Due within 7 days ({props.dueSoon.length})
+      </Heading>
       {props.dueSoon.length ? list(props.dueSoon) : <Text style={emailText.paragraph}>None.</Text>}
       <EmailAction url={props.url} label="Open the queue" />
     </EmailLayout>

@@ -25,7 +25,9 @@ export function secondFactorSubject(event: SecondFactorEvent): string {
     case "replaced":
       return "Your authenticator app was replaced";
     case "removed":
-      return event.method === "passkey" ? "A passkey was removed from your admin account" : "Your authenticator app was removed from your admin account";
+      return event.method === "passkey"
+        ? "A passkey was removed from your admin account"
+        : "Your authenticator app was removed from your admin account";
     case "recovery_used":
       return "A recovery code was used for your admin account";
     case "recovery_regenerated":
@@ -46,7 +48,9 @@ function whatHappened(event: SecondFactorEvent): string {
     case "replaced":
       return "A new authenticator app now gives your codes for the admin area; codes from the previous one no longer work.";
     case "removed":
-      return event.method === "passkey" ? "That passkey can no longer be used for the admin area." : "Codes from your authenticator app no longer work for the admin area.";
+      return event.method === "passkey"
+        ? "That passkey can no longer be used for the admin area."
+        : "Codes from your authenticator app no longer work for the admin area.";
     case "recovery_used":
       return `A recovery code was used instead of your passkey or authenticator app to open the admin area. You have ${event.left} recovery code${event.left === 1 ? "" : "s"} left.`;
     case "recovery_regenerated":
@@ -60,18 +64,26 @@ function whatHappened(event: SecondFactorEvent): string {
   }
 }
 
-export function SecondFactorChangedEmail(props: { companyName: string; event: SecondFactorEvent; at: Date; securityUrl: string }) {
+export function SecondFactorChangedEmail(props: {
+  companyName: string;
+  event: SecondFactorEvent;
+  at: Date;
+  securityUrl: string;
+}) {
   const subject = secondFactorSubject(props.event);
   const when = `${props.at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return (
     <EmailLayout preview={subject} companyName={props.companyName}>
-      <Heading as="h1" style={emailText.heading}>{subject}</Heading>
+      <Heading as="h1" style={emailText.heading}>
+        {subject}
+      </Heading>
       <Text style={emailText.paragraph}>{whatHappened(props.event)}</Text>
       <Text style={emailText.muted}>When: {when}</Text>
       {props.event.kind === "reset_by_you" ? null : (
         <Text style={emailText.paragraph}>
-          If this was not you, someone may have access to your email: tell the privacy team at once so another admin can reset your second factor, and secure
-          your mailbox. Review your second factor at <Link href={props.securityUrl}>{props.securityUrl}</Link>.
+          If this was not you, someone may have access to your email: tell the privacy team at once so another admin can
+          reset your second factor, and secure your mailbox. Review your second factor at{" "}
+          <Link href={props.securityUrl}>{props.securityUrl}</Link>.
         </Text>
       )}
     </EmailLayout>

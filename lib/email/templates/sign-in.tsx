@@ -8,7 +8,9 @@ export function SignInEmail(props: { url: string; companyName: string; minutes: 
       companyName={props.companyName}
       footer="If you did not ask to sign in, you can ignore this email: nobody can sign in without this link."
     >
-      <Heading as="h1" style={emailText.heading}>Sign in to your privacy center</Heading>
+      <Heading as="h1" style={emailText.heading}>
+        Sign in to your privacy center
+      </Heading>
       <Text style={emailText.paragraph}>
         Use the button below to sign in. The link works once and expires in {props.minutes} minutes.
       </Text>

@@ -10,7 +10,9 @@ export function ConfirmEmailChangeForm(props: { token: string; action: Action<nu
     <form action={action} className="mt-6 space-y-3">
       <input type="hidden" name="token" value={props.token} />
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Confirming…" : "Confirm new address"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Confirming…" : "Confirm new address"}
+      </Button>
     </form>
   );
 }

@@ -13,7 +13,11 @@ export default function CheckEmailPage() {
           If the address can receive email, a sign-in link is on its way. It works once and expires in 10 minutes.
         </p>
         <p className="mt-3 text-sm text-gray-700">
-          Nothing arrived? Check your spam folder, or <Link className="font-medium text-brand-700 underline" href="/signin">request a new link</Link>.
+          Nothing arrived? Check your spam folder, or{" "}
+          <Link className="font-medium text-brand-700 underline" href="/signin">
+            request a new link
+          </Link>
+          .
         </p>
       </Card>
     </div>

@@ -14,7 +14,20 @@ const searchSchema = z.object({
   error: textParam(20).optional(),
 });
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 // Opening the emailed link only shows this page; nothing is used up until
 // the person presses the button (a POST), so link scanners do no harm.
@@ -50,26 +63,61 @@ export default async function ConfirmSignInPage(props: { searchParams: Promise<S
           {isNewAccount ? (
             <fieldset className="space-y-3">
               <legend className={labelClass}>When were you born?</legend>
-              <p className="text-sm text-gray-700" id="birth-hint">We ask everyone this. We only keep whether you may have an account, not the date.</p>
+              <p className="text-sm text-gray-700" id="birth-hint">
+                We ask everyone this. We only keep whether you may have an account, not the date.
+              </p>
               <div className="grid grid-cols-2 gap-3">
                 <div>
-                  <label htmlFor="birthMonth" className="text-sm text-gray-800">Month</label>
-                  <select id="birthMonth" name="birthMonth" required defaultValue="" aria-describedby="birth-hint" className={inputClass}>
-                    <option value="" disabled>Month</option>
-                    {MONTHS.map((month, index) => <option key={month} value={index + 1}>{month}</option>)}
+                  <label htmlFor="birthMonth" className="text-sm text-gray-800">
+                    Month
+                  </label>
+                  <select
+                    id="birthMonth"
+                    name="birthMonth"
+                    required
+                    defaultValue=""
+                    aria-describedby="birth-hint"
+                    className={inputClass}
+                  >
+                    <option value="" disabled>
+                      Month
+                    </option>
+                    {MONTHS.map((month, index) => (
+                      <option key={month} value={index + 1}>
+                        {month}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div>
-                  <label htmlFor="birthYear" className="text-sm text-gray-800">Year</label>
-                  <select id="birthYear" name="birthYear" required defaultValue="" aria-describedby="birth-hint" className={inputClass}>
-                    <option value="" disabled>Year</option>
-                    {years.map((year) => <option key={year} value={year}>{year}</option>)}
+                  <label htmlFor="birthYear" className="text-sm text-gray-800">
+                    Year
+                  </label>
+                  <select
+                    id="birthYear"
+                    name="birthYear"
+                    required
+                    defaultValue=""
+                    aria-describedby="birth-hint"
+                    className={inputClass}
+                  >
+                    <option value="" disabled>
+                      Year
+                    </option>
+                    {years.map((year) => (
+                      <option key={year} value={year}>
+                        {year}
+                      </option>
+                    ))}
                   </select>
                 </div>
               </div>
             </fieldset>
           ) : null}
-          <button type="submit" className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+          <button
+            type="submit"
+            className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+          >
             {isNewAccount ? "Create account and sign in" : "Sign in"}
           </button>
         </form>

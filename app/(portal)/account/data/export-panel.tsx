@@ -44,29 +44,46 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
   const active = current && isActive(current.status);
   return (
     <Card>
-      <h2 id="export-heading" className="text-xl font-semibold text-gray-900">Download my data</h2>
+      <h2 id="export-heading" className="text-xl font-semibold text-gray-900">
+        Download my data
+      </h2>
       <p className="mt-2 max-w-2xl text-gray-700">
-        A ZIP archive with one JSON and one CSV file per category, a summary you can read offline, and a manifest with record counts and SHA-256 checksums.
-        We prepare it in the background and email you when it is ready. Only you can download it, for {props.ttlDays === 1 ? "1 day" : `${props.ttlDays} days`}; then it is deleted.
+        A ZIP archive with one JSON and one CSV file per category, a summary you can read offline, and a manifest with
+        record counts and SHA-256 checksums. We prepare it in the background and email you when it is ready. Only you
+        can download it, for {props.ttlDays === 1 ? "1 day" : `${props.ttlDays} days`}; then it is deleted.
       </p>
       <form action={action} className="mt-4">
         <Button type="submit" disabled={pending || Boolean(active)}>
           {pending ? "Starting…" : active ? "Export in progress…" : "Download my data"}
         </Button>
       </form>
-      {state && !state.ok ? <div className="mt-4"><Alert tone="error">{state.message}</Alert></div> : null}
+      {state && !state.ok ? (
+        <div className="mt-4">
+          <Alert tone="error">{state.message}</Alert>
+        </div>
+      ) : null}
       {current ? (
         <div className="mt-6" aria-live="polite" data-testid="export-status" data-status={current.status}>
           {active ? (
             <div>
               <p className="text-sm font-medium text-gray-900">
-                {current.status === "QUEUED" ? "Waiting to start…" : `Preparing your archive${current.currentCategory ? `: ${current.currentCategory}` : ""}…`}
+                {current.status === "QUEUED"
+                  ? "Waiting to start…"
+                  : `Preparing your archive${current.currentCategory ? `: ${current.currentCategory}` : ""}…`}
               </p>
-              <div className="mt-2 h-3 w-full overflow-hidden rounded-full bg-gray-200" role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={current.percent}>
+              <div
+                className="mt-2 h-3 w-full overflow-hidden rounded-full bg-gray-200"
+                role="progressbar"
+                aria-label="Export progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={current.percent}
+              >
                 <div className="h-full bg-brand-600 transition-all" style={{ width: `${current.percent}%` }} />
               </div>
               <p className="mt-1 text-sm text-gray-700">
-                {current.percent}% · {current.doneRows.toLocaleString("en")} of {current.totalRows.toLocaleString("en")} records
+                {current.percent}% · {current.doneRows.toLocaleString("en")} of {current.totalRows.toLocaleString("en")}{" "}
+                records
               </p>
             </div>
           ) : current.status === "READY" && current.downloadUrl ? (
@@ -76,13 +93,24 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
                   Download the archive{current.fileSize !== null ? ` (${formatBytes(current.fileSize)})` : ""}
                 </a>
               </p>
-              <p className="mt-1">{current.totalRows.toLocaleString("en")} records. Available until {formatIso(current.expiresAt)}.</p>
-              {current.sha256 ? <p className="mt-1 break-all text-xs">SHA-256 of the ZIP: <code>{current.sha256}</code></p> : null}
+              <p className="mt-1">
+                {current.totalRows.toLocaleString("en")} records. Available until {formatIso(current.expiresAt)}.
+              </p>
+              {current.sha256 ? (
+                <p className="mt-1 break-all text-xs">
+                  SHA-256 of the ZIP: <code>{current.sha256}</code>
+                </p>
+              ) : null}
             </Alert>
           ) : current.status === "FAILED" ? (
-            <Alert tone="error" title="The export failed">{current.error ?? "Please try again."}</Alert>
+            <Alert tone="error" title="The export failed">
+              {current.error ?? "Please try again."}
+            </Alert>
           ) : current.status === "EXPIRED" ? (
-            <p className="text-sm text-gray-700">Your last export (requested {formatIso(current.createdAt)}) has expired and was deleted. Start a new one any time.</p>
+            <p className="text-sm text-gray-700">
+              Your last export (requested {formatIso(current.createdAt)}) has expired and was deleted. Start a new one
+              any time.
+            </p>
           ) : null}
         </div>
       ) : null}

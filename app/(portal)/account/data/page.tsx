@@ -17,12 +17,25 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function YourDataPage() {
   const viewer = await verifySession();
-  const [overview, exports, retentionDays] = await Promise.all([getDataOverview({ viewer }), listExports({ viewer }), getCategoryRetentionDays()]);
+  const [overview, exports, retentionDays] = await Promise.all([
+    getDataOverview({ viewer }),
+    listExports({ viewer }),
+    getCategoryRetentionDays(),
+  ]);
   return (
     <div>
       <PageHeader
         title="Your data"
-        description={<>Everything we hold about you, grouped by category: what it is, how we got it, why we keep it, who we share it with, and for how long. Download all of it, or tell us what is wrong. For anything else, <Link className="font-medium text-brand-700 underline" href="/account/requests/new">make a privacy request</Link>.</>}
+        description={
+          <>
+            Everything we hold about you, grouped by category: what it is, how we got it, why we keep it, who we share
+            it with, and for how long. Download all of it, or tell us what is wrong. For anything else,{" "}
+            <Link className="font-medium text-brand-700 underline" href="/account/requests/new">
+              make a privacy request
+            </Link>
+            .
+          </>
+        }
       />
       <section id="export" aria-labelledby="export-heading" className="mb-10 scroll-mt-8">
         <ExportPanel initialExports={exports} ttlDays={env().EXPORT_TTL_DAYS} />
@@ -34,7 +47,10 @@ export default async function YourDataPage() {
             <Card className="flex h-full flex-col">
               <div className="flex items-start justify-between gap-4">
                 <h3 className="text-lg font-semibold text-gray-900">{category.title}</h3>
-                <span className="shrink-0 rounded-full bg-gray-100 px-3 py-1 text-sm font-semibold text-gray-900" data-testid="category-total">
+                <span
+                  className="shrink-0 rounded-full bg-gray-100 px-3 py-1 text-sm font-semibold text-gray-900"
+                  data-testid="category-total"
+                >
                   {formatCount(total)} <span className="sr-only">records</span>
                 </span>
               </div>
@@ -48,7 +64,9 @@ export default async function YourDataPage() {
                   ))}
                 </ul>
               ) : (
-                <p className="sr-only" data-testid={`count-${datasets[0].key}`}>{formatCount(datasets[0].count)}</p>
+                <p className="sr-only" data-testid={`count-${datasets[0].key}`}>
+                  {formatCount(datasets[0].count)}
+                </p>
               )}
               <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
                 <dt className="font-medium text-gray-900">How we got it</dt>
@@ -56,7 +74,9 @@ export default async function YourDataPage() {
                 <dt className="font-medium text-gray-900">Why</dt>
                 <dd className="text-gray-700">{category.purpose}</dd>
                 <dt className="font-medium text-gray-900">Shared with</dt>
-                <dd className="text-gray-700">{sharedWith.length ? sharedWith.map((party) => party.name).join("; ") : "Nobody outside the company"}</dd>
+                <dd className="text-gray-700">
+                  {sharedWith.length ? sharedWith.map((party) => party.name).join("; ") : "Nobody outside the company"}
+                </dd>
                 <dt className="font-medium text-gray-900">Kept for</dt>
                 <dd className="text-gray-700">{retentionText(category, retentionDays.get(category.slug))}</dd>
                 <dt className="font-medium text-gray-900">Policy when collected</dt>
@@ -66,7 +86,10 @@ export default async function YourDataPage() {
                     : policies.map(({ policy, count }, index) => (
                         <span key={policy.id}>
                           {index > 0 ? ", " : ""}
-                          <Link className="font-medium text-brand-700 underline" href={`/policies/${policy.slug}/v/${policy.version}`}>
+                          <Link
+                            className="font-medium text-brand-700 underline"
+                            href={`/policies/${policy.slug}/v/${policy.version}`}
+                          >
                             {policy.title} v{policy.version}
                           </Link>
                           {policy.effectiveAt ? ` (effective ${dateFormat.format(policy.effectiveAt)})` : ""}
@@ -80,7 +103,9 @@ export default async function YourDataPage() {
                   View {category.title.toLowerCase()}
                 </Link>
                 {category.editHref ? (
-                  <Link className="font-semibold text-brand-700 underline" href={category.editHref}>Edit</Link>
+                  <Link className="font-semibold text-brand-700 underline" href={category.editHref}>
+                    Edit
+                  </Link>
                 ) : null}
               </div>
             </Card>

@@ -14,13 +14,20 @@ import { startSelfErasure } from "@/lib/erasure/self-service";
 export const sendFreshSignInLinkAction = authedAction(z.object({}), async (_input, { viewer, ip }) => {
   await consumeSignInAttempt(viewer.email, ip);
   await sendSignInLink(viewer.email, "/account/delete");
-  return ok(`We sent a sign-in link to ${viewer.email}. Open it within 10 minutes to come back here and delete your account.`);
+  return ok(
+    `We sent a sign-in link to ${viewer.email}. Open it within 10 minutes to come back here and delete your account.`,
+  );
 });
 
 export const deleteAccountAction = authedAction(
   deleteAccountSchema,
   async (input, { viewer, ip }) => {
-    const { erasureId } = await startSelfErasure({ viewer, confirmEmail: input.confirmEmail, signedInAt: await getSignedInAt(viewer), ip });
+    const { erasureId } = await startSelfErasure({
+      viewer,
+      confirmEmail: input.confirmEmail,
+      signedInAt: await getSignedInAt(viewer),
+      ip,
+    });
     redirect(`/account-deleted?receipt=${encodeURIComponent(createReceiptToken(erasureId))}`);
   },
   { invalidMessage: "Type your email address to confirm." },

@@ -9,7 +9,9 @@ export function FreshSignInForm(props: { action: Action<null> }) {
   return (
     <form action={action} className="space-y-3">
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending || Boolean(state?.ok)}>{pending ? "Sending…" : "Email me a sign-in link"}</Button>
+      <Button type="submit" disabled={pending || Boolean(state?.ok)}>
+        {pending ? "Sending…" : "Email me a sign-in link"}
+      </Button>
     </form>
   );
 }
@@ -39,7 +41,12 @@ export function DeleteAccountForm(props: { email: string; action: Action<null> }
         />
         <FieldError id="confirmEmail-error" errors={errors.confirmEmail} />
       </div>
-      <Button type="submit" variant="danger" disabled={pending || typed.trim() === ""} aria-describedby="delete-warning">
+      <Button
+        type="submit"
+        variant="danger"
+        disabled={pending || typed.trim() === ""}
+        aria-describedby="delete-warning"
+      >
         {pending ? "Deleting…" : "Delete my account and all my data"}
       </Button>
       <p id="delete-warning" className="text-sm text-gray-700">

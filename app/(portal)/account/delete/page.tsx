@@ -26,12 +26,19 @@ export default async function DeleteAccountPage() {
       <Card>
         <h2 className="text-lg font-semibold text-gray-900">What we delete</h2>
         <p className="mt-1 text-sm text-gray-700">
-          {formatCount(total)} records in {overview.filter((entry) => entry.total > 0).length} categories, plus your sign-in sessions and links, any download
-          archives, queued emails, and your preferences. Want a copy first? <Link className="font-medium text-brand-700 underline" href="/account/data#export">Download your data</Link>.
+          {formatCount(total)} records in {overview.filter((entry) => entry.total > 0).length} categories, plus your
+          sign-in sessions and links, any download archives, queued emails, and your preferences. Want a copy first?{" "}
+          <Link className="font-medium text-brand-700 underline" href="/account/data#export">
+            Download your data
+          </Link>
+          .
         </p>
         <ul className="mt-4 grid gap-2 sm:grid-cols-2" aria-label="Records we delete, by category">
           {overview.map((entry) => (
-            <li key={entry.category.slug} className="flex items-baseline justify-between gap-3 rounded-md border border-gray-200 px-3 py-2 text-sm">
+            <li
+              key={entry.category.slug}
+              className="flex items-baseline justify-between gap-3 rounded-md border border-gray-200 px-3 py-2 text-sm"
+            >
               <span className="text-gray-900">{entry.category.title}</span>
               <span className="font-semibold tabular-nums text-gray-900">{formatCount(entry.total)}</span>
             </li>
@@ -44,7 +51,9 @@ export default async function DeleteAccountPage() {
           {KEPT_FOR_PEOPLE.map((item) => (
             <li key={item.what}>
               <p className="font-medium text-gray-900">{item.what}.</p>
-              <p>{item.why}. Kept: {item.howLong.toLowerCase()}.</p>
+              <p>
+                {item.why}. Kept: {item.howLong.toLowerCase()}.
+              </p>
             </li>
           ))}
         </ul>
@@ -54,14 +63,16 @@ export default async function DeleteAccountPage() {
         {isFresh ? (
           <div className="mt-3 space-y-4">
             <Alert tone="warning" title="This cannot be undone">
-              You are signed out everywhere at once, and we stop using your data immediately. If you sign up again later with the same address, you start with a new, empty account.
+              You are signed out everywhere at once, and we stop using your data immediately. If you sign up again later
+              with the same address, you start with a new, empty account.
             </Alert>
             <DeleteAccountForm email={viewer.email} action={deleteAccountAction} />
           </div>
         ) : (
           <div className="mt-3 space-y-3">
             <p className="text-gray-800">
-              To make sure it is really you, deleting your account needs a sign-in within the last {FRESH_SIGN_IN_MINUTES} minutes. We will email a sign-in link to{" "}
+              To make sure it is really you, deleting your account needs a sign-in within the last{" "}
+              {FRESH_SIGN_IN_MINUTES} minutes. We will email a sign-in link to{" "}
               <strong className="break-all">{viewer.email}</strong> that brings you back here.
             </p>
             <FreshSignInForm action={sendFreshSignInLinkAction} />

@@ -5,7 +5,16 @@ import { authedAction, ok } from "@/lib/actions";
 import { requestEmailChange, updateProfile } from "@/lib/correction/profile";
 import { emailChangeSchema, profileSchema } from "@/lib/correction/schema";
 
-const PROFILE_FIELDS = ["name", "displayName", "phone", "company", "addressLine", "city", "postalCode", "country"] as const;
+const PROFILE_FIELDS = [
+  "name",
+  "displayName",
+  "phone",
+  "company",
+  "addressLine",
+  "city",
+  "postalCode",
+  "country",
+] as const;
 
 export const saveProfileAction = authedAction(
   profileSchema,
@@ -23,7 +32,9 @@ export const changeEmailAction = authedAction(
   async (input, { viewer, ip }) => {
     await requestEmailChange({ viewer, newEmail: input.newEmail, ip });
     revalidatePath("/account/profile");
-    return ok(`We sent a confirmation link to ${input.newEmail}. Your address changes when you open it. We also told your current address.`);
+    return ok(
+      `We sent a confirmation link to ${input.newEmail}. Your address changes when you open it. We also told your current address.`,
+    );
   },
   { echo: ["newEmail"], invalidMessage: "Please fix the highlighted field." },
 );

@@ -18,8 +18,15 @@ export default async function ProfilePage() {
   const p = profile.profile;
   return (
     <div>
-      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/account/data">← All your data</Link></p>
-      <PageHeader title="Profile and contact details" description="Correct your name and contact details here. Changes take effect at once." />
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 underline" href="/account/data">
+          ← All your data
+        </Link>
+      </p>
+      <PageHeader
+        title="Profile and contact details"
+        description="Correct your name and contact details here. Changes take effect at once."
+      />
       <Card>
         <h2 className="mb-4 text-lg font-semibold text-gray-900">Your details</h2>
         <ProfileForm
@@ -38,14 +45,22 @@ export default async function ProfilePage() {
       <Card className="mt-6">
         <h2 className="text-lg font-semibold text-gray-900">Sign-in email address</h2>
         <p className="mt-2 text-gray-700">
-          You sign in with <strong className="break-all" data-testid="current-email">{profile.email}</strong>. To change it, we send a link to the new address; the change happens when you open it, and we tell your current address.
+          You sign in with{" "}
+          <strong className="break-all" data-testid="current-email">
+            {profile.email}
+          </strong>
+          . To change it, we send a link to the new address; the change happens when you open it, and we tell your
+          current address.
         </p>
         {profile.pendingEmail ? (
           <p className="mt-2 text-sm text-gray-800" data-testid="pending-email">
-            Waiting for confirmation of <strong className="break-all">{profile.pendingEmail.newEmail}</strong> (link valid until {dateFormat.format(profile.pendingEmail.expiresAt)} UTC).
+            Waiting for confirmation of <strong className="break-all">{profile.pendingEmail.newEmail}</strong> (link
+            valid until {dateFormat.format(profile.pendingEmail.expiresAt)} UTC).
           </p>
         ) : null}
-        <div className="mt-4"><EmailChangeForm /></div>
+        <div className="mt-4">
+          <EmailChangeForm />
+        </div>
       </Card>
     </div>
   );

@@ -5,7 +5,16 @@ import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from
 import type { ActionState } from "@/lib/actions";
 import { changeEmailAction, saveProfileAction } from "./actions";
 
-type ProfileValues = { name: string; displayName: string; phone: string; company: string; addressLine: string; city: string; postalCode: string; country: string };
+type ProfileValues = {
+  name: string;
+  displayName: string;
+  phone: string;
+  company: string;
+  addressLine: string;
+  city: string;
+  postalCode: string;
+  country: string;
+};
 
 const FIELDS: { name: keyof ProfileValues; label: string; autoComplete: string; hint?: string; wide?: boolean }[] = [
   { name: "name", label: "Full name", autoComplete: "name" },
@@ -24,10 +33,16 @@ export function ProfileForm(props: { values: ProfileValues }) {
   const values = state && !state.ok && state.values ? (state.values as ProfileValues) : props.values;
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      {state ? <div className="sm:col-span-2"><Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert></div> : null}
+      {state ? (
+        <div className="sm:col-span-2">
+          <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>
+        </div>
+      ) : null}
       {FIELDS.map((item) => (
         <div key={item.name} className={`space-y-1 ${item.wide ? "sm:col-span-2" : ""}`}>
-          <label className={labelClass} htmlFor={item.name}>{item.label}</label>
+          <label className={labelClass} htmlFor={item.name}>
+            {item.label}
+          </label>
           <input
             className={inputClass}
             id={item.name}
@@ -37,12 +52,18 @@ export function ProfileForm(props: { values: ProfileValues }) {
             aria-invalid={errors[item.name] ? true : undefined}
             aria-describedby={`${item.name}-error${item.hint ? ` ${item.name}-hint` : ""}`}
           />
-          {item.hint ? <p id={`${item.name}-hint`} className="text-xs text-gray-700">{item.hint}</p> : null}
+          {item.hint ? (
+            <p id={`${item.name}-hint`} className="text-xs text-gray-700">
+              {item.hint}
+            </p>
+          ) : null}
           <FieldError id={`${item.name}-error`} errors={errors[item.name]} />
         </div>
       ))}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save details"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save details"}
+        </Button>
       </div>
     </form>
   );
@@ -55,11 +76,24 @@ export function EmailChangeForm() {
     <form action={action} className="space-y-4" noValidate>
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
       <div className="max-w-md space-y-1">
-        <label className={labelClass} htmlFor="newEmail">New email address</label>
-        <input className={inputClass} id="newEmail" name="newEmail" type="email" autoComplete="email" defaultValue={state && !state.ok ? state.values?.newEmail ?? "" : ""} aria-invalid={errors.newEmail ? true : undefined} aria-describedby="newEmail-error" />
+        <label className={labelClass} htmlFor="newEmail">
+          New email address
+        </label>
+        <input
+          className={inputClass}
+          id="newEmail"
+          name="newEmail"
+          type="email"
+          autoComplete="email"
+          defaultValue={state && !state.ok ? (state.values?.newEmail ?? "") : ""}
+          aria-invalid={errors.newEmail ? true : undefined}
+          aria-describedby="newEmail-error"
+        />
         <FieldError id="newEmail-error" errors={errors.newEmail} />
       </div>
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Sending…" : "Send confirmation link"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Sending…" : "Send confirmation link"}
+      </Button>
     </form>
   );
 }

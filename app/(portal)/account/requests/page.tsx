@@ -24,21 +24,45 @@ export default async function MyRequestsPage() {
       />
       {requests.length === 0 ? (
         <Card>
-          <p className="text-gray-800">You have not made any requests yet. <Link className="font-medium text-brand-700 underline" href="/account/requests/new">Make one</Link>: it takes under a minute.</p>
+          <p className="text-gray-800">
+            You have not made any requests yet.{" "}
+            <Link className="font-medium text-brand-700 underline" href="/account/requests/new">
+              Make one
+            </Link>
+            : it takes under a minute.
+          </p>
         </Card>
       ) : (
         <Card className="overflow-x-auto p-0">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Your privacy requests</caption>
-            <thead className="bg-gray-50 text-gray-800"><tr><th className="px-4 py-2">Request</th><th className="px-4 py-2">Filed</th><th className="px-4 py-2">Law</th><th className="px-4 py-2">Status</th><th className="px-4 py-2">Due</th></tr></thead>
+            <thead className="bg-gray-50 text-gray-800">
+              <tr>
+                <th className="px-4 py-2">Request</th>
+                <th className="px-4 py-2">Filed</th>
+                <th className="px-4 py-2">Law</th>
+                <th className="px-4 py-2">Status</th>
+                <th className="px-4 py-2">Due</th>
+              </tr>
+            </thead>
             <tbody>
               {requests.map((request) => (
                 <tr key={request.id} className="border-t border-gray-100">
-                  <td className="px-4 py-2"><Link className="font-medium text-brand-700 underline" href={`/account/requests/${request.id}`}>{REQUEST_TYPE_INFO[request.type].label}</Link></td>
+                  <td className="px-4 py-2">
+                    <Link className="font-medium text-brand-700 underline" href={`/account/requests/${request.id}`}>
+                      {REQUEST_TYPE_INFO[request.type].label}
+                    </Link>
+                  </td>
                   <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(request.createdAt)}</td>
                   <td className="px-4 py-2">{LAW_RULES[request.jurisdiction].label}</td>
                   <td className="px-4 py-2">{statusLabel(request.status)}</td>
-                  <td className="px-4 py-2">{request.isOpen ? <DueDate dueAt={request.dueAt} state={request.dueState} /> : `closed ${request.closedAt ? dateFormat.format(request.closedAt) : ""}`}</td>
+                  <td className="px-4 py-2">
+                    {request.isOpen ? (
+                      <DueDate dueAt={request.dueAt} state={request.dueState} />
+                    ) : (
+                      `closed ${request.closedAt ? dateFormat.format(request.closedAt) : ""}`
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

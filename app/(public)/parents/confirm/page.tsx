@@ -16,8 +16,13 @@ export default async function ParentConfirmPage(props: { searchParams: Promise<S
   const state = value ? await getConfirmationState(value) : "unknown";
   if (state !== "valid") {
     return (
-      <MessageCard title={state === "expired" ? "This link has expired" : "This link no longer works"} link={{ href: "/parents", label: "Send a new request" }}>
-        {state === "expired" ? "Confirmation links work for 24 hours." : "It has already been used or is not valid. If you already confirmed, use the link in our second email to follow your request."}
+      <MessageCard
+        title={state === "expired" ? "This link has expired" : "This link no longer works"}
+        link={{ href: "/parents", label: "Send a new request" }}
+      >
+        {state === "expired"
+          ? "Confirmation links work for 24 hours."
+          : "It has already been used or is not valid. If you already confirmed, use the link in our second email to follow your request."}
       </MessageCard>
     );
   }
@@ -25,9 +30,17 @@ export default async function ParentConfirmPage(props: { searchParams: Promise<S
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="text-2xl font-bold text-gray-900">Confirm your request</h1>
-        <p className="mt-3 text-gray-700">Confirm that you sent the request to remove your child&apos;s information. We then pass it to our privacy team.</p>
+        <p className="mt-3 text-gray-700">
+          Confirm that you sent the request to remove your child&apos;s information. We then pass it to our privacy
+          team.
+        </p>
         <div className="mt-6">
-          <ConfirmLinkForm token={value} action={confirmParentRequestAction} label="Confirm my request" pendingLabel="Confirming…" />
+          <ConfirmLinkForm
+            token={value}
+            action={confirmParentRequestAction}
+            label="Confirm my request"
+            pendingLabel="Confirming…"
+          />
         </div>
       </Card>
     </div>

@@ -37,21 +37,38 @@ export default async function ParentStatusPage(props: { searchParams: Promise<Se
   const steps = [
     { label: "Request received", date: fmt(status.createdAt) },
     { label: "Email address confirmed", date: fmt(status.confirmedAt) },
-    { label: status.status === "REJECTED" ? "Decision: not approved" : "Decision: approved", date: fmt(status.decidedAt) },
+    {
+      label: status.status === "REJECTED" ? "Decision: not approved" : "Decision: approved",
+      date: fmt(status.decidedAt),
+    },
     ...(status.reviewFirst && status.status !== "REJECTED" ? [{ label: "Your review", date: null }] : []),
     ...(status.status === "REJECTED" ? [] : [{ label: "Information deleted", date: fmt(status.completedAt) }]),
   ];
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <PageHeader title="Your request to remove a child's information" description="Keep this page's address private: it is the only way to follow your request." />
-      {confirmed ? <Alert tone="success" title="Thank you: your request is confirmed">We emailed you this page&apos;s link. Our privacy team will now review your request.</Alert> : null}
+      <PageHeader
+        title="Your request to remove a child's information"
+        description="Keep this page's address private: it is the only way to follow your request."
+      />
+      {confirmed ? (
+        <Alert tone="success" title="Thank you: your request is confirmed">
+          We emailed you this page&apos;s link. Our privacy team will now review your request.
+        </Alert>
+      ) : null}
       <Card>
-        <p className="text-lg font-semibold text-gray-900" data-testid="parent-status">{STATUS_TEXT[status.status]}</p>
-        {status.status === "REJECTED" && status.decisionReason ? <p className="mt-2 text-gray-800">{status.decisionReason}</p> : null}
+        <p className="text-lg font-semibold text-gray-900" data-testid="parent-status">
+          {STATUS_TEXT[status.status]}
+        </p>
+        {status.status === "REJECTED" && status.decisionReason ? (
+          <p className="mt-2 text-gray-800">{status.decisionReason}</p>
+        ) : null}
         <ol className="mt-4 space-y-2" aria-label="Timeline">
           {steps.map((step) => (
             <li key={step.label} className="flex items-baseline gap-3 text-sm">
-              <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${step.date ? "bg-brand-600" : "bg-gray-300"}`} />
+              <span
+                aria-hidden="true"
+                className={`inline-block h-2.5 w-2.5 rounded-full ${step.date ? "bg-brand-600" : "bg-gray-300"}`}
+              />
               <span className="text-gray-900">{step.label}</span>
               <span className="text-gray-700">{step.date ?? "not yet"}</span>
             </li>
@@ -66,9 +83,15 @@ export default async function ParentStatusPage(props: { searchParams: Promise<Se
               {status.downloads.map((download, index) => (
                 <li key={download.id}>
                   {download.used ? (
-                    <span className="text-sm text-gray-700">Archive {index + 1}: downloaded (each link works once)</span>
+                    <span className="text-sm text-gray-700">
+                      Archive {index + 1}: downloaded (each link works once)
+                    </span>
                   ) : (
-                    <a className="font-medium text-brand-700 underline" href={`/api/parents/download?token=${encodeURIComponent(value)}&link=${download.id}`} download>
+                    <a
+                      className="font-medium text-brand-700 underline"
+                      href={`/api/parents/download?token=${encodeURIComponent(value)}&link=${download.id}`}
+                      download
+                    >
                       Download archive {index + 1} (works once)
                     </a>
                   )}
@@ -76,22 +99,37 @@ export default async function ParentStatusPage(props: { searchParams: Promise<Se
               ))}
             </ul>
           ) : (
-            <p className="mt-2 text-sm text-gray-700" role="status">We are preparing the information; this page will have the download links shortly (we will email you too).</p>
+            <p className="mt-2 text-sm text-gray-700" role="status">
+              We are preparing the information; this page will have the download links shortly (we will email you too).
+            </p>
           )}
           <p className="mt-4 text-sm text-gray-700">
-            When you have looked at it, confirm below and we delete everything.{status.reviewDeadline ? ` If you do not, we delete it on ${fmt(status.reviewDeadline)}.` : ""}
+            When you have looked at it, confirm below and we delete everything.
+            {status.reviewDeadline ? ` If you do not, we delete it on ${fmt(status.reviewDeadline)}.` : ""}
           </p>
           <div className="mt-3">
-            <ConfirmLinkForm token={value} action={confirmParentDeletionAction} label="Delete the information now" pendingLabel="Confirming…" variant="danger" />
+            <ConfirmLinkForm
+              token={value}
+              action={confirmParentDeletionAction}
+              label="Delete the information now"
+              pendingLabel="Confirming…"
+              variant="danger"
+            />
           </div>
         </Card>
       ) : null}
       {status.status === "COMPLETED" && status.counts ? (
         <Card>
           <h2 className="text-lg font-semibold text-gray-900">What was removed</h2>
-          {status.counts.length === 0 ? <p className="mt-2 text-sm text-gray-800">There was nothing to remove.</p> : (
+          {status.counts.length === 0 ? (
+            <p className="mt-2 text-sm text-gray-800">There was nothing to remove.</p>
+          ) : (
             <ul className="mt-2 space-y-1 text-sm text-gray-800">
-              {status.counts.map((category) => <li key={category.title}>{category.title}: {category.count.toLocaleString("en")}</li>)}
+              {status.counts.map((category) => (
+                <li key={category.title}>
+                  {category.title}: {category.count.toLocaleString("en")}
+                </li>
+              ))}
             </ul>
           )}
         </Card>

@@ -28,16 +28,29 @@ export default async function PolicyPage(props: { params: Promise<RouteParams> }
       </p>
       <h1 className="mt-2 text-3xl font-bold text-gray-900">{document.title}</h1>
       <p className="mt-2 flex flex-wrap gap-4 text-sm">
-        <Link className="text-brand-700 underline" href={`/policies/${document.slug}/archive`}>All versions and changes</Link>
-        <Link className="text-brand-700 underline" href={`/policies/${document.slug}/v/${current.version}`}>Permanent link to this version</Link>
-        {current.version > 1 ? <Link className="text-brand-700 underline" href={`/policies/${document.slug}/v/${current.version}/changes`}>What changed in this version</Link> : null}
+        <Link className="text-brand-700 underline" href={`/policies/${document.slug}/archive`}>
+          All versions and changes
+        </Link>
+        <Link className="text-brand-700 underline" href={`/policies/${document.slug}/v/${current.version}`}>
+          Permanent link to this version
+        </Link>
+        {current.version > 1 ? (
+          <Link className="text-brand-700 underline" href={`/policies/${document.slug}/v/${current.version}/changes`}>
+            What changed in this version
+          </Link>
+        ) : null}
       </p>
       {upcoming?.effectiveAt ? (
         <div className="mt-6">
           <Alert tone="warning" title={`An updated version takes effect on ${formatPolicyDate(upcoming.effectiveAt)}`}>
             {upcoming.summary || "We are updating this policy."}{" "}
-            <Link className="font-medium underline" href={`/policies/${document.slug}/v/${upcoming.version}`}>Read version {upcoming.version}</Link>{" · "}
-            <Link className="font-medium underline" href={`/policies/${document.slug}/v/${upcoming.version}/changes`}>See what changes</Link>
+            <Link className="font-medium underline" href={`/policies/${document.slug}/v/${upcoming.version}`}>
+              Read version {upcoming.version}
+            </Link>
+            {" · "}
+            <Link className="font-medium underline" href={`/policies/${document.slug}/v/${upcoming.version}/changes`}>
+              See what changes
+            </Link>
           </Alert>
         </div>
       ) : null}
@@ -45,11 +58,17 @@ export default async function PolicyPage(props: { params: Promise<RouteParams> }
         <PolicyBody markdown={current.markdown} />
       </div>
       <p className="mt-8 rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-800">
-        Parents: if your child under 13 gave us personal information, <Link className="font-medium text-brand-700 underline" href="/parents">ask us to remove it</Link>. You do not need an account.
+        Parents: if your child under 13 gave us personal information,{" "}
+        <Link className="font-medium text-brand-700 underline" href="/parents">
+          ask us to remove it
+        </Link>
+        . You do not need an account.
       </p>
       {viewer ? (
         <section aria-labelledby="notices-heading" className="mt-12">
-          <h2 id="notices-heading" className="mb-2 text-lg font-semibold text-gray-900">Change notices</h2>
+          <h2 id="notices-heading" className="mb-2 text-lg font-semibold text-gray-900">
+            Change notices
+          </h2>
           <MinorNoticeOptIn enabled={optedIn} />
         </section>
       ) : null}

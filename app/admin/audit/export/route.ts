@@ -24,7 +24,21 @@ export async function GET(request: Request) {
       async pull(controller) {
         if (next.done) return controller.close();
         const row = next.value;
-        controller.enqueue(encoder.encode(csvLine([row.id, row.at.toISOString(), describeActor(row), row.actorRef, row.action, row.targetType, row.targetId, describeIp(row), JSON.stringify(row.metadata)])));
+        controller.enqueue(
+          encoder.encode(
+            csvLine([
+              row.id,
+              row.at.toISOString(),
+              describeActor(row),
+              row.actorRef,
+              row.action,
+              row.targetType,
+              row.targetId,
+              describeIp(row),
+              JSON.stringify(row.metadata),
+            ]),
+          ),
+        );
         next = await rows.next();
       },
     });

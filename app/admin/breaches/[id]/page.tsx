@@ -17,7 +17,14 @@ import { ProgressBar, ProgressFigures } from "../../notices/progress";
 import { BreachForm, type BreachFormValues } from "../breach-form";
 import { sendBreachAction } from "../actions";
 import { TimeToNotify } from "../time-to-notify";
-import { idParam, parseParams, parseSearchParams, textParam, type RouteParams, type SearchParams } from "@/lib/core/params";
+import {
+  idParam,
+  parseParams,
+  parseSearchParams,
+  textParam,
+  type RouteParams,
+  type SearchParams,
+} from "@/lib/core/params";
 
 const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
 
@@ -58,15 +65,35 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
   const email = isDraft ? await renderBreachEmailPreview({ admin: viewer, content: breach }) : null;
   const recipients = isDraft ? [] : await listBreachRecipients({ admin: viewer, id });
   const values: BreachFormValues = {
-    breachId: breach.id, title: breach.title, whatHappened: breach.whatHappened, occurredFrom: day(breach.occurredFrom), occurredTo: day(breach.occurredTo), discoveredAt: day(breach.discoveredAt),
-    dataInvolved: breach.dataInvolved, whatWeDid: breach.whatWeDid, whatToDo: breach.whatToDo, contact: breach.contact, audience: audience.kind,
-    emails: audience.kind === "LIST" ? audience.emails.join("\n") : "", categories: audience.kind === "CATEGORIES" ? audience.categories : [],
-    audienceFrom: audience.kind === "CATEGORIES" ? day(audience.from) : "", audienceTo: audience.kind === "CATEGORIES" ? day(audience.to) : "",
+    breachId: breach.id,
+    title: breach.title,
+    whatHappened: breach.whatHappened,
+    occurredFrom: day(breach.occurredFrom),
+    occurredTo: day(breach.occurredTo),
+    discoveredAt: day(breach.discoveredAt),
+    dataInvolved: breach.dataInvolved,
+    whatWeDid: breach.whatWeDid,
+    whatToDo: breach.whatToDo,
+    contact: breach.contact,
+    audience: audience.kind,
+    emails: audience.kind === "LIST" ? audience.emails.join("\n") : "",
+    categories: audience.kind === "CATEGORIES" ? audience.categories : [],
+    audienceFrom: audience.kind === "CATEGORIES" ? day(audience.from) : "",
+    audienceTo: audience.kind === "CATEGORIES" ? day(audience.to) : "",
   };
   return (
     <div className="space-y-6">
-      <Link className="text-sm text-brand-700 underline" href="/admin/breaches">← Breach notices</Link>
-      <PageHeader title={breach.title} description={isDraft ? "Draft: nothing has been sent." : `Sent ${breach.summary.sentAt ? dateTime.format(breach.summary.sentAt) : ""} UTC. Each person sees it in their privacy center until they acknowledge it.`} />
+      <Link className="text-sm text-brand-700 underline" href="/admin/breaches">
+        ← Breach notices
+      </Link>
+      <PageHeader
+        title={breach.title}
+        description={
+          isDraft
+            ? "Draft: nothing has been sent."
+            : `Sent ${breach.summary.sentAt ? dateTime.format(breach.summary.sentAt) : ""} UTC. Each person sees it in their privacy center until they acknowledge it.`
+        }
+      />
       {saved && isDraft ? <Alert tone="success">Draft saved. Check the preview below.</Alert> : null}
       <AutoRefresh seconds={2} active={!isDraft && !summary.complete} />
 
@@ -76,9 +103,14 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
           <TimeToNotify days={summary.daysToNotify} complete={summary.complete} overLimit={summary.overLimit} />
         </div>
         <p className="text-sm text-gray-800">
-          Discovered {formatBreachDate(breach.discoveredAt)}; California requires notice within {NOTIFY_WITHIN_DAYS} days
-          {isDraft ? ` (by ${formatBreachDate(new Date(breach.discoveredAt.getTime() + NOTIFY_WITHIN_DAYS * 86_400_000))}).` : "."}
-          {!isDraft ? ` ${summary.notified} of ${summary.recipients} notified${summary.lastNotifiedAt ? `, the last on ${dateTime.format(summary.lastNotifiedAt)} UTC` : ""}; ${summary.late} later than ${NOTIFY_WITHIN_DAYS} days; ${summary.acknowledged} acknowledged.` : ""}
+          Discovered {formatBreachDate(breach.discoveredAt)}; California requires notice within {NOTIFY_WITHIN_DAYS}{" "}
+          days
+          {isDraft
+            ? ` (by ${formatBreachDate(new Date(breach.discoveredAt.getTime() + NOTIFY_WITHIN_DAYS * 86_400_000))}).`
+            : "."}
+          {!isDraft
+            ? ` ${summary.notified} of ${summary.recipients} notified${summary.lastNotifiedAt ? `, the last on ${dateTime.format(summary.lastNotifiedAt)} UTC` : ""}; ${summary.late} later than ${NOTIFY_WITHIN_DAYS} days; ${summary.acknowledged} acknowledged.`
+            : ""}
         </p>
       </Card>
 
@@ -86,7 +118,10 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
         <h2 className="mb-3 text-lg font-semibold text-gray-900">The notice</h2>
         <dl className="grid gap-3 text-sm sm:grid-cols-[12rem_1fr]">
           {contentRows.map(([label, value]) => (
-            <div key={label} className="contents"><dt className="font-medium text-gray-900">{label}</dt><dd className="whitespace-pre-wrap text-gray-800">{value}</dd></div>
+            <div key={label} className="contents">
+              <dt className="font-medium text-gray-900">{label}</dt>
+              <dd className="whitespace-pre-wrap text-gray-800">{value}</dd>
+            </div>
           ))}
         </dl>
       </Card>
@@ -96,16 +131,38 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Preview</h2>
             <p className="text-sm text-gray-900">
-              Recipients: <strong data-testid="recipient-count">{preview.count}</strong> {preview.count === 1 ? "person" : "people"}, each emailed once.
+              Recipients: <strong data-testid="recipient-count">{preview.count}</strong>{" "}
+              {preview.count === 1 ? "person" : "people"}, each emailed once.
             </p>
             {preview.unmatched.length ? (
-              <div className="mt-3"><Alert tone="warning" title={`${preview.unmatched.length} listed address${preview.unmatched.length === 1 ? " has" : "es have"} no account and will not be emailed`}>{preview.unmatched.join(", ")}</Alert></div>
+              <div className="mt-3">
+                <Alert
+                  tone="warning"
+                  title={`${preview.unmatched.length} listed address${preview.unmatched.length === 1 ? " has" : "es have"} no account and will not be emailed`}
+                >
+                  {preview.unmatched.join(", ")}
+                </Alert>
+              </div>
             ) : null}
             <h3 className="mt-6 text-base font-semibold text-gray-900">The email</h3>
-            <p className="mt-1 text-sm text-gray-800">Subject: <strong data-testid="preview-subject">{email.subject}</strong></p>
-            <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded-lg border border-gray-200 bg-gray-50 p-4 text-sm text-gray-900" data-testid="preview-email" tabIndex={0} aria-label="Email text">{email.text}</pre>
+            <p className="mt-1 text-sm text-gray-800">
+              Subject: <strong data-testid="preview-subject">{email.subject}</strong>
+            </p>
+            <pre
+              className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded-lg border border-gray-200 bg-gray-50 p-4 text-sm text-gray-900"
+              data-testid="preview-email"
+              tabIndex={0}
+              aria-label="Email text"
+            >
+              {email.text}
+            </pre>
             <h3 className="mt-6 text-base font-semibold text-gray-900">The banner in their privacy center</h3>
-            <div className="mt-2"><BreachBanner preview notices={[{ id: breach.id, title: breach.title, discovered: formatBreachDate(breach.discoveredAt) }]} /></div>
+            <div className="mt-2">
+              <BreachBanner
+                preview
+                notices={[{ id: breach.id, title: breach.title, discovered: formatBreachDate(breach.discoveredAt) }]}
+              />
+            </div>
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Send</h2>
@@ -122,14 +179,19 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
               <div className="flex items-start gap-2">
                 <input id="confirm" name="confirm" type="checkbox" className="mt-1 h-4 w-4" />
                 <label htmlFor="confirm" className="text-sm text-gray-900">
-                  I checked the preview. Send it to the {people(preview.count)} counted above, by email and in their privacy center.
+                  I checked the preview. Send it to the {people(preview.count)} counted above, by email and in their
+                  privacy center.
                 </label>
               </div>
             </ActionForm>
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Edit the draft</h2>
-            <BreachForm values={values} categories={categories.map((c) => ({ slug: c.slug, title: c.title }))} submitLabel="Save changes" />
+            <BreachForm
+              values={values}
+              categories={categories.map((c) => ({ slug: c.slug, title: c.title }))}
+              submitLabel="Save changes"
+            />
           </Card>
         </>
       ) : null}
@@ -139,34 +201,66 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
           <Card>
             <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
               <h2 className="text-lg font-semibold text-gray-900">Progress</h2>
-              <p className="text-sm font-semibold text-gray-900" role="status" data-testid="campaign-status">{breach.campaign.status.toLowerCase()}</p>
+              <p className="text-sm font-semibold text-gray-900" role="status" data-testid="campaign-status">
+                {breach.campaign.status.toLowerCase()}
+              </p>
             </div>
             <ProgressBar progress={breach.campaign} />
-            <div className="mt-4"><ProgressFigures progress={breach.campaign} /></div>
+            <div className="mt-4">
+              <ProgressFigures progress={breach.campaign} />
+            </div>
             {breach.campaign.status === "RUNNING" || breach.campaign.status === "PAUSED" ? (
-              <div className="mt-6"><CampaignControls campaignId={breach.campaign.id} status={breach.campaign.status} ratePerSecond={breach.campaign.ratePerSecond} /></div>
+              <div className="mt-6">
+                <CampaignControls
+                  campaignId={breach.campaign.id}
+                  status={breach.campaign.status}
+                  ratePerSecond={breach.campaign.ratePerSecond}
+                />
+              </div>
             ) : null}
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">When each person was told</h2>
-            {recipients.length === 0 ? <p className="text-gray-800">Preparing the recipient list…</p> : (
-              <ScrollRegion label="Recipients and when they were notified"><table className="w-full text-left text-sm">
-                <caption className="sr-only">Recipients and when they were notified</caption>
-                <thead className="border-b border-gray-200 text-gray-800"><tr><th className="py-2 pr-4">Recipient</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Notified (UTC)</th><th className="py-2 pr-4">Days after discovery</th><th className="py-2 pr-4">Acknowledged</th></tr></thead>
-                <tbody>
-                  {recipients.map((r) => (
-                    <tr key={r.email} className="border-b border-gray-100 last:border-0">
-                      <td className="break-all py-2 pr-4 text-gray-900">{r.email}</td>
-                      <td className="py-2 pr-4 text-gray-800">{r.status.toLowerCase()}</td>
-                      <td className="py-2 pr-4 text-gray-800">{r.sentAt ? dateTime.format(r.sentAt) : "—"}</td>
-                      <td className={`py-2 pr-4 ${r.days !== null && r.days > NOTIFY_WITHIN_DAYS ? "font-semibold text-red-800" : "text-gray-800"}`}>{r.days ?? "—"}</td>
-                      <td className="py-2 pr-4 text-gray-800">{r.acknowledgedAt ? dateTime.format(r.acknowledgedAt) : "not yet"}</td>
+            {recipients.length === 0 ? (
+              <p className="text-gray-800">Preparing the recipient list…</p>
+            ) : (
+              <ScrollRegion label="Recipients and when they were notified">
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">Recipients and when they were notified</caption>
+                  <thead className="border-b border-gray-200 text-gray-800">
+                    <tr>
+                      <th className="py-2 pr-4">Recipient</th>
+                      <th className="py-2 pr-4">Status</th>
+                      <th className="py-2 pr-4">Notified (UTC)</th>
+                      <th className="py-2 pr-4">Days after discovery</th>
+                      <th className="py-2 pr-4">Acknowledged</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table></ScrollRegion>
+                  </thead>
+                  <tbody>
+                    {recipients.map((r) => (
+                      <tr key={r.email} className="border-b border-gray-100 last:border-0">
+                        <td className="break-all py-2 pr-4 text-gray-900">{r.email}</td>
+                        <td className="py-2 pr-4 text-gray-800">{r.status.toLowerCase()}</td>
+                        <td className="py-2 pr-4 text-gray-800">{r.sentAt ? dateTime.format(r.sentAt) : "—"}</td>
+                        <td
+                          className={`py-2 pr-4 ${r.days !== null && r.days > NOTIFY_WITHIN_DAYS ? "font-semibold text-red-800" : "text-gray-800"}`}
+                        >
+                          {r.days ?? "—"}
+                        </td>
+                        <td className="py-2 pr-4 text-gray-800">
+                          {r.acknowledgedAt ? dateTime.format(r.acknowledgedAt) : "not yet"}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             )}
-            {summary.recipients > recipients.length ? <p className="mt-2 text-sm text-gray-700">Showing {recipients.length} of {summary.recipients}.</p> : null}
+            {summary.recipients > recipients.length ? (
+              <p className="mt-2 text-sm text-gray-700">
+                Showing {recipients.length} of {summary.recipients}.
+              </p>
+            ) : null}
           </Card>
         </>
       ) : null}

@@ -33,8 +33,16 @@ export default async function AdminNoticePage(props: { params: Promise<RoutePara
         title={`${version.document.title} v${version.version}: change notices`}
         description={
           <>
-            {version.isSubstantive ? "Substantive change: every user is emailed." : "Minor change: only users who opted in are emailed."} Effective {formatPolicyDate(version.effectiveAt)}.{" "}
-            <Link className="text-brand-700 underline" href={`/policies/${version.document.slug}/v/${version.version}/changes`}>Public changes page</Link>
+            {version.isSubstantive
+              ? "Substantive change: every user is emailed."
+              : "Minor change: only users who opted in are emailed."}{" "}
+            Effective {formatPolicyDate(version.effectiveAt)}.{" "}
+            <Link
+              className="text-brand-700 underline"
+              href={`/policies/${version.document.slug}/v/${version.version}/changes`}
+            >
+              Public changes page
+            </Link>
           </>
         }
       />
@@ -42,10 +50,14 @@ export default async function AdminNoticePage(props: { params: Promise<RoutePara
       <Card>
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold text-gray-900">Progress</h2>
-          <p className="text-sm font-semibold text-gray-900" role="status" data-testid="campaign-status">{statusText[progress.status]}</p>
+          <p className="text-sm font-semibold text-gray-900" role="status" data-testid="campaign-status">
+            {statusText[progress.status]}
+          </p>
         </div>
         <ProgressBar progress={progress} />
-        <div className="mt-4"><ProgressFigures progress={progress} /></div>
+        <div className="mt-4">
+          <ProgressFigures progress={progress} />
+        </div>
       </Card>
       <Card>
         <h2 className="mb-4 text-lg font-semibold text-gray-900">Controls</h2>
@@ -63,13 +75,22 @@ export default async function AdminNoticePage(props: { params: Promise<RoutePara
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Deliveries that failed permanently</caption>
-              <thead className="border-b border-gray-200 text-gray-800"><tr><th className="py-2 pr-4">Recipient</th><th className="py-2 pr-4">Attempts</th><th className="py-2 pr-4">Reply</th></tr></thead>
+              <thead className="border-b border-gray-200 text-gray-800">
+                <tr>
+                  <th className="py-2 pr-4">Recipient</th>
+                  <th className="py-2 pr-4">Attempts</th>
+                  <th className="py-2 pr-4">Reply</th>
+                </tr>
+              </thead>
               <tbody>
                 {failures.map((f) => (
                   <tr key={f.id} className="border-b border-gray-100 last:border-0">
                     <td className="py-2 pr-4 text-gray-900">{f.email}</td>
                     <td className="py-2 pr-4 text-gray-800">{f.attempts}</td>
-                    <td className="py-2 pr-4 text-gray-800">{f.lastCode ? `${f.lastCode} ` : ""}{f.lastError}</td>
+                    <td className="py-2 pr-4 text-gray-800">
+                      {f.lastCode ? `${f.lastCode} ` : ""}
+                      {f.lastError}
+                    </td>
                   </tr>
                 ))}
               </tbody>

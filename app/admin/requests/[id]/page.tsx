@@ -9,7 +9,19 @@ import { requireAdmin } from "@/lib/dal";
 import { DENIAL_REASONS, OBJECTION_SCOPES, REQUEST_TYPE_INFO, type ObjectionScope } from "@/lib/requests/catalog";
 import { previewShineTheLight } from "@/lib/requests/shine-the-light";
 import { getRequestForTeam } from "@/lib/requests/admin";
-import { answerAction, assignAction, deletionAction, denyAction, exportAction, extendAction, messageAction, processingAction, startAction, stlAction, verifyAction } from "../actions";
+import {
+  answerAction,
+  assignAction,
+  deletionAction,
+  denyAction,
+  exportAction,
+  extendAction,
+  messageAction,
+  processingAction,
+  startAction,
+  stlAction,
+  verifyAction,
+} from "../actions";
 import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
 
 export const metadata: Metadata = { title: "Privacy request" };
@@ -32,24 +44,74 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
   const { id } = parseParams(paramsSchema, await props.params);
   const request = await getRequestForTeam({ admin: viewer, id });
   if (!request) notFound();
-  const stl = request.type === "SHINE_THE_LIGHT" && request.isOpen ? await previewShineTheLight({ admin: viewer, id: request.id }) : null;
+  const stl =
+    request.type === "SHINE_THE_LIGHT" && request.isOpen
+      ? await previewShineTheLight({ admin: viewer, id: request.id })
+      : null;
   const hidden = <input type="hidden" name="requestId" value={request.id} />;
   const verified = Boolean(request.verifiedAt);
   return (
     <div className="space-y-6">
-      <Link className="text-sm text-brand-700 underline" href="/admin/requests">← The queue</Link>
-      <PageHeader title={`${request.reference}: ${REQUEST_TYPE_INFO[request.type].label}`} description={`${request.lawLabel}. Received ${dateTime.format(request.createdAt)} UTC.`} />
+      <Link className="text-sm text-brand-700 underline" href="/admin/requests">
+        ← The queue
+      </Link>
+      <PageHeader
+        title={`${request.reference}: ${REQUEST_TYPE_INFO[request.type].label}`}
+        description={`${request.lawLabel}. Received ${dateTime.format(request.createdAt)} UTC.`}
+      />
       <Card>
         <dl className="grid gap-3 text-sm sm:grid-cols-[12rem_1fr]">
-          <dt className="font-medium text-gray-900">Status</dt><dd data-testid="team-status">{statusLabel(request.status)}</dd>
-          <dt className="font-medium text-gray-900">Due</dt><dd>{request.isOpen ? <DueDate dueAt={request.dueAt} state={request.dueState} /> : "closed"}{request.extendedAt ? ` (extended from ${request.initialDueAt ? dateOnly.format(request.initialDueAt) : "—"}: ${request.extensionReason})` : ""}</dd>
-          {request.acknowledgeBy ? (<><dt className="font-medium text-gray-900">Acknowledge by</dt><dd>{dateOnly.format(request.acknowledgeBy)}{request.acknowledgedAt ? ` (acknowledged ${dateOnly.format(request.acknowledgedAt)})` : ""}</dd></>) : null}
-          <dt className="font-medium text-gray-900">Person</dt><dd className="break-all">{request.user ? `${request.user.name ?? "(no name)"}, ${request.user.email}${request.user.profile?.country ? `, ${request.user.profile.country}` : ""}` : "account deleted"}</dd>
-          <dt className="font-medium text-gray-900">Identity</dt><dd>{request.verifiedAt ? `verified (${request.verificationMethod})` : "not verified"}</dd>
-          <dt className="font-medium text-gray-900">Details</dt><dd className="whitespace-pre-wrap">{request.details || "—"}</dd>
-          {request.objectionScope.length ? (<><dt className="font-medium text-gray-900">Objects to</dt><dd>{request.objectionScope.map((scope) => OBJECTION_SCOPES[scope as ObjectionScope] ?? scope).join("; ")}</dd></>) : null}
-          {request.exportJob ? (<><dt className="font-medium text-gray-900">Export</dt><dd>{request.exportJob.status.toLowerCase()} ({request.exportJob.doneRows.toLocaleString("en")} of {request.exportJob.totalRows.toLocaleString("en")} records)</dd></>) : null}
-          {request.resolution ? (<><dt className="font-medium text-gray-900">Answer</dt><dd className="whitespace-pre-wrap">{request.resolution}</dd></>) : null}
+          <dt className="font-medium text-gray-900">Status</dt>
+          <dd data-testid="team-status">{statusLabel(request.status)}</dd>
+          <dt className="font-medium text-gray-900">Due</dt>
+          <dd>
+            {request.isOpen ? <DueDate dueAt={request.dueAt} state={request.dueState} /> : "closed"}
+            {request.extendedAt
+              ? ` (extended from ${request.initialDueAt ? dateOnly.format(request.initialDueAt) : "—"}: ${request.extensionReason})`
+              : ""}
+          </dd>
+          {request.acknowledgeBy ? (
+            <>
+              <dt className="font-medium text-gray-900">Acknowledge by</dt>
+              <dd>
+                {dateOnly.format(request.acknowledgeBy)}
+                {request.acknowledgedAt ? ` (acknowledged ${dateOnly.format(request.acknowledgedAt)})` : ""}
+              </dd>
+            </>
+          ) : null}
+          <dt className="font-medium text-gray-900">Person</dt>
+          <dd className="break-all">
+            {request.user
+              ? `${request.user.name ?? "(no name)"}, ${request.user.email}${request.user.profile?.country ? `, ${request.user.profile.country}` : ""}`
+              : "account deleted"}
+          </dd>
+          <dt className="font-medium text-gray-900">Identity</dt>
+          <dd>{request.verifiedAt ? `verified (${request.verificationMethod})` : "not verified"}</dd>
+          <dt className="font-medium text-gray-900">Details</dt>
+          <dd className="whitespace-pre-wrap">{request.details || "—"}</dd>
+          {request.objectionScope.length ? (
+            <>
+              <dt className="font-medium text-gray-900">Objects to</dt>
+              <dd>
+                {request.objectionScope.map((scope) => OBJECTION_SCOPES[scope as ObjectionScope] ?? scope).join("; ")}
+              </dd>
+            </>
+          ) : null}
+          {request.exportJob ? (
+            <>
+              <dt className="font-medium text-gray-900">Export</dt>
+              <dd>
+                {request.exportJob.status.toLowerCase()} ({request.exportJob.doneRows.toLocaleString("en")} of{" "}
+                {request.exportJob.totalRows.toLocaleString("en")} records)
+              </dd>
+            </>
+          ) : null}
+          {request.resolution ? (
+            <>
+              <dt className="font-medium text-gray-900">Answer</dt>
+              <dd className="whitespace-pre-wrap">{request.resolution}</dd>
+            </>
+          ) : null}
         </dl>
       </Card>
 
@@ -59,10 +121,16 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Assign</h2>
             <ActionForm action={assignAction} submitLabel="Save assignee" variant="secondary">
               {hidden}
-              <label className={labelClass} htmlFor="assigneeId">Assignee</label>
+              <label className={labelClass} htmlFor="assigneeId">
+                Assignee
+              </label>
               <select className={inputClass} id="assigneeId" name="assigneeId" defaultValue={request.assigneeId ?? ""}>
                 <option value="">Nobody</option>
-                {request.admins.map((admin) => <option key={admin.id} value={admin.id}>{admin.name ?? admin.email}</option>)}
+                {request.admins.map((admin) => (
+                  <option key={admin.id} value={admin.id}>
+                    {admin.name ?? admin.email}
+                  </option>
+                ))}
               </select>
             </ActionForm>
           </Card>
@@ -71,14 +139,23 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
               <h2 className="mb-3 text-lg font-semibold text-gray-900">Verify identity</h2>
               <ActionForm action={verifyAction} submitLabel="Mark identity verified">
                 {hidden}
-                <label className={labelClass} htmlFor="method">How did you verify it?</label>
-                <input className={inputClass} id="method" name="method" placeholder="e.g. reply from the account's address, ID check by phone" />
+                <label className={labelClass} htmlFor="method">
+                  How did you verify it?
+                </label>
+                <input
+                  className={inputClass}
+                  id="method"
+                  name="method"
+                  placeholder="e.g. reply from the account's address, ID check by phone"
+                />
               </ActionForm>
             </Card>
           ) : request.status !== "IN_PROGRESS" ? (
             <Card>
               <h2 className="mb-3 text-lg font-semibold text-gray-900">Start</h2>
-              <ActionForm action={startAction} submitLabel="Mark in progress" variant="secondary">{hidden}</ActionForm>
+              <ActionForm action={startAction} submitLabel="Mark in progress" variant="secondary">
+                {hidden}
+              </ActionForm>
             </Card>
           ) : null}
 
@@ -86,34 +163,73 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Complete</h2>
             {!verified ? <p className="text-sm text-gray-800">Verify the person&apos;s identity first.</p> : null}
             {verified && request.type === "ACCESS" ? (
-              request.exportJobId ? <p className="text-sm text-gray-800" role="status">The export is being prepared; the request completes when it is ready.</p> : <ActionForm action={exportAction} submitLabel="Produce the person's export">{hidden}</ActionForm>
+              request.exportJobId ? (
+                <p className="text-sm text-gray-800" role="status">
+                  The export is being prepared; the request completes when it is ready.
+                </p>
+              ) : (
+                <ActionForm action={exportAction} submitLabel="Produce the person's export">
+                  {hidden}
+                </ActionForm>
+              )
             ) : null}
             {verified && (request.type === "CORRECTION" || request.type === "QUESTION") ? (
               <ActionForm action={answerAction} submitLabel="Complete">
                 {hidden}
-                <label className={labelClass} htmlFor="resolution">{request.type === "CORRECTION" ? "The change you made" : "Your answer"}</label>
+                <label className={labelClass} htmlFor="resolution">
+                  {request.type === "CORRECTION" ? "The change you made" : "Your answer"}
+                </label>
                 <textarea className={inputClass} id="resolution" name="resolution" rows={4} />
               </ActionForm>
             ) : null}
             {verified && (request.type === "RESTRICTION" || request.type === "OBJECTION") ? (
-              <ActionForm action={processingAction} submitLabel={request.type === "RESTRICTION" ? "Restrict processing and complete" : "Stop the processing objected to and complete"}>
+              <ActionForm
+                action={processingAction}
+                submitLabel={
+                  request.type === "RESTRICTION"
+                    ? "Restrict processing and complete"
+                    : "Stop the processing objected to and complete"
+                }
+              >
                 {hidden}
-                <p className="text-sm text-gray-800">{request.type === "RESTRICTION" ? "Marks the account restricted: no marketing, no telemetry stored, nothing new collected, until lifted." : "Switches off what the person objects to and records it in their consent history."}</p>
+                <p className="text-sm text-gray-800">
+                  {request.type === "RESTRICTION"
+                    ? "Marks the account restricted: no marketing, no telemetry stored, nothing new collected, until lifted."
+                    : "Switches off what the person objects to and records it in their consent history."}
+                </p>
               </ActionForm>
             ) : null}
             {verified && request.type === "DELETION" ? (
-              <ActionForm action={deletionAction} submitLabel="Erase the account" variant="danger" confirm="Erase this person's account and every record of it? This cannot be undone.">
+              <ActionForm
+                action={deletionAction}
+                submitLabel="Erase the account"
+                variant="danger"
+                confirm="Erase this person's account and every record of it? This cannot be undone."
+              >
                 {hidden}
-                <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="confirm" className="h-4 w-4" /> I understand the account is erased for good.</label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="confirm" className="h-4 w-4" /> I understand the account is erased for
+                  good.
+                </label>
               </ActionForm>
             ) : null}
             {verified && stl ? (
               <ActionForm action={stlAction} submitLabel="Send the notice">
                 {hidden}
-                <label className={labelClass} htmlFor="cover">Cover text</label>
+                <label className={labelClass} htmlFor="cover">
+                  Cover text
+                </label>
                 <textarea className={inputClass} id="cover" name="cover" rows={3} defaultValue={stl.cover} />
-                <p className="text-sm font-medium text-gray-900">Preview ({stl.year}, {stl.recipients.length} marketing recipient{stl.recipients.length === 1 ? "" : "s"} in the register):</p>
-                <pre className="whitespace-pre-wrap rounded-md bg-gray-50 p-3 text-sm text-gray-900" data-testid="stl-preview">{stl.text}</pre>
+                <p className="text-sm font-medium text-gray-900">
+                  Preview ({stl.year}, {stl.recipients.length} marketing recipient
+                  {stl.recipients.length === 1 ? "" : "s"} in the register):
+                </p>
+                <pre
+                  className="whitespace-pre-wrap rounded-md bg-gray-50 p-3 text-sm text-gray-900"
+                  data-testid="stl-preview"
+                >
+                  {stl.text}
+                </pre>
               </ActionForm>
             ) : null}
           </Card>
@@ -121,9 +237,15 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Extend</h2>
             {request.extension.allowed ? (
-              <ActionForm action={extendAction} submitLabel={`Extend to ${dateOnly.format(request.extension.newDueAt)}`} variant="secondary">
+              <ActionForm
+                action={extendAction}
+                submitLabel={`Extend to ${dateOnly.format(request.extension.newDueAt)}`}
+                variant="secondary"
+              >
                 {hidden}
-                <label className={labelClass} htmlFor="reason">Reason (the person sees it)</label>
+                <label className={labelClass} htmlFor="reason">
+                  Reason (the person sees it)
+                </label>
                 <textarea className={inputClass} id="reason" name="reason" rows={2} />
               </ActionForm>
             ) : (
@@ -133,14 +255,29 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
 
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Deny</h2>
-            <ActionForm action={denyAction} submitLabel="Deny the request" variant="danger" confirm="Deny this request? The person is told the reason.">
+            <ActionForm
+              action={denyAction}
+              submitLabel="Deny the request"
+              variant="danger"
+              confirm="Deny this request? The person is told the reason."
+            >
               {hidden}
-              <label className={labelClass} htmlFor="deny-reason">Reason</label>
+              <label className={labelClass} htmlFor="deny-reason">
+                Reason
+              </label>
               <select className={inputClass} id="deny-reason" name="reason" defaultValue="">
-                <option value="" disabled>Choose a reason</option>
-                {Object.entries(DENIAL_REASONS).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+                <option value="" disabled>
+                  Choose a reason
+                </option>
+                {Object.entries(DENIAL_REASONS).map(([key, label]) => (
+                  <option key={key} value={key}>
+                    {label}
+                  </option>
+                ))}
               </select>
-              <label className={labelClass} htmlFor="note">Explanation for the person</label>
+              <label className={labelClass} htmlFor="note">
+                Explanation for the person
+              </label>
               <textarea className={inputClass} id="note" name="note" rows={2} />
             </ActionForm>
           </Card>
@@ -149,9 +286,13 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Message the person</h2>
             <ActionForm action={messageAction} submitLabel="Send message" variant="secondary">
               {hidden}
-              <label className={labelClass} htmlFor="text">Message</label>
+              <label className={labelClass} htmlFor="text">
+                Message
+              </label>
               <textarea className={inputClass} id="text" name="text" rows={3} />
-              <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="awaitReply" className="h-4 w-4" /> We need their reply (reminders are sent)</label>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="awaitReply" className="h-4 w-4" /> We need their reply (reminders are sent)
+              </label>
             </ActionForm>
           </Card>
         </div>
@@ -163,7 +304,13 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
           {request.events.map((event) => (
             <li key={event.id} className="border-l-2 border-brand-200 pl-3 text-sm">
               <p className="font-medium text-gray-900">
-                {event.kind === "MESSAGE" ? (event.byTeam ? "Message to the person" : "Message from the person") : event.kind === "ASSIGNMENT" ? "Assignment" : statusLabel(event.status)}
+                {event.kind === "MESSAGE"
+                  ? event.byTeam
+                    ? "Message to the person"
+                    : "Message from the person"
+                  : event.kind === "ASSIGNMENT"
+                    ? "Assignment"
+                    : statusLabel(event.status)}
                 <span className="ml-2 font-normal text-gray-700">{dateTime.format(event.createdAt)} UTC</span>
               </p>
               {event.note ? <p className="mt-1 whitespace-pre-wrap text-gray-800">{event.note}</p> : null}

@@ -14,7 +14,8 @@ const querySchema = z.object({
 export async function GET(request: NextRequest) {
   if (!isMailCatcherServed()) return NextResponse.json({ error: "Not found" }, { status: 404 });
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) return NextResponse.json({ error: "Use ?to=ADDRESS and optionally &limit=1..200" }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json({ error: "Use ?to=ADDRESS and optionally &limit=1..200" }, { status: 400 });
   const messages = await listCaughtMail(parsed.data);
   return NextResponse.json(messages, { headers: { "cache-control": "no-store" } });
 }

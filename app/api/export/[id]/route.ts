@@ -14,7 +14,11 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   try {
     const viewer = await getViewer();
     if (!viewer) throw new AppError("UNAUTHENTICATED");
-    const { id } = parseRouteParams(paramsSchema, await context.params, new AppError("NOT_FOUND", { reason: "EXPORT" }));
+    const { id } = parseRouteParams(
+      paramsSchema,
+      await context.params,
+      new AppError("NOT_FOUND", { reason: "EXPORT" }),
+    );
     const status = await getExportStatus({ viewer, exportId: id });
     if (!status) throw new AppError("NOT_FOUND", { reason: "EXPORT" });
     return Response.json(status, { headers: { "cache-control": "no-store" } });

@@ -14,7 +14,11 @@ const querySchema = z.object({ token: textParam(200).min(1), link: idParam() });
 export async function GET(request: Request) {
   try {
     // A link that was changed is one that does not exist.
-    const { token, link: linkId } = parseQuery(querySchema, request.url, new AppError("NOT_FOUND", { reason: "PARENT_DOWNLOAD" }));
+    const { token, link: linkId } = parseQuery(
+      querySchema,
+      request.url,
+      new AppError("NOT_FOUND", { reason: "PARENT_DOWNLOAD" }),
+    );
     const download = await openParentDownload({ token, linkId, ip: getRequestIp(request.headers) });
     return new Response(Readable.toWeb(download.stream) as ReadableStream, {
       headers: {

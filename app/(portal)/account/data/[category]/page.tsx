@@ -18,12 +18,22 @@ import { formatCount, formatIso, sourceLabel } from "../format";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
 
-const FILTER_LABELS: Record<FilterKey, string> = { path: "Page", ip: "IP address", device: "Device id", cluster: "Install id" };
+const FILTER_LABELS: Record<FilterKey, string> = {
+  path: "Page",
+  ip: "IP address",
+  device: "Device id",
+  cluster: "Install id",
+};
 const DIRECTIONS = ["first", "next", "prev", "last"] as const satisfies readonly PageDirection[];
 
 // The exact count scans every matching row (tens of ms at 10^6), so it streams
 // in after the page's rows, which a keyset range scan serves in a few ms.
-async function RecordCount(props: { viewer: Viewer; datasetKey: string; filters: Record<string, string>; hasFilters: boolean }) {
+async function RecordCount(props: {
+  viewer: Viewer;
+  datasetKey: string;
+  filters: Record<string, string>;
+  hasFilters: boolean;
+}) {
   let total: number | null = null;
   try {
     total = await getDatasetCount({ viewer: props.viewer, datasetKey: props.datasetKey, filters: props.filters });
@@ -36,14 +46,25 @@ async function RecordCount(props: { viewer: Viewer; datasetKey: string; filters:
 }
 
 const paramsSchema = z.object({ category: slugParam() });
-const pagingSchema = z.object({ dataset: textParam(100).optional(), page: z.enum(DIRECTIONS).optional(), cursor: textParam(500).optional() });
+const pagingSchema = z.object({
+  dataset: textParam(100).optional(),
+  page: z.enum(DIRECTIONS).optional(),
+  cursor: textParam(500).optional(),
+});
 
 /** The dataset's filters: dates between 1900 and 9999, values without control characters. */
 function filterSchema(filterKeys: FilterKey[]) {
-  return z.object({ from: dayParam().optional(), to: dayParam().optional(), ...Object.fromEntries(filterKeys.map((key) => [key, textParam(500).optional()])) });
+  return z.object({
+    from: dayParam().optional(),
+    to: dayParam().optional(),
+    ...Object.fromEntries(filterKeys.map((key) => [key, textParam(500).optional()])),
+  });
 }
 
-export default async function CategoryPage(props: { params: Promise<{ category: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CategoryPage(props: {
+  params: Promise<{ category: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const viewer = await verifySession();
   const [params, search] = await Promise.all([props.params, props.searchParams]);
   const category = findCategory(parseParams(paramsSchema, params).category);
@@ -54,7 +75,8 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
   // A bad filter is ignored (the others still apply) and the page says so.
   const parsedFilters = parseSearchParams(filterSchema(filterKeys), search);
   const filters: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parsedFilters.data)) if (typeof value === "string" && value) filters[key] = value;
+  for (const [key, value] of Object.entries(parsedFilters.data))
+    if (typeof value === "string" && value) filters[key] = value;
   const badCursor = paging.invalid.includes("cursor") || paging.invalid.includes("page");
   const direction = badCursor ? "first" : (paging.data.page ?? "first");
   const cursor = badCursor ? undefined : paging.data.cursor;
@@ -70,26 +92,44 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
       : null;
   let countFilters = filters;
   try {
-    result = await getDatasetPage({ viewer, categorySlug: category.slug, datasetKey: dataset.key, request: { direction, cursor, filters, limit: 50 } });
+    result = await getDatasetPage({
+      viewer,
+      categorySlug: category.slug,
+      datasetKey: dataset.key,
+      request: { direction, cursor, filters, limit: 50 },
+    });
   } catch (error) {
     if (!isAppError(error, "VALIDATION") && !isAppError(error, "INVALID_STATE")) throw error;
     problem = describeError(error);
     countFilters = {};
-    result = await getDatasetPage({ viewer, categorySlug: category.slug, datasetKey: dataset.key, request: { direction: "first", limit: 50 } });
+    result = await getDatasetPage({
+      viewer,
+      categorySlug: category.slug,
+      datasetKey: dataset.key,
+      request: { direction: "first", limit: 50 },
+    });
   }
   if (!result) notFound();
   const [policies, sharedWith, retentionDays] = await extras;
   const { page } = result;
   const columns = outputColumns(dataset).filter((column) => !column.hideInTable && column.key !== "id");
   const baseQuery = (extra: Record<string, string>) => {
-    const query = new URLSearchParams({ ...(category.datasets.length > 1 ? { dataset: dataset.key } : {}), ...filters, ...extra });
+    const query = new URLSearchParams({
+      ...(category.datasets.length > 1 ? { dataset: dataset.key } : {}),
+      ...filters,
+      ...extra,
+    });
     return `/account/data/${category.slug}?${query.toString()}`;
   };
   const hasFilters = Object.keys(filters).length > 0;
 
   return (
     <div>
-      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href="/account/data">← All your data</Link></p>
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 underline" href="/account/data">
+          ← All your data
+        </Link>
+      </p>
       <h1 className="text-3xl font-bold tracking-tight text-gray-900">{category.title}</h1>
       <p className="mt-2 max-w-3xl text-gray-700">{category.description}</p>
       <dl className="mt-4 grid max-w-3xl grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
@@ -98,12 +138,20 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
         <dt className="font-medium text-gray-900">Why</dt>
         <dd className="text-gray-700">{category.purpose}</dd>
         <dt className="font-medium text-gray-900">Shared with</dt>
-        <dd className="text-gray-700">{sharedWith.length ? sharedWith.map((party) => `${party.name} (${party.purpose})`).join("; ") : "Nobody outside the company"}</dd>
+        <dd className="text-gray-700">
+          {sharedWith.length
+            ? sharedWith.map((party) => `${party.name} (${party.purpose})`).join("; ")
+            : "Nobody outside the company"}
+        </dd>
         <dt className="font-medium text-gray-900">Kept for</dt>
         <dd className="text-gray-700">{retentionText(category, retentionDays.get(category.slug))}</dd>
       </dl>
       {category.editHref ? (
-        <p className="mt-4"><Link className="font-semibold text-brand-700 underline" href={category.editHref}>Edit these details</Link></p>
+        <p className="mt-4">
+          <Link className="font-semibold text-brand-700 underline" href={category.editHref}>
+            Edit these details
+          </Link>
+        </p>
       ) : null}
 
       {category.datasets.length > 1 ? (
@@ -122,40 +170,82 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
       ) : null}
 
       <Card className="mt-6">
-        <form method="get" action={`/account/data/${category.slug}`} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter records">
+        <form
+          method="get"
+          action={`/account/data/${category.slug}`}
+          className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+          aria-label="Filter records"
+        >
           {category.datasets.length > 1 ? <input type="hidden" name="dataset" value={dataset.key} /> : null}
           <div className="space-y-1">
-            <label className={labelClass} htmlFor="from">From date</label>
+            <label className={labelClass} htmlFor="from">
+              From date
+            </label>
             <input className={inputClass} id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
           </div>
           <div className="space-y-1">
-            <label className={labelClass} htmlFor="to">To date</label>
+            <label className={labelClass} htmlFor="to">
+              To date
+            </label>
             <input className={inputClass} id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
           </div>
           {filterKeys.map((key) => (
             <div key={key} className="space-y-1">
-              <label className={labelClass} htmlFor={`filter-${key}`}>{FILTER_LABELS[key]}</label>
-              <input className={inputClass} id={`filter-${key}`} name={key} defaultValue={filters[key] ?? ""} placeholder={key === "path" ? "/docs/cli" : undefined} />
+              <label className={labelClass} htmlFor={`filter-${key}`}>
+                {FILTER_LABELS[key]}
+              </label>
+              <input
+                className={inputClass}
+                id={`filter-${key}`}
+                name={key}
+                defaultValue={filters[key] ?? ""}
+                placeholder={key === "path" ? "/docs/cli" : undefined}
+              />
             </div>
           ))}
           <div className="flex items-end gap-2">
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Apply filters</button>
-            {hasFilters ? <Link className="px-2 py-2 text-sm text-brand-700 underline" href={baseQuery({}).replace(/\?.*$/, category.datasets.length > 1 ? `?dataset=${dataset.key}` : "")}>Clear</Link> : null}
+            <button
+              type="submit"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              Apply filters
+            </button>
+            {hasFilters ? (
+              <Link
+                className="px-2 py-2 text-sm text-brand-700 underline"
+                href={baseQuery({}).replace(/\?.*$/, category.datasets.length > 1 ? `?dataset=${dataset.key}` : "")}
+              >
+                Clear
+              </Link>
+            ) : null}
           </div>
         </form>
       </Card>
 
-      {problem ? <div className="mt-4"><Alert tone="warning">{problem}</Alert></div> : null}
+      {problem ? (
+        <div className="mt-4">
+          <Alert tone="warning">{problem}</Alert>
+        </div>
+      ) : null}
 
       <h2 className="mt-8 text-xl font-semibold text-gray-900">{dataset.title}</h2>
       <p className="mt-1 text-sm text-gray-700" data-testid="record-count" aria-live="polite">
         <Suspense fallback={<span>Counting records…</span>}>
-          <RecordCount viewer={viewer} datasetKey={dataset.key} filters={countFilters} hasFilters={Object.keys(countFilters).length > 0} />
+          <RecordCount
+            viewer={viewer}
+            datasetKey={dataset.key}
+            filters={countFilters}
+            hasFilters={Object.keys(countFilters).length > 0}
+          />
         </Suspense>
       </p>
 
       {page.rows.length === 0 ? (
-        <Card className="mt-4"><p className="text-gray-700">{hasFilters ? "No records match these filters." : "We hold no records of this kind about you."}</p></Card>
+        <Card className="mt-4">
+          <p className="text-gray-700">
+            {hasFilters ? "No records match these filters." : "We hold no records of this kind about you."}
+          </p>
+        </Card>
       ) : (
         <div className="relative mt-4 overflow-x-auto rounded-xl border border-gray-200 bg-white">
           <table className="min-w-full divide-y divide-gray-200 text-sm" data-testid="records">
@@ -163,10 +253,24 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
             <thead className="bg-gray-50">
               <tr>
                 {columns.map((column) => (
-                  <th key={column.key} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-semibold text-gray-900">{column.label}</th>
+                  <th
+                    key={column.key}
+                    scope="col"
+                    className="whitespace-nowrap px-3 py-2 text-left font-semibold text-gray-900"
+                  >
+                    {column.label}
+                  </th>
                 ))}
-                {dataset.policy ? <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900">Policy</th> : null}
-                {dataset.correctable ? <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900"><span className="sr-only">Report</span></th> : null}
+                {dataset.policy ? (
+                  <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900">
+                    Policy
+                  </th>
+                ) : null}
+                {dataset.correctable ? (
+                  <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900">
+                    <span className="sr-only">Report</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             {/* Plain <a> in rows: a hundred <Link>s would each add a client reference to the page payload. */}
@@ -178,19 +282,40 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
                     {columns.map((column) => {
                       const value = row.values[column.key];
                       return (
-                        <td key={column.key} className="max-w-xs truncate px-3 py-2 align-top text-gray-800" title={value ?? undefined}>
-                          {column.kind === "date" ? formatIso(value) : column.kind === "bool" ? (value === "true" ? "Yes" : value === "false" ? "No" : "—") : (value ?? "—")}
+                        <td
+                          key={column.key}
+                          className="max-w-xs truncate px-3 py-2 align-top text-gray-800"
+                          title={value ?? undefined}
+                        >
+                          {column.kind === "date"
+                            ? formatIso(value)
+                            : column.kind === "bool"
+                              ? value === "true"
+                                ? "Yes"
+                                : value === "false"
+                                  ? "No"
+                                  : "—"
+                              : (value ?? "—")}
                         </td>
                       );
                     })}
                     {dataset.policy ? (
                       <td className="whitespace-nowrap px-3 py-2 align-top">
-                        {policy ? <a className="text-brand-700 underline" href={`/policies/${policy.slug}/v/${policy.version}`}>{policy.title} v{policy.version}</a> : "—"}
+                        {policy ? (
+                          <a className="text-brand-700 underline" href={`/policies/${policy.slug}/v/${policy.version}`}>
+                            {policy.title} v{policy.version}
+                          </a>
+                        ) : (
+                          "—"
+                        )}
                       </td>
                     ) : null}
                     {dataset.correctable ? (
                       <td className="whitespace-nowrap px-3 py-2 align-top">
-                        <a className="text-brand-700 underline" href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}>
+                        <a
+                          className="text-brand-700 underline"
+                          href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}
+                        >
                           This is wrong<span className="sr-only"> (record {row.key})</span>
                         </a>
                       </td>
@@ -206,14 +331,36 @@ export default async function CategoryPage(props: { params: Promise<{ category: 
       <nav aria-label="Pagination" className="mt-4 flex flex-wrap gap-2 text-sm">
         {page.hasNewer ? (
           <>
-            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "first" })}>Newest</Link>
-            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "prev", cursor: page.newestCursor ?? "" })} rel="prev">Newer</Link>
+            <Link
+              className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50"
+              href={baseQuery({ page: "first" })}
+            >
+              Newest
+            </Link>
+            <Link
+              className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50"
+              href={baseQuery({ page: "prev", cursor: page.newestCursor ?? "" })}
+              rel="prev"
+            >
+              Newer
+            </Link>
           </>
         ) : null}
         {page.hasOlder ? (
           <>
-            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "next", cursor: page.oldestCursor ?? "" })} rel="next">Older</Link>
-            <Link className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50" href={baseQuery({ page: "last" })}>Oldest</Link>
+            <Link
+              className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50"
+              href={baseQuery({ page: "next", cursor: page.oldestCursor ?? "" })}
+              rel="next"
+            >
+              Older
+            </Link>
+            <Link
+              className="rounded-md border border-gray-300 px-3 py-2 font-medium text-gray-900 hover:bg-gray-50"
+              href={baseQuery({ page: "last" })}
+            >
+              Oldest
+            </Link>
           </>
         ) : null}
       </nav>

@@ -25,18 +25,29 @@ export default async function CorrectionPage(props: { searchParams: Promise<Sear
   const columns = outputColumns(item.dataset).filter((column) => column.key !== "policyVersion");
   return (
     <div>
-      <p className="mb-2 text-sm"><Link className="text-brand-700 underline" href={`/account/data/${item.category.slug}${item.category.datasets.length > 1 ? `?dataset=${item.dataset.key}` : ""}`}>← Back to {item.category.title.toLowerCase()}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link
+          className="text-brand-700 underline"
+          href={`/account/data/${item.category.slug}${item.category.datasets.length > 1 ? `?dataset=${item.dataset.key}` : ""}`}
+        >
+          ← Back to {item.category.title.toLowerCase()}
+        </Link>
+      </p>
       <PageHeader
         title="Report something wrong"
         description="You cannot edit this record yourself. Tell us what is wrong and we will check and correct it, and answer within one month (GDPR Article 16)."
       />
       <Card>
-        <h2 className="text-lg font-semibold text-gray-900">{item.category.title}: {item.dataset.title}</h2>
+        <h2 className="text-lg font-semibold text-gray-900">
+          {item.category.title}: {item.dataset.title}
+        </h2>
         <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]" data-testid="item">
           {columns.map((column) => (
             <div key={column.key} className="contents">
               <dt className="font-medium text-gray-900">{column.label}</dt>
-              <dd className="break-all text-gray-700">{column.kind === "date" ? formatIso(item.values[column.key]) : item.values[column.key] ?? "—"}</dd>
+              <dd className="break-all text-gray-700">
+                {column.kind === "date" ? formatIso(item.values[column.key]) : (item.values[column.key] ?? "—")}
+              </dd>
             </div>
           ))}
         </dl>

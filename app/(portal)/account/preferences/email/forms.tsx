@@ -15,20 +15,41 @@ export function EmailPreferencesForm(props: { categories: Category[]; trackingAl
         <legend className="text-lg font-semibold text-gray-900">Topics</legend>
         {props.categories.map((category) => (
           <div key={category.key} className="flex items-start gap-3">
-            <input id={category.key} name={category.key} type="checkbox" defaultChecked={category.subscribed} className="mt-1 h-4 w-4" aria-describedby={`${category.key}-help`} />
+            <input
+              id={category.key}
+              name={category.key}
+              type="checkbox"
+              defaultChecked={category.subscribed}
+              className="mt-1 h-4 w-4"
+              aria-describedby={`${category.key}-help`}
+            />
             <div>
-              <label htmlFor={category.key} className="font-medium text-gray-900">{category.label}</label>
-              <p id={`${category.key}-help`} className="text-sm text-gray-700">{category.description}</p>
+              <label htmlFor={category.key} className="font-medium text-gray-900">
+                {category.label}
+              </label>
+              <p id={`${category.key}-help`} className="text-sm text-gray-700">
+                {category.description}
+              </p>
             </div>
           </div>
         ))}
         <div className="flex items-start gap-3">
-          <input id="LEGAL" type="checkbox" checked disabled readOnly className="mt-1 h-4 w-4" aria-describedby="LEGAL-help" />
+          <input
+            id="LEGAL"
+            type="checkbox"
+            checked
+            disabled
+            readOnly
+            className="mt-1 h-4 w-4"
+            aria-describedby="LEGAL-help"
+          />
           <div>
-            <label htmlFor="LEGAL" className="font-medium text-gray-900">Legal notices <span className="text-sm font-normal text-gray-700">(always on)</span></label>
+            <label htmlFor="LEGAL" className="font-medium text-gray-900">
+              Legal notices <span className="text-sm font-normal text-gray-700">(always on)</span>
+            </label>
             <p id="LEGAL-help" className="text-sm text-gray-700">
-              Privacy policy changes, breach notices and updates on your privacy requests. These are transactional: the law requires us
-              to tell you, so they cannot be turned off.
+              Privacy policy changes, breach notices and updates on your privacy requests. These are transactional: the
+              law requires us to tell you, so they cannot be turned off.
             </p>
           </div>
         </div>
@@ -37,18 +58,29 @@ export function EmailPreferencesForm(props: { categories: Category[]; trackingAl
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold text-gray-900">Open confirmations</legend>
         <div className="flex items-start gap-3">
-          <input id="trackingAllowed" name="trackingAllowed" type="checkbox" defaultChecked={props.trackingAllowed} className="mt-1 h-4 w-4" aria-describedby="tracking-help" />
+          <input
+            id="trackingAllowed"
+            name="trackingAllowed"
+            type="checkbox"
+            defaultChecked={props.trackingAllowed}
+            className="mt-1 h-4 w-4"
+            aria-describedby="tracking-help"
+          />
           <div>
-            <label htmlFor="trackingAllowed" className="font-medium text-gray-900">Tell us when I open an email</label>
+            <label htmlFor="trackingAllowed" className="font-medium text-gray-900">
+              Tell us when I open an email
+            </label>
             <p id="tracking-help" className="text-sm text-gray-700">
-              Adds a tiny image to our emails that tells us when you open them. When this is off, emails have no such image and no
-              opens are recorded.
+              Adds a tiny image to our emails that tells us when you open them. When this is off, emails have no such
+              image and no opens are recorded.
             </p>
           </div>
         </div>
       </fieldset>
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save email preferences"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save email preferences"}
+      </Button>
     </form>
   );
 }
@@ -58,15 +90,26 @@ export function SampleEmailForm(props: { categories: { key: string; label: strin
   return (
     <form action={action} className="space-y-3">
       <div className="space-y-1">
-        <label htmlFor="sample-category" className={labelClass}>Topic</label>
-        <select id="sample-category" name="category" className={`${inputClass} sm:max-w-xs`} defaultValue="PRODUCT_NEWS">
+        <label htmlFor="sample-category" className={labelClass}>
+          Topic
+        </label>
+        <select
+          id="sample-category"
+          name="category"
+          className={`${inputClass} sm:max-w-xs`}
+          defaultValue="PRODUCT_NEWS"
+        >
           {props.categories.map((category) => (
-            <option key={category.key} value={category.key}>{category.label}</option>
+            <option key={category.key} value={category.key}>
+              {category.label}
+            </option>
           ))}
         </select>
       </div>
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Sending…" : "Send me a sample email"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Sending…" : "Send me a sample email"}
+      </Button>
     </form>
   );
 }

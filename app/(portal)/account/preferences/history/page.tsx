@@ -24,18 +24,32 @@ export default async function PreferenceHistoryPage(props: { searchParams: Promi
         description="Every change to your email, telemetry and cookie choices: when, what it was before and after, and where the change came from."
       />
       {history.total === 0 ? (
-        <Card><p className="text-gray-700">No changes yet. When you change a preference, here or from an email, it appears here.</p></Card>
+        <Card>
+          <p className="text-gray-700">
+            No changes yet. When you change a preference, here or from an email, it appears here.
+          </p>
+        </Card>
       ) : (
         <Card className="overflow-x-auto p-0">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Preference changes, newest first ({history.total} in total)</caption>
             <thead className="border-b border-gray-200 bg-gray-50 text-gray-900">
               <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">When (UTC)</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Preference</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Before</th>
-                <th scope="col" className="px-4 py-3 font-semibold">After</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Source</th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Preference
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Before
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  After
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Source
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-200">
@@ -54,9 +68,19 @@ export default async function PreferenceHistoryPage(props: { searchParams: Promi
       )}
       {history.pageCount > 1 ? (
         <nav aria-label="History pages" className="flex items-center gap-4 text-sm">
-          {history.page > 1 ? <Link className="font-medium text-brand-700 underline" href={`?page=${history.page - 1}`}>Newer</Link> : null}
-          <span className="text-gray-700">Page {history.page} of {history.pageCount}</span>
-          {history.page < history.pageCount ? <Link className="font-medium text-brand-700 underline" href={`?page=${history.page + 1}`}>Older</Link> : null}
+          {history.page > 1 ? (
+            <Link className="font-medium text-brand-700 underline" href={`?page=${history.page - 1}`}>
+              Newer
+            </Link>
+          ) : null}
+          <span className="text-gray-700">
+            Page {history.page} of {history.pageCount}
+          </span>
+          {history.page < history.pageCount ? (
+            <Link className="font-medium text-brand-700 underline" href={`?page=${history.page + 1}`}>
+              Older
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

@@ -10,14 +10,17 @@ function refresh() {
   revalidatePath("/account/preferences/history");
 }
 
-const deletedText = (count: number) => ` ${count.toLocaleString("en")} collected report${count === 1 ? " was" : "s were"} deleted.`;
+const deletedText = (count: number) =>
+  ` ${count.toLocaleString("en")} collected report${count === 1 ? " was" : "s were"} deleted.`;
 
 export const setInstallTelemetryAction = authedAction(
   installTelemetrySwitchSchema,
   async (input, { viewer }) => {
     const result = await setInstallTelemetry({ viewer, ...input });
     refresh();
-    return ok(`Telemetry is ${input.enabled ? "on" : "off"} for this install.${input.purge && !input.enabled ? deletedText(result.purged) : ""}`);
+    return ok(
+      `Telemetry is ${input.enabled ? "on" : "off"} for this install.${input.purge && !input.enabled ? deletedText(result.purged) : ""}`,
+    );
   },
   { invalidMessage: "That change could not be read. Please try again." },
 );
@@ -27,7 +30,9 @@ export const setAccountTelemetryAction = authedAction(
   async (input, { viewer }) => {
     const result = await setAccountTelemetry({ viewer, ...input });
     refresh();
-    return ok(`Telemetry is ${input.enabled ? "on" : "off"} for your whole account.${input.purge && !input.enabled ? deletedText(result.purged) : ""}`);
+    return ok(
+      `Telemetry is ${input.enabled ? "on" : "off"} for your whole account.${input.purge && !input.enabled ? deletedText(result.purged) : ""}`,
+    );
   },
   { invalidMessage: "That change could not be read. Please try again." },
 );

@@ -10,7 +10,9 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 
 function StatusBadge(props: { on: boolean }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${props.on ? "bg-green-100 text-green-900" : "bg-gray-200 text-gray-900"}`}>
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${props.on ? "bg-green-100 text-green-900" : "bg-gray-200 text-gray-900"}`}
+    >
       {props.on ? "Reporting" : "Off"}
     </span>
   );
@@ -35,7 +37,9 @@ export default async function TelemetryPage() {
                 ? "Telemetry is allowed for your account. Each install below can still be turned off on its own."
                 : "Telemetry is off for your whole account: nothing any install sends is stored."}
             </p>
-            <p className="mt-2"><StatusBadge on={overview.accountEnabled} /></p>
+            <p className="mt-2">
+              <StatusBadge on={overview.accountEnabled} />
+            </p>
           </div>
           <div className="sm:w-80">
             <TelemetrySwitch name="all your installs" enabled={overview.accountEnabled} reportsHeld={totalReports} />
@@ -44,9 +48,15 @@ export default async function TelemetryPage() {
       </Card>
 
       <section aria-labelledby="installs-heading" className="space-y-3">
-        <h2 id="installs-heading" className="text-xl font-semibold text-gray-900">Your installs</h2>
+        <h2 id="installs-heading" className="text-xl font-semibold text-gray-900">
+          Your installs
+        </h2>
         {overview.installs.length === 0 ? (
-          <Card><p className="text-gray-700">No cluster or CLI install is linked to your account yet. Installs appear here after they are linked.</p></Card>
+          <Card>
+            <p className="text-gray-700">
+              No cluster or CLI install is linked to your account yet. Installs appear here after they are linked.
+            </p>
+          </Card>
         ) : (
           <ul className="space-y-3">
             {overview.installs.map((install) => {
@@ -63,15 +73,29 @@ export default async function TelemetryPage() {
                           <dt className="text-gray-700">Kind</dt>
                           <dd className="text-gray-900">{install.kind === "CLI" ? "CLI" : "Cluster"}</dd>
                           <dt className="text-gray-700">Last report</dt>
-                          <dd className="text-gray-900">{install.lastReportAt ? `${dateTime.format(install.lastReportAt)} UTC` : "Never"}</dd>
+                          <dd className="text-gray-900">
+                            {install.lastReportAt ? `${dateTime.format(install.lastReportAt)} UTC` : "Never"}
+                          </dd>
                           <dt className="text-gray-700">Reports held</dt>
-                          <dd className="text-gray-900" data-testid={`reports-held-${install.id}`}>{install.reportsHeld.toLocaleString("en")}</dd>
+                          <dd className="text-gray-900" data-testid={`reports-held-${install.id}`}>
+                            {install.reportsHeld.toLocaleString("en")}
+                          </dd>
                           <dt className="text-gray-700">Status</dt>
-                          <dd><StatusBadge on={effective} />{install.telemetryEnabled && !overview.accountEnabled ? <span className="ml-2 text-sm text-gray-700">(off for the whole account)</span> : null}</dd>
+                          <dd>
+                            <StatusBadge on={effective} />
+                            {install.telemetryEnabled && !overview.accountEnabled ? (
+                              <span className="ml-2 text-sm text-gray-700">(off for the whole account)</span>
+                            ) : null}
+                          </dd>
                         </dl>
                       </div>
                       <div className="md:w-80">
-                        <TelemetrySwitch clusterId={install.id} name={install.name} enabled={install.telemetryEnabled} reportsHeld={install.reportsHeld} />
+                        <TelemetrySwitch
+                          clusterId={install.id}
+                          name={install.name}
+                          enabled={install.telemetryEnabled}
+                          reportsHeld={install.reportsHeld}
+                        />
                       </div>
                     </div>
                   </Card>
@@ -84,11 +108,16 @@ export default async function TelemetryPage() {
 
       <Card>
         <h2 className="text-lg font-semibold text-gray-900">Turn it off from the product instead</h2>
-        <p className="mt-1 text-sm text-gray-700">On a cluster, this command does the same as that install&apos;s switch above. The install then tells us collection is off, and we store nothing it sends:</p>
-        <pre className="mt-3 overflow-x-auto rounded-md bg-gray-900 p-3 text-sm text-white"><code>flynn -a controller env set TELEMETRY_DISABLED=true</code></pre>
+        <p className="mt-1 text-sm text-gray-700">
+          On a cluster, this command does the same as that install&apos;s switch above. The install then tells us
+          collection is off, and we store nothing it sends:
+        </p>
+        <pre className="mt-3 overflow-x-auto rounded-md bg-gray-900 p-3 text-sm text-white">
+          <code>flynn -a controller env set TELEMETRY_DISABLED=true</code>
+        </pre>
         <p className="mt-3 text-sm text-gray-700">
-          For the CLI, set <code className="rounded bg-gray-100 px-1 text-gray-900">DO_NOT_TRACK=1</code> in your shell. Reports carrying either
-          setting are discarded on arrival.
+          For the CLI, set <code className="rounded bg-gray-100 px-1 text-gray-900">DO_NOT_TRACK=1</code> in your shell.
+          Reports carrying either setting are discarded on arrival.
         </p>
       </Card>
     </div>

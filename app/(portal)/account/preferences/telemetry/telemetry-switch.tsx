@@ -15,7 +15,12 @@ export function TelemetrySwitch(props: { clusterId?: string; name: string; enabl
   const idBase = `switch-${props.clusterId ?? "account"}`;
 
   function confirmPurge(event: FormEvent<HTMLFormElement>) {
-    if (purge && !window.confirm(`Delete ${props.reportsHeld.toLocaleString("en")} collected reports from ${props.name}? This cannot be undone.`)) {
+    if (
+      purge &&
+      !window.confirm(
+        `Delete ${props.reportsHeld.toLocaleString("en")} collected reports from ${props.name}? This cannot be undone.`,
+      )
+    ) {
       event.preventDefault();
     }
   }
@@ -26,15 +31,34 @@ export function TelemetrySwitch(props: { clusterId?: string; name: string; enabl
       <input type="hidden" name="enabled" value={props.enabled ? "false" : "true"} />
       {props.enabled && props.reportsHeld > 0 ? (
         <div className="flex items-start gap-2">
-          <input id={`${idBase}-purge`} name="purge" type="checkbox" checked={purge} onChange={(event) => setPurge(event.target.checked)} className="mt-1 h-4 w-4" />
+          <input
+            id={`${idBase}-purge`}
+            name="purge"
+            type="checkbox"
+            checked={purge}
+            onChange={(event) => setPurge(event.target.checked)}
+            className="mt-1 h-4 w-4"
+          />
           <label htmlFor={`${idBase}-purge`} className="text-sm text-gray-900">
-            Also delete the {props.reportsHeld.toLocaleString("en")} report{props.reportsHeld === 1 ? "" : "s"} already collected
+            Also delete the {props.reportsHeld.toLocaleString("en")} report{props.reportsHeld === 1 ? "" : "s"} already
+            collected
           </label>
         </div>
       ) : null}
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" variant={props.enabled ? (purge ? "danger" : "secondary") : "primary"} disabled={pending} aria-label={`${props.enabled ? "Turn off" : "Turn on"} telemetry for ${props.name}`}>
-        {pending ? "Saving…" : props.enabled ? (purge ? "Turn off and delete reports" : "Turn off telemetry") : "Turn on telemetry"}
+      <Button
+        type="submit"
+        variant={props.enabled ? (purge ? "danger" : "secondary") : "primary"}
+        disabled={pending}
+        aria-label={`${props.enabled ? "Turn off" : "Turn on"} telemetry for ${props.name}`}
+      >
+        {pending
+          ? "Saving…"
+          : props.enabled
+            ? purge
+              ? "Turn off and delete reports"
+              : "Turn off telemetry"
+            : "Turn on telemetry"}
       </Button>
     </form>
   );

@@ -10,11 +10,22 @@ export function MessageForm(props: { requestId: string; action: Action<null> }) 
   return (
     <form action={action} className="space-y-2" noValidate>
       <input type="hidden" name="requestId" value={props.requestId} />
-      <label className={labelClass} htmlFor="text">Add a message</label>
-      <textarea className={inputClass} id="text" name="text" rows={3} aria-invalid={errors.text ? true : undefined} aria-describedby="text-error" />
+      <label className={labelClass} htmlFor="text">
+        Add a message
+      </label>
+      <textarea
+        className={inputClass}
+        id="text"
+        name="text"
+        rows={3}
+        aria-invalid={errors.text ? true : undefined}
+        aria-describedby="text-error"
+      />
       <FieldError id="text-error" errors={errors.text} />
       {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Sending…" : "Send message"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Sending…" : "Send message"}
+      </Button>
     </form>
   );
 }
@@ -31,7 +42,9 @@ export function WithdrawForm(props: { requestId: string; action: Action<null> })
     >
       <input type="hidden" name="requestId" value={props.requestId} />
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Withdrawing…" : "Withdraw this request"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Withdrawing…" : "Withdraw this request"}
+      </Button>
     </form>
   );
 }

@@ -19,7 +19,10 @@ export default async function NewRequestPage(props: { searchParams: Promise<Sear
   const defaultType = parseSearchParams(searchSchema, search).data.type;
   return (
     <div className="space-y-6">
-      <PageHeader title="New privacy request" description="Choose what you would like. We email you at every step, and you can follow the request and its legal deadline here." />
+      <PageHeader
+        title="New privacy request"
+        description="Choose what you would like. We email you at every step, and you can follow the request and its legal deadline here."
+      />
       <Card>
         <NewRequestForm
           action={createRequestAction}

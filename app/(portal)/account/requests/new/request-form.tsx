@@ -6,7 +6,14 @@ import type { Action, ActionState } from "@/lib/actions";
 
 type Choice = { value: string; label: string; description?: string };
 
-export function NewRequestForm(props: { action: Action<null>; types: Choice[]; laws: Choice[]; scopes: Choice[]; defaultLaw: string; defaultType: string }) {
+export function NewRequestForm(props: {
+  action: Action<null>;
+  types: Choice[];
+  laws: Choice[];
+  scopes: Choice[];
+  defaultLaw: string;
+  defaultType: string;
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   const [type, setType] = useState(props.defaultType);
   const errors = fieldErrorsOf(state);
@@ -16,8 +23,18 @@ export function NewRequestForm(props: { action: Action<null>; types: Choice[]; l
       <fieldset className="space-y-3" aria-describedby="type-error">
         <legend className="text-lg font-semibold text-gray-900">What would you like us to do?</legend>
         {props.types.map((choice) => (
-          <label key={choice.value} className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${type === choice.value ? "border-brand-600 bg-brand-50" : "border-gray-200"}`}>
-            <input type="radio" name="type" value={choice.value} checked={type === choice.value} onChange={() => setType(choice.value)} className="mt-1 h-4 w-4" />
+          <label
+            key={choice.value}
+            className={`flex cursor-pointer items-start gap-3 rounded-lg border p-3 ${type === choice.value ? "border-brand-600 bg-brand-50" : "border-gray-200"}`}
+          >
+            <input
+              type="radio"
+              name="type"
+              value={choice.value}
+              checked={type === choice.value}
+              onChange={() => setType(choice.value)}
+              className="mt-1 h-4 w-4"
+            />
             <span>
               <span className="font-medium text-gray-900">{choice.label}</span>
               <span className="block text-sm text-gray-700">{choice.description}</span>
@@ -39,23 +56,51 @@ export function NewRequestForm(props: { action: Action<null>; types: Choice[]; l
         </fieldset>
       ) : null}
       {type === "SHINE_THE_LIGHT" ? (
-        <p className="text-sm text-gray-800">California&apos;s Shine the Light law applies; we answer within 30 days.</p>
+        <p className="text-sm text-gray-800">
+          California&apos;s Shine the Light law applies; we answer within 30 days.
+        </p>
       ) : (
         <div className="max-w-md space-y-1">
-          <label className={labelClass} htmlFor="law">Where do you live?</label>
-          <select className={inputClass} id="law" name="law" defaultValue={props.defaultLaw} aria-describedby="law-hint">
-            {props.laws.map((law) => <option key={law.value} value={law.value}>{law.label}</option>)}
+          <label className={labelClass} htmlFor="law">
+            Where do you live?
+          </label>
+          <select
+            className={inputClass}
+            id="law"
+            name="law"
+            defaultValue={props.defaultLaw}
+            aria-describedby="law-hint"
+          >
+            {props.laws.map((law) => (
+              <option key={law.value} value={law.value}>
+                {law.label}
+              </option>
+            ))}
           </select>
-          <p id="law-hint" className="text-sm text-gray-700">It decides your request&apos;s legal deadline. We suggest one from your profile.</p>
+          <p id="law-hint" className="text-sm text-gray-700">
+            It decides your request&apos;s legal deadline. We suggest one from your profile.
+          </p>
         </div>
       )}
       {type === "SHINE_THE_LIGHT" ? <input type="hidden" name="law" value="CCPA" /> : null}
       <div className="space-y-1">
-        <label className={labelClass} htmlFor="details">Details {["CORRECTION", "QUESTION", "RESTRICTION"].includes(type) ? "" : "(optional)"}</label>
-        <textarea className={inputClass} id="details" name="details" rows={5} defaultValue={state && !state.ok ? state.values?.details : ""} aria-invalid={errors.details ? true : undefined} aria-describedby="details-error" />
+        <label className={labelClass} htmlFor="details">
+          Details {["CORRECTION", "QUESTION", "RESTRICTION"].includes(type) ? "" : "(optional)"}
+        </label>
+        <textarea
+          className={inputClass}
+          id="details"
+          name="details"
+          rows={5}
+          defaultValue={state && !state.ok ? state.values?.details : ""}
+          aria-invalid={errors.details ? true : undefined}
+          aria-describedby="details-error"
+        />
         <FieldError id="details-error" errors={errors.details} />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Send request"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Send request"}
+      </Button>
     </form>
   );
 }

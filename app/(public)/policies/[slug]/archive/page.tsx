@@ -33,8 +33,14 @@ export default async function PolicyArchivePage(props: { params: Promise<RoutePa
             <p className="mt-1 text-sm text-gray-800">Effective date: {formatPolicyDate(v.effectiveAt)}</p>
             {v.summary ? <p className="mt-2 whitespace-pre-line text-gray-800">{v.summary}</p> : null}
             <p className="mt-2 flex flex-wrap gap-4 text-sm">
-              <Link className="text-brand-700 underline" href={`${base}/v/${v.version}`}>Read version {v.version}</Link>
-              {v.hasPrevious ? <Link className="text-brand-700 underline" href={`${base}/v/${v.version}/changes`}>Changes from the previous version</Link> : null}
+              <Link className="text-brand-700 underline" href={`${base}/v/${v.version}`}>
+                Read version {v.version}
+              </Link>
+              {v.hasPrevious ? (
+                <Link className="text-brand-700 underline" href={`${base}/v/${v.version}/changes`}>
+                  Changes from the previous version
+                </Link>
+              ) : null}
             </p>
           </li>
         ))}

@@ -18,10 +18,18 @@ export async function GET(request: Request, context: { params: Promise<{ token: 
   const parsed = tokenSchema.safeParse((await context.params).token);
   const open = parsed.success ? verifyOpenToken(parsed.data) : null;
   if (open) {
-    await recordEmailOpen({ ...open, ip: getRequestIp(request.headers), userAgent: request.headers.get("user-agent") }).catch(() => false);
+    await recordEmailOpen({
+      ...open,
+      ip: getRequestIp(request.headers),
+      userAgent: request.headers.get("user-agent"),
+    }).catch(() => false);
   }
   return new Response(new Uint8Array(gif), {
     status: open ? 200 : 404,
-    headers: { "content-type": "image/gif", "cache-control": "no-store, private", "content-length": String(gif.length) },
+    headers: {
+      "content-type": "image/gif",
+      "cache-control": "no-store, private",
+      "content-length": String(gif.length),
+    },
   });
 }

@@ -16,7 +16,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   try {
     const viewer = await getViewer();
     if (!viewer) throw new AppError("UNAUTHENTICATED");
-    const { id } = parseRouteParams(paramsSchema, await context.params, new AppError("NOT_FOUND", { reason: "EXPORT" }));
+    const { id } = parseRouteParams(
+      paramsSchema,
+      await context.params,
+      new AppError("NOT_FOUND", { reason: "EXPORT" }),
+    );
     const download = await openExportDownload({ viewer, exportId: id, ip: getRequestIp(request.headers) });
     const headers: Record<string, string> = {
       "content-type": "application/zip",

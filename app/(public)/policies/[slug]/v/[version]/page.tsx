@@ -20,24 +20,41 @@ export default async function PolicyVersionPage(props: { params: Promise<RoutePa
   return (
     <article className="mx-auto max-w-3xl">
       <p className="text-sm font-semibold text-gray-800" data-testid="effective-date">
-        Effective date: {formatPolicyDate(policy.effectiveAt)} · Version {policy.version} <VersionStateBadge state={policy.state} />
+        Effective date: {formatPolicyDate(policy.effectiveAt)} · Version {policy.version}{" "}
+        <VersionStateBadge state={policy.state} />
       </p>
       <h1 className="mt-2 text-3xl font-bold text-gray-900">{policy.document.title}</h1>
       <p className="mt-2 flex flex-wrap gap-4 text-sm">
-        <Link className="text-brand-700 underline" href={base}>See the current version</Link>
-        <Link className="text-brand-700 underline" href={`${base}/archive`}>All versions</Link>
-        {policy.version > 1 ? <Link className="text-brand-700 underline" href={`${base}/v/${policy.version}/changes`}>What changed in this version</Link> : null}
+        <Link className="text-brand-700 underline" href={base}>
+          See the current version
+        </Link>
+        <Link className="text-brand-700 underline" href={`${base}/archive`}>
+          All versions
+        </Link>
+        {policy.version > 1 ? (
+          <Link className="text-brand-700 underline" href={`${base}/v/${policy.version}/changes`}>
+            What changed in this version
+          </Link>
+        ) : null}
       </p>
       {policy.state === "upcoming" ? (
         <div className="mt-6">
           <Alert tone="warning" title={`This version takes effect on ${formatPolicyDate(policy.effectiveAt)}`}>
-            Until then, the <Link className="font-medium underline" href={base}>current version</Link> applies. {policy.summary}
+            Until then, the{" "}
+            <Link className="font-medium underline" href={base}>
+              current version
+            </Link>{" "}
+            applies. {policy.summary}
           </Alert>
         </div>
       ) : policy.state === "superseded" ? (
         <div className="mt-6">
           <Alert tone="info" title="This version has been replaced">
-            It applies to information collected while it was in effect. <Link className="font-medium underline" href={base}>Read the current version</Link>.
+            It applies to information collected while it was in effect.{" "}
+            <Link className="font-medium underline" href={base}>
+              Read the current version
+            </Link>
+            .
           </Alert>
         </div>
       ) : null}

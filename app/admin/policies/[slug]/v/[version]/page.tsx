@@ -31,26 +31,42 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
     <div className="space-y-6">
       <PageHeader
         title={`${v.document.title}: version ${v.version}${isDraft ? " (draft)" : ""}`}
-        description={<Link className="text-brand-700 underline" href={`/admin/policies/${v.document.slug}`}>Back to all versions</Link>}
+        description={
+          <Link className="text-brand-700 underline" href={`/admin/policies/${v.document.slug}`}>
+            Back to all versions
+          </Link>
+        }
       />
       {isDraft ? (
         <Card>
           <h2 className="mb-4 text-lg font-semibold text-gray-900">Edit draft</h2>
           <DraftForm
-            draft={{ versionId: v.id, markdown: v.markdown, summary: v.summary, isSubstantive: v.isSubstantive, effectiveOn: v.effectiveAt ? v.effectiveAt.toISOString().slice(0, 10) : "", overrideReason: v.overrideReason ?? "" }}
+            draft={{
+              versionId: v.id,
+              markdown: v.markdown,
+              summary: v.summary,
+              isSubstantive: v.isSubstantive,
+              effectiveOn: v.effectiveAt ? v.effectiveAt.toISOString().slice(0, 10) : "",
+              overrideReason: v.overrideReason ?? "",
+            }}
             minNoticeDays={minDays}
             earliestSubstantive={earliestSubstantive}
           />
         </Card>
       ) : (
         <Alert tone="info" title="Published: this version can no longer be changed">
-          Effective {formatPolicyDate(v.effectiveAt)}. <Link className="font-medium underline" href={`/policies/${v.document.slug}/v/${v.version}`}>Public page</Link>
+          Effective {formatPolicyDate(v.effectiveAt)}.{" "}
+          <Link className="font-medium underline" href={`/policies/${v.document.slug}/v/${v.version}`}>
+            Public page
+          </Link>
         </Alert>
       )}
       <Card>
         <h2 className="mb-1 text-lg font-semibold text-gray-900">Changes against the live version</h2>
         <p className="mb-4 text-sm text-gray-700">
-          {live ? `Compared with version ${live.version} (in effect since ${formatPolicyDate(live.effectiveAt)}): ${diff.added} words added, ${diff.removed} removed.` : "Nothing is live yet: everything is new."}
+          {live
+            ? `Compared with version ${live.version} (in effect since ${formatPolicyDate(live.effectiveAt)}): ${diff.added} words added, ${diff.removed} removed.`
+            : "Nothing is live yet: everything is new."}
         </p>
         <PolicyDiff parts={diff.parts} label="Changes against the live version" />
       </Card>
@@ -58,7 +74,9 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
         <h2 className="mb-1 text-lg font-semibold text-gray-900">Preview</h2>
         <p className="mb-4 text-sm text-gray-700">Exactly as the public page will show it.</p>
         <section aria-label="Preview" className="rounded-lg border border-dashed border-gray-300 p-4">
-          <p className="text-sm font-semibold text-gray-800">Effective date: {formatPolicyDate(v.effectiveAt)} · Version {v.version}</p>
+          <p className="text-sm font-semibold text-gray-800">
+            Effective date: {formatPolicyDate(v.effectiveAt)} · Version {v.version}
+          </p>
           <h1 className="mt-2 mb-6 text-3xl font-bold text-gray-900">{v.document.title}</h1>
           <PolicyBody markdown={v.markdown} />
         </section>

@@ -20,7 +20,8 @@ export default async function PolicyChangesPage(props: { params: Promise<RoutePa
   return (
     <article className="mx-auto max-w-4xl">
       <p className="text-sm font-semibold text-gray-800" data-testid="effective-date">
-        Effective date: {formatPolicyDate(target.effectiveAt)} · Version {target.version} <VersionStateBadge state={target.state} />
+        Effective date: {formatPolicyDate(target.effectiveAt)} · Version {target.version}{" "}
+        <VersionStateBadge state={target.state} />
       </p>
       <h1 className="mt-2 text-3xl font-bold text-gray-900">
         {target.document.title}: changes in version {target.version}
@@ -32,14 +33,24 @@ export default async function PolicyChangesPage(props: { params: Promise<RoutePa
       </p>
       {target.summary ? (
         <section aria-labelledby="summary-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-4">
-          <h2 id="summary-heading" className="font-semibold text-gray-900">Summary of changes</h2>
+          <h2 id="summary-heading" className="font-semibold text-gray-900">
+            Summary of changes
+          </h2>
           <p className="mt-1 whitespace-pre-line text-gray-800">{target.summary}</p>
         </section>
       ) : null}
       <p className="mt-4 flex flex-wrap gap-4 text-sm">
-        <Link className="text-brand-700 underline" href={`${base}/v/${target.version}`}>Read version {target.version}</Link>
-        {previous ? <Link className="text-brand-700 underline" href={`${base}/v/${previous.version}`}>Read version {previous.version}</Link> : null}
-        <Link className="text-brand-700 underline" href={`${base}/archive`}>All versions</Link>
+        <Link className="text-brand-700 underline" href={`${base}/v/${target.version}`}>
+          Read version {target.version}
+        </Link>
+        {previous ? (
+          <Link className="text-brand-700 underline" href={`${base}/v/${previous.version}`}>
+            Read version {previous.version}
+          </Link>
+        ) : null}
+        <Link className="text-brand-700 underline" href={`${base}/archive`}>
+          All versions
+        </Link>
       </p>
       <div className="mt-6">
         <PolicyDiff parts={diff.parts} />
