@@ -397,17 +397,15 @@ test.describe("one sign-in path: Auth.js's own routes sign nobody in and send no
     const email = uniqueEmail("stale");
     await createUser(email, { name: "Stale Cookie" });
     // A session the database no longer has (signed out elsewhere, expired and swept, another database).
-    await page
-      .context()
-      .addCookies([
-        {
-          name: "authjs.session-token",
-          value: randomBytes(32).toString("hex"),
-          url: baseURL!,
-          httpOnly: true,
-          sameSite: "Lax",
-        },
-      ]);
+    await page.context().addCookies([
+      {
+        name: "authjs.session-token",
+        value: randomBytes(32).toString("hex"),
+        url: baseURL!,
+        httpOnly: true,
+        sameSite: "Lax",
+      },
+    ]);
     await page.goto(await requestSignInLink(page, mailbox, email));
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/account$/);
