@@ -7,12 +7,12 @@ import { describeActor, describeIp, listAuditLog, parseAuditFilters, type AuditF
 import { requireAdmin } from "@/lib/dal";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { bigintParam, parseSearchParams, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 /** Keyset cursors: audit row ids (PostgreSQL bigint). */
 const pagingSchema = z.object({ before: bigintParam().optional(), after: bigintParam().optional() });
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const FIELDS = [
   { key: "actor", label: "Actor (email or reference)", type: "text" },
   { key: "action", label: "Action (end with . or * for a prefix)", type: "text" },
@@ -120,7 +120,9 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
           <tbody>
             {page.rows.map((row) => (
               <tr key={row.id} className="border-t border-gray-100 align-top" data-id={row.id}>
-                <td className="whitespace-nowrap px-3 py-2">{when.format(row.at)}</td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <DateTime value={row.at} format="dateTimeSeconds" />
+                </td>
                 <td className="min-w-[11rem] px-3 py-2 [overflow-wrap:anywhere]" title={row.actorRef ?? undefined}>
                   {describeActor(row)}
                 </td>

@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { listParentRequests } from "@/lib/parents/admin";
 import { parseSearchParams, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Parents' requests" };
 export const dynamic = "force-dynamic";
@@ -22,8 +23,6 @@ const STATUS = {
   REJECTED: "Rejected",
   AWAITING_EMAIL: "Unconfirmed",
 } as const;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 const searchSchema = z.object({ status: z.enum(FILTERS.map((entry) => entry.key)).default("OPEN") });
 
 export default async function AdminParentsPage(props: { searchParams: Promise<SearchParams> }) {
@@ -66,7 +65,9 @@ export default async function AdminParentsPage(props: { searchParams: Promise<Se
             <tbody>
               {requests.map((request) => (
                 <tr key={request.id} className="border-t border-gray-100">
-                  <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(request.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">
+                    <DateTime value={request.createdAt} format="date" />
+                  </td>
                   <td className="px-4 py-2">
                     <Link className="font-medium text-brand-700 underline" href={`/admin/parents/${request.id}`}>
                       {request.parentName}

@@ -8,6 +8,7 @@ import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "@/lib/requests/catalog";
 import { LAW_RULES, type Law } from "@/lib/requests/deadlines";
 import { listRequestQueue, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/requests/admin";
 import { parseSearchParams, positiveIntParam, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Privacy requests" };
 export const dynamic = "force-dynamic";
@@ -23,7 +24,6 @@ const STATUSES = [
   "DENIED",
   "WITHDRAWN",
 ] as const;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 type Search = Record<string, string | undefined>;
 
 // A filter that is not one of the choices is ignored (the form only offers valid ones).
@@ -205,7 +205,9 @@ export default async function RequestQueuePage(props: { searchParams: Promise<Se
                     {row.extendedAt ? " (extended)" : ""}
                   </td>
                   <td className="px-4 py-2 break-all">{row.email ?? "account deleted"}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(row.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">
+                    <DateTime value={row.createdAt} format="date" />
+                  </td>
                 </tr>
               ))}
             </tbody>

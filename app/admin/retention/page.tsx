@@ -4,11 +4,10 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { listRetentionRules, listRetentionRuns } from "@/lib/retention/rules";
 import { RuleForm, RunForm } from "./forms";
+import { DateTime } from "@/components/date-time";
+import { formatDate } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Retention" };
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function RetentionPage() {
   const viewer = await requireAdmin();
@@ -82,7 +81,9 @@ export default async function RetentionPage() {
         {runs.map((run) => (
           <Card key={run.id} className="overflow-x-auto p-0">
             <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-3" data-run={run.id}>
-              <span className="font-medium">{when.format(run.startedAt)} UTC</span>
+              <span className="font-medium">
+                <DateTime value={run.startedAt} format="dateTime" /> UTC
+              </span>
               <span className="rounded bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-900">
                 {run.dryRun ? "Dry run" : "Purge"}
               </span>
@@ -124,13 +125,16 @@ export default async function RetentionPage() {
                     <tr key={item.id} className="border-t border-gray-100" data-item={item.target}>
                       <td className="px-4 py-2">{titles.get(item.target) ?? item.target}</td>
                       <td className="px-4 py-2">
-                        {item.days} day{item.days === 1 ? "" : "s"} (before {day.format(item.cutoff)})
+                        {item.days} day{item.days === 1 ? "" : "s"} (before{" "}
+                        <DateTime value={item.cutoff} format="date" />)
                       </td>
                       <td className="px-4 py-2" data-rows={item.rows}>
                         {item.rows}
                         {item.files ? ` (${item.files} files)` : ""}
                       </td>
-                      <td className="px-4 py-2">{item.oldestKept ? day.format(item.oldestKept) : "none left"}</td>
+                      <td className="px-4 py-2">
+                        {item.oldestKept ? formatDate(item.oldestKept, "date") : "none left"}
+                      </td>
                       <td className="px-4 py-2">{item.durationMs} ms</td>
                     </tr>
                   ))}

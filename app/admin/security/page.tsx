@@ -16,11 +16,10 @@ import {
   startAppAction,
 } from "./actions";
 import { AddPasskey, AppSetup, NewRecoveryCodes } from "./panels";
+import { formatDate } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function factorsOf(admin: { hasTotp: boolean; passkeys: number; recoveryCodesLeft: number }): string {
   const parts = [
@@ -47,7 +46,7 @@ export default async function SecurityPage() {
         description={`Every change below needs your second factor within the last ${STEP_UP_MINUTES} minutes, and each one is emailed to the admin concerned and written to the audit log.`}
       />
       <p className="text-sm text-gray-700">
-        {state.passedAt ? `You last confirmed it was you at ${when.format(state.passedAt)} UTC. ` : null}
+        {state.passedAt ? `You last confirmed it was you at ${formatDate(state.passedAt, "dateTime")} UTC. ` : null}
         <Link className="font-semibold text-brand-700 underline" href="/admin-verify?next=/admin/security">
           Confirm it&apos;s you
         </Link>
@@ -69,7 +68,9 @@ export default async function SecurityPage() {
                 <span>
                   <span className="font-medium">{passkey.name}</span>
                   <span className="block text-gray-700">
-                    {passkey.lastUsedAt ? `Last used ${when.format(passkey.lastUsedAt)} UTC` : "Not used yet"}
+                    {passkey.lastUsedAt
+                      ? `Last used ${formatDate(passkey.lastUsedAt, "dateTime")} UTC`
+                      : "Not used yet"}
                   </span>
                 </span>
                 {factorCount > 1 ? (

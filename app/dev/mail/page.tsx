@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { isMailCatcherServed, listCaughtMail } from "@/lib/email/caught-mail";
 import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
+import { formatDate } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail", robots: { index: false } };
@@ -44,7 +45,7 @@ export default async function DevMailPage(props: { searchParams: Promise<SearchP
               <Link href={`/dev/mail/${message.id}`} className="block px-4 py-3 hover:bg-gray-50">
                 <span className="block font-medium text-gray-900">{message.subject || "(no subject)"}</span>
                 <span className="block text-sm text-gray-700">
-                  To {message.to} · {message.date.toISOString().replace("T", " ").slice(0, 19)} UTC
+                  To {message.to} · {formatDate(message.date, "timestampSeconds")}
                 </span>
               </Link>
             </li>

@@ -5,7 +5,7 @@ import { Alert, Button, Card } from "@/components/ui";
 import type { ExportStatusView } from "@/lib/export/access";
 import type { ActionState } from "@/lib/actions";
 import { startExportAction } from "./actions";
-import { formatBytes, formatIso } from "./format";
+import { formatBytes, formatDate, formatNumber } from "@/lib/core/format";
 
 function isActive(status: ExportStatusView["status"]) {
   return status === "QUEUED" || status === "RUNNING";
@@ -82,8 +82,7 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
                 <div className="h-full bg-brand-600 transition-all" style={{ width: `${current.percent}%` }} />
               </div>
               <p className="mt-1 text-sm text-gray-700">
-                {current.percent}% · {current.doneRows.toLocaleString("en")} of {current.totalRows.toLocaleString("en")}{" "}
-                records
+                {current.percent}% · {formatNumber(current.doneRows)} of {formatNumber(current.totalRows)} records
               </p>
             </div>
           ) : current.status === "READY" && current.downloadUrl ? (
@@ -94,7 +93,7 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
                 </a>
               </p>
               <p className="mt-1">
-                {current.totalRows.toLocaleString("en")} records. Available until {formatIso(current.expiresAt)}.
+                {formatNumber(current.totalRows)} records. Available until {formatDate(current.expiresAt, "timestamp")}.
               </p>
               {current.sha256 ? (
                 <p className="mt-1 break-all text-xs">
@@ -108,8 +107,8 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
             </Alert>
           ) : current.status === "EXPIRED" ? (
             <p className="text-sm text-gray-700">
-              Your last export (requested {formatIso(current.createdAt)}) has expired and was deleted. Start a new one
-              any time.
+              Your last export (requested {formatDate(current.createdAt, "timestamp")}) has expired and was deleted.
+              Start a new one any time.
             </p>
           ) : null}
         </div>

@@ -6,11 +6,11 @@ import { verifySession } from "@/lib/dal";
 import { REQUEST_TYPE_INFO } from "@/lib/requests/catalog";
 import { LAW_RULES } from "@/lib/requests/deadlines";
 import { listMyRequests } from "@/lib/requests/person";
+import { DateTime } from "@/components/date-time";
+import { formatDate } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Privacy requests" };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function MyRequestsPage() {
   const viewer = await verifySession();
@@ -53,14 +53,16 @@ export default async function MyRequestsPage() {
                       {REQUEST_TYPE_INFO[request.type].label}
                     </Link>
                   </td>
-                  <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(request.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">
+                    <DateTime value={request.createdAt} format="date" />
+                  </td>
                   <td className="px-4 py-2">{LAW_RULES[request.jurisdiction].label}</td>
                   <td className="px-4 py-2">{statusLabel(request.status)}</td>
                   <td className="px-4 py-2">
                     {request.isOpen ? (
                       <DueDate dueAt={request.dueAt} state={request.dueState} />
                     ) : (
-                      `closed ${request.closedAt ? dateFormat.format(request.closedAt) : ""}`
+                      `closed ${request.closedAt ? formatDate(request.closedAt, "date") : ""}`
                     )}
                   </td>
                 </tr>

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { OTHER_LABEL, type PublishedTable } from "@/lib/statistics/k-anon";
 import { getWeeklyStatistics } from "@/lib/statistics/weekly";
+import { DateTime } from "@/components/date-time";
+import { isoDay } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Community statistics" };
 export const dynamic = "force-dynamic";
-
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 function Table(props: { caption: string; table: PublishedTable; k: number; testId: string }) {
   const { table } = props;
@@ -105,9 +105,9 @@ export default async function StatisticsPage() {
       ) : null}
       {weeks.map((week) => (
         <Card key={week.start.toISOString()}>
-          <section aria-labelledby={`week-${week.start.getTime()}`} data-week={week.start.toISOString().slice(0, 10)}>
+          <section aria-labelledby={`week-${week.start.getTime()}`} data-week={isoDay(week.start)}>
             <h2 id={`week-${week.start.getTime()}`} className="mb-3 text-lg font-semibold text-gray-900">
-              Week of {day.format(week.start)}
+              Week of <DateTime value={week.start} format="date" />
             </h2>
             <div className="grid gap-6 md:grid-cols-2">
               <Table caption="Product versions" table={week.versions} k={k} testId="versions" />

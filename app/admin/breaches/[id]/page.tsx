@@ -25,15 +25,14 @@ import {
   type RouteParams,
   type SearchParams,
 } from "@/lib/core/params";
+import { formatDate, isoDay } from "@/lib/core/format";
 
 const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Breach notice" };
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
+const day = (date: Date | null) => (date ? isoDay(date) : "");
 const paramsSchema = z.object({ id: idParam() });
 const searchSchema = z.object({ saved: textParam(10).optional() });
 
@@ -91,7 +90,7 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
         description={
           isDraft
             ? "Draft: nothing has been sent."
-            : `Sent ${breach.summary.sentAt ? dateTime.format(breach.summary.sentAt) : ""} UTC. Each person sees it in their privacy center until they acknowledge it.`
+            : `Sent ${breach.summary.sentAt ? formatDate(breach.summary.sentAt, "dateTime") : ""} UTC. Each person sees it in their privacy center until they acknowledge it.`
         }
       />
       {saved && isDraft ? <Alert tone="success">Draft saved. Check the preview below.</Alert> : null}
@@ -109,7 +108,7 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
             ? ` (by ${formatBreachDate(new Date(breach.discoveredAt.getTime() + NOTIFY_WITHIN_DAYS * 86_400_000))}).`
             : "."}
           {!isDraft
-            ? ` ${summary.notified} of ${summary.recipients} notified${summary.lastNotifiedAt ? `, the last on ${dateTime.format(summary.lastNotifiedAt)} UTC` : ""}; ${summary.late} later than ${NOTIFY_WITHIN_DAYS} days; ${summary.acknowledged} acknowledged.`
+            ? ` ${summary.notified} of ${summary.recipients} notified${summary.lastNotifiedAt ? `, the last on ${formatDate(summary.lastNotifiedAt, "dateTime")} UTC` : ""}; ${summary.late} later than ${NOTIFY_WITHIN_DAYS} days; ${summary.acknowledged} acknowledged.`
             : ""}
         </p>
       </Card>
@@ -241,14 +240,14 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
                       <tr key={r.email} className="border-b border-gray-100 last:border-0">
                         <td className="break-all py-2 pr-4 text-gray-900">{r.email}</td>
                         <td className="py-2 pr-4 text-gray-800">{r.status.toLowerCase()}</td>
-                        <td className="py-2 pr-4 text-gray-800">{r.sentAt ? dateTime.format(r.sentAt) : "—"}</td>
+                        <td className="py-2 pr-4 text-gray-800">{r.sentAt ? formatDate(r.sentAt, "dateTime") : "—"}</td>
                         <td
                           className={`py-2 pr-4 ${r.days !== null && r.days > NOTIFY_WITHIN_DAYS ? "font-semibold text-red-800" : "text-gray-800"}`}
                         >
                           {r.days ?? "—"}
                         </td>
                         <td className="py-2 pr-4 text-gray-800">
-                          {r.acknowledgedAt ? dateTime.format(r.acknowledgedAt) : "not yet"}
+                          {r.acknowledgedAt ? formatDate(r.acknowledgedAt, "dateTime") : "not yet"}
                         </td>
                       </tr>
                     ))}

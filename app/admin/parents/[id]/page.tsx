@@ -9,11 +9,11 @@ import { VERIFICATION_METHODS } from "@/lib/parents/schema";
 import { decideParentRequestAction } from "../actions";
 import { DecisionForm } from "./decision-form";
 import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Parent's request" };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const paramsSchema = z.object({ id: idParam() });
 
@@ -29,7 +29,7 @@ export default async function AdminParentRequestPage(props: { params: Promise<Ro
       </Link>
       <PageHeader
         title={`Request from ${request.parentName}`}
-        description={`Received ${dateFormat.format(request.createdAt)} UTC; address confirmed ${request.emailConfirmedAt ? dateFormat.format(request.emailConfirmedAt) : "—"}. Status: ${request.status.replace(/_/g, " ").toLowerCase()}.`}
+        description={`Received ${formatDate(request.createdAt, "dateTime")} UTC; address confirmed ${request.emailConfirmedAt ? formatDate(request.emailConfirmedAt, "dateTime") : "—"}. Status: ${request.status.replace(/_/g, " ").toLowerCase()}.`}
       />
       <Card>
         <h2 className="text-lg font-semibold text-gray-900">What the parent told us</h2>
@@ -100,11 +100,13 @@ export default async function AdminParentRequestPage(props: { params: Promise<Ro
                   <td className="py-1 pr-4">{match.match ? `${match.match.kind} (${match.match.identifier})` : "—"}</td>
                   <td className="py-1 pr-4">
                     {match.ageConfirmedAt
-                      ? `“13 or older” on ${dateFormat.format(match.ageConfirmedAt)}`
+                      ? `“13 or older” on ${formatDate(match.ageConfirmedAt, "dateTime")}`
                       : "none (account predates the question)"}
                   </td>
-                  <td className="py-1 pr-4 whitespace-nowrap">{dateFormat.format(match.createdAt)}</td>
-                  <td className="py-1 pr-4">{match.records.toLocaleString("en")}</td>
+                  <td className="py-1 pr-4 whitespace-nowrap">
+                    <DateTime value={match.createdAt} format="dateTime" />
+                  </td>
+                  <td className="py-1 pr-4">{formatNumber(match.records)}</td>
                   <td className="py-1">{match.restrictedAt ? "stopped" : "running"}</td>
                 </tr>
               ))}

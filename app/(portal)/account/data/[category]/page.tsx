@@ -13,7 +13,8 @@ import { dayParam, parseParams, parseSearchParams, slugParam, textParam, type Se
 import { AppError, isAppError } from "@/lib/core/errors";
 import { findCategory, type FilterKey } from "@/lib/data/registry";
 import { verifySession, type Viewer } from "@/lib/dal";
-import { formatCount, formatIso, sourceLabel } from "../format";
+import { sourceLabel } from "../format";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
@@ -42,7 +43,9 @@ async function RecordCount(props: {
     total = await getDatasetCount({ viewer: props.viewer, datasetKey: props.datasetKey });
   }
   if (total === null) return null;
-  return <>{`${formatCount(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>;
+  return (
+    <>{`${formatNumber(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>
+  );
 }
 
 const paramsSchema = z.object({ category: slugParam() });
@@ -288,7 +291,7 @@ export default async function CategoryPage(props: {
                           title={value ?? undefined}
                         >
                           {column.kind === "date"
-                            ? formatIso(value)
+                            ? formatDate(value, "timestamp")
                             : column.kind === "bool"
                               ? value === "true"
                                 ? "Yes"

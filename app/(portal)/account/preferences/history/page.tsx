@@ -6,10 +6,9 @@ import { verifySession } from "@/lib/dal";
 import { listPreferenceHistory } from "@/lib/preferences/history";
 import { describeSubject, sourceLabels } from "@/lib/preferences/labels";
 import { parseSearchParams, positiveIntParam, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Preference history" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const searchSchema = z.object({ page: positiveIntParam(10_000).default(1) });
 
@@ -55,7 +54,9 @@ export default async function PreferenceHistoryPage(props: { searchParams: Promi
             <tbody className="divide-y divide-gray-200">
               {history.events.map((event) => (
                 <tr key={event.id} data-subject={event.subject}>
-                  <td className="whitespace-nowrap px-4 py-3 text-gray-900">{dateTime.format(event.occurredAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-gray-900">
+                    <DateTime value={event.occurredAt} format="dateTime" />
+                  </td>
                   <td className="px-4 py-3 text-gray-900">{describeSubject(event.subject)}</td>
                   <td className="px-4 py-3 text-gray-700">{event.oldValue ?? "—"}</td>
                   <td className="px-4 py-3 font-medium text-gray-900">{event.newValue}</td>

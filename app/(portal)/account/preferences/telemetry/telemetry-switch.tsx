@@ -4,6 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import { Alert, Button } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
 import { setAccountTelemetryAction, setInstallTelemetryAction } from "./actions";
+import { formatNumber } from "@/lib/core/format";
 
 /** On/off for one install (clusterId) or the whole account; turning off can delete what was collected. */
 export function TelemetrySwitch(props: { clusterId?: string; name: string; enabled: boolean; reportsHeld: number }) {
@@ -18,7 +19,7 @@ export function TelemetrySwitch(props: { clusterId?: string; name: string; enabl
     if (
       purge &&
       !window.confirm(
-        `Delete ${props.reportsHeld.toLocaleString("en")} collected reports from ${props.name}? This cannot be undone.`,
+        `Delete ${formatNumber(props.reportsHeld)} collected reports from ${props.name}? This cannot be undone.`,
       )
     ) {
       event.preventDefault();
@@ -40,7 +41,7 @@ export function TelemetrySwitch(props: { clusterId?: string; name: string; enabl
             className="mt-1 h-4 w-4"
           />
           <label htmlFor={`${idBase}-purge`} className="text-sm text-gray-900">
-            Also delete the {props.reportsHeld.toLocaleString("en")} report{props.reportsHeld === 1 ? "" : "s"} already
+            Also delete the {formatNumber(props.reportsHeld)} report{props.reportsHeld === 1 ? "" : "s"} already
             collected
           </label>
         </div>
