@@ -42,6 +42,8 @@ export function Table<Row>(props: {
   /** What the table holds; read by screen readers, shown when `captionVisible`. */
   caption: string;
   captionVisible?: boolean;
+  /** The scroll region's name when the caption alone says too little (e.g. a year). */
+  label?: string;
   columns: Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row, index: number) => string;
@@ -55,6 +57,8 @@ export function Table<Row>(props: {
   density?: "normal" | "compact";
   /** `cards` (default) on a phone; `scroll` keeps a small table as it is. */
   phone?: "cards" | "scroll";
+  /** Shown inside the table's frame, above it (e.g. a summary line of what the rows belong to). */
+  header?: ReactNode;
   /** Rows after the body (totals), given as cells in column order. */
   footer?: ReactNode[];
   testId?: string;
@@ -67,17 +71,17 @@ export function Table<Row>(props: {
   }
   const cards = (props.phone ?? "cards") === "cards";
   const alignOf = (column: Column<Row>) => (column.align === "right" ? "text-right" : "text-left");
-  const frame =
-    variant === "framed" ? "rounded-xl border border-gray-200 bg-white shadow-sm" : "-mx-1 px-1 sm:mx-0 sm:px-0";
+  const frame = variant === "framed" ? "rounded-xl border border-gray-200 bg-white shadow-sm" : "";
   return (
     <div
       className={`${cards ? "table-cards " : ""}overflow-x-auto ${frame} ${props.className ?? ""}`}
       role="region"
-      aria-label={props.caption}
+      aria-label={props.label ?? props.caption}
       tabIndex={0}
     >
+      {props.header}
       <table role="table" className="w-full text-left text-sm" data-testid={props.testId}>
-        <caption className={props.captionVisible ? "mb-2 text-left font-semibold text-gray-900" : "sr-only"}>
+        <caption className={props.captionVisible ? "mb-2 text-left text-lg font-semibold text-gray-900" : "sr-only"}>
           {props.caption}
         </caption>
         <thead
@@ -144,15 +148,17 @@ export function Table<Row>(props: {
             <tr role="row">
               {props.footer.map((cell, index) => {
                 const column = props.columns[index];
+                const Cell = column?.rowHeader ? "th" : "td";
                 return (
-                  <td
+                  <Cell
                     key={column?.key ?? index}
-                    role="cell"
+                    role={column?.rowHeader ? "rowheader" : "cell"}
+                    scope={column?.rowHeader ? "row" : undefined}
                     data-label={column ? (column.label ?? textOf(column.header)) : undefined}
                     className={`${padding} ${column ? alignOf(column) : ""} ${column?.className ?? ""}`}
                   >
                     {cell}
-                  </td>
+                  </Cell>
                 );
               })}
             </tr>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { Table } from "@/components/table";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { KEPT_FOR_PEOPLE } from "@/lib/erasure/plan";
 import { getErasureStatus, readReceiptToken } from "@/lib/erasure/request";
@@ -52,34 +53,37 @@ export default async function AccountDeletedPage(props: { searchParams: Promise<
       </Alert>
       {counts ? (
         <Card>
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left text-lg font-semibold text-gray-900">What we deleted</caption>
-            <thead className="text-gray-800">
-              <tr>
-                <th scope="col" className="py-1 pr-4">
-                  Category
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  Records
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.categories.map((category) => (
-                <tr key={category.slug} className="border-t border-gray-100">
-                  <td className="py-1 pr-4">
-                    {category.title}
-                    {category.note ? <span className="block text-xs text-gray-700">{category.note}</span> : null}
-                  </td>
-                  <td className="py-1 text-right tabular-nums">{formatNumber(category.count)}</td>
-                </tr>
-              ))}
-              <tr className="border-t border-gray-100">
-                <td className="py-1 pr-4">Download archives of your data</td>
-                <td className="py-1 text-right tabular-nums">{formatNumber(counts.exportArchives)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <Table
+            caption="What we deleted"
+            captionVisible
+            variant="plain"
+            density="compact"
+            phone="scroll"
+            rows={[
+              ...counts.categories.map((category) => ({ ...category, key: category.slug })),
+              { key: "archives", title: "Download archives of your data", note: null, count: counts.exportArchives },
+            ]}
+            rowKey={(row) => row.key}
+            columns={[
+              {
+                key: "category",
+                header: "Category",
+                cell: (row) => (
+                  <>
+                    {row.title}
+                    {row.note ? <span className="block text-xs text-gray-700">{row.note}</span> : null}
+                  </>
+                ),
+              },
+              {
+                key: "records",
+                header: "Records",
+                align: "right",
+                className: "tabular-nums",
+                cell: (row) => formatNumber(row.count),
+              },
+            ]}
+          />
         </Card>
       ) : null}
       <Card>

@@ -4,6 +4,7 @@ import { verifySession } from "@/lib/dal";
 import { getTelemetryOverview } from "@/lib/preferences/telemetry";
 import { TelemetrySwitch } from "./telemetry-switch";
 import { formatDate, formatNumber } from "@/lib/core/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Telemetry" };
 
@@ -51,11 +52,10 @@ export default async function TelemetryPage() {
           Your installs
         </h2>
         {overview.installs.length === 0 ? (
-          <Card>
-            <p className="text-gray-700">
-              No cluster or CLI install is linked to your account yet. Installs appear here after they are linked.
-            </p>
-          </Card>
+          <EmptyState
+            title="No cluster or CLI install is linked to your account yet."
+            description="Installs appear here after they are linked."
+          />
         ) : (
           <ul className="space-y-3">
             {overview.installs.map((install) => {
