@@ -17,6 +17,7 @@ import {
 } from "./actions";
 import { AddPasskey, AppSetup, NewRecoveryCodes } from "./panels";
 import { formatDate } from "@/lib/core/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
@@ -58,7 +59,7 @@ export default async function SecurityPage() {
         </h2>
         <Card className="space-y-4">
           <h3 className="font-semibold">Passkeys</h3>
-          {enrolment.passkeys.length === 0 ? <p className="text-sm text-gray-700">No passkey yet.</p> : null}
+          {enrolment.passkeys.length === 0 ? <EmptyState variant="plain" title="No passkey yet." /> : null}
           <ul className="space-y-3">
             {enrolment.passkeys.map((passkey) => (
               <li

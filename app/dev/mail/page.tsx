@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui";
 import { isMailCatcherServed, listCaughtMail } from "@/lib/email/caught-mail";
 import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 import { formatDate } from "@/lib/core/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail", robots: { index: false } };
@@ -38,7 +39,11 @@ export default async function DevMailPage(props: { searchParams: Promise<SearchP
         </button>
       </form>
       <Card className="p-0">
-        {messages.length === 0 ? <p className="p-6 text-gray-700">No mail yet.</p> : null}
+        {messages.length === 0 ? (
+          <div className="p-6">
+            <EmptyState variant="plain" title="No mail yet." />
+          </div>
+        ) : null}
         <ul className="divide-y divide-gray-100">
           {messages.map((message) => (
             <li key={message.id}>
