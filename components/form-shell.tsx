@@ -23,7 +23,7 @@ import {
   type ReactNode,
   type Ref,
 } from "react";
-import type { Action, ActionResult, ActionState, FieldErrors } from "@/lib/actions";
+import type { ActionResult, ActionState, FieldErrors } from "@/lib/actions";
 import { Alert, Button } from "./ui";
 
 export type FormShellState<T = null> = {
@@ -42,6 +42,10 @@ export type FormShellState<T = null> = {
 };
 
 type Snapshot<T> = { state: ActionState<T>; submitted: FormData | null };
+type Success<T> = Extract<ActionResult<T>, { ok: true }>;
+
+/** What FormShell calls: `(previous state, form data) => result`, as every server action answers. */
+export type FormAction<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
 
 const FormShellContext = createContext<FormShellState<unknown> | null>(null);
 
@@ -148,7 +152,8 @@ export function ErrorSummary({ ref, ...props }: { title: string; items: SummaryI
 }
 
 export function FormShell<T = null>(props: {
-  action: Action<T>;
+  /** A server action (lib/actions), or a function around one that answers the same result. */
+  action: FormAction<T>;
   children: ReactNode | ((form: FormShellState<T>) => ReactNode);
   className?: string;
   /** The form's accessible name. */
@@ -160,13 +165,15 @@ export function FormShell<T = null>(props: {
    * editors whose fields hold the saved text.
    */
   keepValues?: boolean;
-  /** Show the action's success message (default true); `replace` shows it instead of the form. */
-  success?: boolean | "replace" | ((result: Extract<ActionResult<T>, { ok: true }>) => ReactNode);
+  /** What a success shows: the action's message by default; false for nothing (e.g. the page changes). */
+  success?: false | ((result: Success<T>) => ReactNode);
+  /** After a success show only that, not the form again (a one-time step). */
+  replaceOnSuccess?: boolean;
   testId?: string;
 }) {
   const [snapshot, dispatch, pending] = useActionState<Snapshot<T>, FormData>(
     async (previous, formData) => {
-      const state = (await props.action(previous.state, formData)) as ActionResult<T>;
+      const state = await props.action(previous.state, formData);
       return { state, submitted: state.ok ? null : formData };
     },
     { state: null, submitted: null },
@@ -187,18 +194,19 @@ export function FormShell<T = null>(props: {
     summaryRef.current?.focus();
   }, [state]);
 
-  if (state?.ok && props.success === "replace") return <Alert tone="success">{state.message}</Alert>;
   const fieldMessages = state && !state.ok ? Object.values(state.fieldErrors).flat() : [];
+  // When the message is a field's own (shown below it), the summary does not repeat it.
   const summaryTitle =
     state && !state.ok ? (fieldMessages.includes(state.message) ? "There is a problem" : state.message) : "";
   const success =
     state?.ok && props.success !== false ? (
-      typeof props.success === "function" ? (
+      props.success ? (
         props.success(state)
       ) : (
         <Alert tone="success">{state.message}</Alert>
       )
     ) : null;
+  if (state?.ok && props.replaceOnSuccess) return <>{success}</>;
 
   return (
     <FormShellContext.Provider value={form as FormShellState<unknown>}>
