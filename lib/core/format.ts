@@ -49,6 +49,7 @@ function intlFormatter(format: IntlFormat, locale: string): Intl.DateTimeFormat 
   const key = `${locale}|${format}`;
   let formatter = formatters.get(key);
   if (!formatter) {
+    // eslint-disable-next-line no-restricted-syntax -- this is the one formatter
     formatter = new Intl.DateTimeFormat(locale, { ...INTL_OPTIONS[format], timeZone: TIME_ZONE });
     formatters.set(key, formatter);
   }
@@ -104,6 +105,7 @@ export function isoInstant(value: DateInput | null | undefined): string | null {
 
 /** The months' names, January first (for a birth-month select). */
 export function monthNames(locale: string = DEFAULT_LOCALE): string[] {
+  // eslint-disable-next-line no-restricted-syntax -- this is the one formatter
   const formatter = new Intl.DateTimeFormat(locale, { month: "long", timeZone: TIME_ZONE });
   return Array.from({ length: 12 }, (_, month) => formatter.format(Date.UTC(2000, month, 1)));
 }
