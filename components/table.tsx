@@ -102,7 +102,11 @@ export function Table<Row>(props: {
               </th>
             ))}
             {props.actions ? (
-              <th role="columnheader" scope="col" className={`${padding} table-actions bg-inherit`}>
+              <th
+                role="columnheader"
+                scope="col"
+                className={`${padding} table-actions ${variant === "framed" ? "bg-gray-50" : "bg-white"}`}
+              >
                 <span className="sr-only">{props.actions.label}</span>
               </th>
             ) : null}

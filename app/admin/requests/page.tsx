@@ -186,6 +186,7 @@ export default async function RequestQueuePage(props: { searchParams: Promise<Se
           {
             key: "reference",
             header: "Reference",
+            className: "whitespace-nowrap",
             cell: (row) => (
               <Link className="font-medium text-brand-700 underline" href={`/admin/requests/${row.id}`}>
                 {row.reference}
