@@ -104,6 +104,22 @@ const serverOnlyWithDb = {
   },
 };
 
+// Dates and counts people read go through the one formatter (lib/core/format.ts), tables through the kit.
+const formatterSyntax = [
+  {
+    selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+    message: "Format dates with lib/core/format.ts (formatDate, or <DateTime> from components/date-time.tsx).",
+  },
+  {
+    selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+    message: "Format dates and counts with lib/core/format.ts (formatDate, formatNumber).",
+  },
+];
+const tableSyntax = {
+  selector: "JSXOpeningElement[name.name='table']",
+  message: "Use <Table> from components/table.tsx (labelled cards on a phone, one look everywhere).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -150,6 +166,11 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: DB_CLIENT, message: dbMessage }] }] },
   },
   {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: ["components/table.tsx"],
+    rules: { "no-restricted-syntax": ["error", ...formatterSyntax, tableSyntax] },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
@@ -182,6 +203,7 @@ export default defineConfig([
       "import/no-cycle": ["error", { ignoreExternal: true }],
       "no-restricted-syntax": [
         "error",
+        ...formatterSyntax,
         {
           // Packages may be loaded lazily (e.g. next/headers, absent outside a request); project files may not.
           selector:

@@ -7,8 +7,7 @@ import { getViewer } from "@/lib/dal";
 import { BANNER_COOKIE, findBannerNotices } from "@/lib/policies/banner";
 import type { Action } from "@/lib/actions";
 import { log } from "@/lib/core/log";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+import { formatDate } from "@/lib/core/format";
 
 export async function PolicyBanner(props: { dismissAction: Action<null> }) {
   let notices;
@@ -35,8 +34,8 @@ export async function PolicyBanner(props: { dismissAction: Action<null> }) {
           <p>
             <strong>
               {notice.isUpcoming
-                ? `Our ${notice.title} changes on ${dateFormat.format(notice.effectiveAt)}.`
-                : `Our ${notice.title} changed on ${dateFormat.format(notice.effectiveAt)}.`}
+                ? `Our ${notice.title} changes on ${formatDate(notice.effectiveAt, "longDate")}.`
+                : `Our ${notice.title} changed on ${formatDate(notice.effectiveAt, "longDate")}.`}
             </strong>{" "}
             <Link className="font-medium underline" href={`/policies/${notice.slug}/v/${notice.version}/changes`}>
               See what changes

@@ -1,12 +1,11 @@
 // The one way a policy version is shown: the public pages and the admin
 // preview both use it, so the preview is exactly what gets published.
 import type { DiffPart } from "@/lib/policies/diff";
+import { formatDate } from "@/lib/core/format";
 import { renderPolicyMarkdown } from "@/lib/policies/markdown";
 
-export const policyDateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export function formatPolicyDate(date: Date | null | undefined): string {
-  return date ? policyDateFormat.format(date) : "not set";
+  return date ? formatDate(date, "longDate") : "not set";
 }
 
 export function PolicyBody(props: { markdown: string }) {

@@ -8,8 +8,7 @@ import { log } from "@/lib/core/log";
 import { getOptOutSignalState } from "@/lib/signals/apply";
 import { describeSignals, readBrowserSignals } from "@/lib/signals/read";
 import { ApplySignal } from "./signal-apply";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+import { formatDate } from "@/lib/core/format";
 
 export async function SignalNotice(props: { applyAction: Action<null> }) {
   const signals = readBrowserSignals(await headers());
@@ -29,7 +28,7 @@ export async function SignalNotice(props: { applyAction: Action<null> }) {
       {viewer && state && !state.isApplied ? <ApplySignal action={props.applyAction} /> : null}
       <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-green-900 sm:px-6">
         {honouredAt
-          ? `Your browser's opt-out signal (${describeSignals(signals)}) was honoured on ${dateFormat.format(honouredAt)}: analytics and advertising are off for your account.`
+          ? `Your browser's opt-out signal (${describeSignals(signals)}) was honoured on ${formatDate(honouredAt, "longDate")}: analytics and advertising are off for your account.`
           : `Your browser's opt-out signal (${describeSignals(signals)}) is honoured: no analytics or advertising scripts load.`}
       </p>
     </div>

@@ -81,7 +81,7 @@ export function Alert(props: { tone?: "info" | "error" | "success" | "warning"; 
 }
 
 export const inputClass =
-  "block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600";
+  "block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base text-gray-900 shadow-sm placeholder:text-gray-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
 
 export const labelClass = "block text-sm font-medium text-gray-900";
 

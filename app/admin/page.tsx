@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { DateTime } from "@/components/date-time";
+import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
 import { getAdminOverview } from "@/lib/admin/overview";
 import { requireAdmin } from "@/lib/dal";
@@ -25,28 +27,23 @@ export default async function AdminHomePage() {
         ))}
       </dl>
       <h2 className="mt-10 text-xl font-semibold">Recent audit log</h2>
-      <Card className="mt-4 overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-50 text-gray-800">
-            <tr>
-              <th className="px-4 py-2">When (UTC)</th>
-              <th className="px-4 py-2">Action</th>
-              <th className="px-4 py-2">Actor</th>
-              <th className="px-4 py-2">Target</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.recentAudit.map((entry) => (
-              <tr key={entry.id} className="border-t border-gray-100">
-                <td className="px-4 py-2 whitespace-nowrap">{entry.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td className="px-4 py-2 font-mono">{entry.action}</td>
-                <td className="px-4 py-2 font-mono text-xs">{entry.actorId ?? "—"}</td>
-                <td className="px-4 py-2">{entry.targetType ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <Table
+        className="mt-4"
+        caption="Recent audit log"
+        rows={overview.recentAudit}
+        rowKey={(entry) => String(entry.id)}
+        columns={[
+          {
+            key: "when",
+            header: "When (UTC)",
+            className: "whitespace-nowrap",
+            cell: (entry) => <DateTime value={entry.at} format="dateTimeSeconds" />,
+          },
+          { key: "action", header: "Action", className: "font-mono", cell: (entry) => entry.action },
+          { key: "actor", header: "Actor", className: "font-mono text-xs", cell: (entry) => entry.actorId ?? "—" },
+          { key: "target", header: "Target", cell: (entry) => entry.targetType ?? "—" },
+        ]}
+      />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 // Shared pieces of the request pages (the person's and the team's).
+import { DateTime } from "../date-time";
+
 const STATUS_LABELS: Record<string, string> = {
   RECEIVED: "Received",
   ACKNOWLEDGED: "Acknowledged",
@@ -21,8 +23,6 @@ const DUE_STYLES = {
   closed: "bg-gray-50 text-gray-700 ring-gray-200",
 } as const;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 /** The due date, red when overdue and amber within 7 days (with the words, not only the colour). */
 export function DueDate(props: { dueAt: Date; state: keyof typeof DUE_STYLES }) {
   const suffix = props.state === "overdue" ? " · overdue" : props.state === "due-soon" ? " · due soon" : "";
@@ -31,7 +31,7 @@ export function DueDate(props: { dueAt: Date; state: keyof typeof DUE_STYLES }) 
       data-due-state={props.state}
       className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-medium ring-1 ${DUE_STYLES[props.state]}`}
     >
-      {dateFormat.format(props.dueAt)}
+      <DateTime value={props.dueAt} format="date" />
       {suffix}
     </span>
   );

@@ -29,6 +29,7 @@ import { now } from "../core/clock";
 import { prisma } from "../core/db";
 import { env } from "../core/env";
 import { AppError } from "../core/errors";
+import { isoDay } from "../core/format";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { seal, unseal } from "../core/sealed";
 import { consumeLimit, peekLimit } from "./rate-limit";
@@ -382,7 +383,7 @@ export async function finishPasskeyRegistration(
         publicKey: Buffer.from(credential.publicKey),
         counter: credential.counter,
         transports: context.response.response.transports ?? [],
-        name: `Passkey added ${at.toISOString().slice(0, 10)}`,
+        name: `Passkey added ${isoDay(at)}`,
       },
     });
     await tx.session.update({

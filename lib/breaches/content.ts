@@ -1,6 +1,7 @@
 // The words of a breach notice, shared by the email, the portal banner and the
 // admin preview (no database access, so the preview and the sent notice match).
 import { createElement } from "react";
+import { formatDate } from "../core/format";
 import { BreachNoticeEmail } from "../email/templates/breach-notice";
 
 export type BreachContent = {
@@ -30,16 +31,14 @@ export const BREACH_CONTENT_SELECT = {
   contact: true,
 } as const;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export function formatBreachDate(date: Date): string {
-  return dateFormat.format(date);
+  return formatDate(date, "longDate");
 }
 
 export function breachPeriod(content: Pick<BreachContent, "occurredFrom" | "occurredTo">): string {
-  const from = dateFormat.format(content.occurredFrom);
+  const from = formatDate(content.occurredFrom, "longDate");
   if (!content.occurredTo || content.occurredTo.getTime() === content.occurredFrom.getTime()) return from;
-  return `${from} to ${dateFormat.format(content.occurredTo)}`;
+  return `${from} to ${formatDate(content.occurredTo, "longDate")}`;
 }
 
 export function breachSubject(content: Pick<BreachContent, "title">): string {

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record";
 import { assertViewer, type Viewer } from "../core/viewer";
 import { now } from "../core/clock";
 import { AppError } from "../core/errors";
+import { isoDay } from "../core/format";
 import { prisma } from "../core/db";
 import { exportStorage } from "./storage";
 import { enqueueExport } from "./queue";
@@ -182,6 +183,6 @@ export async function openExportDownload({
     targetId: row.id,
     ip: ip ?? null,
   });
-  const day = row.createdAt.toISOString().slice(0, 10);
+  const day = isoDay(row.createdAt);
   return { stream: stored.stream, size: stored.size, fileName: `my-data-${day}.zip`, sha256: row.sha256 };
 }

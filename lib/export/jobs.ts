@@ -10,6 +10,7 @@ import { sendEmail } from "../email/send";
 import { ExportReadyEmail } from "../email/templates/export-ready";
 import { now } from "../core/clock";
 import { env } from "../core/env";
+import { formatDate } from "../core/format";
 import { log } from "../core/log";
 import { defineJob, enqueue } from "../core/queue";
 import { buildExportArchive, type ExportProgress } from "./build";
@@ -18,8 +19,6 @@ import { ensureSpoolDir, exportStorage, spoolPath } from "./storage";
 import { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, EXPORT_READY_JOBS, enqueueExport } from "./queue";
 
 export { EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB } from "./queue";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
 /** Progress writes are throttled and serialised: at most one in flight, the latest wins. */
 function createProgressWriter(exportId: string) {
@@ -158,7 +157,7 @@ export async function runExportJob(exportId: string): Promise<void> {
         template: createElement(ExportReadyEmail, {
           url: `${env().APP_URL}/account/data#export`,
           companyName: env().COMPANY_NAME,
-          expiresAt: `${dateFormat.format(expiresAt)} UTC`,
+          expiresAt: `${formatDate(expiresAt, "longDateTime")} UTC`,
           rows: result.manifest.totals.rows,
         }),
       });

@@ -1,5 +1,6 @@
 // summary.html: a page a person can read offline, explaining each file.
 import { SOURCE_LABELS, type Category } from "../data/registry";
+import { formatNumber } from "../core/format";
 import { escapeHtml } from "../core/html";
 
 export type SummaryCategory = {
@@ -21,7 +22,7 @@ export function renderSummaryHtml(options: {
       const files = datasets
         .map(
           (dataset) =>
-            `<li>${e(dataset.title)}: <strong>${dataset.rows.toLocaleString("en")}</strong> record${dataset.rows === 1 ? "" : "s"} in <code>${e(dataset.key)}.json</code> and <code>${e(dataset.key)}.csv</code></li>`,
+            `<li>${e(dataset.title)}: <strong>${formatNumber(dataset.rows)}</strong> record${dataset.rows === 1 ? "" : "s"} in <code>${e(dataset.key)}.json</code> and <code>${e(dataset.key)}.csv</code></li>`,
         )
         .join("");
       const shared = sharedWith.length

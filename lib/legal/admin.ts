@@ -13,13 +13,12 @@ import { sendEmail } from "../email/send";
 import { LegalRequestNoticeEmail } from "../email/templates/legal-request";
 import { env } from "../core/env";
 import { AppError } from "../core/errors";
+import { formatDate } from "../core/format";
 import { log } from "../core/log";
 import { DECISION_LABELS, type LegalDecision, type LegalRequestInput } from "./schema";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export function formatLegalDate(date: Date): string {
-  return dateFormat.format(date);
+  return formatDate(date, "longDate");
 }
 
 export function legalReference(id: string): string {

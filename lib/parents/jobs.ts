@@ -12,6 +12,7 @@ import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { ParentReviewReadyEmail } from "../email/templates/parent-request";
 import { env } from "../core/env";
+import { formatDate } from "../core/format";
 import { log } from "../core/log";
 import { defineJob } from "../core/queue";
 import { completeParentRequestIfDone, startParentErasure } from "./erasure";
@@ -21,8 +22,6 @@ import { getRetentionDays } from "../retention/rules";
 import { cutoffFor } from "../retention/targets";
 import { PARENT_JOBS } from "./queue";
 import { statusUrlOf } from "./requests";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 /** Finds the accounts the identifiers name and restricts them at once (no marketing, no telemetry, nothing new). */
 export async function matchParentRequest(parentRequestId: string) {
@@ -87,7 +86,7 @@ export async function notifyParentExportReady(parentRequestId: string) {
     template: createElement(ParentReviewReadyEmail, {
       companyName: env().COMPANY_NAME,
       statusUrl: statusUrlOf(request),
-      deadline: dateFormat.format(request.reviewDeadline!),
+      deadline: formatDate(request.reviewDeadline, "longDate"),
     }),
   });
 }

@@ -15,6 +15,7 @@ import { sendEmail } from "../email/send";
 import { ParentConfirmEmail, ParentReceivedEmail } from "../email/templates/parent-request";
 import { env } from "../core/env";
 import { AppError } from "../core/errors";
+import { isoDay } from "../core/format";
 import { exportStorage } from "../export/storage";
 import { seal, unseal } from "../core/sealed";
 import { enqueue } from "../core/queue";
@@ -226,7 +227,7 @@ export async function openParentDownload(options: { token: string; linkId: strin
   return {
     stream: stored.stream,
     size: stored.size,
-    fileName: `child-data-${link.exportJob.createdAt.toISOString().slice(0, 10)}-${link.id.slice(-6)}.zip`,
+    fileName: `child-data-${isoDay(link.exportJob.createdAt)}-${link.id.slice(-6)}.zip`,
   };
 }
 

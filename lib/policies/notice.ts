@@ -2,11 +2,10 @@
 // sender (lib/notices/render.ts), which puts each recipient's greeting in.
 import "server-only";
 import { createElement } from "react";
+import { formatDate } from "../core/format";
 import { renderEmail } from "../email/send";
 import { PolicyChangeEmail } from "../email/templates/policy-change";
 import type { NoticeRenderer } from "../notices/render";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export const renderPolicyNotice: NoticeRenderer = async (pool, campaign, settings) => {
   const campaignId = campaign.id;
@@ -26,7 +25,7 @@ export const renderPolicyNotice: NoticeRenderer = async (pool, campaign, setting
   const v = rows[0];
   if (!v) throw new Error(`no notice campaign ${campaignId}`);
   const base = settings.appUrl.replace(/\/$/, "");
-  const effectiveDate = dateFormat.format(v.effectiveAt);
+  const effectiveDate = formatDate(v.effectiveAt, "longDate");
   const { html, text } = await renderEmail(
     createElement(PolicyChangeEmail, {
       companyName: settings.companyName,

@@ -7,6 +7,7 @@ import { assertAdmin, type Viewer } from "../core/viewer";
 import { now } from "../core/clock";
 import { getPool, prisma } from "../core/db";
 import { AppError } from "../core/errors";
+import { formatDate, formatNumber } from "../core/format";
 import { kickErasure, requestErasure } from "../erasure/request";
 import { enqueueExport } from "../export/queue";
 import type { Jurisdiction, RequestStatus, RequestType } from "../generated/prisma/enums";
@@ -429,9 +430,7 @@ export async function completeAccessRequest(exportJobId: string) {
   });
   if (!job?.privacyRequestId || job.status !== "READY") return;
   const at = await now();
-  const until = job.expiresAt
-    ? new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(job.expiresAt)
-    : null;
+  const until = job.expiresAt ? formatDate(job.expiresAt, "longDate") : null;
   const resolution = `Your copy is ready. Download it from “Your data” in your privacy center${until ? ` until ${until}` : ""}.`;
   const completed = await prisma.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({
@@ -502,12 +501,12 @@ export async function completeDeletionRequest(requestId: string, erasureId: stri
     if (!request?.isOpen) return;
     await applyStep(tx, request, {
       status: "COMPLETED",
-      note: `Deleted: ${total.toLocaleString("en")} records. A receipt was emailed.`,
+      note: `Deleted: ${formatNumber(total)} records. A receipt was emailed.`,
       byTeam: true,
       actorId: null,
       at,
       audit: "request.completed",
-      data: { resolution: `Your account and ${total.toLocaleString("en")} records were deleted.` },
+      data: { resolution: `Your account and ${formatNumber(total)} records were deleted.` },
     });
   });
 }

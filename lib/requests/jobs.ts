@@ -10,6 +10,7 @@ import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { RequestDigestEmail } from "../email/templates/request-update";
 import { env } from "../core/env";
+import { formatDate } from "../core/format";
 import { log } from "../core/log";
 import { defineJob } from "../core/queue";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
@@ -18,8 +19,6 @@ import { REQUEST_JOBS } from "./queue";
 import { notifyPerson, requestReference } from "./transitions";
 
 const REMIND_EVERY_DAYS = 3;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 export async function sendDailyDigest() {
   const at = await now();
   const soon = new Date(at.getTime() + 7 * 86_400_000);
@@ -32,7 +31,7 @@ export async function sendDailyDigest() {
   const item = (row: (typeof open)[number]) => ({
     reference: requestReference(row.id),
     type: REQUEST_TYPE_INFO[row.type as RequestTypeName].label,
-    due: dateFormat.format(row.dueAt),
+    due: formatDate(row.dueAt, "date"),
   });
   const overdue = open.filter((row) => row.dueAt < at).map(item);
   const dueSoon = open.filter((row) => row.dueAt >= at).map(item);

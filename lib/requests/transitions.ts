@@ -9,6 +9,7 @@ import { prisma } from "../core/db";
 import { sendEmail } from "../email/send";
 import { RequestUpdateEmail, type RequestUpdate } from "../email/templates/request-update";
 import { env } from "../core/env";
+import { formatDate } from "../core/format";
 import type { Prisma, PrivacyRequest } from "../generated/prisma/client";
 import type { RequestEventKind, RequestStatus } from "../generated/prisma/enums";
 import { log } from "../core/log";
@@ -71,8 +72,6 @@ export async function applyStep(tx: Tx, request: Pick<PrivacyRequest, "id" | "st
   );
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export function requestReference(id: string): string {
   return `PR-${id.slice(-8).toUpperCase()}`;
 }
@@ -93,7 +92,7 @@ export async function notifyPerson(requestId: string, update: RequestUpdate, not
         update,
         typeLabel: REQUEST_TYPE_INFO[request.type as RequestTypeName].label,
         reference: requestReference(request.id),
-        dueDate: dateFormat.format(request.dueAt),
+        dueDate: formatDate(request.dueAt, "longDate"),
         note,
         url: `${env().APP_URL}/account/requests/${request.id}`,
       }),

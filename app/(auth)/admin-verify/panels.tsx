@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { FormShell, SubmitButton } from "@/components/form-shell";
 import { PasskeyButton, RecoveryCodeList, TotpSetup } from "@/components/second-factor";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { Action, ActionState } from "@/lib/actions";
+import { Alert, Button, FieldError, inputClass, labelClass } from "@/components/ui";
+import type { Action } from "@/lib/actions";
 
 type Actions = {
   passkeyOptions: Action<{ options: string }>;
@@ -78,41 +79,36 @@ function CodeForm(props: {
   numeric?: boolean;
 }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState<ActionState, FormData>(
-    async (previous: ActionState, formData: FormData) => {
-      const result = await props.action(previous, formData);
-      if (result.ok) router.push(props.next);
-      return result;
-    },
-    null,
-  );
-  const errors = fieldErrorsOf(state);
   return (
-    <form action={action} className="space-y-2" noValidate>
-      <label className={labelClass} htmlFor={props.name}>
-        {props.label}
-      </label>
-      <input
-        className={`${inputClass} max-w-56`}
-        id={props.name}
-        name={props.name}
-        inputMode={props.numeric ? "numeric" : undefined}
-        autoComplete="one-time-code"
-        aria-invalid={errors[props.name] ? true : undefined}
-        aria-describedby={`${props.name}-error`}
-      />
-      <FieldError id={`${props.name}-error`} errors={errors[props.name]} />
-      {state ? (
-        state.ok ? (
-          <Alert tone="success">{state.message}</Alert>
-        ) : errors[props.name] ? null : (
-          <Alert tone="error">{state.message}</Alert>
-        )
-      ) : null}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Checking…" : props.submit}
-      </Button>
-    </form>
+    <FormShell
+      action={async (previous, formData) => {
+        const result = await props.action(previous, formData);
+        if (result.ok) router.push(props.next);
+        return result;
+      }}
+      className="space-y-2"
+    >
+      {(form) => (
+        <>
+          <label className={labelClass} htmlFor={props.name}>
+            {props.label}
+          </label>
+          <input
+            className={`${inputClass} max-w-56`}
+            id={props.name}
+            name={props.name}
+            inputMode={props.numeric ? "numeric" : undefined}
+            autoComplete="one-time-code"
+            aria-invalid={form.invalid(props.name)}
+            aria-describedby={`${props.name}-error`}
+          />
+          <FieldError id={`${props.name}-error`} errors={form.error(props.name)} />
+          <SubmitButton variant="secondary" pendingLabel="Checking…">
+            {props.submit}
+          </SubmitButton>
+        </>
+      )}
+    </FormShell>
   );
 }
 

@@ -5,10 +5,10 @@ import { Alert, Card, PageHeader } from "@/components/ui";
 import { getEnrolment } from "@/lib/auth/second-factor";
 import { getAccountOverview } from "@/lib/account/overview";
 import { verifySession } from "@/lib/dal";
+import { DateTime } from "@/components/date-time";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Your account" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function AccountPage() {
   const viewer = await verifySession();
@@ -21,7 +21,7 @@ export default async function AccountPage() {
       title: "Your data",
       href: "/account/data",
       body: "See everything we hold about you, download it, and correct it.",
-      stat: `${overview.counts.serverLogs.toLocaleString("en")} server-log records, ${overview.counts.telemetryReports.toLocaleString("en")} telemetry reports`,
+      stat: `${formatNumber(overview.counts.serverLogs)} server-log records, ${formatNumber(overview.counts.telemetryReports)} telemetry reports`,
     },
     {
       title: "Preferences",
@@ -42,7 +42,7 @@ export default async function AccountPage() {
         description={
           <>
             Signed in as <strong className="break-all">{overview.email}</strong>. Member since{" "}
-            {dateFormat.format(overview.memberSince)}.
+            <DateTime value={overview.memberSince} format="longDate" />.
           </>
         }
       />
@@ -86,7 +86,7 @@ export default async function AccountPage() {
           >
             {overview.policy.title}, version {overview.policy.version}
           </Link>
-          {overview.policy.effectiveAt ? ` (effective ${dateFormat.format(overview.policy.effectiveAt)})` : ""}.
+          {overview.policy.effectiveAt ? ` (effective ${formatDate(overview.policy.effectiveAt, "longDate")})` : ""}.
         </p>
       ) : null}
     </div>

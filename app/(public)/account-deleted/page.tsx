@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { Table } from "@/components/table";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { KEPT_FOR_PEOPLE } from "@/lib/erasure/plan";
 import { getErasureStatus, readReceiptToken } from "@/lib/erasure/request";
 import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Account deleted", robots: { index: false } };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
 // The person has no session any more: the signed link from the delete form is what opens this page.
 export default async function AccountDeletedPage(props: { searchParams: Promise<SearchParams> }) {
@@ -46,41 +46,44 @@ export default async function AccountDeletedPage(props: { searchParams: Promise<
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader
         title="Your account has been deleted"
-        description={`On ${dateFormat.format(erasure.erasedAt ?? erasure.createdAt)} UTC we deleted your account and everything we held about you. A receipt is on its way to your former address.`}
+        description={`On ${formatDate(erasure.erasedAt ?? erasure.createdAt, "longDateTime")} UTC we deleted your account and everything we held about you. A receipt is on its way to your former address.`}
       />
       <Alert tone="success" title="Deletion receipt">
-        {counts ? `${counts.total.toLocaleString("en")} records deleted.` : "All records deleted."}
+        {counts ? `${formatNumber(counts.total)} records deleted.` : "All records deleted."}
       </Alert>
       {counts ? (
         <Card>
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left text-lg font-semibold text-gray-900">What we deleted</caption>
-            <thead className="text-gray-800">
-              <tr>
-                <th scope="col" className="py-1 pr-4">
-                  Category
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  Records
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.categories.map((category) => (
-                <tr key={category.slug} className="border-t border-gray-100">
-                  <td className="py-1 pr-4">
-                    {category.title}
-                    {category.note ? <span className="block text-xs text-gray-700">{category.note}</span> : null}
-                  </td>
-                  <td className="py-1 text-right tabular-nums">{category.count.toLocaleString("en")}</td>
-                </tr>
-              ))}
-              <tr className="border-t border-gray-100">
-                <td className="py-1 pr-4">Download archives of your data</td>
-                <td className="py-1 text-right tabular-nums">{counts.exportArchives.toLocaleString("en")}</td>
-              </tr>
-            </tbody>
-          </table>
+          <Table
+            caption="What we deleted"
+            captionVisible
+            variant="plain"
+            density="compact"
+            phone="scroll"
+            rows={[
+              ...counts.categories.map((category) => ({ ...category, key: category.slug })),
+              { key: "archives", title: "Download archives of your data", note: null, count: counts.exportArchives },
+            ]}
+            rowKey={(row) => row.key}
+            columns={[
+              {
+                key: "category",
+                header: "Category",
+                cell: (row) => (
+                  <>
+                    {row.title}
+                    {row.note ? <span className="block text-xs text-gray-700">{row.note}</span> : null}
+                  </>
+                ),
+              },
+              {
+                key: "records",
+                header: "Records",
+                align: "right",
+                className: "tabular-nums",
+                cell: (row) => formatNumber(row.count),
+              },
+            ]}
+          />
         </Card>
       ) : null}
       <Card>

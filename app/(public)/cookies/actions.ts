@@ -14,6 +14,7 @@ import {
 import { cookieChoiceSchema } from "@/lib/preferences/schema";
 import { applyOptOutSignal } from "@/lib/signals/apply";
 import { readBrowserSignals } from "@/lib/signals/read";
+import { isoDay } from "@/lib/core/format";
 
 /** Saves the banner's choice for this browser and, when signed in, on the account. */
 export const saveCookieChoice = publicAction(
@@ -44,5 +45,5 @@ export const applyBrowserSignal = publicAction(z.object({}), async (_input, { vi
   const signals = readBrowserSignals(await headers());
   if (!viewer || !signals.any) return ok("No opt-out signal to apply.");
   const { honouredAt } = await applyOptOutSignal({ userId: viewer.userId, signals });
-  return ok(`Your browser's opt-out signal was honoured on ${honouredAt.toISOString().slice(0, 10)}.`);
+  return ok(`Your browser's opt-out signal was honoured on ${isoDay(honouredAt)}.`);
 });

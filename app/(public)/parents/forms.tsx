@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { Action, ActionState } from "@/lib/actions";
+import { FormShell, SubmitButton, type FormShellState } from "@/components/form-shell";
+import { FieldError, inputClass, labelClass } from "@/components/ui";
+import type { Action } from "@/lib/actions";
 
 type Field = {
   name: "parentName" | "parentEmail" | "childIdentifiers" | "relationship" | "details";
@@ -38,20 +38,25 @@ const FIELDS: Field[] = [
 ];
 
 export function ParentRequestForm(props: { action: Action<null> }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
-  const errors = fieldErrorsOf(state);
-  const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
-    <form action={action} className="space-y-5" noValidate>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+    <FormShell action={props.action} className="space-y-5" success={false}>
+      {(form) => <ParentRequestFields form={form} />}
+    </FormShell>
+  );
+}
+
+function ParentRequestFields({ form }: { form: FormShellState }) {
+  const errors = form.errors;
+  return (
+    <>
       {FIELDS.map((field) => {
         const describedBy = [field.hint ? `${field.name}-hint` : null, `${field.name}-error`].filter(Boolean).join(" ");
         const common = {
           id: field.name,
           name: field.name,
           className: inputClass,
-          defaultValue: values[field.name] ?? "",
-          "aria-invalid": errors[field.name] ? true : undefined,
+          defaultValue: form.value(field.name) ?? "",
+          "aria-invalid": form.invalid(field.name),
           "aria-describedby": describedBy,
         };
         return (
@@ -76,11 +81,23 @@ export function ParentRequestForm(props: { action: Action<null> }) {
       <fieldset className="space-y-2" aria-describedby="wants-error">
         <legend className={labelClass}>What would you like us to do?</legend>
         <label className="flex items-start gap-2 text-sm text-gray-900">
-          <input type="radio" name="wants" value="delete" defaultChecked className="mt-1 h-4 w-4" />
+          <input
+            type="radio"
+            name="wants"
+            value="delete"
+            defaultChecked={(form.value("wants") ?? "delete") === "delete"}
+            className="mt-1 h-4 w-4"
+          />
           <span>Delete the information as soon as you have checked my request</span>
         </label>
         <label className="flex items-start gap-2 text-sm text-gray-900">
-          <input type="radio" name="wants" value="review" className="mt-1 h-4 w-4" />
+          <input
+            type="radio"
+            name="wants"
+            value="review"
+            defaultChecked={form.value("wants") === "review"}
+            className="mt-1 h-4 w-4"
+          />
           <span>First let me review what was collected, then delete it</span>
         </label>
         <FieldError id="wants-error" errors={errors.wants} />
@@ -91,17 +108,16 @@ export function ParentRequestForm(props: { action: Action<null> }) {
             type="checkbox"
             name="isParent"
             className="mt-1 h-4 w-4"
-            aria-invalid={errors.isParent ? true : undefined}
+            defaultChecked={form.value("isParent") !== undefined}
+            aria-invalid={form.invalid("isParent")}
             aria-describedby="isParent-error"
           />
           <span>I am the child&apos;s parent or legal guardian, and the information in this form is true.</span>
         </label>
         <FieldError id="isParent-error" errors={errors.isParent} />
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Send my request"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Sending…">Send my request</SubmitButton>
+    </>
   );
 }
 
@@ -112,16 +128,18 @@ export function ConfirmLinkForm(props: {
   pendingLabel: string;
   variant?: "primary" | "danger";
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   return (
-    <form action={action} className="space-y-3">
-      <input type="hidden" name="token" value={props.token} />
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      {state?.ok ? null : (
-        <Button type="submit" variant={props.variant} disabled={pending}>
-          {pending ? props.pendingLabel : props.label}
-        </Button>
+    <FormShell action={props.action} className="space-y-3">
+      {(form) => (
+        <>
+          <input type="hidden" name="token" value={props.token} />
+          {form.state?.ok ? null : (
+            <SubmitButton variant={props.variant} pendingLabel={props.pendingLabel}>
+              {props.label}
+            </SubmitButton>
+          )}
+        </>
       )}
-    </form>
+    </FormShell>
   );
 }

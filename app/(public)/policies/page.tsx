@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listPublicPolicyDocuments } from "@/lib/policies/public";
+import { EmptyState } from "@/components/empty-state";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policies" };
@@ -11,7 +12,9 @@ export default async function PoliciesIndexPage() {
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold text-gray-900">Our policies</h1>
       {documents.length === 0 ? (
-        <p className="mt-4 text-gray-800">No policies are published yet.</p>
+        <div className="mt-4">
+          <EmptyState title="No policies are published yet." />
+        </div>
       ) : (
         <ul className="mt-6 space-y-2">
           {documents.map((d) => (

@@ -1,20 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert, Button } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { FormShell, SubmitButton } from "@/components/form-shell";
 import { adjustSubscriptions, confirmUnsubscribe } from "./actions";
 
 export function ConfirmUnsubscribeForm(props: { token: string; label: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(confirmUnsubscribe, null);
   return (
-    <form action={action} className="space-y-3">
+    <FormShell action={confirmUnsubscribe} className="space-y-3">
       <input type="hidden" name="token" value={props.token} />
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Unsubscribing…" : `Unsubscribe from ${props.label.toLowerCase()}`}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Unsubscribing…">{`Unsubscribe from ${props.label.toLowerCase()}`}</SubmitButton>
+    </FormShell>
   );
 }
 
@@ -22,9 +16,8 @@ export function AdjustSubscriptionsForm(props: {
   token: string;
   categories: { key: string; label: string; description: string; subscribed: boolean }[];
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(adjustSubscriptions, null);
   return (
-    <form action={action} className="space-y-4">
+    <FormShell action={adjustSubscriptions} className="space-y-4">
       <input type="hidden" name="token" value={props.token} />
       <fieldset className="space-y-3">
         <legend className="sr-only">Email topics</legend>
@@ -44,10 +37,9 @@ export function AdjustSubscriptionsForm(props: {
           </div>
         ))}
       </fieldset>
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Saving…" : "Save my email choices"}
-      </Button>
-    </form>
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save my email choices
+      </SubmitButton>
+    </FormShell>
   );
 }

@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Alert, Button, Card, PageHeader, inputClass, labelClass } from "@/components/ui";
 import { describeError } from "@/lib/actions/messages";
 import { describeActor, describeIp, listAuditLog, parseAuditFilters, type AuditFilters } from "@/lib/audit/browse";
 import { requireAdmin } from "@/lib/dal";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { bigintParam, parseSearchParams, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 /** Keyset cursors: audit row ids (PostgreSQL bigint). */
 const pagingSchema = z.object({ before: bigintParam().optional(), after: bigintParam().optional() });
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const FIELDS = [
   { key: "actor", label: "Actor (email or reference)", type: "text" },
   { key: "action", label: "Action (end with . or * for a prefix)", type: "text" },
@@ -92,52 +94,44 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
         </form>
       </Card>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
-      <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <caption className="sr-only">Audit log entries, newest first</caption>
-          <thead className="bg-gray-50">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                When (UTC)
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Actor
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Action
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Target
-              </th>
-              <th scope="col" className="px-3 py-2">
-                IP
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Details
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((row) => (
-              <tr key={row.id} className="border-t border-gray-100 align-top" data-id={row.id}>
-                <td className="whitespace-nowrap px-3 py-2">{when.format(row.at)}</td>
-                <td className="min-w-[11rem] px-3 py-2 [overflow-wrap:anywhere]" title={row.actorRef ?? undefined}>
-                  {describeActor(row)}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                <td className="min-w-[9rem] px-3 py-2 [overflow-wrap:anywhere]">
-                  {row.targetType ? `${row.targetType}${row.targetId ? `: ${row.targetId}` : ""}` : "—"}
-                </td>
-                <td className="px-3 py-2 break-all">{describeIp(row) || "—"}</td>
-                <td className="min-w-[12rem] px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">
-                  {JSON.stringify(row.metadata)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {page.rows.length === 0 ? <p className="p-4 text-gray-700">No audit entries match these filters.</p> : null}
-      </Card>
+      <Table
+        caption="Audit log entries, newest first"
+        testId="audit-table"
+        rows={page.rows}
+        rowKey={(row) => String(row.id)}
+        rowData={(row) => ({ "data-id": String(row.id) })}
+        empty={<EmptyState title="No audit entries match these filters." />}
+        density="compact"
+        columns={[
+          {
+            key: "when",
+            header: "When (UTC)",
+            className: "whitespace-nowrap",
+            cell: (row) => <DateTime value={row.at} format="dateTimeSeconds" />,
+          },
+          {
+            key: "actor",
+            header: "Actor",
+            className: "min-w-[11rem] [overflow-wrap:anywhere]",
+            cellTitle: (row) => row.actorRef ?? undefined,
+            cell: (row) => describeActor(row),
+          },
+          { key: "action", header: "Action", className: "font-mono text-xs", cell: (row) => row.action },
+          {
+            key: "target",
+            header: "Target",
+            className: "min-w-[9rem] [overflow-wrap:anywhere]",
+            cell: (row) => (row.targetType ? `${row.targetType}${row.targetId ? `: ${row.targetId}` : ""}` : "—"),
+          },
+          { key: "ip", header: "IP", className: "break-all", cell: (row) => describeIp(row) || "—" },
+          {
+            key: "details",
+            header: "Details",
+            className: "min-w-[12rem] font-mono text-xs [overflow-wrap:anywhere]",
+            cell: (row) => JSON.stringify(row.metadata),
+          },
+        ]}
+      />
       <nav aria-label="Audit log pages" className="flex gap-4 text-sm">
         {page.newer ? (
           <Link

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useState, startTransition } from "react";
-import { Alert, Button, Field, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { useState } from "react";
+import { FormShell, SubmitButton, type FormShellState } from "@/components/form-shell";
+import { Field, FieldError, inputClass, labelClass } from "@/components/ui";
 import { saveBreachAction } from "./actions";
 
 export type BreachFormValues = {
@@ -45,12 +45,25 @@ export function BreachForm(props: {
   categories: { slug: string; title: string }[];
   submitLabel: string;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveBreachAction, null);
+  return (
+    // Submitted without a form reset, so a validation failure keeps what was typed.
+    <FormShell action={saveBreachAction} className="grid gap-4 sm:grid-cols-2" keepValues>
+      {(form) => <BreachFields {...props} form={form} />}
+    </FormShell>
+  );
+}
+
+function BreachFields(props: {
+  values: BreachFormValues;
+  categories: { slug: string; title: string }[];
+  submitLabel: string;
+  form: FormShellState;
+}) {
   const [audience, setAudience] = useState(props.values.audience);
-  const errors = fieldErrorsOf(state);
+  const { form } = props;
   const v = props.values;
   const text = (name: keyof BreachFormValues, label: string, hint?: string, rows = 3) => (
-    <Field name={name} label={label} hint={hint} errors={errors[name]} className="sm:col-span-2">
+    <Field name={name} label={label} hint={hint} errors={form.error(name)} className="sm:col-span-2">
       {(describedBy) => (
         <textarea
           className={inputClass}
@@ -58,14 +71,14 @@ export function BreachForm(props: {
           name={name}
           rows={rows}
           defaultValue={v[name] as string}
-          aria-invalid={errors[name] ? true : undefined}
+          aria-invalid={form.invalid(name)}
           aria-describedby={describedBy}
         />
       )}
     </Field>
   );
   const date = (name: keyof BreachFormValues, label: string) => (
-    <Field name={name} label={label} errors={errors[name]}>
+    <Field name={name} label={label} errors={form.error(name)}>
       {(describedBy) => (
         <input
           className={inputClass}
@@ -73,34 +86,20 @@ export function BreachForm(props: {
           name={name}
           type="date"
           defaultValue={v[name] as string}
-          aria-invalid={errors[name] ? true : undefined}
+          aria-invalid={form.invalid(name)}
           aria-describedby={describedBy}
         />
       )}
     </Field>
   );
   return (
-    <form
-      className="grid gap-4 sm:grid-cols-2"
-      noValidate
-      // Submitted without a form reset, so a validation failure keeps what was typed.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => action(data));
-      }}
-    >
-      {state ? (
-        <div className="sm:col-span-2">
-          <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>
-        </div>
-      ) : null}
+    <>
       {v.breachId ? <input type="hidden" name="breachId" value={v.breachId} /> : null}
       <Field
         name="title"
         label="Title"
         hint="A few words people will recognise, e.g. “Support mailbox accessed by an outsider”."
-        errors={errors.title}
+        errors={form.error("title")}
         className="sm:col-span-2"
       >
         {(describedBy) => (
@@ -109,7 +108,7 @@ export function BreachForm(props: {
             id="title"
             name="title"
             defaultValue={v.title}
-            aria-invalid={errors.title ? true : undefined}
+            aria-invalid={form.invalid("title")}
             aria-describedby={describedBy}
           />
         )}
@@ -124,7 +123,7 @@ export function BreachForm(props: {
       {text("whatToDo", "What people should do")}
       {text("contact", "Contact for questions", "A postal address, phone number or email address people can use.", 2)}
 
-      <fieldset className="space-y-3 sm:col-span-2">
+      <fieldset className="space-y-3 sm:col-span-2" aria-describedby="audience-error">
         <legend className={labelClass}>Who is affected</legend>
         {(
           [
@@ -148,7 +147,7 @@ export function BreachForm(props: {
             </label>
           </div>
         ))}
-        <FieldError id="audience-error" errors={errors.audience} />
+        <FieldError id="audience-error" errors={form.error("audience")} />
       </fieldset>
 
       {audience === "LIST" ? (
@@ -156,7 +155,7 @@ export function BreachForm(props: {
           name="emails"
           label="Affected addresses"
           hint="One per line (commas also work). Addresses without an account are listed in the preview and not emailed."
-          errors={errors.emails}
+          errors={form.error("emails")}
           className="sm:col-span-2"
         >
           {(describedBy) => (
@@ -166,7 +165,7 @@ export function BreachForm(props: {
               name="emails"
               rows={5}
               defaultValue={v.emails}
-              aria-invalid={errors.emails ? true : undefined}
+              aria-invalid={form.invalid("emails")}
               aria-describedby={describedBy}
             />
           )}
@@ -193,17 +192,15 @@ export function BreachForm(props: {
                 </div>
               ))}
             </div>
-            <FieldError id="categories-error" errors={errors.categories} />
+            <FieldError id="categories-error" errors={form.error("categories")} />
           </fieldset>
           {date("audienceFrom", "Records from (optional)")}
           {date("audienceTo", "Records until (optional, inclusive)")}
         </>
       ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : props.submitLabel}
-        </Button>
+        <SubmitButton pendingLabel="Saving…">{props.submitLabel}</SubmitButton>
       </div>
-    </form>
+    </>
   );
 }

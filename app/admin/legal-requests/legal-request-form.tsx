@@ -1,15 +1,23 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
-import { Alert, Button, Field, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { useState } from "react";
+import { FormShell, SubmitButton, type FormShellState } from "@/components/form-shell";
+import { Field, FieldError, inputClass, labelClass } from "@/components/ui";
 import { createLegalRequestAction } from "./actions";
 
 export function LegalRequestForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createLegalRequestAction, null);
+  return (
+    // Submitted without a form reset, so a validation failure keeps what was typed.
+    <FormShell action={createLegalRequestAction} className="grid gap-4 sm:grid-cols-2" keepValues>
+      {(form) => <LegalRequestFields form={form} />}
+    </FormShell>
+  );
+}
+
+function LegalRequestFields({ form }: { form: FormShellState }) {
   const [decision, setDecision] = useState("REFUSED");
   const [prohibited, setProhibited] = useState(false);
-  const errors = fieldErrorsOf(state);
+  const errors = form.errors;
   const input = (name: string, label: string, type = "text", hint?: string, className = "") => (
     <Field name={name} label={label} hint={hint} errors={errors[name]} className={className}>
       {(describedBy) => (
@@ -39,21 +47,7 @@ export function LegalRequestForm() {
     </Field>
   );
   return (
-    <form
-      className="grid gap-4 sm:grid-cols-2"
-      noValidate
-      // Submitted without a form reset, so a validation failure keeps what was typed.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => action(data));
-      }}
-    >
-      {state && !state.ok ? (
-        <div className="sm:col-span-2">
-          <Alert tone="error">{state.message}</Alert>
-        </div>
-      ) : null}
+    <>
       {input("authority", "Authority or requesting party", "text", undefined, "sm:col-span-2")}
       {area("legalBasis", "Legal basis", "e.g. grand-jury subpoena under 18 U.S.C. § 2703(c), court order no. …", 2)}
       {input("receivedAt", "Date received", "date")}
@@ -121,14 +115,10 @@ export function LegalRequestForm() {
         </>
       ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>
-          {pending
-            ? "Saving…"
-            : prohibited
-              ? "Register (nobody is told yet)"
-              : "Register and tell the people concerned"}
-        </Button>
+        <SubmitButton pendingLabel="Saving…">
+          {prohibited ? "Register (nobody is told yet)" : "Register and tell the people concerned"}
+        </SubmitButton>
       </div>
-    </form>
+    </>
   );
 }

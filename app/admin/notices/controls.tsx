@@ -1,75 +1,61 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert, Button, inputClass, labelClass } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { FormShell, SubmitButton } from "@/components/form-shell";
+import { FieldError, inputClass, labelClass } from "@/components/ui";
 import { controlCampaignAction, setRateAction } from "./actions";
 
 export function CampaignControls(props: { campaignId: string; status: string; ratePerSecond: number }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(controlCampaignAction, null);
-  const [rateState, rateAction, ratePending] = useActionState<ActionState, FormData>(setRateAction, null);
   const live = props.status === "RUNNING" || props.status === "PAUSED";
+  if (!live) return null;
   return (
     <div className="space-y-4">
-      {live ? (
-        <form
-          action={action}
-          className="flex flex-wrap gap-2"
-          onSubmit={(event) => {
-            const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-            if (
-              submitter?.value === "cancel" &&
-              !window.confirm("Cancel this campaign? Messages not yet sent will never be sent.")
-            )
-              event.preventDefault();
-          }}
-        >
-          <input type="hidden" name="campaignId" value={props.campaignId} />
-          {props.status === "RUNNING" ? (
-            <Button type="submit" name="action" value="pause" variant="secondary" disabled={pending}>
-              Pause
-            </Button>
-          ) : null}
-          {props.status === "PAUSED" ? (
-            <Button type="submit" name="action" value="resume" disabled={pending}>
-              Resume
-            </Button>
-          ) : null}
-          <Button type="submit" name="action" value="cancel" variant="danger" disabled={pending}>
-            Cancel campaign
-          </Button>
-        </form>
-      ) : null}
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      {live ? (
-        <form action={rateAction} className="flex flex-wrap items-end gap-2" noValidate>
-          <input type="hidden" name="campaignId" value={props.campaignId} />
-          <div className="space-y-1">
-            <label className={labelClass} htmlFor="ratePerSecond">
-              Rate limit (messages per second)
-            </label>
-            <input
-              className={`${inputClass} w-40`}
-              id="ratePerSecond"
-              name="ratePerSecond"
-              type="number"
-              min={1}
-              max={10000}
-              defaultValue={props.ratePerSecond}
-              aria-describedby="rate-error"
-            />
-          </div>
-          <Button type="submit" variant="secondary" disabled={ratePending}>
-            Set rate
-          </Button>
-          {rateState && !rateState.ok ? (
-            <p id="rate-error" className="w-full text-sm text-red-700">
-              {rateState.fieldErrors?.ratePerSecond?.[0] ?? rateState.message}
-            </p>
-          ) : null}
-          {rateState?.ok ? <p className="w-full text-sm text-green-800">{rateState.message}</p> : null}
-        </form>
-      ) : null}
+      <FormShell
+        action={controlCampaignAction}
+        className="flex flex-wrap gap-2"
+        confirm={(submitter) =>
+          submitter?.value === "cancel" ? "Cancel this campaign? Messages not yet sent will never be sent." : null
+        }
+      >
+        <input type="hidden" name="campaignId" value={props.campaignId} />
+        {props.status === "RUNNING" ? (
+          <SubmitButton name="action" value="pause" variant="secondary">
+            Pause
+          </SubmitButton>
+        ) : null}
+        {props.status === "PAUSED" ? (
+          <SubmitButton name="action" value="resume">
+            Resume
+          </SubmitButton>
+        ) : null}
+        <SubmitButton name="action" value="cancel" variant="danger">
+          Cancel campaign
+        </SubmitButton>
+      </FormShell>
+      <FormShell action={setRateAction} className="flex flex-wrap items-end gap-2">
+        {(form) => (
+          <>
+            <div className="space-y-1">
+              <label className={labelClass} htmlFor="ratePerSecond">
+                Rate limit (messages per second)
+              </label>
+              <input
+                className={`${inputClass} w-40`}
+                id="ratePerSecond"
+                name="ratePerSecond"
+                type="number"
+                min={1}
+                max={10000}
+                defaultValue={form.value("ratePerSecond") ?? props.ratePerSecond}
+                aria-invalid={form.invalid("ratePerSecond")}
+                aria-describedby="ratePerSecond-error"
+              />
+              <FieldError id="ratePerSecond-error" errors={form.error("ratePerSecond")} />
+            </div>
+            <input type="hidden" name="campaignId" value={props.campaignId} />
+            <SubmitButton variant="secondary">Set rate</SubmitButton>
+          </>
+        )}
+      </FormShell>
     </div>
   );
 }

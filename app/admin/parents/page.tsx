@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { Card, PageHeader } from "@/components/ui";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
+import { PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { listParentRequests } from "@/lib/parents/admin";
 import { parseSearchParams, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Parents' requests" };
 export const dynamic = "force-dynamic";
@@ -22,8 +25,6 @@ const STATUS = {
   REJECTED: "Rejected",
   AWAITING_EMAIL: "Unconfirmed",
 } as const;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 const searchSchema = z.object({ status: z.enum(FILTERS.map((entry) => entry.key)).default("OPEN") });
 
 export default async function AdminParentsPage(props: { searchParams: Promise<SearchParams> }) {
@@ -48,39 +49,36 @@ export default async function AdminParentsPage(props: { searchParams: Promise<Se
           </Link>
         ))}
       </nav>
-      <Card className="overflow-x-auto p-0">
-        {requests.length === 0 ? (
-          <p className="p-6 text-gray-800">No requests here.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Parents&apos; requests</caption>
-            <thead className="bg-gray-50 text-gray-800">
-              <tr>
-                <th className="px-4 py-2">Received</th>
-                <th className="px-4 py-2">Parent</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2">Matched accounts</th>
-                <th className="px-4 py-2">Review first</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => (
-                <tr key={request.id} className="border-t border-gray-100">
-                  <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(request.createdAt)}</td>
-                  <td className="px-4 py-2">
-                    <Link className="font-medium text-brand-700 underline" href={`/admin/parents/${request.id}`}>
-                      {request.parentName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">{STATUS[request.status]}</td>
-                  <td className="px-4 py-2">{request.matchedAt ? request.matches : "searching…"}</td>
-                  <td className="px-4 py-2">{request.reviewFirst ? "yes" : "no"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Card>
+      <Table
+        caption="Parents' requests"
+        rows={requests}
+        rowKey={(request) => request.id}
+        empty={<EmptyState title="No requests here." />}
+        columns={[
+          {
+            key: "received",
+            header: "Received",
+            className: "whitespace-nowrap",
+            cell: (request) => <DateTime value={request.createdAt} format="date" />,
+          },
+          {
+            key: "parent",
+            header: "Parent",
+            cell: (request) => (
+              <Link className="font-medium text-brand-700 underline" href={`/admin/parents/${request.id}`}>
+                {request.parentName}
+              </Link>
+            ),
+          },
+          { key: "status", header: "Status", cell: (request) => STATUS[request.status] },
+          {
+            key: "matches",
+            header: "Matched accounts",
+            cell: (request) => (request.matchedAt ? request.matches : "searching…"),
+          },
+          { key: "review", header: "Review first", cell: (request) => (request.reviewFirst ? "yes" : "no") },
+        ]}
+      />
     </div>
   );
 }

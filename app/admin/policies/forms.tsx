@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { useState } from "react";
+import { FormShell, SubmitButton, useFormShell } from "@/components/form-shell";
+import { FieldError, inputClass, labelClass } from "@/components/ui";
 import {
   createDocumentAction,
   createDraftAction,
@@ -12,17 +12,20 @@ import {
 } from "./actions";
 
 export function NewDocumentForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createDocumentAction, null);
+  return (
+    <FormShell action={createDocumentAction} className="grid gap-4 sm:grid-cols-2">
+      <NewDocumentFields />
+    </FormShell>
+  );
+}
+
+function NewDocumentFields() {
+  const form = useFormShell();
+  // Controlled: what was typed stays after a refusal.
   const [title, setTitle] = useState("");
   const [slug, setSlug] = useState("");
-  const errors = fieldErrorsOf(state);
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      {state && !state.ok ? (
-        <div className="sm:col-span-2">
-          <Alert tone="error">{state.message}</Alert>
-        </div>
-      ) : null}
+    <>
       <div className="space-y-1">
         <label className={labelClass} htmlFor="title">
           Title
@@ -32,12 +35,13 @@ export function NewDocumentForm() {
           id="title"
           name="title"
           required
+          aria-invalid={form.invalid("title")}
           aria-describedby="title-error"
           placeholder="Acceptable Use Policy"
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />
-        <FieldError id="title-error" errors={errors.title} />
+        <FieldError id="title-error" errors={form.error("title")} />
       </div>
       <div className="space-y-1">
         <label className={labelClass} htmlFor="slug">
@@ -48,32 +52,27 @@ export function NewDocumentForm() {
           id="slug"
           name="slug"
           required
+          aria-invalid={form.invalid("slug")}
           aria-describedby="slug-error"
           placeholder="acceptable-use"
           value={slug}
           onChange={(e) => setSlug(e.target.value)}
         />
-        <FieldError id="slug-error" errors={errors.slug} />
+        <FieldError id="slug-error" errors={form.error("slug")} />
       </div>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create document"}
-        </Button>
+        <SubmitButton pendingLabel="Creating…">Create document</SubmitButton>
       </div>
-    </form>
+    </>
   );
 }
 
 export function NewDraftButton(props: { slug: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(createDraftAction, null);
   return (
-    <form action={action} className="space-y-2">
+    <FormShell action={createDraftAction} className="space-y-2" success={false}>
       <input type="hidden" name="slug" value={props.slug} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Starting…" : "Start a new draft"}
-      </Button>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-    </form>
+      <SubmitButton pendingLabel="Starting…">Start a new draft</SubmitButton>
+    </FormShell>
   );
 }
 
@@ -87,7 +86,15 @@ type DraftValues = {
 };
 
 export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; earliestSubstantive: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveDraftAction, null);
+  return (
+    <FormShell action={saveDraftAction} className="space-y-4">
+      <DraftFields {...props} />
+    </FormShell>
+  );
+}
+
+function DraftFields(props: { draft: DraftValues; minNoticeDays: number; earliestSubstantive: string }) {
+  const form = useFormShell();
   // Controlled fields: React resets uncontrolled forms after an action, which
   // would throw away unsaved edits when validation fails.
   const [isSubstantive, setSubstantive] = useState(props.draft.isSubstantive);
@@ -95,9 +102,9 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
   const [summary, setSummary] = useState(props.draft.summary);
   const [effectiveOn, setEffectiveOn] = useState(props.draft.effectiveOn);
   const [overrideReason, setOverrideReason] = useState(props.draft.overrideReason);
-  const errors = fieldErrorsOf(state);
+  const errors = form.errors;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <>
       <input type="hidden" name="versionId" value={props.draft.versionId} />
       <div className="space-y-1">
         <label className={labelClass} htmlFor="markdown">
@@ -110,6 +117,7 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
           rows={18}
           value={markdown}
           onChange={(e) => setMarkdown(e.target.value)}
+          aria-invalid={form.invalid("markdown")}
           aria-describedby="markdown-error"
         />
         <FieldError id="markdown-error" errors={errors.markdown} />
@@ -125,6 +133,7 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
           rows={3}
           value={summary}
           onChange={(e) => setSummary(e.target.value)}
+          aria-invalid={form.invalid("summary")}
           aria-describedby="summary-error"
         />
         <FieldError id="summary-error" errors={errors.summary} />
@@ -160,6 +169,7 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
             type="date"
             value={effectiveOn}
             onChange={(e) => setEffectiveOn(e.target.value)}
+            aria-invalid={form.invalid("effectiveOn")}
             aria-describedby="effectiveOn-hint effectiveOn-error"
           />
           <p id="effectiveOn-hint" className="text-sm text-gray-700">
@@ -177,56 +187,58 @@ export function DraftForm(props: { draft: DraftValues; minNoticeDays: number; ea
             name="overrideReason"
             value={overrideReason}
             onChange={(e) => setOverrideReason(e.target.value)}
+            aria-invalid={form.invalid("overrideReason")}
             aria-describedby="overrideReason-error"
           />
           <FieldError id="overrideReason-error" errors={errors.overrideReason} />
         </div>
       </div>
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save draft"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
+    </>
   );
 }
 
 export function PublishForm(props: { versionId: string; description: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(publishDraftAction, null);
-  const errors = fieldErrorsOf(state);
   return (
-    <form action={action} className="space-y-3" noValidate>
-      <input type="hidden" name="versionId" value={props.versionId} />
-      <p className="text-sm text-gray-800">{props.description}</p>
-      <div className="flex items-start gap-2">
-        <input id="confirm" name="confirm" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="confirm-error" />
-        <label htmlFor="confirm" className="text-sm text-gray-900">
-          I have checked the preview and the changes; I understand a published version cannot be edited.
-        </label>
-      </div>
-      <FieldError id="confirm-error" errors={errors.confirm} />
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Publishing…" : "Publish saved draft"}
-      </Button>
-    </form>
+    <FormShell action={publishDraftAction} className="space-y-3" success={false}>
+      {(form) => (
+        <>
+          <input type="hidden" name="versionId" value={props.versionId} />
+          <p className="text-sm text-gray-800">{props.description}</p>
+          <div className="flex items-start gap-2">
+            <input
+              id="confirm"
+              name="confirm"
+              type="checkbox"
+              className="mt-1 h-4 w-4"
+              aria-invalid={form.invalid("confirm")}
+              aria-describedby="confirm-error"
+            />
+            <label htmlFor="confirm" className="text-sm text-gray-900">
+              I have checked the preview and the changes; I understand a published version cannot be edited.
+            </label>
+          </div>
+          <FieldError id="confirm-error" errors={form.error("confirm")} />
+          <SubmitButton pendingLabel="Publishing…">Publish saved draft</SubmitButton>
+        </>
+      )}
+    </FormShell>
   );
 }
 
 export function DiscardDraftForm(props: { versionId: string; slug: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(discardDraftAction, null);
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!window.confirm("Discard this draft? Its text will be deleted.")) event.preventDefault();
-      }}
+    <FormShell
+      action={discardDraftAction}
+      className=""
+      success={false}
+      confirm="Discard this draft? Its text will be deleted."
     >
       <input type="hidden" name="versionId" value={props.versionId} />
       <input type="hidden" name="slug" value={props.slug} />
-      <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? "Discarding…" : "Discard draft"}
-      </Button>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-    </form>
+      <SubmitButton variant="danger" pendingLabel="Discarding…">
+        Discard draft
+      </SubmitButton>
+    </FormShell>
   );
 }

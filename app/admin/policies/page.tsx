@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { listPolicyDocuments } from "@/lib/policies/admin";
@@ -18,54 +20,47 @@ export default async function AdminPoliciesPage() {
         title="Policies"
         description="Draft, preview and publish versions of each policy. Published versions never change."
       />
-      <Card>
-        {documents.length === 0 ? (
-          <p className="text-gray-800">No policy documents yet. Create one below.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Policy documents</caption>
-              <thead className="border-b border-gray-200 text-gray-800">
-                <tr>
-                  <th className="py-2 pr-4">Document</th>
-                  <th className="py-2 pr-4">Current</th>
-                  <th className="py-2 pr-4">Upcoming</th>
-                  <th className="py-2 pr-4">Draft</th>
-                </tr>
-              </thead>
-              <tbody>
-                {documents.map((d) => (
-                  <tr key={d.id} className="border-b border-gray-100 last:border-0">
-                    <td className="py-2 pr-4">
-                      <Link className="font-medium text-brand-700 underline" href={`/admin/policies/${d.slug}`}>
-                        {d.title}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-4 text-gray-800">
-                      {d.current ? `v${d.current.version} since ${formatPolicyDate(d.current.effectiveAt)}` : "None"}
-                    </td>
-                    <td className="py-2 pr-4 text-gray-800">
-                      {d.upcoming ? `v${d.upcoming.version} on ${formatPolicyDate(d.upcoming.effectiveAt)}` : "None"}
-                    </td>
-                    <td className="py-2 pr-4 text-gray-800">
-                      {d.draft ? (
-                        <Link
-                          className="text-brand-700 underline"
-                          href={`/admin/policies/${d.slug}/v/${d.draft.version}`}
-                        >
-                          Edit v{d.draft.version}
-                        </Link>
-                      ) : (
-                        "None"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <Table
+        caption="Policy documents"
+        rows={documents}
+        rowKey={(d) => d.id}
+        empty={<EmptyState title="No policy documents yet." description="Create one below." />}
+        columns={[
+          {
+            key: "document",
+            header: "Document",
+            cell: (d) => (
+              <Link className="font-medium text-brand-700 underline" href={`/admin/policies/${d.slug}`}>
+                {d.title}
+              </Link>
+            ),
+          },
+          {
+            key: "current",
+            header: "Current",
+            cell: (d) =>
+              d.current ? `v${d.current.version} since ${formatPolicyDate(d.current.effectiveAt)}` : "None",
+          },
+          {
+            key: "upcoming",
+            header: "Upcoming",
+            cell: (d) =>
+              d.upcoming ? `v${d.upcoming.version} on ${formatPolicyDate(d.upcoming.effectiveAt)}` : "None",
+          },
+          {
+            key: "draft",
+            header: "Draft",
+            cell: (d) =>
+              d.draft ? (
+                <Link className="text-brand-700 underline" href={`/admin/policies/${d.slug}/v/${d.draft.version}`}>
+                  Edit v{d.draft.version}
+                </Link>
+              ) : (
+                "None"
+              ),
+          },
+        ]}
+      />
       <Card>
         <h2 className="mb-4 text-lg font-semibold text-gray-900">New policy document</h2>
         <NewDocumentForm />

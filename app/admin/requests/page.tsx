@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { DueDate, statusLabel } from "@/components/requests/status";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Card, inputClass, labelClass, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { REQUEST_TYPE_INFO, REQUEST_TYPES } from "@/lib/requests/catalog";
 import { LAW_RULES, type Law } from "@/lib/requests/deadlines";
 import { listRequestQueue, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/requests/admin";
 import { parseSearchParams, positiveIntParam, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Privacy requests" };
 export const dynamic = "force-dynamic";
@@ -23,7 +26,6 @@ const STATUSES = [
   "DENIED",
   "WITHDRAWN",
 ] as const;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 type Search = Record<string, string | undefined>;
 
 // A filter that is not one of the choices is ignored (the form only offers valid ones).
@@ -170,48 +172,43 @@ export default async function RequestQueuePage(props: { searchParams: Promise<Se
           ? "No requests"
           : `Requests ${(page - 1) * QUEUE_PAGE_SIZE + 1}–${(page - 1) * QUEUE_PAGE_SIZE + queue.rows.length}${queue.hasNext ? " (more on the next page)" : ""}`}
       </p>
-      <Card className="overflow-x-auto p-0">
-        {queue.rows.length === 0 ? (
-          <p className="p-6 text-gray-800">Nothing here. Good work.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Privacy requests</caption>
-            <thead className="bg-gray-50 text-gray-800">
-              <tr>
-                <th className="px-4 py-2">Due</th>
-                <th className="px-4 py-2">Reference</th>
-                <th className="px-4 py-2">Type</th>
-                <th className="px-4 py-2">Law</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2">Person</th>
-                <th className="px-4 py-2">Received</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.rows.map((row) => (
-                <tr key={row.id} className="border-t border-gray-100">
-                  <td className="px-4 py-2">
-                    {row.isOpen ? <DueDate dueAt={row.dueAt} state={row.dueState} /> : "closed"}
-                  </td>
-                  <td className="px-4 py-2">
-                    <Link className="font-medium text-brand-700 underline" href={`/admin/requests/${row.id}`}>
-                      {row.reference}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">{REQUEST_TYPE_INFO[row.type].label}</td>
-                  <td className="px-4 py-2">{row.jurisdiction}</td>
-                  <td className="px-4 py-2">
-                    {statusLabel(row.status)}
-                    {row.extendedAt ? " (extended)" : ""}
-                  </td>
-                  <td className="px-4 py-2 break-all">{row.email ?? "account deleted"}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{dateFormat.format(row.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Card>
+      <Table
+        caption="Privacy requests"
+        rows={queue.rows}
+        rowKey={(row) => row.id}
+        empty={<EmptyState title="Nothing here." description="Good work." />}
+        columns={[
+          {
+            key: "due",
+            header: "Due",
+            cell: (row) => (row.isOpen ? <DueDate dueAt={row.dueAt} state={row.dueState} /> : "closed"),
+          },
+          {
+            key: "reference",
+            header: "Reference",
+            className: "whitespace-nowrap",
+            cell: (row) => (
+              <Link className="font-medium text-brand-700 underline" href={`/admin/requests/${row.id}`}>
+                {row.reference}
+              </Link>
+            ),
+          },
+          { key: "type", header: "Type", cell: (row) => REQUEST_TYPE_INFO[row.type].label },
+          { key: "law", header: "Law", cell: (row) => row.jurisdiction },
+          {
+            key: "status",
+            header: "Status",
+            cell: (row) => `${statusLabel(row.status)}${row.extendedAt ? " (extended)" : ""}`,
+          },
+          { key: "person", header: "Person", className: "break-all", cell: (row) => row.email ?? "account deleted" },
+          {
+            key: "received",
+            header: "Received",
+            className: "whitespace-nowrap",
+            cell: (row) => <DateTime value={row.createdAt} format="date" />,
+          },
+        ]}
+      />
       {page > 1 || queue.hasNext ? (
         <nav aria-label="Pages" className="flex gap-3 text-sm">
           {page > 1 ? (

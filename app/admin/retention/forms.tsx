@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, Button, inputClass } from "@/components/ui";
+import { Button, inputClass } from "@/components/ui";
 import type { ActionState } from "@/lib/actions";
+import { FormShell, SubmitButton } from "@/components/form-shell";
 import { startRunAction, updateRuleAction } from "./actions";
 
+/** A compact editor in a table row: its result is one status line under the field, not a summary. */
 export function RuleForm(props: { target: string; title: string; days: number }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(updateRuleAction, null);
   const id = `days-${props.target}`;
@@ -37,34 +39,31 @@ export function RuleForm(props: { target: string; title: string; days: number })
 }
 
 export function RunForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(startRunAction, null);
   return (
-    <div className="space-y-3">
-      <form
-        action={action}
-        className="flex flex-wrap gap-2"
-        onSubmit={(event) => {
-          const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          if (
-            submitter?.value === "purge" &&
-            !window.confirm("Delete everything older than its retention period now? This cannot be undone.")
-          )
-            event.preventDefault();
-        }}
-      >
-        <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={pending}>
-          Dry run (count only)
-        </Button>
-        <Button type="submit" name="mode" value="purge" variant="danger" disabled={pending}>
-          Purge expired data now
-        </Button>
-        {pending ? (
-          <span role="status" className="self-center text-sm text-gray-700">
-            Working…
-          </span>
-        ) : null}
-      </form>
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-    </div>
+    <FormShell
+      action={startRunAction}
+      className="space-y-3"
+      confirm={(submitter) =>
+        submitter?.value === "purge"
+          ? "Delete everything older than its retention period now? This cannot be undone."
+          : null
+      }
+    >
+      {(form) => (
+        <div className="flex flex-wrap gap-2">
+          <SubmitButton name="mode" value="dry-run" variant="secondary">
+            Dry run (count only)
+          </SubmitButton>
+          <SubmitButton name="mode" value="purge" variant="danger">
+            Purge expired data now
+          </SubmitButton>
+          {form.pending ? (
+            <span role="status" className="self-center text-sm text-gray-700">
+              Working…
+            </span>
+          ) : null}
+        </div>
+      )}
+    </FormShell>
   );
 }

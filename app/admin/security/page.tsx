@@ -16,11 +16,11 @@ import {
   startAppAction,
 } from "./actions";
 import { AddPasskey, AppSetup, NewRecoveryCodes } from "./panels";
+import { formatDate } from "@/lib/core/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function factorsOf(admin: { hasTotp: boolean; passkeys: number; recoveryCodesLeft: number }): string {
   const parts = [
@@ -47,7 +47,7 @@ export default async function SecurityPage() {
         description={`Every change below needs your second factor within the last ${STEP_UP_MINUTES} minutes, and each one is emailed to the admin concerned and written to the audit log.`}
       />
       <p className="text-sm text-gray-700">
-        {state.passedAt ? `You last confirmed it was you at ${when.format(state.passedAt)} UTC. ` : null}
+        {state.passedAt ? `You last confirmed it was you at ${formatDate(state.passedAt, "dateTime")} UTC. ` : null}
         <Link className="font-semibold text-brand-700 underline" href="/admin-verify?next=/admin/security">
           Confirm it&apos;s you
         </Link>
@@ -59,7 +59,7 @@ export default async function SecurityPage() {
         </h2>
         <Card className="space-y-4">
           <h3 className="font-semibold">Passkeys</h3>
-          {enrolment.passkeys.length === 0 ? <p className="text-sm text-gray-700">No passkey yet.</p> : null}
+          {enrolment.passkeys.length === 0 ? <EmptyState variant="plain" title="No passkey yet." /> : null}
           <ul className="space-y-3">
             {enrolment.passkeys.map((passkey) => (
               <li
@@ -69,7 +69,9 @@ export default async function SecurityPage() {
                 <span>
                   <span className="font-medium">{passkey.name}</span>
                   <span className="block text-gray-700">
-                    {passkey.lastUsedAt ? `Last used ${when.format(passkey.lastUsedAt)} UTC` : "Not used yet"}
+                    {passkey.lastUsedAt
+                      ? `Last used ${formatDate(passkey.lastUsedAt, "dateTime")} UTC`
+                      : "Not used yet"}
                   </span>
                 </span>
                 {factorCount > 1 ? (

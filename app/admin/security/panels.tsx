@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { FormShell, SubmitButton } from "@/components/form-shell";
 import { PasskeyButton, RecoveryCodeList, TotpSetup } from "@/components/second-factor";
-import { Alert, Button } from "@/components/ui";
-import type { Action, ActionState } from "@/lib/actions";
+import { Alert } from "@/components/ui";
+import type { Action } from "@/lib/actions";
 
 export function AddPasskey(props: { options: Action<{ options: string }>; finish: Action<null> }) {
   const router = useRouter();
@@ -47,27 +48,24 @@ export function AppSetup(props: { start: Action<TotpStart>; confirm: Action<null
 }
 
 export function NewRecoveryCodes(props: { action: Action<{ recoveryCodes: string[] }> }) {
-  const [state, action, pending] = useActionState<ActionState<{ recoveryCodes: string[] }>, FormData>(
-    props.action,
-    null,
-  );
-  if (state?.ok) {
-    return (
-      <div className="space-y-3">
-        <Alert tone="success" title="New recovery codes">
-          Save these 10 codes somewhere safe: each works once, and we will not show them again. Your previous codes no
-          longer work.
-        </Alert>
-        <RecoveryCodeList codes={state.data.recoveryCodes} />
-      </div>
-    );
-  }
   return (
-    <form action={action} className="space-y-2">
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Making codes…" : "Make new recovery codes"}
-      </Button>
-    </form>
+    <FormShell
+      action={props.action}
+      className="space-y-2"
+      replaceOnSuccess
+      success={(result) => (
+        <div className="space-y-3">
+          <Alert tone="success" title="New recovery codes">
+            Save these 10 codes somewhere safe: each works once, and we will not show them again. Your previous codes no
+            longer work.
+          </Alert>
+          <RecoveryCodeList codes={result.data.recoveryCodes} />
+        </div>
+      )}
+    >
+      <SubmitButton variant="secondary" pendingLabel="Making codes…">
+        Make new recovery codes
+      </SubmitButton>
+    </FormShell>
   );
 }

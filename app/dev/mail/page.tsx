@@ -5,6 +5,8 @@ import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { isMailCatcherServed, listCaughtMail } from "@/lib/email/caught-mail";
 import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
+import { formatDate } from "@/lib/core/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail", robots: { index: false } };
@@ -37,14 +39,18 @@ export default async function DevMailPage(props: { searchParams: Promise<SearchP
         </button>
       </form>
       <Card className="p-0">
-        {messages.length === 0 ? <p className="p-6 text-gray-700">No mail yet.</p> : null}
+        {messages.length === 0 ? (
+          <div className="p-6">
+            <EmptyState variant="plain" title="No mail yet." />
+          </div>
+        ) : null}
         <ul className="divide-y divide-gray-100">
           {messages.map((message) => (
             <li key={message.id}>
               <Link href={`/dev/mail/${message.id}`} className="block px-4 py-3 hover:bg-gray-50">
                 <span className="block font-medium text-gray-900">{message.subject || "(no subject)"}</span>
                 <span className="block text-sm text-gray-700">
-                  To {message.to} · {message.date.toISOString().replace("T", " ").slice(0, 19)} UTC
+                  To {message.to} · {formatDate(message.date, "timestampSeconds")}
                 </span>
               </Link>
             </li>

@@ -1,4 +1,5 @@
 import { Heading, Section, Text } from "@react-email/components";
+import { formatDate, formatNumber } from "../../core/format";
 import { EmailLayout, emailText } from "./layout";
 
 type Counts = {
@@ -6,8 +7,6 @@ type Counts = {
   exportArchives: number;
   total: number;
 };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
 const whoAsked: Record<string, string> = {
   SELF: "You deleted your account in our privacy center.",
@@ -36,8 +35,8 @@ export function ErasureReceiptEmail(props: {
         Your data has been deleted
       </Heading>
       <Text style={emailText.paragraph}>
-        {whoAsked[props.requestedBy] ?? whoAsked.SELF} On {dateFormat.format(props.erasedAt)} UTC we deleted your
-        account and {props.counts.total.toLocaleString("en")} records we held about you. This cannot be undone.
+        {whoAsked[props.requestedBy] ?? whoAsked.SELF} On {formatDate(props.erasedAt, "longDateTime")} UTC we deleted
+        your account and {formatNumber(props.counts.total)} records we held about you. This cannot be undone.
       </Text>
       <Section>
         <table
@@ -63,14 +62,14 @@ export function ErasureReceiptEmail(props: {
                   {category.note ? ` (${category.note})` : ""}
                 </td>
                 <td align="right" style={cell}>
-                  {category.count.toLocaleString("en")}
+                  {formatNumber(category.count)}
                 </td>
               </tr>
             ))}
             <tr>
               <td style={cell}>Download archives of your data</td>
               <td align="right" style={cell}>
-                {props.counts.exportArchives.toLocaleString("en")}
+                {formatNumber(props.counts.exportArchives)}
               </td>
             </tr>
           </tbody>

@@ -1,4 +1,5 @@
 import { Heading, Text } from "@react-email/components";
+import { formatNumber } from "../../core/format";
 import { EmailAction, EmailLayout, emailText } from "./layout";
 
 export function ExportReadyEmail(props: { url: string; companyName: string; expiresAt: string; rows: number }) {
@@ -12,8 +13,8 @@ export function ExportReadyEmail(props: { url: string; companyName: string; expi
         Your data export is ready
       </Heading>
       <Text style={emailText.paragraph}>
-        The archive holds {props.rows.toLocaleString("en")} records, one JSON and one CSV file per category, a summary
-        you can read offline, and a manifest with checksums.
+        The archive holds {formatNumber(props.rows)} records, one JSON and one CSV file per category, a summary you can
+        read offline, and a manifest with checksums.
       </Text>
       <Text style={emailText.paragraph}>
         Sign in to download it. Only you can download it, and it will be deleted on {props.expiresAt}.

@@ -2,6 +2,7 @@
 // says whether an account was found before the privacy team has decided, so the
 // same form cannot be used to learn whether someone has an account.
 import { Heading, Text } from "@react-email/components";
+import { formatNumber } from "../../core/format";
 import { EmailAction, EmailLayout, emailText } from "./layout";
 
 const footer =
@@ -109,11 +110,11 @@ export function ParentCompletedEmail(props: {
         Done: the information has been deleted
       </Heading>
       <Text style={emailText.paragraph}>
-        We deleted {props.total.toLocaleString("en")} records. By category (counts only; we no longer have the data):
+        We deleted {formatNumber(props.total)} records. By category (counts only; we no longer have the data):
       </Text>
       {props.categories.map((category) => (
         <Text key={category.title} style={{ ...emailText.paragraph, margin: "0 0 4px" }}>
-          {category.title}: {category.count.toLocaleString("en")}
+          {category.title}: {formatNumber(category.count)}
         </Text>
       ))}
       <Text style={{ ...emailText.muted, marginTop: "16px" }}>

@@ -1,4 +1,5 @@
 import { Heading, Link, Text } from "@react-email/components";
+import { formatDate } from "../../core/format";
 import { EmailLayout, emailText } from "./layout";
 
 /** A change to an admin's second factor, told to the admin (transactional: always sent, no unsubscribe). */
@@ -71,7 +72,7 @@ export function SecondFactorChangedEmail(props: {
   securityUrl: string;
 }) {
   const subject = secondFactorSubject(props.event);
-  const when = `${props.at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const when = formatDate(props.at, "timestamp");
   return (
     <EmailLayout preview={subject} companyName={props.companyName}>
       <Heading as="h1" style={emailText.heading}>

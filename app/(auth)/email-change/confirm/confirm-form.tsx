@@ -1,18 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert, Button } from "@/components/ui";
-import type { Action, ActionState } from "@/lib/actions";
+import { FormShell, SubmitButton } from "@/components/form-shell";
+import type { Action } from "@/lib/actions";
 
 export function ConfirmEmailChangeForm(props: { token: string; action: Action<null> }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   return (
-    <form action={action} className="mt-6 space-y-3">
+    <FormShell action={props.action} className="mt-6 space-y-3" success={false}>
       <input type="hidden" name="token" value={props.token} />
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Confirming…" : "Confirm new address"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Confirming…">Confirm new address</SubmitButton>
+    </FormShell>
   );
 }

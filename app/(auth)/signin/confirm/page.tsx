@@ -4,6 +4,7 @@ import { Alert, Card, MessageCard, inputClass, labelClass } from "@/components/u
 import { isNewAccountAddress } from "@/lib/auth/new-account";
 import { getVerificationTokenState } from "@/lib/auth/verification-token";
 import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
+import { monthNames } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Confirm sign-in" };
 
@@ -14,20 +15,7 @@ const searchSchema = z.object({
   error: textParam(20).optional(),
 });
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = monthNames();
 
 // Opening the emailed link only shows this page; nothing is used up until
 // the person presses the button (a POST), so link scanners do no harm.

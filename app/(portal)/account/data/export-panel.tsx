@@ -1,20 +1,20 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
-import { Alert, Button, Card } from "@/components/ui";
+import { useEffect, useState } from "react";
+import { FormShell, SubmitButton } from "@/components/form-shell";
+import { Alert, Card } from "@/components/ui";
 import type { ExportStatusView } from "@/lib/export/access";
-import type { ActionState } from "@/lib/actions";
 import { startExportAction } from "./actions";
-import { formatBytes, formatIso } from "./format";
+import { formatBytes, formatDate, formatNumber } from "@/lib/core/format";
 
 function isActive(status: ExportStatusView["status"]) {
   return status === "QUEUED" || status === "RUNNING";
 }
 
 export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays: number }) {
-  const [state, action, pending] = useActionState<ActionState<{ exportId: string }>, FormData>(startExportAction, null);
+  const [startedId, setStartedId] = useState<string | null>(null);
   const [current, setCurrent] = useState<ExportStatusView | null>(props.initialExports[0] ?? null);
-  const watchedId = state?.ok ? state.data.exportId : current && isActive(current.status) ? current.id : null;
+  const watchedId = startedId ?? (current && isActive(current.status) ? current.id : null);
 
   useEffect(() => {
     if (!watchedId) return;
@@ -52,16 +52,19 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
         record counts and SHA-256 checksums. We prepare it in the background and email you when it is ready. Only you
         can download it, for {props.ttlDays === 1 ? "1 day" : `${props.ttlDays} days`}; then it is deleted.
       </p>
-      <form action={action} className="mt-4">
-        <Button type="submit" disabled={pending || Boolean(active)}>
-          {pending ? "Starting…" : active ? "Export in progress…" : "Download my data"}
-        </Button>
-      </form>
-      {state && !state.ok ? (
-        <div className="mt-4">
-          <Alert tone="error">{state.message}</Alert>
-        </div>
-      ) : null}
+      <FormShell<{ exportId: string }>
+        action={async (previous, formData) => {
+          const result = await startExportAction(previous, formData);
+          if (result.ok) setStartedId(result.data.exportId);
+          return result;
+        }}
+        className="mt-4 space-y-4"
+        success={false}
+      >
+        <SubmitButton pendingLabel="Starting…" disabled={Boolean(active)}>
+          {active ? "Export in progress…" : "Download my data"}
+        </SubmitButton>
+      </FormShell>
       {current ? (
         <div className="mt-6" aria-live="polite" data-testid="export-status" data-status={current.status}>
           {active ? (
@@ -82,8 +85,7 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
                 <div className="h-full bg-brand-600 transition-all" style={{ width: `${current.percent}%` }} />
               </div>
               <p className="mt-1 text-sm text-gray-700">
-                {current.percent}% · {current.doneRows.toLocaleString("en")} of {current.totalRows.toLocaleString("en")}{" "}
-                records
+                {current.percent}% · {formatNumber(current.doneRows)} of {formatNumber(current.totalRows)} records
               </p>
             </div>
           ) : current.status === "READY" && current.downloadUrl ? (
@@ -94,7 +96,7 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
                 </a>
               </p>
               <p className="mt-1">
-                {current.totalRows.toLocaleString("en")} records. Available until {formatIso(current.expiresAt)}.
+                {formatNumber(current.totalRows)} records. Available until {formatDate(current.expiresAt, "timestamp")}.
               </p>
               {current.sha256 ? (
                 <p className="mt-1 break-all text-xs">
@@ -108,8 +110,8 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
             </Alert>
           ) : current.status === "EXPIRED" ? (
             <p className="text-sm text-gray-700">
-              Your last export (requested {formatIso(current.createdAt)}) has expired and was deleted. Start a new one
-              any time.
+              Your last export (requested {formatDate(current.createdAt, "timestamp")}) has expired and was deleted.
+              Start a new one any time.
             </p>
           ) : null}
         </div>

@@ -8,12 +8,11 @@ import { verifySession } from "@/lib/dal";
 import { listExports } from "@/lib/export/access";
 import { env } from "@/lib/core/env";
 import { ExportPanel } from "./export-panel";
-import { formatCount, sourceLabel } from "./format";
+import { sourceLabel } from "./format";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function YourDataPage() {
   const viewer = await verifySession();
@@ -51,7 +50,7 @@ export default async function YourDataPage() {
                   className="shrink-0 rounded-full bg-gray-100 px-3 py-1 text-sm font-semibold text-gray-900"
                   data-testid="category-total"
                 >
-                  {formatCount(total)} <span className="sr-only">records</span>
+                  {formatNumber(total)} <span className="sr-only">records</span>
                 </span>
               </div>
               <p className="mt-2 text-gray-700">{category.description}</p>
@@ -59,13 +58,13 @@ export default async function YourDataPage() {
                 <ul className="mt-2 text-sm text-gray-800">
                   {datasets.map((dataset) => (
                     <li key={dataset.key} data-testid={`count-${dataset.key}`}>
-                      {dataset.title}: <strong>{formatCount(dataset.count)}</strong>
+                      {dataset.title}: <strong>{formatNumber(dataset.count)}</strong>
                     </li>
                   ))}
                 </ul>
               ) : (
                 <p className="sr-only" data-testid={`count-${datasets[0].key}`}>
-                  {formatCount(datasets[0].count)}
+                  {formatNumber(datasets[0].count)}
                 </p>
               )}
               <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
@@ -92,8 +91,8 @@ export default async function YourDataPage() {
                           >
                             {policy.title} v{policy.version}
                           </Link>
-                          {policy.effectiveAt ? ` (effective ${dateFormat.format(policy.effectiveAt)})` : ""}
-                          {policies.length > 1 ? `: ${formatCount(count)}` : ""}
+                          {policy.effectiveAt ? ` (effective ${formatDate(policy.effectiveAt, "date")})` : ""}
+                          {policies.length > 1 ? `: ${formatNumber(count)}` : ""}
                         </span>
                       ))}
                 </dd>

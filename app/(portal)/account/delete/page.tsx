@@ -5,9 +5,10 @@ import { getDataOverview } from "@/lib/data/access";
 import { getSignedInAt, verifySession } from "@/lib/dal";
 import { KEPT_FOR_PEOPLE } from "@/lib/erasure/plan";
 import { FRESH_SIGN_IN_MINUTES, isSignInFresh } from "@/lib/erasure/self-service";
-import { formatCount } from "../data/format";
+
 import { deleteAccountAction, sendFreshSignInLinkAction } from "./actions";
 import { DeleteAccountForm, FreshSignInForm } from "./forms";
+import { formatNumber } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Delete your account" };
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export default async function DeleteAccountPage() {
       <Card>
         <h2 className="text-lg font-semibold text-gray-900">What we delete</h2>
         <p className="mt-1 text-sm text-gray-700">
-          {formatCount(total)} records in {overview.filter((entry) => entry.total > 0).length} categories, plus your
+          {formatNumber(total)} records in {overview.filter((entry) => entry.total > 0).length} categories, plus your
           sign-in sessions and links, any download archives, queued emails, and your preferences. Want a copy first?{" "}
           <Link className="font-medium text-brand-700 underline" href="/account/data#export">
             Download your data
@@ -40,7 +41,7 @@ export default async function DeleteAccountPage() {
               className="flex items-baseline justify-between gap-3 rounded-md border border-gray-200 px-3 py-2 text-sm"
             >
               <span className="text-gray-900">{entry.category.title}</span>
-              <span className="font-semibold tabular-nums text-gray-900">{formatCount(entry.total)}</span>
+              <span className="font-semibold tabular-nums text-gray-900">{formatNumber(entry.total)}</span>
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { formatLegalDate } from "@/lib/legal/admin";
 import { listMyLegalRequests } from "@/lib/legal/person";
 import { DECISION_LABELS } from "@/lib/legal/schema";
 import { acknowledgeBreachAction } from "./actions";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Notices about your data" };
 export const dynamic = "force-dynamic";
@@ -26,9 +27,7 @@ export default async function NoticesPage() {
           Security incidents
         </h2>
         {breaches.length === 0 ? (
-          <Card>
-            <p className="text-gray-800">None. No security incident has involved your data.</p>
-          </Card>
+          <EmptyState title="None." description="No security incident has involved your data." />
         ) : null}
         {breaches.map((notice) => (
           <Card key={notice.id}>

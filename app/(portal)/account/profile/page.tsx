@@ -5,11 +5,10 @@ import { Card, PageHeader } from "@/components/ui";
 import { getEditableProfile } from "@/lib/correction/profile";
 import { verifySession } from "@/lib/dal";
 import { EmailChangeForm, ProfileForm } from "./profile-forms";
+import { DateTime } from "@/components/date-time";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your profile" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function ProfilePage() {
   const viewer = await verifySession();
@@ -55,7 +54,7 @@ export default async function ProfilePage() {
         {profile.pendingEmail ? (
           <p className="mt-2 text-sm text-gray-800" data-testid="pending-email">
             Waiting for confirmation of <strong className="break-all">{profile.pendingEmail.newEmail}</strong> (link
-            valid until {dateFormat.format(profile.pendingEmail.expiresAt)} UTC).
+            valid until <DateTime value={profile.pendingEmail.expiresAt} format="dateTime" /> UTC).
           </p>
         ) : null}
         <div className="mt-4">

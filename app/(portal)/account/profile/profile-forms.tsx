@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { FormShell, SubmitButton } from "@/components/form-shell";
+import { FieldError, inputClass, labelClass } from "@/components/ui";
 import { changeEmailAction, saveProfileAction } from "./actions";
 
 type ProfileValues = {
@@ -28,72 +27,67 @@ const FIELDS: { name: keyof ProfileValues; label: string; autoComplete: string; 
 ];
 
 export function ProfileForm(props: { values: ProfileValues }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveProfileAction, null);
-  const errors = fieldErrorsOf(state);
-  const values = state && !state.ok && state.values ? (state.values as ProfileValues) : props.values;
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      {state ? (
-        <div className="sm:col-span-2">
-          <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>
-        </div>
-      ) : null}
-      {FIELDS.map((item) => (
-        <div key={item.name} className={`space-y-1 ${item.wide ? "sm:col-span-2" : ""}`}>
-          <label className={labelClass} htmlFor={item.name}>
-            {item.label}
-          </label>
-          <input
-            className={inputClass}
-            id={item.name}
-            name={item.name}
-            autoComplete={item.autoComplete}
-            defaultValue={values[item.name]}
-            aria-invalid={errors[item.name] ? true : undefined}
-            aria-describedby={`${item.name}-error${item.hint ? ` ${item.name}-hint` : ""}`}
-          />
-          {item.hint ? (
-            <p id={`${item.name}-hint`} className="text-xs text-gray-700">
-              {item.hint}
-            </p>
-          ) : null}
-          <FieldError id={`${item.name}-error`} errors={errors[item.name]} />
-        </div>
-      ))}
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save details"}
-        </Button>
-      </div>
-    </form>
+    <FormShell action={saveProfileAction} className="grid gap-4 sm:grid-cols-2">
+      {(form) => (
+        <>
+          {FIELDS.map((item) => (
+            <div key={item.name} className={`space-y-1 ${item.wide ? "sm:col-span-2" : ""}`}>
+              <label className={labelClass} htmlFor={item.name}>
+                {item.label}
+              </label>
+              <input
+                className={inputClass}
+                id={item.name}
+                name={item.name}
+                autoComplete={item.autoComplete}
+                defaultValue={form.value(item.name) ?? props.values[item.name]}
+                aria-invalid={form.invalid(item.name)}
+                aria-describedby={`${item.name}-error${item.hint ? ` ${item.name}-hint` : ""}`}
+              />
+              {item.hint ? (
+                <p id={`${item.name}-hint`} className="text-xs text-gray-700">
+                  {item.hint}
+                </p>
+              ) : null}
+              <FieldError id={`${item.name}-error`} errors={form.error(item.name)} />
+            </div>
+          ))}
+          <div className="sm:col-span-2">
+            <SubmitButton pendingLabel="Saving…">Save details</SubmitButton>
+          </div>
+        </>
+      )}
+    </FormShell>
   );
 }
 
 export function EmailChangeForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(changeEmailAction, null);
-  const errors = fieldErrorsOf(state);
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <div className="max-w-md space-y-1">
-        <label className={labelClass} htmlFor="newEmail">
-          New email address
-        </label>
-        <input
-          className={inputClass}
-          id="newEmail"
-          name="newEmail"
-          type="email"
-          autoComplete="email"
-          defaultValue={state && !state.ok ? (state.values?.newEmail ?? "") : ""}
-          aria-invalid={errors.newEmail ? true : undefined}
-          aria-describedby="newEmail-error"
-        />
-        <FieldError id="newEmail-error" errors={errors.newEmail} />
-      </div>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Sending…" : "Send confirmation link"}
-      </Button>
-    </form>
+    <FormShell action={changeEmailAction} className="space-y-4">
+      {(form) => (
+        <>
+          <div className="max-w-md space-y-1">
+            <label className={labelClass} htmlFor="newEmail">
+              New email address
+            </label>
+            <input
+              className={inputClass}
+              id="newEmail"
+              name="newEmail"
+              type="email"
+              autoComplete="email"
+              defaultValue={form.value("newEmail") ?? ""}
+              aria-invalid={form.invalid("newEmail")}
+              aria-describedby="newEmail-error"
+            />
+            <FieldError id="newEmail-error" errors={form.error("newEmail")} />
+          </div>
+          <SubmitButton variant="secondary" pendingLabel="Sending…">
+            Send confirmation link
+          </SubmitButton>
+        </>
+      )}
+    </FormShell>
   );
 }

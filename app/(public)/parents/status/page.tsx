@@ -7,12 +7,12 @@ import { getParentStatus } from "@/lib/parents/requests";
 import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
 import { confirmParentDeletionAction } from "../actions";
 import { ConfirmLinkForm } from "../forms";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Your request", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const fmt = (date: Date | null) => (date ? dateFormat.format(date) : null);
+const fmt = (date: Date | null) => (date ? formatDate(date, "longDate") : null);
 
 const STATUS_TEXT = {
   UNDER_REVIEW: "Our privacy team is reviewing your request.",
@@ -127,7 +127,7 @@ export default async function ParentStatusPage(props: { searchParams: Promise<Se
             <ul className="mt-2 space-y-1 text-sm text-gray-800">
               {status.counts.map((category) => (
                 <li key={category.title}>
-                  {category.title}: {category.count.toLocaleString("en")}
+                  {category.title}: {formatNumber(category.count)}
                 </li>
               ))}
             </ul>

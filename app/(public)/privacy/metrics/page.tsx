@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "@/lib/requests/catalog";
 import { getRequestMetrics } from "@/lib/requests/metrics";
 import { getLegalRequestMetrics } from "@/lib/legal/public";
-import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "Privacy request metrics" };
 export const dynamic = "force-dynamic";
@@ -17,60 +18,49 @@ export default async function RequestMetricsPage() {
         title="Privacy request metrics"
         description="How many privacy requests we received each year, how many we complied with (in whole or in part), how many we denied, and how long we took: the figures California's regulations (11 CCR 7102) ask businesses to publish. Requests from people who later deleted their account are still counted."
       />
-      {years.length === 0 ? (
-        <Card>
-          <p className="text-gray-800">No requests yet.</p>
-        </Card>
-      ) : null}
+      {years.length === 0 ? <EmptyState title="No requests yet." /> : null}
       {years.map((year) => (
         <Card key={year}>
-          <ScrollRegion label={`Privacy requests in ${year}`}>
-            <table className="w-full text-left text-sm">
-              <caption className="mb-2 text-left text-lg font-semibold text-gray-900">{year}</caption>
-              <thead className="text-gray-800">
-                <tr>
-                  <th scope="col" className="py-1 pr-4">
-                    Request
-                  </th>
-                  <th scope="col" className="py-1 pr-4 text-right">
-                    Received
-                  </th>
-                  <th scope="col" className="py-1 pr-4 text-right">
-                    Complied with
-                  </th>
-                  <th scope="col" className="py-1 pr-4 text-right">
-                    Denied
-                  </th>
-                  <th scope="col" className="py-1 pr-4 text-right">
-                    Withdrawn
-                  </th>
-                  <th scope="col" className="py-1 pr-4 text-right">
-                    Still open
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    Median days to respond
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows
-                  .filter((row) => row.year === year)
-                  .map((row) => (
-                    <tr key={row.type} className="border-t border-gray-100" data-metric={`${year}-${row.type}`}>
-                      <th scope="row" className="py-1 pr-4 font-normal">
-                        {REQUEST_TYPE_INFO[row.type as RequestTypeName]?.label ?? row.type}
-                      </th>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.received}</td>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.complied}</td>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.denied}</td>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.withdrawn}</td>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.open}</td>
-                      <td className="py-1 text-right tabular-nums">{row.medianDays ?? "—"}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <Table
+            caption={String(year)}
+            captionVisible
+            label={`Privacy requests in ${year}`}
+            variant="plain"
+            density="compact"
+            rows={rows.filter((row) => row.year === year)}
+            rowKey={(row) => row.type}
+            rowData={(row) => ({ "data-metric": `${year}-${row.type}` })}
+            columns={[
+              {
+                key: "type",
+                header: "Request",
+                rowHeader: true,
+                cell: (row) => REQUEST_TYPE_INFO[row.type as RequestTypeName]?.label ?? row.type,
+              },
+              ...(
+                [
+                  ["received", "Received"],
+                  ["complied", "Complied with"],
+                  ["denied", "Denied"],
+                  ["withdrawn", "Withdrawn"],
+                  ["open", "Still open"],
+                ] as const
+              ).map(([key, header]) => ({
+                key,
+                header,
+                align: "right" as const,
+                className: "tabular-nums",
+                cell: (row: (typeof rows)[number]) => row[key],
+              })),
+              {
+                key: "median",
+                header: "Median days to respond",
+                align: "right",
+                className: "tabular-nums",
+                cell: (row) => row.medianDays ?? "—",
+              },
+            ]}
+          />
         </Card>
       ))}
       <section aria-labelledby="legal-requests" className="space-y-4 pt-4">
@@ -83,47 +73,32 @@ export default async function RequestMetricsPage() {
           concerned unless the law forbids it for a time.
         </p>
         <Card>
-          {legal.length === 0 ? (
-            <p className="text-gray-800">No legal requests received.</p>
-          ) : (
-            <ScrollRegion label="Legal requests per year by outcome">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Legal requests per year by outcome</caption>
-                <thead className="text-gray-800">
-                  <tr>
-                    <th scope="col" className="py-1 pr-4">
-                      Year
-                    </th>
-                    <th scope="col" className="py-1 pr-4 text-right">
-                      Received
-                    </th>
-                    <th scope="col" className="py-1 pr-4 text-right">
-                      Disclosed
-                    </th>
-                    <th scope="col" className="py-1 pr-4 text-right">
-                      Partially disclosed
-                    </th>
-                    <th scope="col" className="py-1 text-right">
-                      Refused
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {legal.map((row) => (
-                    <tr key={row.year} className="border-t border-gray-100" data-legal-metric={row.year}>
-                      <th scope="row" className="py-1 pr-4 font-normal">
-                        {row.year}
-                      </th>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.received}</td>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.disclosed}</td>
-                      <td className="py-1 pr-4 text-right tabular-nums">{row.partial}</td>
-                      <td className="py-1 text-right tabular-nums">{row.refused}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          )}
+          <Table
+            caption="Legal requests per year by outcome"
+            variant="plain"
+            density="compact"
+            rows={legal}
+            rowKey={(row) => String(row.year)}
+            rowData={(row) => ({ "data-legal-metric": row.year })}
+            empty={<EmptyState variant="plain" title="No legal requests received." />}
+            columns={[
+              { key: "year", header: "Year", rowHeader: true, cell: (row) => row.year },
+              ...(
+                [
+                  ["received", "Received"],
+                  ["disclosed", "Disclosed"],
+                  ["partial", "Partially disclosed"],
+                  ["refused", "Refused"],
+                ] as const
+              ).map(([key, header]) => ({
+                key,
+                header,
+                align: "right" as const,
+                className: "tabular-nums",
+                cell: (row: (typeof legal)[number]) => row[key],
+              })),
+            ]}
+          />
         </Card>
       </section>
     </div>

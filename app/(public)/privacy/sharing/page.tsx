@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { getPublicSharing } from "@/lib/sharing/public";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Who we share with" };
 export const dynamic = "force-dynamic";
-
-const since = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function SharingPage() {
   const sections = await getPublicSharing();
@@ -48,7 +47,9 @@ export default async function SharingPage() {
                         {entry.purpose}
                       </dd>
                       <dt className="font-medium text-gray-900">Since</dt>
-                      <dd className="text-gray-800">{since.format(entry.startsOn)}</dd>
+                      <dd className="text-gray-800">
+                        <DateTime value={entry.startsOn} format="month" />
+                      </dd>
                       {entry.isMarketing ? (
                         <>
                           <dt className="font-medium text-gray-900">Marketing</dt>

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
 import { OTHER_LABEL, type PublishedTable } from "@/lib/statistics/k-anon";
 import { getWeeklyStatistics } from "@/lib/statistics/weekly";
+import { DateTime } from "@/components/date-time";
+import { isoDay } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Community statistics" };
 export const dynamic = "force-dynamic";
 
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+type Answer = { label: string; count: number | null; muted?: boolean };
 
-function Table(props: { caption: string; table: PublishedTable; k: number; testId: string }) {
+function WeekTable(props: { caption: string; table: PublishedTable; k: number; testId: string }) {
   const { table } = props;
   if (table.suppressed)
     return (
@@ -16,57 +20,43 @@ function Table(props: { caption: string; table: PublishedTable; k: number; testI
         {props.caption}: fewer than {props.k} installs reported this week, so nothing is shown.
       </p>
     );
+  const groups = `${table.mergedAnswers} smaller group${table.mergedAnswers === 1 ? "" : "s"}`;
+  const rows: Answer[] = [
+    ...table.cells,
+    ...(table.other !== null
+      ? [{ label: `${OTHER_LABEL} (${groups})`, count: table.other }]
+      : table.mergedAnswers > 0
+        ? [{ label: `${groups} not shown`, count: null, muted: true }]
+        : []),
+  ];
+  const count = (value: number | null) => (value === null ? "—" : <span data-cell={value}>{value}</span>);
   return (
-    <table className="w-full text-left text-sm" data-testid={props.testId}>
-      <caption className="mb-1 text-left font-medium text-gray-900">{props.caption}</caption>
-      <thead className="text-gray-800">
-        <tr>
-          <th scope="col" className="py-1 pr-4">
-            Answer
-          </th>
-          <th scope="col" className="py-1 text-right">
-            Installs (at least)
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {table.cells.map((cell) => (
-          <tr key={cell.label} className="border-t border-gray-100">
-            <th scope="row" className="py-1 pr-4 font-normal">
-              {cell.label}
-            </th>
-            <td className="py-1 text-right tabular-nums" data-cell={cell.count}>
-              {cell.count}
-            </td>
-          </tr>
-        ))}
-        {table.other !== null ? (
-          <tr className="border-t border-gray-100">
-            <th scope="row" className="py-1 pr-4 font-normal">
-              {OTHER_LABEL} ({table.mergedAnswers} smaller group{table.mergedAnswers === 1 ? "" : "s"})
-            </th>
-            <td className="py-1 text-right tabular-nums" data-cell={table.other}>
-              {table.other}
-            </td>
-          </tr>
-        ) : table.mergedAnswers > 0 ? (
-          <tr className="border-t border-gray-100">
-            <th scope="row" className="py-1 pr-4 font-normal text-gray-700">
-              {table.mergedAnswers} smaller group{table.mergedAnswers === 1 ? "" : "s"} not shown
-            </th>
-            <td className="py-1 text-right text-gray-700">—</td>
-          </tr>
-        ) : null}
-        <tr className="border-t border-gray-300 font-medium">
-          <th scope="row" className="py-1 pr-4">
-            All installs that reported
-          </th>
-          <td className="py-1 text-right tabular-nums" data-cell={table.total}>
-            {table.total}
-          </td>
-        </tr>
-      </tbody>
-    </table>
+    <Table
+      caption={props.caption}
+      captionVisible
+      testId={props.testId}
+      variant="plain"
+      density="compact"
+      phone="scroll"
+      rows={rows}
+      rowKey={(row) => row.label}
+      columns={[
+        {
+          key: "answer",
+          header: "Answer",
+          rowHeader: true,
+          cell: (row) => (row.muted ? <span className="text-gray-700">{row.label}</span> : row.label),
+        },
+        {
+          key: "installs",
+          header: "Installs (at least)",
+          align: "right",
+          className: "tabular-nums",
+          cell: (row) => count(row.count),
+        },
+      ]}
+      footer={["All installs that reported", count(table.total)]}
+    />
   );
 }
 
@@ -97,21 +87,19 @@ export default async function StatisticsPage() {
         </ul>
       </Card>
       {published.length === 0 ? (
-        <Card>
-          <p className="text-gray-800">
-            Not enough installs have reported in the last {weeks.length} weeks to publish anything yet.
-          </p>
-        </Card>
+        <EmptyState
+          title={`Not enough installs have reported in the last ${weeks.length} weeks to publish anything yet.`}
+        />
       ) : null}
       {weeks.map((week) => (
         <Card key={week.start.toISOString()}>
-          <section aria-labelledby={`week-${week.start.getTime()}`} data-week={week.start.toISOString().slice(0, 10)}>
+          <section aria-labelledby={`week-${week.start.getTime()}`} data-week={isoDay(week.start)}>
             <h2 id={`week-${week.start.getTime()}`} className="mb-3 text-lg font-semibold text-gray-900">
-              Week of {day.format(week.start)}
+              Week of <DateTime value={week.start} format="date" />
             </h2>
             <div className="grid gap-6 md:grid-cols-2">
-              <Table caption="Product versions" table={week.versions} k={k} testId="versions" />
-              <Table caption="Features used" table={week.features} k={k} testId="features" />
+              <WeekTable caption="Product versions" table={week.versions} k={k} testId="versions" />
+              <WeekTable caption="Features used" table={week.features} k={k} testId="features" />
             </div>
           </section>
         </Card>

@@ -11,7 +11,8 @@ import { breachPeriod, formatBreachDate } from "@/lib/breaches/content";
 import { NOTIFY_WITHIN_DAYS } from "@/lib/breaches/schema";
 import { categories, findCategory } from "@/lib/data/registry";
 import { requireAdmin } from "@/lib/dal";
-import { ScrollRegion } from "@/components/scroll-region";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { CampaignControls } from "../../notices/controls";
 import { ProgressBar, ProgressFigures } from "../../notices/progress";
 import { BreachForm, type BreachFormValues } from "../breach-form";
@@ -25,15 +26,14 @@ import {
   type RouteParams,
   type SearchParams,
 } from "@/lib/core/params";
+import { formatDate, isoDay } from "@/lib/core/format";
 
 const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Breach notice" };
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
+const day = (date: Date | null) => (date ? isoDay(date) : "");
 const paramsSchema = z.object({ id: idParam() });
 const searchSchema = z.object({ saved: textParam(10).optional() });
 
@@ -91,7 +91,7 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
         description={
           isDraft
             ? "Draft: nothing has been sent."
-            : `Sent ${breach.summary.sentAt ? dateTime.format(breach.summary.sentAt) : ""} UTC. Each person sees it in their privacy center until they acknowledge it.`
+            : `Sent ${breach.summary.sentAt ? formatDate(breach.summary.sentAt, "dateTime") : ""} UTC. Each person sees it in their privacy center until they acknowledge it.`
         }
       />
       {saved && isDraft ? <Alert tone="success">Draft saved. Check the preview below.</Alert> : null}
@@ -109,7 +109,7 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
             ? ` (by ${formatBreachDate(new Date(breach.discoveredAt.getTime() + NOTIFY_WITHIN_DAYS * 86_400_000))}).`
             : "."}
           {!isDraft
-            ? ` ${summary.notified} of ${summary.recipients} notified${summary.lastNotifiedAt ? `, the last on ${dateTime.format(summary.lastNotifiedAt)} UTC` : ""}; ${summary.late} later than ${NOTIFY_WITHIN_DAYS} days; ${summary.acknowledged} acknowledged.`
+            ? ` ${summary.notified} of ${summary.recipients} notified${summary.lastNotifiedAt ? `, the last on ${formatDate(summary.lastNotifiedAt, "dateTime")} UTC` : ""}; ${summary.late} later than ${NOTIFY_WITHIN_DAYS} days; ${summary.acknowledged} acknowledged.`
             : ""}
         </p>
       </Card>
@@ -221,41 +221,37 @@ export default async function BreachPage(props: { params: Promise<RouteParams>; 
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold text-gray-900">When each person was told</h2>
-            {recipients.length === 0 ? (
-              <p className="text-gray-800">Preparing the recipient list…</p>
-            ) : (
-              <ScrollRegion label="Recipients and when they were notified">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Recipients and when they were notified</caption>
-                  <thead className="border-b border-gray-200 text-gray-800">
-                    <tr>
-                      <th className="py-2 pr-4">Recipient</th>
-                      <th className="py-2 pr-4">Status</th>
-                      <th className="py-2 pr-4">Notified (UTC)</th>
-                      <th className="py-2 pr-4">Days after discovery</th>
-                      <th className="py-2 pr-4">Acknowledged</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {recipients.map((r) => (
-                      <tr key={r.email} className="border-b border-gray-100 last:border-0">
-                        <td className="break-all py-2 pr-4 text-gray-900">{r.email}</td>
-                        <td className="py-2 pr-4 text-gray-800">{r.status.toLowerCase()}</td>
-                        <td className="py-2 pr-4 text-gray-800">{r.sentAt ? dateTime.format(r.sentAt) : "—"}</td>
-                        <td
-                          className={`py-2 pr-4 ${r.days !== null && r.days > NOTIFY_WITHIN_DAYS ? "font-semibold text-red-800" : "text-gray-800"}`}
-                        >
-                          {r.days ?? "—"}
-                        </td>
-                        <td className="py-2 pr-4 text-gray-800">
-                          {r.acknowledgedAt ? dateTime.format(r.acknowledgedAt) : "not yet"}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            )}
+            <Table
+              caption="Recipients and when they were notified"
+              variant="plain"
+              rows={recipients}
+              rowKey={(r) => r.email}
+              empty={<EmptyState variant="plain" title="Preparing the recipient list…" />}
+              columns={[
+                { key: "email", header: "Recipient", className: "break-all", cell: (r) => r.email },
+                { key: "status", header: "Status", cell: (r) => r.status.toLowerCase() },
+                {
+                  key: "sent",
+                  header: "Notified (UTC)",
+                  cell: (r) => (r.sentAt ? formatDate(r.sentAt, "dateTime") : "—"),
+                },
+                {
+                  key: "days",
+                  header: "Days after discovery",
+                  cell: (r) =>
+                    r.days !== null && r.days > NOTIFY_WITHIN_DAYS ? (
+                      <span className="font-semibold text-red-800">{r.days}</span>
+                    ) : (
+                      (r.days ?? "—")
+                    ),
+                },
+                {
+                  key: "acknowledged",
+                  header: "Acknowledged",
+                  cell: (r) => (r.acknowledgedAt ? formatDate(r.acknowledgedAt, "dateTime") : "not yet"),
+                },
+              ]}
+            />
             {summary.recipients > recipients.length ? (
               <p className="mt-2 text-sm text-gray-700">
                 Showing {recipients.length} of {summary.recipients}.

@@ -17,11 +17,10 @@ import {
   type RouteParams,
   type SearchParams,
 } from "@/lib/core/params";
+import { formatDate } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Legal request" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const paramsSchema = z.object({ id: idParam() });
 const searchSchema = z.object({ created: textParam(20).optional() });
@@ -54,7 +53,7 @@ export default async function LegalRequestPage(props: {
         ][])
       : []),
     ...(request.lastReminderAt
-      ? ([["Last reminder", `${dateTime.format(request.lastReminderAt)} UTC`]] as [string, string][])
+      ? ([["Last reminder", `${formatDate(request.lastReminderAt, "dateTime")} UTC`]] as [string, string][])
       : []),
   ];
   return (
@@ -101,7 +100,7 @@ export default async function LegalRequestPage(props: {
                 {" "}
                 ·{" "}
                 {subject.emailedAt
-                  ? `emailed ${dateTime.format(subject.emailedAt)} UTC`
+                  ? `emailed ${formatDate(subject.emailedAt, "dateTime")} UTC`
                   : subject.notifiedAt
                     ? "email pending"
                     : "not told"}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getCampaignProgress, listFailedDeliveries } from "@/lib/notices/campaign";
@@ -69,34 +71,28 @@ export default async function AdminNoticePage(props: { params: Promise<RoutePara
       </Card>
       <Card>
         <h2 className="mb-4 text-lg font-semibold text-gray-900">Permanent failures</h2>
-        {failures.length === 0 ? (
-          <p className="text-gray-800">None. Temporary failures are retried automatically with increasing delays.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Deliveries that failed permanently</caption>
-              <thead className="border-b border-gray-200 text-gray-800">
-                <tr>
-                  <th className="py-2 pr-4">Recipient</th>
-                  <th className="py-2 pr-4">Attempts</th>
-                  <th className="py-2 pr-4">Reply</th>
-                </tr>
-              </thead>
-              <tbody>
-                {failures.map((f) => (
-                  <tr key={f.id} className="border-b border-gray-100 last:border-0">
-                    <td className="py-2 pr-4 text-gray-900">{f.email}</td>
-                    <td className="py-2 pr-4 text-gray-800">{f.attempts}</td>
-                    <td className="py-2 pr-4 text-gray-800">
-                      {f.lastCode ? `${f.lastCode} ` : ""}
-                      {f.lastError}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          caption="Deliveries that failed permanently"
+          variant="plain"
+          rows={failures}
+          rowKey={(f) => f.id}
+          empty={
+            <EmptyState
+              variant="plain"
+              title="None."
+              description="Temporary failures are retried automatically with increasing delays."
+            />
+          }
+          columns={[
+            { key: "recipient", header: "Recipient", className: "break-all", cell: (f) => f.email },
+            { key: "attempts", header: "Attempts", cell: (f) => f.attempts },
+            {
+              key: "reply",
+              header: "Reply",
+              cell: (f) => `${f.lastCode ? `${f.lastCode} ` : ""}${f.lastError ?? ""}`,
+            },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { Action, ActionState } from "@/lib/actions";
+import { useState } from "react";
+import { FormShell, SubmitButton, useFormShell } from "@/components/form-shell";
+import { FieldError, inputClass, labelClass } from "@/components/ui";
+import type { Action } from "@/lib/actions";
 
 export function DecisionForm(props: {
   requestId: string;
@@ -10,28 +11,35 @@ export function DecisionForm(props: {
   matches: number;
   action: Action<null>;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
   const [decision, setDecision] = useState<"approve" | "reject">("approve");
-  const errors = fieldErrorsOf(state);
-  if (state?.ok) return <Alert tone="success">{state.message}</Alert>;
   return (
-    <form
-      action={action}
-      className="space-y-4"
-      noValidate
-      onSubmit={(event) => {
-        if (
-          decision === "approve" &&
-          props.matches > 0 &&
-          !window.confirm(
-            `Approve and erase ${props.matches} account${props.matches === 1 ? "" : "s"}? This cannot be undone.`,
-          )
-        )
-          event.preventDefault();
-      }}
+    <FormShell
+      action={props.action}
+      replaceOnSuccess
+      confirm={() =>
+        decision === "approve" && props.matches > 0
+          ? `Approve and erase ${props.matches} account${props.matches === 1 ? "" : "s"}? This cannot be undone.`
+          : null
+      }
     >
+      <DecisionFields {...props} decision={decision} setDecision={setDecision} />
+    </FormShell>
+  );
+}
+
+function DecisionFields(props: {
+  requestId: string;
+  methods: [string, string][];
+  matches: number;
+  decision: "approve" | "reject";
+  setDecision: (decision: "approve" | "reject") => void;
+}) {
+  const { decision, setDecision } = props;
+  const form = useFormShell();
+  const errors = form.errors;
+  return (
+    <>
       <input type="hidden" name="requestId" value={props.requestId} />
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className={labelClass}>Decision</legend>
         <label className="flex items-center gap-2 text-sm">
@@ -96,13 +104,11 @@ export function DecisionForm(props: {
         <FieldError id="verificationNote-error" errors={decision === "approve" ? errors.verificationNote : undefined} />
         <FieldError id="reason-error" errors={decision === "reject" ? errors.reason : undefined} />
       </div>
-      <Button type="submit" variant={decision === "approve" ? "danger" : "secondary"} disabled={pending}>
-        {pending
-          ? "Saving…"
-          : decision === "approve"
-            ? `Approve${props.matches ? ` and erase ${props.matches} account${props.matches === 1 ? "" : "s"}` : ""}`
-            : "Reject"}
-      </Button>
-    </form>
+      <SubmitButton variant={decision === "approve" ? "danger" : "secondary"} pendingLabel="Saving…">
+        {decision === "approve"
+          ? `Approve${props.matches ? ` and erase ${props.matches} account${props.matches === 1 ? "" : "s"}` : ""}`
+          : "Reject"}
+      </SubmitButton>
+    </>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getParentRequestForAdmin, verificationMethodLabel } from "@/lib/parents/admin";
@@ -9,11 +11,11 @@ import { VERIFICATION_METHODS } from "@/lib/parents/schema";
 import { decideParentRequestAction } from "../actions";
 import { DecisionForm } from "./decision-form";
 import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Parent's request" };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const paramsSchema = z.object({ id: idParam() });
 
@@ -29,7 +31,7 @@ export default async function AdminParentRequestPage(props: { params: Promise<Ro
       </Link>
       <PageHeader
         title={`Request from ${request.parentName}`}
-        description={`Received ${dateFormat.format(request.createdAt)} UTC; address confirmed ${request.emailConfirmedAt ? dateFormat.format(request.emailConfirmedAt) : "—"}. Status: ${request.status.replace(/_/g, " ").toLowerCase()}.`}
+        description={`Received ${formatDate(request.createdAt, "dateTime")} UTC; address confirmed ${request.emailConfirmedAt ? formatDate(request.emailConfirmedAt, "dateTime") : "—"}. Status: ${request.status.replace(/_/g, " ").toLowerCase()}.`}
       />
       <Card>
         <h2 className="text-lg font-semibold text-gray-900">What the parent told us</h2>
@@ -67,49 +69,65 @@ export default async function AdminParentRequestPage(props: { params: Promise<Ro
           ) : null}
         </dl>
       </Card>
-      <Card className="overflow-x-auto">
-        <h2 className="text-lg font-semibold text-gray-900">Matched accounts</h2>
+      <Card>
+        <h2 className="mb-3 text-lg font-semibold text-gray-900">Matched accounts</h2>
         {!request.matchedAt ? (
-          <p className="mt-2 text-sm text-gray-800" role="status">
+          <p className="text-sm text-gray-800" role="status">
             Still searching; reload in a moment.
           </p>
-        ) : request.matches.length === 0 ? (
-          <p className="mt-2 text-sm text-gray-800">
-            No account matches these identifiers. Approving completes the request with nothing to delete; the parent is
-            not told before the decision.
-          </p>
         ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <thead className="text-gray-800">
-              <tr>
-                <th className="py-1 pr-4">Account</th>
-                <th className="py-1 pr-4">Matched by</th>
-                <th className="py-1 pr-4">Age answer on record</th>
-                <th className="py-1 pr-4">Created</th>
-                <th className="py-1 pr-4">Records</th>
-                <th className="py-1">Processing</th>
-              </tr>
-            </thead>
-            <tbody>
-              {request.matches.map((match) => (
-                <tr key={match.userId} className="border-t border-gray-100">
-                  <td className="py-1 pr-4 break-all">
+          <Table
+            caption="Accounts the identifiers match"
+            variant="plain"
+            density="compact"
+            rows={request.matches}
+            rowKey={(match) => match.userId}
+            empty={
+              <EmptyState
+                variant="plain"
+                title="No account matches these identifiers."
+                description="Approving completes the request with nothing to delete; the parent is not told before the decision."
+              />
+            }
+            columns={[
+              {
+                key: "account",
+                header: "Account",
+                className: "break-all",
+                cell: (match) => (
+                  <>
                     {match.email}
                     {match.username ? <span className="block text-gray-700">username {match.username}</span> : null}
-                  </td>
-                  <td className="py-1 pr-4">{match.match ? `${match.match.kind} (${match.match.identifier})` : "—"}</td>
-                  <td className="py-1 pr-4">
-                    {match.ageConfirmedAt
-                      ? `“13 or older” on ${dateFormat.format(match.ageConfirmedAt)}`
-                      : "none (account predates the question)"}
-                  </td>
-                  <td className="py-1 pr-4 whitespace-nowrap">{dateFormat.format(match.createdAt)}</td>
-                  <td className="py-1 pr-4">{match.records.toLocaleString("en")}</td>
-                  <td className="py-1">{match.restrictedAt ? "stopped" : "running"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "matchedBy",
+                header: "Matched by",
+                cell: (match) => (match.match ? `${match.match.kind} (${match.match.identifier})` : "—"),
+              },
+              {
+                key: "age",
+                header: "Age answer on record",
+                cell: (match) =>
+                  match.ageConfirmedAt
+                    ? `“13 or older” on ${formatDate(match.ageConfirmedAt, "dateTime")}`
+                    : "none (account predates the question)",
+              },
+              {
+                key: "created",
+                header: "Created",
+                className: "whitespace-nowrap",
+                cell: (match) => <DateTime value={match.createdAt} format="dateTime" />,
+              },
+              { key: "records", header: "Records", cell: (match) => formatNumber(match.records) },
+              {
+                key: "processing",
+                header: "Processing",
+                cell: (match) => (match.restrictedAt ? "stopped" : "running"),
+              },
+            ]}
+          />
         )}
       </Card>
       {request.status === "UNDER_REVIEW" ? (

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
 import { getPolicyDocumentForAdmin } from "@/lib/policies/admin";
@@ -75,64 +77,64 @@ export default async function AdminPolicyDocumentPage(props: {
       ) : null}
       <Card>
         <h2 className="mb-4 text-lg font-semibold text-gray-900">Versions</h2>
-        {document.versions.length === 0 ? (
-          <p className="text-gray-800">No versions yet: start a draft.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Versions of {document.title}</caption>
-              <thead className="border-b border-gray-200 text-gray-800">
-                <tr>
-                  <th className="py-2 pr-4">Version</th>
-                  <th className="py-2 pr-4">State</th>
-                  <th className="py-2 pr-4">Kind</th>
-                  <th className="py-2 pr-4">Effective</th>
-                  <th className="py-2 pr-4">Published</th>
-                  <th className="py-2 pr-4">Notices</th>
-                </tr>
-              </thead>
-              <tbody>
-                {document.versions.map((v) => {
-                  const state = v.status === "DRAFT" ? "draft" : versionState(v, currentVersion, at);
-                  return (
-                    <tr key={v.id} className="border-b border-gray-100 last:border-0">
-                      <td className="py-2 pr-4">
-                        <Link
-                          className="font-medium text-brand-700 underline"
-                          href={`/admin/policies/${document.slug}/v/${v.version}`}
-                        >
-                          v{v.version}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-4">
-                        <VersionStateBadge state={state} />
-                      </td>
-                      <td className="py-2 pr-4 text-gray-800">{v.isSubstantive ? "Substantive" : "Minor"}</td>
-                      <td className="py-2 pr-4 text-gray-800">
-                        {formatPolicyDate(v.effectiveAt)}
-                        {v.overrideReason ? (
-                          <span className="block text-xs text-gray-700">Short notice: {v.overrideReason}</span>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-4 text-gray-800">
-                        {v.publishedAt ? formatPolicyDate(v.publishedAt) : "—"}
-                      </td>
-                      <td className="py-2 pr-4">
-                        {v.noticeCampaign ? (
-                          <Link className="text-brand-700 underline" href={`/admin/notices/${v.noticeCampaign.id}`}>
-                            {v.noticeCampaign.status.toLowerCase()}
-                          </Link>
-                        ) : (
-                          <span className="text-gray-700">—</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          caption={`Versions of ${document.title}`}
+          variant="plain"
+          rows={document.versions}
+          rowKey={(v) => v.id}
+          empty={<EmptyState variant="plain" title="No versions yet: start a draft." />}
+          columns={[
+            {
+              key: "version",
+              header: "Version",
+              cell: (v) => (
+                <Link
+                  className="font-medium text-brand-700 underline"
+                  href={`/admin/policies/${document.slug}/v/${v.version}`}
+                >
+                  v{v.version}
+                </Link>
+              ),
+            },
+            {
+              key: "state",
+              header: "State",
+              cell: (v) => (
+                <VersionStateBadge state={v.status === "DRAFT" ? "draft" : versionState(v, currentVersion, at)} />
+              ),
+            },
+            { key: "kind", header: "Kind", cell: (v) => (v.isSubstantive ? "Substantive" : "Minor") },
+            {
+              key: "effective",
+              header: "Effective",
+              cell: (v) => (
+                <>
+                  {formatPolicyDate(v.effectiveAt)}
+                  {v.overrideReason ? (
+                    <span className="block text-xs text-gray-700">Short notice: {v.overrideReason}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: "published",
+              header: "Published",
+              cell: (v) => (v.publishedAt ? formatPolicyDate(v.publishedAt) : "—"),
+            },
+            {
+              key: "notices",
+              header: "Notices",
+              cell: (v) =>
+                v.noticeCampaign ? (
+                  <Link className="text-brand-700 underline" href={`/admin/notices/${v.noticeCampaign.id}`}>
+                    {v.noticeCampaign.status.toLowerCase()}
+                  </Link>
+                ) : (
+                  <span className="text-gray-700">—</span>
+                ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

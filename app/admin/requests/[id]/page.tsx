@@ -23,12 +23,11 @@ import {
   verifyAction,
 } from "../actions";
 import { idParam, parseParams, type RouteParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Privacy request" };
 export const dynamic = "force-dynamic";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 const EXTENSION_BLOCKED = {
   NOT_ALLOWED_BY_LAW: "This law allows no extension.",
@@ -57,7 +56,7 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
       </Link>
       <PageHeader
         title={`${request.reference}: ${REQUEST_TYPE_INFO[request.type].label}`}
-        description={`${request.lawLabel}. Received ${dateTime.format(request.createdAt)} UTC.`}
+        description={`${request.lawLabel}. Received ${formatDate(request.createdAt, "dateTime")} UTC.`}
       />
       <Card>
         <dl className="grid gap-3 text-sm sm:grid-cols-[12rem_1fr]">
@@ -67,15 +66,15 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
           <dd>
             {request.isOpen ? <DueDate dueAt={request.dueAt} state={request.dueState} /> : "closed"}
             {request.extendedAt
-              ? ` (extended from ${request.initialDueAt ? dateOnly.format(request.initialDueAt) : "—"}: ${request.extensionReason})`
+              ? ` (extended from ${request.initialDueAt ? formatDate(request.initialDueAt, "longDate") : "—"}: ${request.extensionReason})`
               : ""}
           </dd>
           {request.acknowledgeBy ? (
             <>
               <dt className="font-medium text-gray-900">Acknowledge by</dt>
               <dd>
-                {dateOnly.format(request.acknowledgeBy)}
-                {request.acknowledgedAt ? ` (acknowledged ${dateOnly.format(request.acknowledgedAt)})` : ""}
+                <DateTime value={request.acknowledgeBy} format="longDate" />
+                {request.acknowledgedAt ? ` (acknowledged ${formatDate(request.acknowledgedAt, "longDate")})` : ""}
               </dd>
             </>
           ) : null}
@@ -101,8 +100,8 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             <>
               <dt className="font-medium text-gray-900">Export</dt>
               <dd>
-                {request.exportJob.status.toLowerCase()} ({request.exportJob.doneRows.toLocaleString("en")} of{" "}
-                {request.exportJob.totalRows.toLocaleString("en")} records)
+                {request.exportJob.status.toLowerCase()} ({formatNumber(request.exportJob.doneRows)} of{" "}
+                {formatNumber(request.exportJob.totalRows)} records)
               </dd>
             </>
           ) : null}
@@ -239,7 +238,7 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             {request.extension.allowed ? (
               <ActionForm
                 action={extendAction}
-                submitLabel={`Extend to ${dateOnly.format(request.extension.newDueAt)}`}
+                submitLabel={`Extend to ${formatDate(request.extension.newDueAt, "longDate")}`}
                 variant="secondary"
               >
                 {hidden}
@@ -311,7 +310,9 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
                   : event.kind === "ASSIGNMENT"
                     ? "Assignment"
                     : statusLabel(event.status)}
-                <span className="ml-2 font-normal text-gray-700">{dateTime.format(event.createdAt)} UTC</span>
+                <span className="ml-2 font-normal text-gray-700">
+                  <DateTime value={event.createdAt} format="dateTime" /> UTC
+                </span>
               </p>
               {event.note ? <p className="mt-1 whitespace-pre-wrap text-gray-800">{event.note}</p> : null}
             </li>

@@ -5,6 +5,8 @@ import { retentionText } from "@/lib/retention/targets";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { z } from "zod";
+import { EmptyState } from "@/components/empty-state";
+import { Table, type Column } from "@/components/table";
 import { Alert, Card, inputClass, labelClass } from "@/components/ui";
 import { getDatasetCount, getDatasetPage, getPolicyVersions, getSharingFor } from "@/lib/data/access";
 import { describeError } from "@/lib/actions/messages";
@@ -13,7 +15,8 @@ import { dayParam, parseParams, parseSearchParams, slugParam, textParam, type Se
 import { AppError, isAppError } from "@/lib/core/errors";
 import { findCategory, type FilterKey } from "@/lib/data/registry";
 import { verifySession, type Viewer } from "@/lib/dal";
-import { formatCount, formatIso, sourceLabel } from "../format";
+import { sourceLabel } from "../format";
+import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
@@ -42,7 +45,9 @@ async function RecordCount(props: {
     total = await getDatasetCount({ viewer: props.viewer, datasetKey: props.datasetKey });
   }
   if (total === null) return null;
-  return <>{`${formatCount(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>;
+  return (
+    <>{`${formatNumber(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>
+  );
 }
 
 const paramsSchema = z.object({ category: slugParam() });
@@ -240,93 +245,70 @@ export default async function CategoryPage(props: {
         </Suspense>
       </p>
 
-      {page.rows.length === 0 ? (
-        <Card className="mt-4">
-          <p className="text-gray-700">
-            {hasFilters ? "No records match these filters." : "We hold no records of this kind about you."}
-          </p>
-        </Card>
-      ) : (
-        <div className="relative mt-4 overflow-x-auto rounded-xl border border-gray-200 bg-white">
-          <table className="min-w-full divide-y divide-gray-200 text-sm" data-testid="records">
-            <caption className="sr-only">{dataset.title}, newest first</caption>
-            <thead className="bg-gray-50">
-              <tr>
-                {columns.map((column) => (
-                  <th
-                    key={column.key}
-                    scope="col"
-                    className="whitespace-nowrap px-3 py-2 text-left font-semibold text-gray-900"
+      {/* Plain <a> in rows: a hundred <Link>s would each add a client reference to the page payload. */}
+      <Table
+        className="mt-4"
+        caption={`${dataset.title}, newest first`}
+        testId="records"
+        rows={page.rows}
+        rowKey={(row) => row.key}
+        rowData={(row) => ({ "data-row-id": row.key })}
+        empty={
+          <div className="mt-4">
+            <EmptyState
+              title={hasFilters ? "No records match these filters." : "We hold no records of this kind about you."}
+            />
+          </div>
+        }
+        columns={[
+          ...columns.map((column): Column<(typeof page.rows)[number]> => ({
+            key: column.key,
+            header: column.label,
+            className: "max-w-xs truncate",
+            cellTitle: (row) => row.values[column.key] ?? undefined,
+            cell: (row) => {
+              const value = row.values[column.key];
+              if (column.kind === "date") return formatDate(value, "timestamp");
+              if (column.kind === "bool") return value === "true" ? "Yes" : value === "false" ? "No" : "—";
+              return value ?? "—";
+            },
+          })),
+          ...(dataset.policy
+            ? [
+                {
+                  key: "policy",
+                  header: "Policy",
+                  className: "whitespace-nowrap",
+                  cell: (row: (typeof page.rows)[number]) => {
+                    const policy = row.values.policyVersion ? policies.get(row.values.policyVersion) : undefined;
+                    return policy ? (
+                      <a className="text-brand-700 underline" href={`/policies/${policy.slug}/v/${policy.version}`}>
+                        {policy.title} v{policy.version}
+                      </a>
+                    ) : (
+                      "—"
+                    );
+                  },
+                },
+              ]
+            : []),
+        ]}
+        actions={
+          dataset.correctable
+            ? {
+                label: "Report",
+                cell: (row) => (
+                  <a
+                    className="text-brand-700 underline"
+                    href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}
                   >
-                    {column.label}
-                  </th>
-                ))}
-                {dataset.policy ? (
-                  <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900">
-                    Policy
-                  </th>
-                ) : null}
-                {dataset.correctable ? (
-                  <th scope="col" className="px-3 py-2 text-left font-semibold text-gray-900">
-                    <span className="sr-only">Report</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            {/* Plain <a> in rows: a hundred <Link>s would each add a client reference to the page payload. */}
-            <tbody className="divide-y divide-gray-100">
-              {page.rows.map((row) => {
-                const policy = row.values.policyVersion ? policies.get(row.values.policyVersion) : undefined;
-                return (
-                  <tr key={row.key} data-row-id={row.key}>
-                    {columns.map((column) => {
-                      const value = row.values[column.key];
-                      return (
-                        <td
-                          key={column.key}
-                          className="max-w-xs truncate px-3 py-2 align-top text-gray-800"
-                          title={value ?? undefined}
-                        >
-                          {column.kind === "date"
-                            ? formatIso(value)
-                            : column.kind === "bool"
-                              ? value === "true"
-                                ? "Yes"
-                                : value === "false"
-                                  ? "No"
-                                  : "—"
-                              : (value ?? "—")}
-                        </td>
-                      );
-                    })}
-                    {dataset.policy ? (
-                      <td className="whitespace-nowrap px-3 py-2 align-top">
-                        {policy ? (
-                          <a className="text-brand-700 underline" href={`/policies/${policy.slug}/v/${policy.version}`}>
-                            {policy.title} v{policy.version}
-                          </a>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                    ) : null}
-                    {dataset.correctable ? (
-                      <td className="whitespace-nowrap px-3 py-2 align-top">
-                        <a
-                          className="text-brand-700 underline"
-                          href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}
-                        >
-                          This is wrong<span className="sr-only"> (record {row.key})</span>
-                        </a>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                    This is wrong<span className="sr-only"> (record {row.key})</span>
+                  </a>
+                ),
+              }
+            : undefined
+        }
+      />
 
       <nav aria-label="Pagination" className="mt-4 flex flex-wrap gap-2 text-sm">
         {page.hasNewer ? (

@@ -7,8 +7,8 @@ import { getOwnItem } from "@/lib/data/access";
 import { outputColumns } from "@/lib/data/queries";
 import { verifySession } from "@/lib/dal";
 import { parseSearchParams, textParam, type SearchParams } from "@/lib/core/params";
-import { formatIso } from "../format";
 import { CorrectionForm } from "./correction-form";
+import { formatDate } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Report something wrong" };
@@ -46,7 +46,9 @@ export default async function CorrectionPage(props: { searchParams: Promise<Sear
             <div key={column.key} className="contents">
               <dt className="font-medium text-gray-900">{column.label}</dt>
               <dd className="break-all text-gray-700">
-                {column.kind === "date" ? formatIso(item.values[column.key]) : (item.values[column.key] ?? "—")}
+                {column.kind === "date"
+                  ? formatDate(item.values[column.key], "timestamp")
+                  : (item.values[column.key] ?? "—")}
               </dd>
             </div>
           ))}

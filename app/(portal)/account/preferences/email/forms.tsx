@@ -1,16 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert, Button, inputClass, labelClass } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { FormShell, SubmitButton } from "@/components/form-shell";
+import { inputClass, labelClass } from "@/components/ui";
 import { saveEmailPreferences, sendSample } from "./actions";
 
 type Category = { key: string; label: string; description: string; subscribed: boolean };
 
 export function EmailPreferencesForm(props: { categories: Category[]; trackingAllowed: boolean }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveEmailPreferences, null);
   return (
-    <form action={action} className="space-y-6">
+    <FormShell action={saveEmailPreferences} className="space-y-6">
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold text-gray-900">Topics</legend>
         {props.categories.map((category) => (
@@ -77,18 +75,14 @@ export function EmailPreferencesForm(props: { categories: Category[]; trackingAl
           </div>
         </div>
       </fieldset>
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save email preferences"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Saving…">Save email preferences</SubmitButton>
+    </FormShell>
   );
 }
 
 export function SampleEmailForm(props: { categories: { key: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(sendSample, null);
   return (
-    <form action={action} className="space-y-3">
+    <FormShell action={sendSample} className="space-y-3">
       <div className="space-y-1">
         <label htmlFor="sample-category" className={labelClass}>
           Topic
@@ -106,10 +100,9 @@ export function SampleEmailForm(props: { categories: { key: string; label: strin
           ))}
         </select>
       </div>
-      {state ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Sending…" : "Send me a sample email"}
-      </Button>
-    </form>
+      <SubmitButton variant="secondary" pendingLabel="Sending…">
+        Send me a sample email
+      </SubmitButton>
+    </FormShell>
   );
 }

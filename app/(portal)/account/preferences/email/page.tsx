@@ -7,10 +7,9 @@ import { getAccountCookieChoice } from "@/lib/preferences/cookies";
 import { getEmailPreferences } from "@/lib/preferences/email";
 import { emailCategoryInfo } from "@/lib/preferences/labels";
 import { EmailPreferencesForm, SampleEmailForm } from "./forms";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Email preferences" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function EmailPreferencesPage() {
   const viewer = await verifySession();
@@ -48,7 +47,8 @@ export default async function EmailPreferencesPage() {
         </p>
         {preferences.optOutSignalAt ? (
           <p className="mt-2 text-sm text-green-900">
-            Your browser&apos;s opt-out signal was honoured on {dateFormat.format(preferences.optOutSignalAt)}.
+            Your browser&apos;s opt-out signal was honoured on{" "}
+            <DateTime value={preferences.optOutSignalAt} format="longDate" />.
           </p>
         ) : (
           <p className="mt-2 text-sm text-gray-700">

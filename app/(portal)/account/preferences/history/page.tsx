@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { Card, PageHeader } from "@/components/ui";
+import { EmptyState } from "@/components/empty-state";
+import { Table } from "@/components/table";
+import { PageHeader } from "@/components/ui";
 import { verifySession } from "@/lib/dal";
 import { listPreferenceHistory } from "@/lib/preferences/history";
 import { describeSubject, sourceLabels } from "@/lib/preferences/labels";
 import { parseSearchParams, positiveIntParam, type SearchParams } from "@/lib/core/params";
+import { DateTime } from "@/components/date-time";
 
 export const metadata: Metadata = { title: "Preference history" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const searchSchema = z.object({ page: positiveIntParam(10_000).default(1) });
 
@@ -23,49 +24,32 @@ export default async function PreferenceHistoryPage(props: { searchParams: Promi
         title="Preference history"
         description="Every change to your email, telemetry and cookie choices: when, what it was before and after, and where the change came from."
       />
-      {history.total === 0 ? (
-        <Card>
-          <p className="text-gray-700">
-            No changes yet. When you change a preference, here or from an email, it appears here.
-          </p>
-        </Card>
-      ) : (
-        <Card className="overflow-x-auto p-0">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Preference changes, newest first ({history.total} in total)</caption>
-            <thead className="border-b border-gray-200 bg-gray-50 text-gray-900">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  When (UTC)
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Preference
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Before
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  After
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Source
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-200">
-              {history.events.map((event) => (
-                <tr key={event.id} data-subject={event.subject}>
-                  <td className="whitespace-nowrap px-4 py-3 text-gray-900">{dateTime.format(event.occurredAt)}</td>
-                  <td className="px-4 py-3 text-gray-900">{describeSubject(event.subject)}</td>
-                  <td className="px-4 py-3 text-gray-700">{event.oldValue ?? "—"}</td>
-                  <td className="px-4 py-3 font-medium text-gray-900">{event.newValue}</td>
-                  <td className="px-4 py-3 text-gray-900">{sourceLabels[event.source] ?? event.source}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
+      <Table
+        caption={`Preference changes, newest first (${history.total} in total)`}
+        rows={history.events}
+        rowKey={(event) => event.id}
+        rowData={(event) => ({ "data-subject": event.subject })}
+        empty={
+          history.total === 0 ? (
+            <EmptyState
+              title="No changes yet."
+              description="When you change a preference, here or from an email, it appears here."
+            />
+          ) : undefined
+        }
+        columns={[
+          {
+            key: "when",
+            header: "When (UTC)",
+            className: "whitespace-nowrap",
+            cell: (event) => <DateTime value={event.occurredAt} format="dateTime" />,
+          },
+          { key: "subject", header: "Preference", cell: (event) => describeSubject(event.subject) },
+          { key: "before", header: "Before", cell: (event) => event.oldValue ?? "—" },
+          { key: "after", header: "After", className: "font-medium", cell: (event) => event.newValue },
+          { key: "source", header: "Source", cell: (event) => sourceLabels[event.source] ?? event.source },
+        ]}
+      />
       {history.pageCount > 1 ? (
         <nav aria-label="History pages" className="flex items-center gap-4 text-sm">
           {history.page > 1 ? (

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authedAction, ok } from "@/lib/actions";
 import { installTelemetrySwitchSchema, telemetrySwitchSchema } from "@/lib/preferences/schema";
 import { setAccountTelemetry, setInstallTelemetry } from "@/lib/preferences/telemetry";
+import { formatNumber } from "@/lib/core/format";
 
 function refresh() {
   revalidatePath("/account/preferences/telemetry");
@@ -11,7 +12,7 @@ function refresh() {
 }
 
 const deletedText = (count: number) =>
-  ` ${count.toLocaleString("en")} collected report${count === 1 ? " was" : "s were"} deleted.`;
+  ` ${formatNumber(count)} collected report${count === 1 ? " was" : "s were"} deleted.`;
 
 export const setInstallTelemetryAction = authedAction(
   installTelemetrySwitchSchema,

@@ -3,10 +3,10 @@ import { Card, PageHeader } from "@/components/ui";
 import { verifySession } from "@/lib/dal";
 import { getTelemetryOverview } from "@/lib/preferences/telemetry";
 import { TelemetrySwitch } from "./telemetry-switch";
+import { formatDate, formatNumber } from "@/lib/core/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Telemetry" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function StatusBadge(props: { on: boolean }) {
   return (
@@ -52,11 +52,10 @@ export default async function TelemetryPage() {
           Your installs
         </h2>
         {overview.installs.length === 0 ? (
-          <Card>
-            <p className="text-gray-700">
-              No cluster or CLI install is linked to your account yet. Installs appear here after they are linked.
-            </p>
-          </Card>
+          <EmptyState
+            title="No cluster or CLI install is linked to your account yet."
+            description="Installs appear here after they are linked."
+          />
         ) : (
           <ul className="space-y-3">
             {overview.installs.map((install) => {
@@ -74,11 +73,11 @@ export default async function TelemetryPage() {
                           <dd className="text-gray-900">{install.kind === "CLI" ? "CLI" : "Cluster"}</dd>
                           <dt className="text-gray-700">Last report</dt>
                           <dd className="text-gray-900">
-                            {install.lastReportAt ? `${dateTime.format(install.lastReportAt)} UTC` : "Never"}
+                            {install.lastReportAt ? `${formatDate(install.lastReportAt, "dateTime")} UTC` : "Never"}
                           </dd>
                           <dt className="text-gray-700">Reports held</dt>
                           <dd className="text-gray-900" data-testid={`reports-held-${install.id}`}>
-                            {install.reportsHeld.toLocaleString("en")}
+                            {formatNumber(install.reportsHeld)}
                           </dd>
                           <dt className="text-gray-700">Status</dt>
                           <dd>

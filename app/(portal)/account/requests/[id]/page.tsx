@@ -18,12 +18,11 @@ import {
 } from "@/lib/core/params";
 import { addMessageAction, withdrawRequestAction } from "../actions";
 import { MessageForm, WithdrawForm } from "./thread-forms";
+import { DateTime } from "@/components/date-time";
+import { formatDate } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Your request" };
 export const dynamic = "force-dynamic";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 const paramsSchema = z.object({ id: idParam() });
 const searchSchema = z.object({ filed: textParam(10).optional() });
@@ -54,7 +53,7 @@ export default async function MyRequestPage(props: {
       />
       {filed ? (
         <Alert tone="success" title="Request received">
-          We emailed you a confirmation. We will answer by {dateOnly.format(request.dueAt)}.
+          We emailed you a confirmation. We will answer by <DateTime value={request.dueAt} format="longDate" />.
         </Alert>
       ) : null}
       <Card>
@@ -70,7 +69,7 @@ export default async function MyRequestPage(props: {
         </div>
         {request.extendedAt ? (
           <p className="mt-2 text-sm text-gray-800">
-            Extended from {request.initialDueAt ? dateOnly.format(request.initialDueAt) : "the first deadline"}:{" "}
+            Extended from {request.initialDueAt ? formatDate(request.initialDueAt, "longDate") : "the first deadline"}:{" "}
             {request.extensionReason}
           </p>
         ) : null}
@@ -104,7 +103,9 @@ export default async function MyRequestPage(props: {
                   : event.kind === "ASSIGNMENT"
                     ? "Taken on by the privacy team"
                     : statusLabel(event.status)}
-                <span className="ml-2 font-normal text-gray-700">{dateTime.format(event.createdAt)} UTC</span>
+                <span className="ml-2 font-normal text-gray-700">
+                  <DateTime value={event.createdAt} format="dateTime" /> UTC
+                </span>
               </p>
               {event.note && event.kind !== "ASSIGNMENT" ? (
                 <p className="mt-1 whitespace-pre-wrap text-sm text-gray-800">{event.note}</p>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "@/components/ui";
-import type { Action, ActionState } from "@/lib/actions";
+import { useState } from "react";
+import { FormShell, SubmitButton, useFormShell } from "@/components/form-shell";
+import { FieldError, inputClass, labelClass } from "@/components/ui";
+import type { Action } from "@/lib/actions";
 
 type Choice = { value: string; label: string; description?: string };
 
@@ -14,12 +15,26 @@ export function NewRequestForm(props: {
   defaultLaw: string;
   defaultType: string;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(props.action, null);
-  const [type, setType] = useState(props.defaultType);
-  const errors = fieldErrorsOf(state);
   return (
-    <form action={action} className="space-y-6" noValidate>
-      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+    <FormShell action={props.action} className="space-y-6" success={false}>
+      <RequestFields {...props} />
+    </FormShell>
+  );
+}
+
+function RequestFields(props: {
+  types: Choice[];
+  laws: Choice[];
+  scopes: Choice[];
+  defaultLaw: string;
+  defaultType: string;
+}) {
+  const form = useFormShell();
+  // Controlled: the choice stays after a refusal (and decides which fields show).
+  const [type, setType] = useState(props.defaultType);
+  const errors = form.errors;
+  return (
+    <>
       <fieldset className="space-y-3" aria-describedby="type-error">
         <legend className="text-lg font-semibold text-gray-900">What would you like us to do?</legend>
         {props.types.map((choice) => (
@@ -48,7 +63,13 @@ export function NewRequestForm(props: {
           <legend className={labelClass}>What do you object to?</legend>
           {props.scopes.map((scope) => (
             <label key={scope.value} className="flex items-start gap-2 text-sm text-gray-900">
-              <input type="checkbox" name="objectionScope" value={scope.value} className="mt-1 h-4 w-4" />
+              <input
+                type="checkbox"
+                name="objectionScope"
+                value={scope.value}
+                defaultChecked={form.values("objectionScope")?.includes(scope.value)}
+                className="mt-1 h-4 w-4"
+              />
               <span>{scope.label}</span>
             </label>
           ))}
@@ -68,7 +89,8 @@ export function NewRequestForm(props: {
             className={inputClass}
             id="law"
             name="law"
-            defaultValue={props.defaultLaw}
+            key={form.value("law") ?? props.defaultLaw}
+            defaultValue={form.value("law") ?? props.defaultLaw}
             aria-describedby="law-hint"
           >
             {props.laws.map((law) => (
@@ -92,15 +114,13 @@ export function NewRequestForm(props: {
           id="details"
           name="details"
           rows={5}
-          defaultValue={state && !state.ok ? state.values?.details : ""}
-          aria-invalid={errors.details ? true : undefined}
+          defaultValue={form.value("details") ?? ""}
+          aria-invalid={form.invalid("details")}
           aria-describedby="details-error"
         />
         <FieldError id="details-error" errors={errors.details} />
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Send request"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Sending…">Send request</SubmitButton>
+    </>
   );
 }

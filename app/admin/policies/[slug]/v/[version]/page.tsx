@@ -10,6 +10,7 @@ import { diffPolicyText } from "@/lib/policies/diff";
 import { formatPolicyDate, PolicyBody, PolicyDiff } from "@/components/policy-body";
 import { DiscardDraftForm, DraftForm, PublishForm } from "../../../forms";
 import { parseParams, positiveIntParam, slugParam, type RouteParams } from "@/lib/core/params";
+import { isoDay } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policy version" };
@@ -26,7 +27,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
   const diff = diffPolicyText(live?.markdown ?? "", v.markdown);
   const minDays = env().POLICY_MIN_NOTICE_DAYS;
   const earliest = new Date(at.getTime() + minDays * 86_400_000);
-  const earliestSubstantive = earliest.toISOString().slice(0, 10);
+  const earliestSubstantive = isoDay(earliest);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -46,7 +47,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
               markdown: v.markdown,
               summary: v.summary,
               isSubstantive: v.isSubstantive,
-              effectiveOn: v.effectiveAt ? v.effectiveAt.toISOString().slice(0, 10) : "",
+              effectiveOn: v.effectiveAt ? isoDay(v.effectiveAt) : "",
               overrideReason: v.overrideReason ?? "",
             }}
             minNoticeDays={minDays}
