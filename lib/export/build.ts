@@ -100,6 +100,36 @@ class LineCounter extends Transform {
   }
 }
 
+/**
+ * Joins COPY's small chunks (one per socket read, often 8-64 KB) into ~512 KB
+ * ones: every stage after it (row counting, SHA-256, CRC-32, deflate, the file
+ * write) pays a fixed cost per chunk, which was a large share of the export's
+ * own CPU time (profiled at 10^6 rows).
+ */
+export class Coalescer extends Transform {
+  private parts: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly target = 512 * 1024) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.parts.push(chunk);
+    this.size += chunk.length;
+    if (this.size < this.target) return callback();
+    const joined = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    callback(null, joined);
+  }
+
+  override _flush(callback: TransformCallback) {
+    if (this.size === 0) return callback();
+    callback(null, this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size));
+  }
+}
+
 /** Appends one entry and waits until archiver has consumed it (entries are written one at a time). */
 async function appendEntry(
   archive: ZipArchive,
@@ -179,6 +209,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       const spool = { path, copy, hasher, lines: 0, done: Promise.resolve() };
       spool.done = pipeline(
         copy,
+        new Coalescer(),
         new LineCounter((lines) => {
           spool.lines = lines;
         }),
@@ -202,7 +233,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
         (rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)),
       );
       await Promise.all([
-        appendEntry(archive, jsonPath, entryDate, jsonHasher, pipeline(jsonCopy, shaper, jsonHasher)),
+        appendEntry(archive, jsonPath, entryDate, jsonHasher, pipeline(jsonCopy, new Coalescer(), shaper, jsonHasher)),
         spool.done,
       ]);
       if (jsonCopy.rowCount !== expected || shaper.rows !== expected || spool.copy.rowCount !== expected) {
@@ -212,7 +243,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       }
       nextSpool = index + 1 < work.length ? startSpool(work[index + 1].dataset) : null;
       const csvEntry = once(archive, "entry");
-      archive.append(fs.createReadStream(spool.path), { name: csvPath, date: entryDate });
+      archive.append(fs.createReadStream(spool.path, { highWaterMark: 1024 * 1024 }), { name: csvPath, date: entryDate });
       await csvEntry;
       await fs.promises.rm(spool.path, { force: true });
       completedUnits += 2 * expected;
