@@ -45,8 +45,61 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
+/**
+ * Messages in flight per pooled SMTP connection, for every slice this process
+ * runs together: enough that no connection idles between one reply and the next
+ * sendMail call, few enough that the worker's memory does not grow with the
+ * number of slices (each message being built or sent holds its MIME tree).
+ */
+const IN_FLIGHT_PER_CONNECTION = 4;
+type SendGate = { active: number; waiting: (() => void)[] };
+const sendGates = new WeakMap<NoticeTransport, SendGate>();
+
+async function withSendSlot<T>(transport: NoticeTransport, limit: number, work: () => Promise<T>): Promise<T> {
+  let gate = sendGates.get(transport);
+  if (!gate) sendGates.set(transport, (gate = { active: 0, waiting: [] }));
+  if (gate.active >= limit) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  else gate.active += 1;
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next waiter (active stays the same), or free it.
+    const next = gate.waiting.shift();
+    if (next) next();
+    else gate.active -= 1;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const renderCache = new Map<string, Promise<RenderedNotice>>();
+
+/**
+ * Claims up to $2 deliveries of campaign $1 for $3 seconds: expired leases (a
+ * worker died mid-send) first, then due QUEUED rows in "nextAttemptAt" order.
+ * Each part walks the ("campaignId", status, "nextAttemptAt") index and stops
+ * at the limit; one OR over both states made PostgreSQL read and sort every
+ * waiting row of the campaign on each claim (O(recipients) per batch, 23 ms at
+ * 15,000 rows). The CTEs are read lazily, so the second locks only what the
+ * first left of the limit. SKIP LOCKED keeps concurrent claimers disjoint. The
+ * update finds the picked rows by primary key (= ANY(ARRAY(...))) and each
+ * name by the user's key: a join let the planner hash the whole table.
+ */
+export const CLAIM_SQL = `WITH expired AS (
+     SELECT id FROM "NoticeDelivery"
+      WHERE "campaignId" = $1 AND status = 'SENDING' AND "leaseUntil" < now()
+      LIMIT $2
+      FOR UPDATE SKIP LOCKED),
+   due AS (
+     SELECT id FROM "NoticeDelivery"
+      WHERE "campaignId" = $1 AND status = 'QUEUED' AND "nextAttemptAt" <= now()
+      ORDER BY "nextAttemptAt"
+      LIMIT $2
+      FOR UPDATE SKIP LOCKED),
+   picked AS (SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT $2)
+   UPDATE "NoticeDelivery" d
+      SET status = 'SENDING', "leaseUntil" = now() + make_interval(secs => $3), attempts = d.attempts + 1, "updatedAt" = now()
+    WHERE d.id = ANY(ARRAY(SELECT id FROM picked))
+    RETURNING d.id, d.email, d.attempts, (SELECT u.name FROM "User" u WHERE u.id = d."userId") AS name`;
 
 export function noticeMessageId(deliveryId: string, mailFrom: string): string {
   const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? "localhost";
@@ -99,21 +152,11 @@ export async function runNoticeSlice(options: {
       };
     const rate = Math.max(1, state.ratePerSecond);
 
-    const claimed = await pool.query<Claimed>(
-      `WITH picked AS (
-         SELECT id FROM "NoticeDelivery"
-          WHERE "campaignId" = $1
-            AND ((status = 'QUEUED' AND "nextAttemptAt" <= now()) OR (status = 'SENDING' AND "leaseUntil" < now()))
-          ORDER BY "nextAttemptAt"
-          LIMIT $2
-          FOR UPDATE SKIP LOCKED)
-       UPDATE "NoticeDelivery" d
-          SET status = 'SENDING', "leaseUntil" = now() + make_interval(secs => $3), attempts = d.attempts + 1, "updatedAt" = now()
-         FROM picked, "User" u
-        WHERE d.id = picked.id AND u.id = d."userId"
-        RETURNING d.id, d.email, d.attempts, u.name`,
-      [campaignId, Math.min(settings.batchSize, rate * 2), settings.leaseSeconds],
-    );
+    const claimed = await pool.query<Claimed>(CLAIM_SQL, [
+      campaignId,
+      Math.min(settings.batchSize, rate * 2),
+      settings.leaseSeconds,
+    ]);
 
     if (claimed.rows.length === 0) {
       const pending = await pool.query<{ queued: string; wake: Date | null }>(
@@ -153,20 +196,22 @@ export async function runNoticeSlice(options: {
     const queue = claimed.rows.map((row, index) => ({ row, at: slots + (index * 1000) / rate }));
     const sendOne = async ({ row, at }: { row: Claimed; at: number }) => {
       if (at > Date.now()) await sleep(at - Date.now());
-      const body = rendered.personalise(row.name);
       try {
-        await withTimeout(
-          transport.send({
-            from: settings.mailFrom,
-            to: row.email,
-            subject: rendered.subject,
-            html: body.html,
-            text: body.text,
-            messageId: noticeMessageId(row.id, settings.mailFrom),
-            headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
-          }),
-          settings.sendTimeoutMs,
-        );
+        await withSendSlot(transport, settings.concurrency * IN_FLIGHT_PER_CONNECTION, () => {
+          const body = rendered.personalise(row.name);
+          return withTimeout(
+            transport.send({
+              from: settings.mailFrom,
+              to: row.email,
+              subject: rendered.subject,
+              html: body.html,
+              text: body.text,
+              messageId: noticeMessageId(row.id, settings.mailFrom),
+              headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
+            }),
+            settings.sendTimeoutMs,
+          );
+        });
         outcomes.push({ id: row.id, kind: "sent" });
         result.sent += 1;
         options.onProgress?.(result.sent);
@@ -180,10 +225,9 @@ export async function runNoticeSlice(options: {
       }
       void flush();
     };
-    // Keep a few messages queued per pooled connection so no connection idles
-    // between one message's reply and the next sendMail call.
+    // Lanes of this slice; withSendSlot bounds what all slices send at once.
     await Promise.all(
-      Array.from({ length: Math.min(settings.concurrency * 4, queue.length) }, async () => {
+      Array.from({ length: Math.min(settings.concurrency * IN_FLIGHT_PER_CONNECTION, queue.length) }, async () => {
         for (let item = queue.shift(); item; item = queue.shift()) await sendOne(item);
       }),
     );
