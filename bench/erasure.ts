@@ -5,18 +5,19 @@
 // telemetry, 10% email events), erases one with each method (order alternates),
 // and meanwhile times bob's "Your data" queries (the overview's exact counts and
 // the first server-log page, as the page runs them) to compare their p99 with idle.
-//   npm run tsx -- bench/erasure.ts [--rows 1000000] [--rounds 2] [--batch 5000]
+//   npm run tsx -- bench/erasure.ts [--rows 1000000] [--rounds 2] [--batch 5000]   (--quick: 100,000 rows)
 import pg from "pg";
 import { getBenchDb, stopBenchCluster } from "./lib/bench-db";
 import { pageProbe, pct } from "./lib/page-probe";
+import { isQuick, printBenchResult } from "./lib/result";
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
-const ROWS = arg("rows", 1_000_000);
+const ROWS = arg("rows", isQuick() ? 100_000 : 1_000_000);
 const ROUNDS = arg("rounds", 2);
-const BATCH = arg("batch", 10_000);
+const BATCH = arg("batch", 0); // 0: the engine's default
 
 const bench = await getBenchDb(2000);
 process.env.DATABASE_URL = bench.url;
@@ -79,7 +80,7 @@ async function engine(userId: string) {
   );
   steps.request = (steps.request ?? 0) + performance.now() - started;
   await runErasure(erasureId, {
-    batchSize: BATCH,
+    batchSize: BATCH || undefined,
     pool: getPool(),
     onStep: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms),
   });
@@ -87,7 +88,9 @@ async function engine(userId: string) {
 
 const { probe, timed } = pageProbe(reader, bobId, { countDatasets, listPage, serverLogs });
 
-console.log(`erasure of a person with ${ROWS.toLocaleString("en")} rows; engine batch ${BATCH}; ${ROUNDS} rounds\n`);
+console.log(
+  `erasure of a person with ${ROWS.toLocaleString("en")} rows; engine batch ${BATCH || "default"}; ${ROUNDS} rounds\n`,
+);
 const idleTimes: number[] = [];
 const results: { round: number; engineMs: number; baselineMs: number; engineP99: number; baselineP99: number }[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
@@ -135,6 +138,26 @@ console.log(
 console.log(
   `bob's page p99 during the baseline / idle p99: ${(Math.max(...results.map((r) => r.baselineP99)) / idleP99).toFixed(2)} (for comparison)`,
 );
+const ratios = results.map((result) => result.engineMs / result.baselineMs);
+const worst = Math.max(...ratios);
+const size = ROWS.toLocaleString("en");
+printBenchResult({
+  path: `erasure vs plain DELETEs (${size} rows, worst of ${ROUNDS} rounds)`,
+  figure: results.map((result) => `${(result.engineMs / 1000).toFixed(2)} s`).join(", "),
+  baseline: results.map((result) => `${(result.baselineMs / 1000).toFixed(2)} s`).join(", "),
+  ratio: worst,
+  target: "≤ 2x in every round",
+  pass: worst <= 2,
+});
+const pageRatio = Math.max(...results.map((r) => r.engineP99)) / idleP99;
+printBenchResult({
+  path: `another person's data page p99 during erasure (${size} rows)`,
+  figure: `${Math.max(...results.map((r) => r.engineP99)).toFixed(1)} ms`,
+  baseline: `${idleP99.toFixed(1)} ms idle`,
+  ratio: pageRatio,
+  target: "≤ 3x idle",
+  pass: pageRatio <= 3,
+});
 await admin.end();
 await reader.end();
 await disconnectDb();

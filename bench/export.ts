@@ -1,5 +1,5 @@
 // Export benchmark: a user with 10^6 server-log + telemetry rows.
-//   npm run tsx -- bench/export.ts [--sizes 100000,1000000] [--runs 2]
+//   npm run tsx -- bench/export.ts [--sizes 100000,1000000] [--runs 2]   (--quick: --sizes 100000)
 // Each measurement runs in its own process. Reports the export's time against a
 // baseline (COPY to CSV → deflate level 1 → byte counter) in the same run, and
 // the export's peak RSS at each size.
@@ -7,13 +7,16 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { getBenchDb, stopBenchCluster } from "./lib/bench-db";
 import { TS_NODE_ARGS } from "../scripts/lib/node-args";
+import { isQuick, printBenchResult } from "./lib/result";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : fallback;
 };
-const sizes = option("sizes", "100000,1000000").split(",").map(Number);
+const sizes = option("sizes", isQuick() ? "100000" : "100000,1000000")
+  .split(",")
+  .map(Number);
 const runs = Number(option("runs", "2"));
 const outputDir = path.resolve(".data/bench-exports");
 
@@ -55,6 +58,29 @@ for (const size of sizes) {
     `  ${size.toLocaleString("en").padStart(9)} rows: export ${best(exports, "ms")} ms, baseline ${best(baseline, "ms")} ms, ratio ${(best(exports, "ms") / best(baseline, "ms")).toFixed(2)}x best/best (pairs: ${pairs}; limit 3x); export peak RSS ${worst(exports, "maxRssMb")} MB`,
   );
 }
+const RATIO_TARGET = 2.5;
+for (const size of sizes) {
+  const { export: exports, baseline } = results[size];
+  const pairs = exports.map((item, index) => item.ms / baseline[index].ms);
+  const worstPair = Math.max(...pairs);
+  printBenchResult({
+    path: `export vs COPY baseline (${size.toLocaleString("en")} rows, worst of ${pairs.length} pairs)`,
+    figure: exports.map((item) => `${item.ms} ms`).join(", "),
+    baseline: baseline.map((item) => `${item.ms} ms`).join(", "),
+    ratio: worstPair,
+    target: `≤ ${RATIO_TARGET}x in every pair`,
+    pass: worstPair <= RATIO_TARGET,
+  });
+}
+const largest = sizes.at(-1)!;
+printBenchResult({
+  path: `export peak RSS (${largest.toLocaleString("en")} rows)`,
+  figure: `${worst(results[largest].export, "maxRssMb")} MB`,
+  baseline: `${worst(results[largest].baseline, "maxRssMb")} MB (baseline)`,
+  ratio: null,
+  target: "≤ 300 MB",
+  pass: worst(results[largest].export, "maxRssMb") <= 300,
+});
 if (sizes.length >= 2) {
   const small = worst(results[sizes[0]].export, "maxRssMb");
   const large = worst(results[sizes.at(-1)!].export, "maxRssMb");
