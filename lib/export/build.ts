@@ -243,7 +243,10 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       }
       nextSpool = index + 1 < work.length ? startSpool(work[index + 1].dataset) : null;
       const csvEntry = once(archive, "entry");
-      archive.append(fs.createReadStream(spool.path, { highWaterMark: 1024 * 1024 }), { name: csvPath, date: entryDate });
+      archive.append(fs.createReadStream(spool.path, { highWaterMark: 1024 * 1024 }), {
+        name: csvPath,
+        date: entryDate,
+      });
       await csvEntry;
       await fs.promises.rm(spool.path, { force: true });
       completedUnits += 2 * expected;
