@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 /** Statements sent to PostgreSQL by any pg client (Prisma's adapter goes through pg too) while `run` runs. */
-async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+async function countStatements<T>(run: () => T | PromiseLike<T>): Promise<{ result: Awaited<T>; statements: number }> {
   const spy = vi.spyOn(pg.Client.prototype, "query");
   const result = await run();
   const statements = spy.mock.calls.length;
