@@ -1,26 +1,43 @@
 // Telemetry ingestion throughput against a bare node:http baseline, in one run,
 // loopback only, bounded duration. Usage:
-//   npm run tsx -- bench/ingest.ts [--duration 10] [--connections 50] [--rounds 2] [--next 1]
+//   npm run tsx -- bench/ingest.ts [--quick] [--duration 10] [--connections 50] [--rounds 2] [--next 1]
+//                                  [--writes 1,2] [--before <dir>] [--cpu-prof <dir>]
 // Each round runs bare, ingest (opted-in) and ingest (opted-out) back to back,
-// so a busy neighbour on the machine hits all three alike.
+// so a busy neighbour on the machine hits all three alike. --quick: 1 round of 5 s
+// (under 2 minutes with the database set-up). --writes starts one ingestion server
+// per TELEMETRY_WRITES_IN_FLIGHT value; --before also starts the ingestion server of
+// another checkout (e.g. `git worktree add /tmp/old main`, node_modules linked), all
+// loaded in the same round. The last lines are `BENCH_RESULT {json}` for npm run bench
+// (the first server's figures).
 // Uses DATABASE_URL when set (a throw-away database: it is reset!), otherwise
 // an embedded PostgreSQL under .data/pg-bench.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createDatabase, getFreePort, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
 import { migrateDatabase } from "../lib/core/migrate";
 import { seedDatabase } from "../prisma/seed";
-import { TS_NODE_ARGS } from "../scripts/lib/node-args";
 
 const args = new Map<string, string>();
-for (let index = 2; index < process.argv.length; index += 2)
-  args.set(process.argv[index].replace(/^--/, ""), process.argv[index + 1]);
-const DURATION = Number(args.get("duration") ?? 10);
+for (let index = 2; index < process.argv.length; index++) {
+  const name = process.argv[index].replace(/^--/, "");
+  const value = process.argv[index + 1];
+  const isFlag = value === undefined || value.startsWith("--");
+  args.set(name, isFlag ? "1" : value);
+  if (!isFlag) index++;
+}
+const QUICK = args.has("quick");
+const DURATION = Number(args.get("duration") ?? (QUICK ? 5 : 10));
 const CONNECTIONS = Number(args.get("connections") ?? 50);
-const INSTALLS = 10_000;
-const ROUNDS = Number(args.get("rounds") ?? 2);
+const INSTALLS = QUICK ? 5_000 : 10_000;
+const ROUNDS = Number(args.get("rounds") ?? (QUICK ? 1 : 2));
+const WRITES = (args.get("writes") ?? "").split(",").filter(Boolean);
+const BEFORE = args.get("before");
+const CPU_PROF = args.get("cpu-prof");
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 25;
 /** Also load the Next.js route handler (needs `npm run build` first), for comparison. */
 const WITH_NEXT = args.get("next") === "1";
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -28,9 +45,17 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 type Install = { id: string; token: string };
 
-function spawnServer(command: string[], env: Record<string, string>, readyPattern: RegExp): Promise<ChildProcess> {
+function spawnServer(
+  command: string[],
+  env: Record<string, string>,
+  readyPattern: RegExp,
+  options: { cwd?: string; nodeArgs?: string[] } = {},
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TS_NODE_ARGS, ...command], {
+    const cwd = options.cwd ?? process.cwd();
+    const tsArgs = ["--import", path.join(cwd, "scripts/lib/server-only.mjs"), "--import", "tsx"];
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...tsArgs, ...command], {
+      cwd,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -80,7 +105,14 @@ async function load(url: string, installs: Install[], label: string, duration = 
   log(
     `${label}: ${result.requests.total} requests in ${result.duration.toFixed(1)} s = ${perSecond.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, statuses ${JSON.stringify(statuses)}`,
   );
-  return { total: result.requests.total, seconds: result.duration || duration, perSecond, statuses };
+  return {
+    total: result.requests.total,
+    seconds: result.duration || duration,
+    perSecond,
+    statuses,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 async function primeInstalls(url: string, installs: Install[]) {
@@ -151,19 +183,37 @@ async function main() {
   );
 
   const basePort = await getFreePort();
-  const ingestPort = await getFreePort();
   const baseline = await spawnServer(["bench/ingest-baseline.ts", String(basePort)], {}, /listening/);
-  const ingest = await spawnServer(
-    ["scripts/ingest-server.ts"],
-    {
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: "bench-secret-0123456789abcdef",
-      INGEST_PORT: String(ingestPort),
-      NODE_ENV: "production",
-      DB_POOL_MAX: "10",
-    },
-    /listening/,
-  );
+  // One ingestion server per variant: this checkout with each --writes value, and --before's checkout.
+  type Variant = { label: string; port: number; child: ChildProcess };
+  const variantSpecs: Array<{ label: string; env: Record<string, string>; cwd?: string }> = (
+    WRITES.length ? WRITES : [""]
+  ).map((writes) => ({
+    label: writes ? `ingest (${writes} write${writes === "1" ? "" : "s"} in flight)` : "ingest",
+    env: Object.fromEntries(writes ? [["TELEMETRY_WRITES_IN_FLIGHT", writes]] : []),
+  }));
+  if (BEFORE) variantSpecs.push({ label: "ingest BEFORE (other checkout)", env: {}, cwd: path.resolve(BEFORE) });
+  const variants: Variant[] = [];
+  for (const [index, spec] of variantSpecs.entries()) {
+    const port = await getFreePort();
+    const child = await spawnServer(
+      [path.join(spec.cwd ?? process.cwd(), "scripts/ingest-server.ts")],
+      {
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: "bench-secret-0123456789abcdef",
+        INGEST_PORT: String(port),
+        NODE_ENV: "production",
+        DB_POOL_MAX: "10",
+        ...spec.env,
+      },
+      /listening/,
+      {
+        cwd: spec.cwd,
+        nodeArgs: CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF, `ingest-${index}`)}`] : [],
+      },
+    );
+    variants.push({ label: spec.label, port, child });
+  }
   const nextPort = await getFreePort();
   const next = WITH_NEXT
     ? await spawnServer(
@@ -186,43 +236,76 @@ async function main() {
         ])
       ).rows[0].count,
     );
+  const countSince = async (prefix: string, since: bigint) =>
+    Number(
+      (
+        await pool.query<{ count: string }>(
+          `SELECT count(*) FROM "TelemetryReport" WHERE "clusterId" LIKE $1 AND id > $2`,
+          [`${prefix}%`, String(since)],
+        )
+      ).rows[0].count,
+    );
+  const lastId = async () =>
+    BigInt(
+      (await pool.query<{ id: string | null }>(`SELECT max(id)::text AS id FROM "TelemetryReport"`)).rows[0].id ?? 0,
+    );
 
+  type Row = {
+    round: number;
+    variant: string;
+    bare: number;
+    stored: number;
+    p50: number;
+    p99: number;
+    optedOut: number;
+    optedOutP99: number;
+    accepted: number;
+    storedRows: number;
+    optedOutStored: number;
+  };
+  const results: Row[] = [];
   try {
     log(
       `load: autocannon, ${CONNECTIONS} connections, pipelining 1, ${DURATION} s per run, loopback, ${INSTALLS} installs per set`,
     );
     // Short warm-ups (JIT, connection pools, install cache), not counted.
     await load(`http://127.0.0.1:${basePort}`, warmUp, "warm-up bare (ignored)", 2);
-    await load(`http://127.0.0.1:${ingestPort}`, warmUp, "warm-up ingest (ignored)", 2);
+    for (const variant of variants)
+      await load(`http://127.0.0.1:${variant.port}`, warmUp, `warm-up ${variant.label} (ignored)`, 2);
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
-    type Round = {
-      bare: number;
-      stored: number;
-      optedOut: number;
-      accepted: number;
-      storedRows: number;
-      optedOutStored: number;
-    };
-    const results: Round[] = [];
     for (const [index, round] of rounds.entries()) {
       log(`round ${index + 1} of ${ROUNDS}`);
       // Steady state: every install has reported recently, so its credentials are
-      // cached (TELEMETRY_AUTH_CACHE_SECONDS). One report per install first, not counted.
-      await primeInstalls(`http://127.0.0.1:${ingestPort}`, [...round.enabled, ...round.optedOut]);
+      // cached (TELEMETRY_AUTH_CACHE_SECONDS) in each server. One report per install first, not counted.
+      for (const variant of variants)
+        await primeInstalls(`http://127.0.0.1:${variant.port}`, [...round.enabled, ...round.optedOut]);
       const bare = await load(`http://127.0.0.1:${basePort}`, round.enabled, "bare node:http + JSON.parse → 204");
       const prefix = `bench-on-r${index}-`;
-      const primed = await countStored(prefix);
-      const accepted = await load(`http://127.0.0.1:${ingestPort}`, round.enabled, "ingest, opted-in installs");
-      // Wait for the batch writer to store what it accepted (requests still in flight when the load stopped may add a few).
-      let stored = 0;
-      for (let attempt = 0; attempt < 200; attempt++) {
-        stored = (await countStored(prefix)) - primed;
-        if (stored >= (accepted.statuses["202"] ?? 0)) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const variant of variants) {
+        const since = await lastId();
+        const accepted = await load(`http://127.0.0.1:${variant.port}`, round.enabled, `${variant.label}, opted-in`);
+        // Every 202 was committed before it was sent: the rows are there now (a request still in flight when the load stopped may add one).
+        const stored = await countSince(prefix, since);
+        const optOut = await load(`http://127.0.0.1:${variant.port}`, round.optedOut, `${variant.label}, opted-out`);
+        results.push({
+          round: index + 1,
+          variant: variant.label,
+          bare: bare.perSecond,
+          stored: Math.min(stored, accepted.statuses["202"] ?? 0) / accepted.seconds,
+          p50: accepted.p50,
+          p99: accepted.p99,
+          optedOut: (optOut.statuses["200"] ?? 0) / optOut.seconds,
+          optedOutP99: optOut.p99,
+          accepted: accepted.statuses["202"] ?? 0,
+          storedRows: stored,
+          optedOutStored: await countStored(`bench-off-r${index}-`),
+        });
+        if (stored < (accepted.statuses["202"] ?? 0)) {
+          log(`FAIL: ${variant.label} answered 202 ${accepted.statuses["202"]} times but ${stored} rows are stored`);
+          process.exitCode = 1;
+        }
       }
-      const optOut = await load(`http://127.0.0.1:${ingestPort}`, round.optedOut, "ingest, opted-out installs");
-      await new Promise((resolve) => setTimeout(resolve, 500));
       if (next) {
         const viaNext = await load(
           `http://127.0.0.1:${nextPort}`,
@@ -233,41 +316,68 @@ async function main() {
           `Next.js route handler: ${viaNext.perSecond.toFixed(0)} req/s = ${(viaNext.perSecond / bare.perSecond).toFixed(2)} of bare`,
         );
       }
-      results.push({
-        bare: bare.perSecond,
-        stored: Math.min(stored, accepted.statuses["202"] ?? 0) / accepted.seconds,
-        optedOut: (optOut.statuses["200"] ?? 0) / optOut.seconds,
-        accepted: accepted.statuses["202"] ?? 0,
-        storedRows: stored,
-        optedOutStored: await countStored(`bench-off-r${index}-`),
-      });
     }
 
     console.log("");
     console.log(
-      "| round | bare node:http req/s | accepted+stored reports/s | ratio (≥ 0.30) | opted-out reports/s | ratio (≥ 0.50) | rows stored for opted-out |",
+      `| round | server | bare node:http req/s | accepted+stored reports/s | ratio (≥ ${TARGET_RATIO}) | p50 / p99 ms (p99 ≤ ${TARGET_P99_MS}) | opted-out reports/s | ratio | rows stored for opted-out |`,
     );
-    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    results.forEach((round, index) =>
+    console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const row of results)
       console.log(
-        `| ${index + 1} | ${round.bare.toFixed(0)} | ${round.stored.toFixed(0)} | ${(round.stored / round.bare).toFixed(2)} | ${round.optedOut.toFixed(0)} | ${(round.optedOut / round.bare).toFixed(2)} | ${round.optedOutStored} |`,
-      ),
-    );
-    const sum = (pick: (round: Round) => number) => results.reduce((total, round) => total + pick(round), 0);
-    console.log(
-      `| all | ${(sum((r) => r.bare) / ROUNDS).toFixed(0)} | ${(sum((r) => r.stored) / ROUNDS).toFixed(0)} | ${(sum((r) => r.stored) / sum((r) => r.bare)).toFixed(2)} | ${(sum((r) => r.optedOut) / ROUNDS).toFixed(0)} | ${(sum((r) => r.optedOut) / sum((r) => r.bare)).toFixed(2)} | ${sum((r) => r.optedOutStored)} |`,
-    );
+        `| ${row.round} | ${row.variant} | ${row.bare.toFixed(0)} | ${row.stored.toFixed(0)} | ${(row.stored / row.bare).toFixed(2)} | ${row.p50} / ${row.p99} | ${row.optedOut.toFixed(0)} | ${(row.optedOut / row.bare).toFixed(2)} | ${row.optedOutStored} |`,
+      );
+    const sum = (rows: Row[], pick: (row: Row) => number) => rows.reduce((total, row) => total + pick(row), 0);
+    const summaries = variants.map((variant) => {
+      const rows = results.filter((row) => row.variant === variant.label);
+      return {
+        variant: variant.label,
+        bare: sum(rows, (r) => r.bare) / rows.length,
+        stored: sum(rows, (r) => r.stored) / rows.length,
+        ratio: sum(rows, (r) => r.stored) / sum(rows, (r) => r.bare),
+        worstP99: Math.max(...rows.map((r) => r.p99)),
+        optedOut: sum(rows, (r) => r.optedOut) / rows.length,
+        optedOutRatio: sum(rows, (r) => r.optedOut) / sum(rows, (r) => r.bare),
+        optedOutStored: sum(rows, (r) => r.optedOutStored),
+      };
+    });
+    for (const summary of summaries)
+      console.log(
+        `| all | ${summary.variant} | ${summary.bare.toFixed(0)} | ${summary.stored.toFixed(0)} | ${summary.ratio.toFixed(2)} | worst p99 ${summary.worstP99} | ${summary.optedOut.toFixed(0)} | ${summary.optedOutRatio.toFixed(2)} | ${summary.optedOutStored} |`,
+      );
     console.log("");
-    log(`accepted (202): ${sum((r) => r.accepted)}, rows stored: ${sum((r) => r.storedRows)}`);
-    if (sum((r) => r.optedOutStored) !== 0) {
+    log(`accepted (202): ${sum(results, (r) => r.accepted)}, rows stored: ${sum(results, (r) => r.storedRows)}`);
+    if (sum(results, (r) => r.optedOutStored) !== 0) {
       log("FAIL: rows were stored for opted-out installs");
       process.exitCode = 1;
     }
+    const main = summaries[0];
+    const format = (value: number) => Math.round(value).toLocaleString("en-GB");
+    console.log(
+      `BENCH_RESULT ${JSON.stringify({
+        path: `telemetry ingestion, opted-in, ${CONNECTIONS} connections (bench/ingest.ts)`,
+        figure: `${format(main.stored)} stored/s, p99 ${main.worstP99} ms`,
+        baseline: `${format(main.bare)} req/s bare node:http`,
+        ratio: Number(main.ratio.toFixed(2)),
+        target: `≥ ${TARGET_RATIO}x, p99 ≤ ${TARGET_P99_MS} ms`,
+        pass: main.ratio >= TARGET_RATIO && main.worstP99 <= TARGET_P99_MS && main.optedOutStored === 0,
+      })}`,
+    );
+    console.log(
+      `BENCH_RESULT ${JSON.stringify({
+        path: `telemetry ingestion, opted-out, ${CONNECTIONS} connections (bench/ingest.ts)`,
+        figure: `${format(main.optedOut)} answered/s, 0 stored`,
+        baseline: `${format(main.bare)} req/s bare node:http`,
+        ratio: Number(main.optedOutRatio.toFixed(2)),
+        target: `≥ ${TARGET_RATIO}x, nothing stored`,
+        pass: main.optedOutRatio >= TARGET_RATIO && main.optedOutStored === 0,
+      })}`,
+    );
   } finally {
     baseline.kill("SIGTERM");
-    ingest.kill("SIGTERM");
+    for (const variant of variants) variant.child.kill("SIGTERM");
     next?.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, CPU_PROF ? 3000 : 500));
     await pool.end();
     await stopDb();
   }

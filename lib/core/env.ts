@@ -57,10 +57,10 @@ const schema = z.object({
   TELEMETRY_MAX_BYTES: z.coerce.number().int().min(256).max(1_048_576).default(16_384),
   /** Reports one install may send per minute before it gets 429. */
   TELEMETRY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
-  /** Accepted reports are written in batches of at most this many rows... */
+  /** Group commit: reports that arrive while a write runs are written next, at most this many rows at once. */
   TELEMETRY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
-  /** ...or after this many milliseconds, whichever comes first. */
-  TELEMETRY_FLUSH_MS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Telemetry writes (commits) in flight at once per process; no timer, a report reaching an idle writer is written at once. */
+  TELEMETRY_WRITES_IN_FLIGHT: z.coerce.number().int().min(1).max(8).default(2),
   /** Seconds an install's credentials and opt-out state are cached; preference changes invalidate at once (NOTIFY) and writes re-check opt-outs. */
   TELEMETRY_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   /** Port of the lean ingestion server (scripts/ingest-server.ts). */

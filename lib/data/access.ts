@@ -2,30 +2,23 @@
 // and reads only that viewer's rows (through the owner-scoped SQL in queries.ts).
 import "server-only";
 import type { Viewer } from "../core/viewer";
-import { getPool, prisma } from "../core/db";
+import { getPool } from "../core/db";
 import { findActiveSharingEntries } from "../sharing/register";
 import { categories, findCategory, findDataset, isSharedIn, type Category } from "./registry";
 import { countDatasets, countRows, findRow, listPage, type PageRequest } from "./queries";
 
 export type PolicyRef = { id: string; slug: string; title: string; version: number; effectiveAt: Date | null };
 
+// Published versions with their document, in one round trip (Prisma's nested select takes two).
+const publishedVersionsQuery = `
+  SELECT v.id, v.version, v."effectiveAt" AT TIME ZONE 'UTC' AS "effectiveAt", d.slug, d.title
+    FROM "PolicyVersion" v JOIN "PolicyDocument" d ON d.id = v."documentId"
+   WHERE v.status = 'PUBLISHED'`;
+
+/** Every published policy version by id. */
 export async function getPolicyVersions(): Promise<Map<string, PolicyRef>> {
-  const versions = await prisma.policyVersion.findMany({
-    where: { status: "PUBLISHED" },
-    select: { id: true, version: true, effectiveAt: true, document: { select: { slug: true, title: true } } },
-  });
-  return new Map(
-    versions.map((version) => [
-      version.id,
-      {
-        id: version.id,
-        slug: version.document.slug,
-        title: version.document.title,
-        version: version.version,
-        effectiveAt: version.effectiveAt,
-      },
-    ]),
-  );
+  const { rows } = await getPool().query<PolicyRef>(publishedVersionsQuery);
+  return new Map(rows.map((version) => [version.id, version]));
 }
 
 export async function getSharingFor(category: Category) {

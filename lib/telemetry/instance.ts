@@ -14,7 +14,7 @@ export function getIngestStore(): IngestStore {
       maxBytes: config.TELEMETRY_MAX_BYTES,
       ratePerMinute: config.TELEMETRY_RATE_LIMIT_PER_MINUTE,
       batchSize: config.TELEMETRY_BATCH_SIZE,
-      flushMs: config.TELEMETRY_FLUSH_MS,
+      concurrency: config.TELEMETRY_WRITES_IN_FLIGHT,
       cacheSeconds: config.TELEMETRY_AUTH_CACHE_SECONDS,
       listenUrl: config.DATABASE_LISTEN_URL ?? config.DATABASE_URL,
     });

@@ -33,7 +33,6 @@ beforeAll(async () => {
     maxBytes: 4096,
     ratePerMinute: 1000,
     batchSize: 25,
-    flushMs: 5,
     cacheSeconds: 60,
     log: () => undefined,
   });
@@ -157,7 +156,7 @@ describe("telemetry batch writer", () => {
         throw new Error("connection terminated");
       },
     } as unknown as pg.Pool;
-    const broken = new BatchWriter({ pool: failing, batchSize: 5, flushMs: 5, maxPending: 10, log: () => undefined });
+    const broken = new BatchWriter({ pool: failing, batchSize: 5, maxPending: 10, log: () => undefined });
     const report = { clusterId: "c-on", kind: "usage", receivedAt: new Date().toISOString(), ip: null, payload: {} };
     await expect(broken.add(report)).rejects.toMatchObject({ code: "UNAVAILABLE", reason: "TELEMETRY_STORE" });
     // Right after a failure, new reports are refused at once (back-pressure), not queued.
@@ -165,7 +164,6 @@ describe("telemetry batch writer", () => {
     const full = new BatchWriter({
       pool: { query: () => new Promise(() => undefined) } as unknown as pg.Pool,
       batchSize: 100,
-      flushMs: 1000,
       maxPending: 3,
       log: () => undefined,
     });

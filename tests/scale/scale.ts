@@ -268,7 +268,6 @@ try {
     INGEST_PORT: String(PORTS.ingest),
     TELEMETRY_AUTH_CACHE_SECONDS: "300",
     TELEMETRY_RATE_LIMIT_PER_MINUTE: "1000000",
-    TELEMETRY_FLUSH_MS: "20",
   });
   for (const child of [appA, appB, worker1, worker2, ingest])
     child.once("exit", (code, signal) => code && step(`process exited early: ${code ?? signal}`));

@@ -50,7 +50,6 @@ beforeAll(async () => {
       AUTH_SECRET: "ingest-server-test-secret-0123456789",
       INGEST_PORT: String(port),
       LOG_LEVEL: "warn",
-      TELEMETRY_FLUSH_MS: "50",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -12,10 +12,13 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const viewer = await verifySession();
-  const overview = await getAccountOverview({ viewer });
-  if (!overview) notFound();
   // An admin's first sign-in leads on to setting up the admin area's second factor.
-  const needsSecondFactor = viewer.role === "ADMIN" && !(await getEnrolment(viewer.userId)).isEnrolled;
+  const [overview, enrolment] = await Promise.all([
+    getAccountOverview({ viewer }),
+    viewer.role === "ADMIN" ? getEnrolment(viewer.userId) : null,
+  ]);
+  if (!overview) notFound();
+  const needsSecondFactor = enrolment !== null && !enrolment.isEnrolled;
   const sections = [
     {
       title: "Your data",
