@@ -10,6 +10,9 @@ import { CLIENT_IP_HEADER, clientIpFrom } from "../lib/auth/client-ip";
 import { isDraining } from "../lib/core/lifecycle";
 import { log } from "../lib/core/log";
 import { handleWithRequestLog } from "../lib/core/access-log";
+import { bypassCacheForTestClock, withPublicPageHeaders } from "../lib/core/public-pages";
+import { isTestClockAllowedFor, TEST_CLOCK_HEADER } from "../lib/core/clock";
+import { env } from "../lib/core/env";
 import { createDrainableServer } from "./lib/drainable-server";
 
 const port = Number(process.env.PORT || 3000);
@@ -29,6 +32,9 @@ const web = createDrainableServer((request, response) => {
     forwardedFor: request.headers["x-forwarded-for"],
     hops,
   });
+  // Public pages: hashes of their inline scripts in the CSP, Cache-Control public.
+  withPublicPageHeaders(response);
+  if (request.headers[TEST_CLOCK_HEADER] && isTestClockAllowedFor(env())) bypassCacheForTestClock(request);
   handleWithRequestLog(request, response, () => void handle(request, response));
 });
 web.server.listen(port, hostname, () =>

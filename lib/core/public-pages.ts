@@ -1,0 +1,169 @@
+// What the web server (scripts/server.ts) adds to a public page's response, which the
+// proxy marks (PUBLIC_PAGE_HEADER) and Next.js renders once and serves from its cache:
+//   - the SHA-256 of every inline script of the HTML in place of the proxy's placeholder
+//     in the Content-Security-Policy (Next.js's inline scripts differ per page and per
+//     version, and a per-request nonce would make the page uncacheable);
+//   - Cache-Control public with s-maxage / stale-while-revalidate for a CDN, unless the
+//     response sets a cookie or is no success (then it stays private, no-store).
+// The proxy cannot do it: it runs before the page and never sees the body.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import type http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import { INLINE_HASHES_PLACEHOLDER } from "./csp";
+import { PUBLIC_PAGE_HEADER } from "./public-page-header";
+
+/** Seconds a CDN may serve a public page before asking again, and serve it stale while it does. */
+export const PUBLIC_S_MAXAGE = 2;
+export const PUBLIC_STALE_WHILE_REVALIDATE = 60;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${PUBLIC_S_MAXAGE}, stale-while-revalidate=${PUBLIC_STALE_WHILE_REVALIDATE}`;
+
+/** The CSP source expressions of every inline (src-less) script in `html`. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(match[1] ?? "")) continue;
+    hashes.add(
+      `'sha256-${createHash("sha256")
+        .update(match[2] ?? "", "utf8")
+        .digest("base64")}'`,
+    );
+  }
+  return [...hashes];
+}
+
+function decode(body: Buffer, encoding: string | undefined): Buffer {
+  switch ((encoding ?? "").toLowerCase()) {
+    case "gzip":
+      return zlib.gunzipSync(body);
+    case "br":
+      return zlib.brotliDecompressSync(body);
+    case "deflate":
+      return zlib.inflateSync(body);
+    default:
+      return body;
+  }
+}
+
+/** The same page (ETag) is served many times a second: its policy is computed once. */
+const policyByEtag = new Map<string, string>();
+
+function fillPolicy(template: string, response: http.ServerResponse, body: Buffer | null): string {
+  if (!body) return template.replace(` ${INLINE_HASHES_PLACEHOLDER}`, "");
+  const etag = response.getHeader("etag");
+  const key = typeof etag === "string" ? `${etag}|${template}` : null;
+  const known = key ? policyByEtag.get(key) : undefined;
+  if (known) return known;
+  const html = decode(body, response.getHeader("content-encoding") as string | undefined).toString("utf8");
+  const hashes = inlineScriptHashes(html);
+  const policy = template.replace(` ${INLINE_HASHES_PLACEHOLDER}`, hashes.length ? ` ${hashes.join(" ")}` : "");
+  if (key) {
+    if (policyByEtag.size >= 1000) policyByEtag.clear();
+    policyByEtag.set(key, policy);
+  }
+  return policy;
+}
+
+function finishHeaders(response: http.ServerResponse, body: Buffer | null) {
+  response.removeHeader(PUBLIC_PAGE_HEADER);
+  const template = response.getHeader("content-security-policy");
+  if (typeof template === "string" && template.includes(INLINE_HASHES_PLACEHOLDER)) {
+    const isHtml = String(response.getHeader("content-type") ?? "").includes("text/html");
+    response.setHeader("Content-Security-Policy", fillPolicy(template, response, isHtml ? body : null));
+  }
+  const shareable = response.statusCode === 200 && !response.hasHeader("set-cookie");
+  response.setHeader("Cache-Control", shareable ? PUBLIC_CACHE_CONTROL : "private, no-store");
+}
+
+/**
+ * Holds a public page's response until it is complete, then sets its CSP and
+ * Cache-Control. Other responses pass through untouched.
+ */
+export function withPublicPageHeaders(response: http.ServerResponse) {
+  const chunks: Buffer[] = [];
+  let held = false;
+  let decided = false;
+  let deferredHead: unknown[] | null = null;
+  const original = {
+    writeHead: response.writeHead.bind(response) as (...args: unknown[]) => http.ServerResponse,
+    write: response.write.bind(response) as (...args: unknown[]) => boolean,
+    end: response.end.bind(response) as (...args: unknown[]) => http.ServerResponse,
+  };
+  const decide = () => {
+    if (decided) return held;
+    decided = true;
+    held = response.hasHeader(PUBLIC_PAGE_HEADER);
+    return held;
+  };
+  const toBuffer = (chunk: unknown, encoding?: unknown) =>
+    Buffer.isBuffer(chunk)
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk)
+        : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+
+  response.writeHead = ((...args: unknown[]) => {
+    // writeHead(status, [message], [headers]): apply its headers now, send them at the end.
+    const headers = args.find((a, i) => i > 0 && a && typeof a === "object") as
+      Record<string, string | string[]> | undefined;
+    if (headers && !Array.isArray(headers))
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    if (typeof args[0] === "number") response.statusCode = args[0];
+    if (!decide()) return original.writeHead(...args);
+    deferredHead = args;
+    return response;
+  }) as typeof response.writeHead;
+
+  response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    if (!decide()) return original.write(chunk, encoding, callback);
+    chunks.push(toBuffer(chunk, encoding));
+    const done = typeof encoding === "function" ? encoding : callback;
+    if (typeof done === "function") process.nextTick(done as () => void);
+    return true;
+  }) as typeof response.write;
+
+  response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    if (!decide()) return original.end(chunk, encoding, callback);
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
+    const done = [chunk, encoding, callback].find((a) => typeof a === "function");
+    const body = chunks.length ? Buffer.concat(chunks) : null;
+    try {
+      finishHeaders(response, body);
+    } catch {
+      // Never serve a public page with a policy we could not fill: no inline script runs.
+      response.setHeader("Content-Security-Policy", "script-src 'self'; frame-ancestors 'none'");
+      response.setHeader("Cache-Control", "private, no-store");
+    }
+    if (body && response.hasHeader("content-length")) response.setHeader("Content-Length", body.length);
+    // Node's own end() calls writeHead() for the implicit head: give it the real ones back.
+    response.writeHead = original.writeHead as typeof response.writeHead;
+    response.write = original.write as typeof response.write;
+    response.end = original.end as typeof response.end;
+    if (deferredHead) original.writeHead(response.statusCode);
+    return body ? original.end(body, done) : original.end(done);
+  }) as typeof response.end;
+}
+
+let previewModeId: string | null | undefined;
+
+/**
+ * Test clock only (never in production): a request that moves time (x-test-now) must see
+ * the page rendered at that time, not the shared cached one, so it gets Next.js's draft mode,
+ * which renders cached pages per request.
+ */
+export function bypassCacheForTestClock(request: http.IncomingMessage, dir = process.cwd()) {
+  if (previewModeId === undefined) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, ".next", "prerender-manifest.json"), "utf8")) as {
+        preview?: { previewModeId?: string };
+      };
+      previewModeId = manifest.preview?.previewModeId ?? null;
+    } catch {
+      previewModeId = null;
+    }
+  }
+  if (!previewModeId) return;
+  const cookie = request.headers.cookie;
+  request.headers.cookie = `${cookie ? `${cookie}; ` : ""}__prerender_bypass=${previewModeId}`;
+}
