@@ -18,7 +18,10 @@ export function buildCsp(options: {
   isHttps: boolean;
   scriptOrigins: string[];
 }): string {
-  const inline = options.nonce === null ? INLINE_HASHES_PLACEHOLDER : `'nonce-${options.nonce}'`;
+  // Pages Next.js prerendered (static, or cached public pages) carry no nonce: their framework
+  // scripts are allowed by hash, which the web server fills in for the placeholder.
+  const inline =
+    options.nonce === null ? INLINE_HASHES_PLACEHOLDER : `'nonce-${options.nonce}' ${INLINE_HASHES_PLACEHOLDER}`;
   const directives = [
     "default-src 'self'",
     `script-src 'self' ${inline} ${COOKIE_BOOT_SCRIPT_HASH}${options.scriptOrigins.length ? ` ${options.scriptOrigins.join(" ")}` : ""}${options.isDev ? " 'unsafe-eval'" : ""}`,

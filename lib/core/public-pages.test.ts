@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COOKIE_BOOT_SCRIPT, COOKIE_BOOT_SCRIPT_HASH } from "./boot-script";
 import { buildCsp, INLINE_HASHES_PLACEHOLDER, isPrivatePath, isPublicPagePath } from "./csp";
 import { PUBLIC_PAGE_HEADER } from "./public-page-header";
-import { inlineScriptHashes, withPublicPageHeaders } from "./public-pages";
+import { inlineScriptHashes, isFrameworkScript, withPublicPageHeaders } from "./public-pages";
 
+const ONE = "(self.__next_f=self.__next_f||[]).push([0])";
+const TWO = 'self.__next_f.push([1,"x"])';
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 describe("public pages", () => {
@@ -36,9 +38,25 @@ describe("public pages", () => {
     expect(isPrivatePath("/api/visitor")).toBe(true);
   });
 
-  it("hashes inline scripts only", () => {
-    const html = `<script src="/a.js"></script><script>self.__next_f.push([1,"x"])</script><script async="">b()</script>`;
-    expect(inlineScriptHashes(html)).toEqual([sha('self.__next_f.push([1,"x"])'), sha("b()")]);
+  it("hashes the framework's inline scripts only, never one that found its way into the content", () => {
+    const push = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])';
+    const init = "(self.__next_f=self.__next_f||[]).push([0])";
+    const chunks = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["a.js"]})';
+    const html = `<script src="/a.js"></script><script>${init}</script><script id="_R_">${chunks}</script><script>${push}</script><script nonce="x">${push}</script><script>alert(1)</script>`;
+    expect(inlineScriptHashes(html)).toEqual([sha(init), sha(chunks), sha(push)]);
+    for (const injected of [
+      'self.__next_f.push([1,""]);alert(1)//"])',
+      "self.__next_f.push([1,alert(1)])",
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({a:alert(1)})',
+      "alert(document.cookie)",
+    ])
+      expect(isFrameworkScript(injected), injected).toBe(false);
+    // React's form-replay runtime, a constant of react-dom/server.
+    expect(
+      isFrameworkScript(
+        `addEventListener("submit",function(a){if(!a.defaultPrevented){var b=a.target,d=a.submitter,c=b.action,e=d;if(d){var f=d.getAttribute("formAction");null!=f&&(c=f,e=null)}"javascript:throw new Error('React form unexpectedly submitted.')"===c&&(a.preventDefault(),a=new FormData(b,e),c=b.ownerDocument||b,(c.$$reactFormReplay=c.$$reactFormReplay||[]).push(b,d,a))}});`,
+      ),
+    ).toBe(true);
   });
 
   describe("the web server's wrapper", () => {
@@ -53,7 +71,12 @@ describe("public pages", () => {
         response.setHeader("Cache-Control", "s-maxage=2, stale-while-revalidate=31535998");
         response.setHeader("Content-Type", "text/html; charset=utf-8");
         if (request.url === "/cookie") response.setHeader("Set-Cookie", "a=b");
-        const html = "<html><script>one()</script><body><script>two()</script></body></html>";
+        if (request.url === "/unchanged") {
+          response.statusCode = 304;
+          response.end();
+          return;
+        }
+        const html = `<html><script>${ONE}</script><body><script>${TWO}</script><script>evil()</script></body></html>`;
         if (request.url === "/gzip") {
           response.setHeader("Content-Encoding", "gzip");
           response.end(zlib.gzipSync(html));
@@ -72,13 +95,21 @@ describe("public pages", () => {
         const response = await fetch(`${base}${path}`);
         const csp = response.headers.get("content-security-policy")!;
         expect(csp).not.toContain(INLINE_HASHES_PLACEHOLDER);
-        expect(csp).toContain(sha("one()"));
-        expect(csp).toContain(sha("two()"));
+        expect(csp).toContain(sha(ONE));
+        expect(csp).toContain(sha(TWO));
+        expect(csp).not.toContain(sha("evil()"));
         expect(csp).toContain("frame-ancestors 'none'");
         expect(response.headers.get("cache-control")).toMatch(/^public, .*s-maxage=\d+, stale-while-revalidate=\d+/);
         expect(response.headers.get(PUBLIC_PAGE_HEADER)).toBeNull();
-        expect(await response.text()).toContain("two()");
+        expect(await response.text()).toContain(TWO);
       }
+    });
+
+    it("a 304 keeps the policy the browser stored with the page, and stays public", async () => {
+      const response = await fetch(`${base}/unchanged`);
+      expect(response.status).toBe(304);
+      expect(response.headers.get("content-security-policy")).toBeNull();
+      expect(response.headers.get("cache-control")).toMatch(/^public/);
     });
 
     it("never makes a response with a cookie public, and leaves unmarked responses alone", async () => {

@@ -1,13 +1,15 @@
 // What the web server (scripts/server.ts) adds to a public page's response, which the
-// proxy marks (PUBLIC_PAGE_HEADER) and Next.js renders once and serves from its cache:
-//   - the SHA-256 of every inline script of the HTML in place of the proxy's placeholder
-//     in the Content-Security-Policy (Next.js's inline scripts differ per page and per
+// proxy marks (PUBLIC_PAGE_HEADER) and Next.js renders once and serves from its cache,
+// and to any other page Next.js prerendered (static, so without a nonce):
+//   - the SHA-256 of each of the framework's inline scripts (isFrameworkScript) in place of
+//     the proxy's placeholder in the Content-Security-Policy (they differ per page and per
 //     version, and a per-request nonce would make the page uncacheable);
 //   - Cache-Control public with s-maxage / stale-while-revalidate for a CDN, unless the
 //     response sets a cookie or is no success (then it stays private, no-store).
 // The proxy cannot do it: it runs before the page and never sees the body.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import type http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -19,16 +21,56 @@ export const PUBLIC_S_MAXAGE = 2;
 export const PUBLIC_STALE_WHILE_REVALIDATE = 60;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${PUBLIC_S_MAXAGE}, stale-while-revalidate=${PUBLIC_STALE_WHILE_REVALIDATE}`;
 
-/** The CSP source expressions of every inline (src-less) script in `html`. */
+let reactRuntime: string | null = null;
+
+/** React's own inline runtime scripts (form replay, Suspense reveal) are string constants of react-dom/server. */
+function isReactRuntime(text: string): boolean {
+  if (text.length < 40) return false;
+  if (reactRuntime === null) {
+    try {
+      const file = createRequire(path.join(process.cwd(), "package.json")).resolve(
+        "next/dist/compiled/react-dom/cjs/react-dom-server.node.production.js",
+      );
+      reactRuntime = fs.readFileSync(file, "utf8").replaceAll("\\'", "'");
+    } catch {
+      reactRuntime = "";
+    }
+  }
+  return reactRuntime.includes(text);
+}
+
+function isJson(text: string | undefined): boolean {
+  try {
+    JSON.parse(text ?? "");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether an inline script is one Next.js or React writes: the flight data pushes and the chunk
+ * list (calls whose only argument is JSON, so no code of anyone else's can hide in them), or one of
+ * React's constant runtime scripts. Anything else (say, a script that found its way into a page's
+ * content) gets no hash, so the browser refuses it.
+ */
+export function isFrameworkScript(text: string): boolean {
+  const flight = /^(?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\((\[[\s\S]*\])\);?$/.exec(text);
+  if (flight) return isJson(flight[1]);
+  const chunks =
+    /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[\s\S]*\})\);?$/.exec(text);
+  if (chunks) return isJson(chunks[1]);
+  return isReactRuntime(text);
+}
+
+/** The CSP source expressions of the framework's inline scripts in `html` that carry no nonce. */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\bsrc\s*=/i.test(match[1] ?? "")) continue;
-    hashes.add(
-      `'sha256-${createHash("sha256")
-        .update(match[2] ?? "", "utf8")
-        .digest("base64")}'`,
-    );
+    const attributes = match[1] ?? "";
+    const text = match[2] ?? "";
+    if (/\b(src|nonce)\s*=/i.test(attributes) || !isFrameworkScript(text)) continue;
+    hashes.add(`'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
   }
   return [...hashes];
 }
@@ -66,13 +108,19 @@ function fillPolicy(template: string, response: http.ServerResponse, body: Buffe
 }
 
 function finishHeaders(response: http.ServerResponse, body: Buffer | null) {
+  const isPublic = response.hasHeader(PUBLIC_PAGE_HEADER);
   response.removeHeader(PUBLIC_PAGE_HEADER);
   const template = response.getHeader("content-security-policy");
-  if (typeof template === "string" && template.includes(INLINE_HASHES_PLACEHOLDER)) {
+  if (response.statusCode === 304) {
+    // Not modified: the browser keeps the policy it stored with this very page (a 304's headers
+    // replace the stored ones, and this one has no body to take hashes from).
+    response.removeHeader("content-security-policy");
+  } else if (typeof template === "string" && template.includes(INLINE_HASHES_PLACEHOLDER)) {
     const isHtml = String(response.getHeader("content-type") ?? "").includes("text/html");
     response.setHeader("Content-Security-Policy", fillPolicy(template, response, isHtml ? body : null));
   }
-  const shareable = response.statusCode === 200 && !response.hasHeader("set-cookie");
+  if (!isPublic) return;
+  const shareable = (response.statusCode === 200 || response.statusCode === 304) && !response.hasHeader("set-cookie");
   response.setHeader("Cache-Control", shareable ? PUBLIC_CACHE_CONTROL : "private, no-store");
 }
 
@@ -93,7 +141,11 @@ export function withPublicPageHeaders(response: http.ServerResponse) {
   const decide = () => {
     if (decided) return held;
     decided = true;
-    held = response.hasHeader(PUBLIC_PAGE_HEADER);
+    // Public pages, and any page Next.js serves from its cache (static pages): no nonce in them.
+    held = response.hasHeader(PUBLIC_PAGE_HEADER) || response.hasHeader("x-nextjs-cache");
+    const policy = response.getHeader("content-security-policy");
+    if (!held && typeof policy === "string" && policy.includes(INLINE_HASHES_PLACEHOLDER))
+      response.setHeader("Content-Security-Policy", policy.replace(` ${INLINE_HASHES_PLACEHOLDER}`, ""));
     return held;
   };
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
@@ -131,9 +183,10 @@ export function withPublicPageHeaders(response: http.ServerResponse) {
     try {
       finishHeaders(response, body);
     } catch {
-      // Never serve a public page with a policy we could not fill: no inline script runs.
+      // Never serve a page with a policy we could not fill: no inline script runs.
       response.setHeader("Content-Security-Policy", "script-src 'self'; frame-ancestors 'none'");
-      response.setHeader("Cache-Control", "private, no-store");
+      if (response.hasHeader(PUBLIC_PAGE_HEADER)) response.setHeader("Cache-Control", "private, no-store");
+      response.removeHeader(PUBLIC_PAGE_HEADER);
     }
     if (body && response.hasHeader("content-length")) response.setHeader("Content-Length", body.length);
     // Node's own end() calls writeHead() for the implicit head: give it the real ones back.
