@@ -11,25 +11,45 @@ export const PUBLIC_METRICS_TTL_MS = 60_000;
 export type PublicMetrics = { requests: MetricsRow[]; legal: LegalMetricsRow[] };
 
 let cached: { at: number; value: Promise<PublicMetrics> } | null = null;
+let refreshing: Promise<unknown> | null = null;
 
 async function compute(): Promise<PublicMetrics> {
   const [requests, legal] = await Promise.all([getRequestMetrics(), getLegalRequestMetrics()]);
   return { requests, legal };
 }
 
-/** At most PUBLIC_METRICS_TTL_MS old; a failed computation is not kept. */
+/**
+ * Figures at most PUBLIC_METRICS_TTL_MS old (plus one computation): once they are older, the
+ * next view starts a new computation and is answered with the old figures meanwhile, so only
+ * the very first view waits. A failed computation is not kept.
+ */
 export function getPublicRequestMetrics(options: { clock?: () => number } = {}): Promise<PublicMetrics> {
-  const at = (options.clock ?? Date.now)();
-  if (cached && at - cached.at < PUBLIC_METRICS_TTL_MS) return cached.value;
-  const entry = { at, value: compute() };
-  cached = entry;
-  entry.value.catch(() => {
-    if (cached === entry) cached = null;
-  });
-  return entry.value;
+  const clock = options.clock ?? Date.now;
+  const at = clock();
+  if (!cached) {
+    const entry = { at, value: compute() };
+    cached = entry;
+    entry.value.catch(() => {
+      if (cached === entry) cached = null;
+    });
+    return entry.value;
+  }
+  if (at - cached.at >= PUBLIC_METRICS_TTL_MS && !refreshing) {
+    refreshing = compute()
+      .then((value) => {
+        cached = { at, value: Promise.resolve(value) };
+      })
+      .catch(() => {
+        // Keep the old figures; the next view tries again.
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+  }
+  return cached.value;
 }
 
-/** Tests and benchmarks: forget the cached figures. */
+/** The next view computes afresh (after an admin registers a request; tests and benchmarks). */
 export function forgetPublicRequestMetrics() {
   cached = null;
 }
