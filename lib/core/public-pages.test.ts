@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COOKIE_BOOT_SCRIPT, COOKIE_BOOT_SCRIPT_HASH } from "./boot-script";
 import { buildCsp, INLINE_HASHES_PLACEHOLDER, isPrivatePath, isPublicPagePath } from "./csp";
 import { PUBLIC_PAGE_HEADER } from "./public-page-header";
-import { inlineScriptHashes, isFrameworkScript, withPublicPageHeaders } from "./public-pages";
+import {
+  forgetFrontCache,
+  inlineScriptHashes,
+  isFrameworkScript,
+  serveFromFrontCache,
+  withPublicPageHeaders,
+} from "./public-pages";
 
 const ONE = "(self.__next_f=self.__next_f||[]).push([0])";
 const TWO = 'self.__next_f.push([1,"x"])';
@@ -62,10 +68,13 @@ describe("public pages", () => {
   describe("the web server's wrapper", () => {
     let server: http.Server;
     let base = "";
+    let renders = 0;
     const template = buildCsp({ nonce: null, isDev: false, isHttps: false, scriptOrigins: [] });
     beforeAll(async () => {
       server = http.createServer((request, response) => {
-        withPublicPageHeaders(response);
+        if (serveFromFrontCache(request, response)) return;
+        renders++;
+        withPublicPageHeaders(request, response);
         if (request.url !== "/private") response.setHeader(PUBLIC_PAGE_HEADER, "1");
         response.setHeader("Content-Security-Policy", template);
         response.setHeader("Cache-Control", "s-maxage=2, stale-while-revalidate=31535998");
@@ -103,6 +112,23 @@ describe("public pages", () => {
         expect(response.headers.get(PUBLIC_PAGE_HEADER)).toBeNull();
         expect(await response.text()).toContain(TWO);
       }
+    });
+
+    it("answers a public page again from the front cache, for the same host and encoding only", async () => {
+      forgetFrontCache();
+      const first = await fetch(`${base}/parents`);
+      const before = renders;
+      const second = await fetch(`${base}/parents`, { headers: { "x-request-id": "front-cache-test-1" } });
+      expect(renders).toBe(before);
+      expect(await second.text()).toBe(await first.text());
+      expect(second.headers.get("content-security-policy")).toBe(first.headers.get("content-security-policy"));
+      expect(second.headers.get("cache-control")).toMatch(/^public/);
+      expect(second.headers.get("x-request-id")).toBe("front-cache-test-1");
+      const etag = first.headers.get("etag");
+      if (etag) expect((await fetch(`${base}/parents`, { headers: { "if-none-match": etag } })).status).toBe(304);
+      await fetch(`${base}/parents`, { headers: { rsc: "1" } });
+      await fetch(`${base}/parents?x=1`);
+      expect(renders).toBe(before + 2);
     });
 
     it("a 304 keeps the policy the browser stored with the page, and stays public", async () => {

@@ -13,7 +13,8 @@ import { createRequire } from "node:module";
 import type http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
-import { INLINE_HASHES_PLACEHOLDER } from "./csp";
+import { TEST_CLOCK_HEADER } from "./clock";
+import { INLINE_HASHES_PLACEHOLDER, isPublicPagePath } from "./csp";
 import { PUBLIC_PAGE_HEADER } from "./public-page-header";
 
 /** Seconds a CDN may serve a public page before asking again, and serve it stale while it does. */
@@ -128,8 +129,9 @@ function finishHeaders(response: http.ServerResponse, body: Buffer | null) {
  * Holds a public page's response until it is complete, then sets its CSP and
  * Cache-Control. Other responses pass through untouched.
  */
-export function withPublicPageHeaders(response: http.ServerResponse) {
+export function withPublicPageHeaders(request: http.IncomingMessage, response: http.ServerResponse) {
   const chunks: Buffer[] = [];
+  const key = frontCacheKey(request);
   let held = false;
   let decided = false;
   let deferredHead: unknown[] | null = null;
@@ -180,6 +182,7 @@ export function withPublicPageHeaders(response: http.ServerResponse) {
     if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
     const done = [chunk, encoding, callback].find((a) => typeof a === "function");
     const body = chunks.length ? Buffer.concat(chunks) : null;
+    const isPublic = response.hasHeader(PUBLIC_PAGE_HEADER);
     try {
       finishHeaders(response, body);
     } catch {
@@ -189,6 +192,7 @@ export function withPublicPageHeaders(response: http.ServerResponse) {
       response.removeHeader(PUBLIC_PAGE_HEADER);
     }
     if (body && response.hasHeader("content-length")) response.setHeader("Content-Length", body.length);
+    if (key && isPublic && body && request.method === "GET") remember(key, response, body);
     // Node's own end() calls writeHead() for the implicit head: give it the real ones back.
     response.writeHead = original.writeHead as typeof response.writeHead;
     response.write = original.write as typeof response.write;
@@ -196,6 +200,93 @@ export function withPublicPageHeaders(response: http.ServerResponse) {
     if (deferredHead) original.writeHead(response.statusCode);
     return body ? original.end(body, done) : original.end(done);
   }) as typeof response.end;
+}
+
+// The front cache: what a CDN in front would do, in the process, so a page Next.js already
+// rendered and cached is answered without a trip through its router and proxy (which cost
+// more than the page). Entries live PUBLIC_S_MAXAGE seconds, exactly what the response allows
+// any shared cache; a stale page (Next.js regenerating it) is never kept.
+type FrontEntry = {
+  storedAt: number;
+  status: number;
+  headers: http.OutgoingHttpHeaders;
+  body: Buffer;
+  /** Since when one request is asking Next.js for a fresh copy (the others get this one meanwhile). */
+  refreshingSince?: number;
+};
+const front = new Map<string, FrontEntry>();
+const FRONT_MAX_ENTRIES = 500;
+const FRONT_REFRESH_MS = 2_000;
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-prefetch",
+  "next-router-state-tree",
+  "next-router-segment-prefetch",
+  "next-action",
+];
+
+function frontCacheKey(request: http.IncomingMessage): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
+  if (request.headers[TEST_CLOCK_HEADER] !== undefined) return null;
+  const url = request.url ?? "/";
+  if (url.includes("?") || !isPublicPagePath(url)) return null;
+  // The host decides the proxy's redirect, the encoding the body, a navigation the redirect too.
+  return [
+    url,
+    request.headers.host ?? "",
+    request.headers["accept-encoding"] ?? "",
+    request.headers["sec-fetch-mode"] === "navigate" ? "nav" : "",
+  ].join("|");
+}
+
+function remember(key: string, response: http.ServerResponse, body: Buffer) {
+  if (response.statusCode !== 200 || response.hasHeader("set-cookie")) return;
+  if (String(response.getHeader("x-nextjs-cache") ?? "").toUpperCase() === "STALE") return;
+  if (!String(response.getHeader("cache-control") ?? "").startsWith("public") || body.length > 2_000_000) return;
+  if (front.size >= FRONT_MAX_ENTRIES) front.clear();
+  const headers = response.getHeaders();
+  delete headers["x-request-id"];
+  delete headers.date;
+  delete headers.connection;
+  delete headers["keep-alive"];
+  front.set(key, { storedAt: Date.now(), status: response.statusCode, headers, body });
+}
+
+/** Answers from the front cache when it can; false when Next.js must answer. */
+export function serveFromFrontCache(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+  const key = frontCacheKey(request);
+  const entry = key ? front.get(key) : undefined;
+  if (!entry) return false;
+  const now = Date.now();
+  if (now - entry.storedAt >= PUBLIC_S_MAXAGE * 1000) {
+    // Expired: one request at a time goes to Next.js for a fresh copy; the others are answered with
+    // this one while it does (stale-while-revalidate, as the header allows any shared cache),
+    // for at most FRONT_REFRESH_MS, after which the next request tries again.
+    if (entry.refreshingSince === undefined || now - entry.refreshingSince > FRONT_REFRESH_MS) {
+      entry.refreshingSince = now;
+      return false;
+    }
+  }
+  for (const [name, value] of Object.entries(entry.headers)) if (value !== undefined) response.setHeader(name, value);
+  const requestId = request.headers["x-request-id"];
+  if (typeof requestId === "string") response.setHeader("X-Request-Id", requestId);
+  const etag = entry.headers.etag;
+  if (etag && request.headers["if-none-match"] === etag) {
+    response.statusCode = 304;
+    response.removeHeader("content-security-policy");
+    response.removeHeader("content-length");
+    response.end();
+    return true;
+  }
+  response.statusCode = entry.status;
+  response.end(request.method === "HEAD" ? undefined : entry.body);
+  return true;
+}
+
+/** Tests: empty the front cache. */
+export function forgetFrontCache() {
+  front.clear();
 }
 
 let previewModeId: string | null | undefined;
