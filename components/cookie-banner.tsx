@@ -75,6 +75,8 @@ export function CookieBanner(props: { saveChoice: Action<CookieChoice> }) {
   }, [choice]);
 
   async function save(next: CookieChoice) {
+    // A choice made before the visitor's state arrived wins over that (older) state.
+    setSynced(true);
     setPending(true);
     setError(null);
     try {
