@@ -51,7 +51,8 @@ export function CookieBanner(props: { saveChoice: Action<CookieChoice> }) {
   if (visitor && !synced) {
     setSynced(true);
     setChoice(visitor.cookieChoice);
-    setDraft(visitor.cookieChoice ?? { analytics: false, advertising: false });
+    // A first visitor may already have ticked boxes in the banner of the page's HTML: keep them.
+    if (visitor.cookieChoice) setDraft(visitor.cookieChoice);
     setOpen(visitor.cookieChoice === null && visitor.signal === null);
   }
   useEffect(() => {
