@@ -1,7 +1,9 @@
 // Runs before every page and route handler (Next.js "proxy", formerly middleware).
 // It never authorizes anyone (that is lib/dal.ts, on every page, action and route);
 // it sets what a browser should enforce and what handlers may read:
-//   - a per-request nonce and the Content-Security-Policy built with it;
+//   - a per-request nonce and the Content-Security-Policy built with it; public pages
+//     (isPublicPagePath: cached, the same for everyone) get no nonce but a policy whose
+//     inline-script hashes scripts/server.ts fills in (lib/core/public-pages.ts);
 //   - frame-ancestors 'none' / X-Frame-Options DENY, COOP, HSTS on https;
 //   - Cache-Control: no-store on pages and downloads with personal data;
 //   - x-request-id (a trusted upstream id, or a new one) and x-request-path;
@@ -11,7 +13,9 @@
 //     where sign-in links, cookies and passkeys belong.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/core/env";
-import { buildCsp, isPrivatePath, newNonce } from "@/lib/core/csp";
+import { buildCsp, isPrivatePath, isPublicPagePath, newNonce } from "@/lib/core/csp";
+import { isTestClockAllowedFor, TEST_CLOCK_HEADER } from "@/lib/core/clock";
+import { PUBLIC_PAGE_HEADER } from "@/lib/core/public-page-header";
 import {
   isMalformedPath,
   isOversizedAction,
@@ -50,8 +54,22 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("x-request-path", pathname);
 
+  // A request moving the test clock sees the page rendered at its time (draft mode), not the cache.
+  const isPublic =
+    isPublicPagePath(pathname) &&
+    (request.method === "GET" || request.method === "HEAD") &&
+    !(request.headers.get(TEST_CLOCK_HEADER) && isTestClockAllowedFor(config));
+  // Next.js takes its nonce from the request's policy: never from the visitor's own header.
+  requestHeaders.delete("content-security-policy");
   let csp: string | null = null;
-  if (config.CSP_NONCE === "on") {
+  if (isPublic) {
+    csp = buildCsp({
+      nonce: null,
+      isDev: config.NODE_ENV === "development",
+      isHttps: appUrl.protocol === "https:",
+      scriptOrigins: config.CSP_SCRIPT_ORIGINS.split(/\s+/).filter(Boolean),
+    });
+  } else if (config.CSP_NONCE === "on") {
     const nonce = newNonce();
     csp = buildCsp({
       nonce,
@@ -66,6 +84,7 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (csp) response.headers.set("Content-Security-Policy", csp);
+  if (isPublic) response.headers.set(PUBLIC_PAGE_HEADER, "1");
   response.headers.set("X-Request-Id", requestId);
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
   if (appUrl.protocol === "https:")

@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { CookieSettingsButton } from "@/components/cookie-banner";
-import { CookieConsent } from "@/components/cookie-banner-root";
+import { COOKIE_BOOT_SCRIPT, CookieBanner, CookieSettingsButton } from "@/components/cookie-banner";
 import { SignalNotice } from "@/components/signal-notice";
 import { PolicyBanner } from "@/components/policy-banner";
 import { SiteHeader } from "@/components/site-header";
+import { VisitorProvider } from "@/components/visitor";
 import { signOutAction } from "./(auth)/signin/actions";
 import { applyBrowserSignal, saveCookieChoice } from "./(public)/cookies/actions";
 import { dismissPolicyBannerAction } from "./(public)/policies/actions";
@@ -16,46 +16,53 @@ export const metadata: Metadata = {
   description: "See, download, correct and delete the personal data we hold about you.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d4ed8" };
 
+// The same for every visitor, so public pages can be served from cache: what depends on
+// who is looking (header, banners, cookie choice) comes from /api/visitor (VisitorProvider).
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: COOKIE_BOOT_SCRIPT }} />
+      </head>
       <body className="flex min-h-screen flex-col bg-gray-50 text-gray-900 antialiased">
-        <a href="#main" className="skip-link rounded-md bg-white px-3 py-2 text-brand-700 shadow">
-          Skip to content
-        </a>
-        <CookieConsent saveChoice={saveCookieChoice} />
-        <SiteHeader signOutAction={signOutAction} />
-        <SignalNotice applyAction={applyBrowserSignal} />
-        <PolicyBanner dismissAction={dismissPolicyBannerAction} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
-          {children}
-        </main>
-        <footer className="border-t border-gray-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-gray-700 sm:px-6">
-            <span>Privacy Center</span>
-            <Link className="underline hover:text-gray-900" href="/policies/privacy">
-              Privacy policy
-            </Link>
-            <Link className="underline hover:text-gray-900" href="/account/requests/new">
-              Make a privacy request
-            </Link>
-            <Link className="underline hover:text-gray-900" href="/privacy/metrics">
-              Request metrics
-            </Link>
-            <Link className="underline hover:text-gray-900" href="/privacy/sharing">
-              Who we share with
-            </Link>
-            <Link className="underline hover:text-gray-900" href="/privacy/statistics">
-              Community statistics
-            </Link>
-            <Link className="underline hover:text-gray-900" href="/parents">
-              Remove my child&apos;s information
-            </Link>
-            <CookieSettingsButton />
-          </div>
-        </footer>
+        <VisitorProvider>
+          <a href="#main" className="skip-link rounded-md bg-white px-3 py-2 text-brand-700 shadow">
+            Skip to content
+          </a>
+          <CookieBanner saveChoice={saveCookieChoice} />
+          <SiteHeader signOutAction={signOutAction} />
+          <SignalNotice applyAction={applyBrowserSignal} />
+          <PolicyBanner dismissAction={dismissPolicyBannerAction} />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">
+            {children}
+          </main>
+          <footer className="border-t border-gray-200 bg-white">
+            <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-6 text-sm text-gray-700 sm:px-6">
+              <span>Privacy Center</span>
+              <Link className="underline hover:text-gray-900" href="/policies/privacy">
+                Privacy policy
+              </Link>
+              <Link className="underline hover:text-gray-900" href="/account/requests/new">
+                Make a privacy request
+              </Link>
+              <Link className="underline hover:text-gray-900" href="/privacy/metrics">
+                Request metrics
+              </Link>
+              <Link className="underline hover:text-gray-900" href="/privacy/sharing">
+                Who we share with
+              </Link>
+              <Link className="underline hover:text-gray-900" href="/privacy/statistics">
+                Community statistics
+              </Link>
+              <Link className="underline hover:text-gray-900" href="/parents">
+                Remove my child&apos;s information
+              </Link>
+              <CookieSettingsButton />
+            </div>
+          </footer>
+        </VisitorProvider>
       </body>
     </html>
   );

@@ -5,11 +5,18 @@
 // /analytics-ads.js standing in for Twitter conversion tracking) are added
 // here only after consent, and never while a browser opt-out signal is sent.
 // It sits in the page flow above the header (not over content), so it never
-// hides a control the visitor needs.
+// hides a control the visitor needs. Pages are cached and the same for everyone, so
+// the banner is in every page's HTML; COOKIE_BOOT_SCRIPT (in the page's head, before
+// anything is drawn) hides it in a browser that has chosen or sends an opt-out signal,
+// and the choice itself comes from /api/visitor.
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Action } from "@/lib/actions";
 import type { CookieChoice } from "@/lib/preferences/cookies";
+import { useVisitor } from "./visitor";
+
+/** Set on <html> by COOKIE_BOOT_SCRIPT; globals.css hides the banner while it is there. */
+const BOOT_ATTRIBUTE = "data-cookie-choice";
 
 const OPEN_EVENT = "cookie-settings:open";
 
@@ -26,19 +33,31 @@ const OPTIONAL_CATEGORIES = [
   { key: "advertising", label: "Advertising", description: "Measures our ads, e.g. Twitter conversion tracking." },
 ] as const;
 
-export function CookieBanner(props: {
-  initialChoice: CookieChoice | null;
-  signal: string | null;
-  saveChoice: Action<CookieChoice>;
-}) {
-  const [choice, setChoice] = useState<CookieChoice | null>(props.initialChoice);
-  const [open, setOpen] = useState(props.initialChoice === null && props.signal === null);
-  const [draft, setDraft] = useState<CookieChoice>(props.initialChoice ?? { analytics: false, advertising: false });
+export function CookieBanner(props: { saveChoice: Action<CookieChoice> }) {
+  const visitor = useVisitor().state;
+  const [choice, setChoice] = useState<CookieChoice | null>(null);
+  // As in the page's HTML (a first visit) until the visitor's state arrives.
+  const [open, setOpen] = useState(true);
+  const [synced, setSynced] = useState(false);
+  const [draft, setDraft] = useState<CookieChoice>({ analytics: false, advertising: false });
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const blocked = props.signal !== null;
+  const signal = visitor?.signal ?? null;
+  const blocked = signal !== null;
+
+  // Once the visitor's state has arrived: their choice, the banner open only if they have none.
+  if (visitor && !synced) {
+    setSynced(true);
+    setChoice(visitor.cookieChoice);
+    // A first visitor may already have ticked boxes in the banner of the page's HTML: keep them.
+    if (visitor.cookieChoice) setDraft(visitor.cookieChoice);
+    setOpen(visitor.cookieChoice === null && visitor.signal === null);
+  }
+  useEffect(() => {
+    if (synced) document.documentElement.removeAttribute(BOOT_ATTRIBUTE);
+  }, [synced]);
 
   useEffect(() => {
     if (blocked || !choice) return;
@@ -57,6 +76,8 @@ export function CookieBanner(props: {
   }, [choice]);
 
   async function save(next: CookieChoice) {
+    // A choice made before the visitor's state arrived wins over that (older) state.
+    setSynced(true);
     setPending(true);
     setError(null);
     try {
@@ -90,7 +111,7 @@ export function CookieBanner(props: {
           </p>
           {blocked ? (
             <p className="mt-2 text-sm font-medium text-green-900" role="status">
-              Your browser sends an opt-out signal ({props.signal}), so analytics and advertising stay off.
+              Your browser sends an opt-out signal ({signal}), so analytics and advertising stay off.
             </p>
           ) : null}
         </div>
@@ -167,6 +188,13 @@ export function CookieBanner(props: {
     </section>
   );
 }
+
+/**
+ * Runs in the head before the page is drawn: a browser that has chosen (the readable
+ * marker cookie the save action sets) or sends an opt-out signal never sees the banner
+ * flash. Its hash is in every page's CSP (lib/core/csp.ts).
+ */
+export { COOKIE_BOOT_SCRIPT } from "@/lib/core/boot-script";
 
 /** Footer control that reopens the banner. */
 export function CookieSettingsButton() {

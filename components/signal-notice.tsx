@@ -1,35 +1,31 @@
-// Reads DNT / Sec-GPC on every page request. For a signed-in user whose account
-// does not honour the signal yet, it asks the browser to run the action that
-// applies it (rendering stays read-only), then shows the date it was honoured.
-import { headers } from "next/headers";
-import type { Action } from "@/lib/actions";
-import { getViewer } from "@/lib/dal";
-import { log } from "@/lib/core/log";
-import { getOptOutSignalState } from "@/lib/signals/apply";
-import { describeSignals, readBrowserSignals } from "@/lib/signals/read";
-import { ApplySignal } from "./signal-apply";
-import { formatDate } from "@/lib/core/format";
+"use client";
 
-export async function SignalNotice(props: { applyAction: Action<null> }) {
-  const signals = readBrowserSignals(await headers());
-  if (!signals.any) return null;
-  const viewer = await getViewer();
-  let state: Awaited<ReturnType<typeof getOptOutSignalState>> | null = null;
-  if (viewer) {
-    try {
-      state = await getOptOutSignalState(viewer.userId);
-    } catch (error) {
-      log.error("could not read the opt-out signal state", { error });
-    }
-  }
-  const honouredAt = state?.isApplied ? state.honouredAt : null;
+// Shown while the browser sends DNT / Sec-GPC (read by /api/visitor from this
+// browser's requests). For a signed-in user whose account does not honour the
+// signal yet, it runs the action that applies it, then shows the date it was honoured.
+import { useEffect, useRef } from "react";
+import type { Action } from "@/lib/actions";
+import { useVisitor } from "./visitor";
+
+export function SignalNotice(props: { applyAction: Action<null> }) {
+  const { state, refresh } = useVisitor();
+  const started = useRef(false);
+  const mustApply = Boolean(state?.viewer && state.signal && state.signalState && !state.signalState.isApplied);
+  useEffect(() => {
+    if (!mustApply || started.current) return;
+    started.current = true;
+    void props.applyAction(null, {}).then((result) => {
+      if (result.ok) refresh();
+    });
+  }, [mustApply, props, refresh]);
+  if (!state?.signal) return null;
+  const honouredOn = state.signalState?.isApplied ? state.signalState.honouredOn : null;
   return (
     <div role="status" data-testid="signal-notice" className="border-b border-green-200 bg-green-50">
-      {viewer && state && !state.isApplied ? <ApplySignal action={props.applyAction} /> : null}
       <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-green-900 sm:px-6">
-        {honouredAt
-          ? `Your browser's opt-out signal (${describeSignals(signals)}) was honoured on ${formatDate(honouredAt, "longDate")}: analytics and advertising are off for your account.`
-          : `Your browser's opt-out signal (${describeSignals(signals)}) is honoured: no analytics or advertising scripts load.`}
+        {honouredOn
+          ? `Your browser's opt-out signal (${state.signal}) was honoured on ${honouredOn}: analytics and advertising are off for your account.`
+          : `Your browser's opt-out signal (${state.signal}) is honoured: no analytics or advertising scripts load.`}
       </p>
     </div>
   );

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { Action } from "@/lib/actions";
-import { getViewer } from "@/lib/dal";
+import { HeaderAccount } from "./header-account";
 
-export async function SiteHeader(props: { signOutAction: Action<null> }) {
-  const viewer = await getViewer();
+// The same for every visitor (pages are cached); who is signed in shows in HeaderAccount.
+export function SiteHeader(props: { signOutAction: Action<null> }) {
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -17,30 +17,7 @@ export async function SiteHeader(props: { signOutAction: Action<null> }) {
           <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/policies/privacy">
             Privacy policy
           </Link>
-          {viewer ? (
-            <>
-              <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/account">
-                Your account
-              </Link>
-              {viewer.role === "ADMIN" ? (
-                <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/admin">
-                  Admin
-                </Link>
-              ) : null}
-              <form action={props.signOutAction}>
-                <button type="submit" className="rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
-                  Sign out
-                </button>
-              </form>
-            </>
-          ) : (
-            <Link
-              className="rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700"
-              href="/signin"
-            >
-              Sign in
-            </Link>
-          )}
+          <HeaderAccount signOutAction={props.signOutAction} />
         </nav>
       </div>
     </header>

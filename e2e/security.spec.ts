@@ -14,8 +14,8 @@ test.describe("browser security headers", () => {
     request,
     signIn,
   }) => {
-    const first = await request.get("/");
-    const second = await request.get("/");
+    const first = await request.get("/signin");
+    const second = await request.get("/signin");
     const csp = first.headers()["content-security-policy"];
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);

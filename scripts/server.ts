@@ -10,6 +10,9 @@ import { CLIENT_IP_HEADER, clientIpFrom } from "../lib/auth/client-ip";
 import { isDraining } from "../lib/core/lifecycle";
 import { log } from "../lib/core/log";
 import { handleWithRequestLog } from "../lib/core/access-log";
+import { bypassCacheForTestClock, serveFromFrontCache, withPublicPageHeaders } from "../lib/core/public-pages";
+import { isTestClockAllowedFor, TEST_CLOCK_HEADER } from "../lib/core/clock";
+import { env } from "../lib/core/env";
 import { createDrainableServer } from "./lib/drainable-server";
 
 const port = Number(process.env.PORT || 3000);
@@ -29,7 +32,14 @@ const web = createDrainableServer((request, response) => {
     forwardedFor: request.headers["x-forwarded-for"],
     hops,
   });
-  handleWithRequestLog(request, response, () => void handle(request, response));
+  handleWithRequestLog(request, response, () => {
+    // Public pages: answered from the front cache, or by Next.js with the hashes of their
+    // inline scripts filled into the CSP and Cache-Control public (lib/core/public-pages.ts).
+    if (serveFromFrontCache(request, response)) return;
+    withPublicPageHeaders(request, response);
+    if (request.headers[TEST_CLOCK_HEADER] && isTestClockAllowedFor(env())) bypassCacheForTestClock(request);
+    void handle(request, response);
+  });
 });
 web.server.listen(port, hostname, () =>
   log.info(`web server ready on port ${port}`, { host: hostname, port, trustProxyHops: hops }),

@@ -28,6 +28,10 @@ export function setTestNow(at: Date | null): void {
 
 async function readHeaderNow(): Promise<Date | null> {
   try {
+    // Only while answering a request: a cached page or function (rendered once for everyone)
+    // has no request headers, and asking for them would make Next.js give up its cache.
+    const { workUnitAsyncStorage } = await import("next/dist/server/app-render/work-unit-async-storage.external");
+    if (workUnitAsyncStorage.getStore()?.type !== "request") return null;
     const { headers } = await import("next/headers");
     const value = (await headers()).get(TEST_CLOCK_HEADER);
     if (!value) return null;

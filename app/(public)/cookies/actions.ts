@@ -15,6 +15,7 @@ import { cookieChoiceSchema } from "@/lib/preferences/schema";
 import { applyOptOutSignal } from "@/lib/signals/apply";
 import { readBrowserSignals } from "@/lib/signals/read";
 import { isoDay } from "@/lib/core/format";
+import { COOKIE_CHOICE_MARKER } from "@/lib/core/boot-script";
 
 /** Saves the banner's choice for this browser and, when signed in, on the account. */
 export const saveCookieChoice = publicAction(
@@ -29,6 +30,13 @@ export const saveCookieChoice = publicAction(
       maxAge: CONSENT_MAX_AGE_SECONDS,
       sameSite: "lax",
       httpOnly: true,
+      secure: env().APP_URL.startsWith("https://"),
+    });
+    // Readable, and says only that a choice exists: cached pages hide their banner at once (boot-script.ts).
+    store.set(COOKIE_CHOICE_MARKER, "1", {
+      path: "/",
+      maxAge: CONSENT_MAX_AGE_SECONDS,
+      sameSite: "lax",
       secure: env().APP_URL.startsWith("https://"),
     });
     // Withdrawing consent also removes what the scripts had set.

@@ -1,7 +1,6 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { authedAction, ok, publicAction } from "@/lib/actions";
 import { BANNER_COOKIE, dismissPolicyBanner } from "@/lib/policies/banner";
 import { dismissBannerSchema } from "@/lib/policies/schema";
@@ -11,7 +10,6 @@ import { minorNoticeOptInSchema } from "@/lib/preferences/schema";
 export const updateMinorNoticeOptIn = authedAction(minorNoticeOptInSchema, async (input, { viewer }) => {
   const enabled = input.enabled === "on";
   await setMinorNoticeOptIn({ userId: viewer.userId, enabled });
-  revalidatePath("/policies", "layout");
   return ok(
     enabled ? "We will email you about minor changes too." : "We will only email you about substantive changes.",
     { enabled },
@@ -33,6 +31,6 @@ export const dismissPolicyBannerAction = publicAction(dismissBannerSchema, async
       maxAge: 60 * 60 * 24 * 120,
     });
   }
-  revalidatePath("/", "layout");
+  // Nothing to revalidate: pages are the same for everyone; the banner asks /api/visitor again.
   return ok("Notice dismissed.");
 });

@@ -3,24 +3,27 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Alert } from "@/components/ui";
-import { getViewer } from "@/lib/dal";
-import { getMinorNoticeOptIn } from "@/lib/preferences/policy-notices";
 import { findCurrentPolicy } from "@/lib/policies/public";
 import { formatPolicyDate, PolicyBody } from "@/components/policy-body";
-import { MinorNoticeOptIn } from "../_components/minor-opt-in";
+import { ChangeNoticeSettings } from "../_components/minor-opt-in";
 import { parseParams, slugParam, type RouteParams } from "@/lib/core/params";
 
-export const dynamic = "force-dynamic";
+// The same for everyone: rendered on the first request, then served from cache (proxy.ts,
+// lib/core/public-pages.ts). Publishing revalidates it at once in the instance that took the
+// admin's action; other instances (and a version coming into force) within 2 s.
+export const revalidate = 2;
+export function generateStaticParams() {
+  return [];
+}
 export const metadata: Metadata = { title: "Policy" };
 
 const paramsSchema = z.object({ slug: slugParam() });
 
 export default async function PolicyPage(props: { params: Promise<RouteParams> }) {
   const { slug } = parseParams(paramsSchema, await props.params);
-  const [policy, viewer] = await Promise.all([findCurrentPolicy(slug), getViewer()]);
+  const policy = await findCurrentPolicy(slug);
   if (!policy?.current) notFound();
   const { document, current, upcoming } = policy;
-  const optedIn = viewer ? await getMinorNoticeOptIn(viewer.userId) : false;
   return (
     <article className="mx-auto max-w-3xl">
       <p className="text-sm font-semibold text-gray-800" data-testid="effective-date">
@@ -64,14 +67,7 @@ export default async function PolicyPage(props: { params: Promise<RouteParams> }
         </Link>
         . You do not need an account.
       </p>
-      {viewer ? (
-        <section aria-labelledby="notices-heading" className="mt-12">
-          <h2 id="notices-heading" className="mb-2 text-lg font-semibold text-gray-900">
-            Change notices
-          </h2>
-          <MinorNoticeOptIn enabled={optedIn} />
-        </section>
-      ) : null}
+      <ChangeNoticeSettings />
     </article>
   );
 }

@@ -1,7 +1,22 @@
 "use client";
 
 import { FormShell, SubmitButton } from "@/components/form-shell";
+import { useVisitor } from "@/components/visitor";
 import { updateMinorNoticeOptIn } from "../actions";
+
+/** For a signed-in reader (the page itself is the same for everyone): their change-notice setting. */
+export function ChangeNoticeSettings() {
+  const state = useVisitor().state;
+  if (!state?.viewer) return null;
+  return (
+    <section aria-labelledby="notices-heading" className="mt-12">
+      <h2 id="notices-heading" className="mb-2 text-lg font-semibold text-gray-900">
+        Change notices
+      </h2>
+      <MinorNoticeOptIn enabled={state.minorNoticeOptIn} />
+    </section>
+  );
+}
 
 export function MinorNoticeOptIn(props: { enabled: boolean }) {
   return (

@@ -3,14 +3,14 @@ import { EmptyState } from "@/components/empty-state";
 import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "@/lib/requests/catalog";
-import { getRequestMetrics } from "@/lib/requests/metrics";
-import { getLegalRequestMetrics } from "@/lib/legal/public";
+import { getPublicRequestMetrics } from "@/lib/metrics/public";
 
 export const metadata: Metadata = { title: "Privacy request metrics" };
 export const dynamic = "force-dynamic";
 
 export default async function RequestMetricsPage() {
-  const [rows, legal] = await Promise.all([getRequestMetrics(), getLegalRequestMetrics()]);
+  // Cached for a minute (lib/metrics/public.ts); the page itself is public (proxy.ts).
+  const { requests: rows, legal } = await getPublicRequestMetrics();
   const years = [...new Set(rows.map((row) => row.year))];
   return (
     <div className="mx-auto max-w-4xl space-y-6">

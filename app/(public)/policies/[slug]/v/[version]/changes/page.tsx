@@ -6,7 +6,13 @@ import { findVersionChanges } from "@/lib/policies/public";
 import { formatPolicyDate, PolicyDiff, VersionStateBadge } from "@/components/policy-body";
 import { parseParams, positiveIntParam, slugParam, type RouteParams } from "@/lib/core/params";
 
-export const dynamic = "force-dynamic";
+// The same for everyone: rendered on the first request, then served from cache (proxy.ts,
+// lib/core/public-pages.ts). Publishing revalidates it at once in the instance that took the
+// admin's action; other instances (and a version coming into force) within 2 s.
+export const revalidate = 2;
+export function generateStaticParams() {
+  return [];
+}
 export const metadata: Metadata = { title: "Policy changes" };
 
 const paramsSchema = z.object({ slug: slugParam(), version: positiveIntParam() });
