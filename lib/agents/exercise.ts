@@ -9,7 +9,10 @@ export const UNSUPPORTED_EXERCISES = ["access:categories", "access:specific"] as
 
 /** The spec's example spells `sale:opt-out`, its table `sale:opt_out`: both are read as one. */
 export function normaliseExercise(value: string): string {
-  return value.trim().toLowerCase().replace(/^sale:opt-(out|in)$/, "sale:opt_$1");
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/^sale:opt-(out|in)$/, "sale:opt_$1");
 }
 
 export type ExercisePlan = {

@@ -57,9 +57,7 @@ export const exerciseSchema = z.object({
       if (!(DRP_EXERCISES as readonly string[]).includes(value))
         context.addIssue({
           code: "custom",
-          message: (UNSUPPORTED_EXERCISES as readonly string[]).includes(value)
-            ? "unsupported"
-            : "unknown",
+          message: (UNSUPPORTED_EXERCISES as readonly string[]).includes(value) ? "unsupported" : "unknown",
         });
     })
     .transform((value) => value as (typeof DRP_EXERCISES)[number]),
@@ -99,7 +97,11 @@ export const registerAgentSchema = z.object({
     .min(2, "Enter the agent's DRP id.")
     .max(64, "Keep the id under 64 characters.")
     .regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, _ and - only (the id of the DRP Service Directory)."),
-  name: z.string({ message: "Enter the agent's name." }).trim().min(2, "Enter the agent's name.").max(200, "Keep the name under 200 characters."),
+  name: z
+    .string({ message: "Enter the agent's name." })
+    .trim()
+    .min(2, "Enter the agent's name.")
+    .max(200, "Keep the name under 200 characters."),
   contact: z
     .string({ message: "Enter a contact at the agent (an email address or a URL)." })
     .trim()

@@ -27,7 +27,14 @@ const claims = (over: Record<string, unknown> = {}) => ({
 describe("verifySignedMessage", () => {
   const agent = keyPair();
   const check = (body: string, over: Partial<Parameters<typeof verifySignedMessage>[0]> = {}) =>
-    verifySignedMessage({ body, verifyKey: agent.hex, agentId: "AGENT_ONE", businessId: "PRIME_DIRECTIVE", at, ...over });
+    verifySignedMessage({
+      body,
+      verifyKey: agent.hex,
+      agentId: "AGENT_ONE",
+      businessId: "PRIME_DIRECTIVE",
+      at,
+      ...over,
+    });
 
   it("accepts a valid message and returns its claims", () => {
     const result = check(signBody(agent.privateKey, claims({ exercise: "access" })));
