@@ -19,6 +19,10 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  // The Data Rights Protocol names its endpoints /v1/...; they are served from app/drp/v1/.
+  async rewrites() {
+    return [{ source: "/v1/:path*", destination: "/drp/v1/:path*" }];
+  },
   async headers() {
     return [
       {

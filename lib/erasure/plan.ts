@@ -78,6 +78,13 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
 
 /** Tables erasure leaves as they are, and why. */
 export const KEPT: Record<string, string> = {
+  Agent:
+    "an authorized agent's registration (DRP): its name and contact are the agent business's, not a consumer's; no consumer is named",
+  AgentToken: "hashes of an agent's bearer tokens; nothing about a consumer",
+  AgentCall:
+    "the log of an agent's calls (agent, endpoint, HTTP status, outcome, the DRP request id); no claims, addresses or IPs are stored",
+  AgentRequest:
+    "the DRP side of a privacy request (agent, exercise, callback URL, dates); the consumer's identity claims are never stored here, and the privacy request it points to is scrubbed like any other",
   AuditLog:
     "append-only by law and by trigger; it names people only by their audit reference and holds their IP addresses encrypted with their own key, both made meaningless when PersonKey is deleted",
   EmailSuppression:

@@ -104,6 +104,21 @@ describe("erasure coverage", () => {
     for (const [name, reason] of Object.entries(KEPT)) expect(reason.length, name).toBeGreaterThan(30);
   });
 
+  it("places the DRP agent tables explicitly, none holding a consumer's identity claims", () => {
+    // Agents' tables name agents, not consumers: the claims an agent sends (name, email, phone,
+    // address) go to the privacy request, which erasure scrubs; none may land in these tables.
+    const agentTables = [...catalog.columns.keys()].filter((name) => name.startsWith("Agent"));
+    expect(agentTables).toEqual(expect.arrayContaining(["Agent", "AgentToken", "AgentRequest", "AgentCall"]));
+    for (const name of agentTables) {
+      expect(name in ERASURE_PLAN || name in KEPT, name).toBe(true);
+      if (name === "AgentPermissionUpload") continue; // a human agent's upload, erased with its request
+      const claims = (catalog.columns.get(name) ?? []).filter((column) =>
+        /email|phone|address|name$|claims|^ip$|userId/i.test(column),
+      );
+      expect(claims, name).toEqual(name === "Agent" ? ["name"] : []);
+    }
+  });
+
   it("erases through the account row every table whose rows belong to an account", () => {
     // "cascade" relies on a foreign key to User with ON DELETE CASCADE; the engine's batched
     // tables are the large ones and must also be owned by a user id column.
