@@ -92,6 +92,22 @@ const byReason: Record<string, Text> = {
     `Several requests were already sent from this address today. Please wait ${minutes(p.retryAfterSeconds)}, or reply to one of our emails.`,
   "LIMIT_REACHED:PARENT_REQUESTS_IP": (p) =>
     `Too many requests from your network. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  // requests without an account (issue 19)
+  "LIMIT_REACHED:SUBJECT_REQUESTS_EMAIL": (p) =>
+    `Several requests were sent for this address today. Please wait ${minutes(p.retryAfterSeconds)} or use the links we already emailed.`,
+  "LIMIT_REACHED:SUBJECT_REQUESTS_IP": (p) =>
+    `Too many requests were sent from your network. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  "VALIDATION:SUBJECT_REQUEST": "Some of the request's details are missing or not valid.",
+  "VALIDATION:PERMISSION_MISSING": "Attach the consumer's signed permission (a PDF, PNG or JPEG file).",
+  "VALIDATION:PERMISSION_TOO_LARGE": (p) => `The permission file is too large: at most ${p.limitMb} MB, please.`,
+  "VALIDATION:PERMISSION_TYPE":
+    "The permission file must be a PDF, PNG or JPEG (we check the file itself, not its name).",
+  "NOT_FOUND:SUBJECT_LINK": "This link is not valid. Use the most recent link we emailed you.",
+  "NOT_FOUND:SUBJECT_LINK_USED":
+    "This link has already been used. Follow your request with the link in our latest email.",
+  "EXPIRED:SUBJECT_LINK": "This confirmation link has expired (links work for 24 hours). Please send the form again.",
+  "NOT_FOUND:SUBJECT_DOWNLOAD": "There is no download for this request.",
+  "EXPIRED:SUBJECT_DOWNLOAD": "This download is no longer available.",
   "NOT_FOUND:PARENT_LINK": "This link is not valid. Use the most recent link we emailed you.",
   "EXPIRED:PARENT_LINK": "This confirmation link has expired (links work for 24 hours). Please send the form again.",
   "NOT_FOUND:PARENT_DOWNLOAD": "We could not find that download.",

@@ -1,6 +1,5 @@
 // Our request statuses seen through DRP 0.9.4 (sections 3.02 and 3.03). Pure: the routes and the
 // status-callback job build the status object from a request row with these.
-import type { RequestStatus } from "../generated/prisma/enums";
 
 export const DRP_STATUSES = ["open", "in_progress", "fulfilled", "revoked", "denied", "expired"] as const;
 export type DrpStatus = (typeof DRP_STATUSES)[number];
@@ -31,7 +30,8 @@ const DENIAL_TO_DRP: Record<string, DrpReason> = {
 };
 
 export type RequestState = {
-  status: RequestStatus;
+  /** Our RequestStatus (lib/generated/prisma/enums.ts), as text so this stays free of the database client. */
+  status: string;
   /** Null while the consumer has not confirmed their address (nor the team verified them). */
   verifiedAt: Date | null;
   denialReason: string | null;

@@ -5,4 +5,12 @@ export const REQUEST_JOBS = {
   digest: "requests.digest",
   exportReady: EXPORT_READY_JOBS.privacyRequest,
   erasureCompleted: "requests.erasure-completed",
+  /** After an address is verified: find where it appears (lib/requests/public.ts). */
+  matchSubject: "requests.match-subject",
+  /**
+   * Sent after every status change of a request, payload `{ requestId }` (the handler reads the
+   * request's current state; it may run more than once or after a later change). The DRP domain
+   * registers the handler that posts status callbacks to agents.
+   */
+  statusChanged: "requests.status-changed",
 } as const;

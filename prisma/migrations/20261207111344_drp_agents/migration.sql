@@ -1,3 +1,6 @@
+-- Authorized agents speaking the Data Rights Protocol 0.9.4 (issue 19): agents, their bearer
+-- tokens (hashes only), their requests beside the privacy requests, and the log of their calls.
+
 create type "public"."AgentStatus" as enum ('ACTIVE', 'SUSPENDED');
 
 create table "public"."Agent" (
@@ -88,3 +91,8 @@ alter table "public"."AgentRequest" validate constraint "AgentRequest_privacyReq
 alter table "public"."AgentToken" add constraint "AgentToken_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"(id) ON UPDATE CASCADE ON DELETE CASCADE not valid;
 
 alter table "public"."AgentToken" validate constraint "AgentToken_agentId_fkey";
+
+-- The registered DRP agent that filed a privacy request (the column came with the subject requests).
+alter table "public"."PrivacyRequest" add constraint "PrivacyRequest_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "Agent"(id) ON UPDATE CASCADE ON DELETE RESTRICT not valid;
+
+alter table "public"."PrivacyRequest" validate constraint "PrivacyRequest_agentId_fkey";
