@@ -1,14 +1,17 @@
-// A DRP exercise becomes a privacy request of the ordinary engine (same queue, clocks, emails and
-// timeline as any other), linked to the agent by an AgentRequest row whose id is the DRP request_id.
+// A DRP exercise becomes a privacy request of the ordinary engine, filed like any request
+// without an account (lib/requests/public.ts: same queue, clocks, emails, matching and
+// timeline), linked to the agent by an AgentRequest row whose id is the DRP request_id. An
+// address the agent vouches for (`email_verified: true`) joins the queue at once; otherwise
+// the consumer confirms it by the emailed single-use link first (need_user_verification).
 import "server-only";
-import { now } from "../core/clock";
 import { prisma } from "../core/db";
 import { AppError } from "../core/errors";
-import { findPolicyVersionInForce } from "../policies/in-force";
-import { initialDeadlines } from "../requests/deadlines";
+import { fileSubjectRequest } from "../requests/public";
 import { applyStep, notifyPerson } from "../requests/transitions";
 import type { ExercisePlan } from "./exercise";
 import type { ExerciseClaims } from "./schema";
+
+const FINAL = ["COMPLETED", "DENIED", "WITHDRAWN"];
 
 export async function fileForAgent(options: {
   agentId: string;
@@ -18,82 +21,64 @@ export async function fileForAgent(options: {
   at: Date;
   ip: string | null;
 }): Promise<string> {
-  const { claims, at, plan } = options;
-  const user = await prisma.user.findFirst({ where: { email: claims.email }, select: { id: true } });
-  if (!user) throw new AppError("VALIDATION", { reason: "DRP_BAD_FIELD", field: "email", params: { field: "email" } });
-  const policy = await findPolicyVersionInForce({ at });
-  const verified = claims.email_verified === true;
-  const id = await prisma.$transaction(async (tx) => {
-    const { dueAt, acknowledgeBy } = initialDeadlines(options.law, at);
-    const request = await tx.privacyRequest.create({
-      data: {
-        userId: user.id,
-        type: plan.type,
-        jurisdiction: options.law,
-        details: plan.details,
-        dueAt,
-        initialDueAt: dueAt,
-        acknowledgeBy,
-        createdAt: at,
-        policyVersionId: policy?.id ?? null,
-      },
-      select: { id: true, status: true },
-    });
-    const link = await tx.agentRequest.create({
-      data: {
-        agentId: options.agentId,
-        privacyRequestId: request.id,
-        agentRequestId: claims["agent-request-id"] ?? null,
-        exercise: options.claims.exercise,
-        regime: claims.regime ?? null,
-        statusCallback: claims.status_callback ?? null,
-        receivedAt: at,
-      },
-      select: { id: true },
-    });
-    await tx.privacyRequestEvent.create({
-      data: { requestId: request.id, status: "RECEIVED", note: "Filed by an authorized agent (DRP).", createdAt: at },
-    });
-    await applyStep(tx, request, {
-      status: verified ? "VERIFIED" : "ACKNOWLEDGED",
-      note: verified ? "Identity verified by the authorized agent." : "We emailed a confirmation.",
-      byTeam: false,
-      actorId: null,
-      at,
-      audit: "request.created.agent",
-      ip: options.ip,
-      data: verified
-        ? { acknowledgedAt: at, verifiedAt: at, verificationMethod: `drp-agent:${options.agentId}` }
-        : { acknowledgedAt: at },
-    });
-    return link.id;
+  const { claims, plan } = options;
+  const filed = await fileSubjectRequest({
+    input: {
+      type: plan.type,
+      subject: { email: claims.email, name: claims.name ?? null, emailVerified: claims.email_verified === true },
+      details: plan.details,
+      // Without a regime the spec lets us process voluntarily; opt-out and opt-in default to CCPA there.
+      jurisdiction: options.law === "OTHER" ? null : options.law,
+      channel: "DRP_AGENT",
+      agentId: options.agentId,
+    },
+    ip: options.ip ?? "unknown",
   });
-  const row = await prisma.agentRequest.findUniqueOrThrow({ where: { id }, select: { privacyRequestId: true } });
-  await notifyPerson(row.privacyRequestId, "RECEIVED", null);
-  return id;
+  const link = await prisma.agentRequest.create({
+    data: {
+      agentId: options.agentId,
+      privacyRequestId: filed.requestId,
+      agentRequestId: claims["agent-request-id"] ?? null,
+      exercise: claims.exercise,
+      regime: claims.regime ?? null,
+      statusCallback: claims.status_callback ?? null,
+      receivedAt: options.at,
+    },
+    select: { id: true },
+  });
+  return link.id;
 }
 
-/** DRP revoke: the request is withdrawn on the agent's word. */
+/** DRP revoke: the request is withdrawn on the agent's word (also while it waits for the consumer's confirmation). */
 export async function withdrawForAgent(options: {
   agentId: string;
   privacyRequestId: string;
   reason: string | null;
   at: Date;
 }) {
-  await prisma.$transaction(async (tx) => {
-    const row = await tx.privacyRequest.findUnique({
+  const wasVerified = await prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "PrivacyRequest" WHERE id = ${options.privacyRequestId} AND "agentId" = ${options.agentId} FOR UPDATE`;
+    if (!rows[0]) throw new AppError("NOT_FOUND", { reason: "DRP_REQUEST" });
+    const row = await tx.privacyRequest.findUniqueOrThrow({
       where: { id: options.privacyRequestId },
-      select: { id: true, status: true, isOpen: true },
+      select: { id: true, status: true, verifiedAt: true },
     });
-    if (!row?.isOpen) throw new AppError("INVALID_STATE", { reason: "DRP_REQUEST_FINAL" });
+    if (FINAL.includes(row.status)) throw new AppError("INVALID_STATE", { reason: "DRP_REQUEST_FINAL" });
     await applyStep(tx, row, {
       status: "WITHDRAWN",
-      note: options.reason ? `Revoked by the authorized agent: ${options.reason}` : "Revoked by the authorized agent.",
+      note: options.reason
+        ? `Revoked by the authorized agent: ${options.reason.slice(0, 500)}`
+        : "Revoked by the authorized agent.",
       byTeam: false,
       actorId: null,
-      at: options.at ?? (await now()),
+      at: options.at,
       audit: "request.withdrawn.agent",
+      // A request that never left AWAITING_VERIFICATION was not open; closing it sets closedAt.
+      data: { isOpen: false },
     });
+    return row.verifiedAt !== null;
   });
-  await notifyPerson(options.privacyRequestId, "WITHDRAWN", null);
+  // Nobody is told about a request whose address was never confirmed (no enumeration).
+  if (wasVerified) await notifyPerson(options.privacyRequestId, "WITHDRAWN", null);
 }

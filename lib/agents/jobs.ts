@@ -10,7 +10,8 @@ import { log } from "../core/log";
 import { defineJob } from "../core/queue";
 import { CallbackRefused, postCallback } from "./callback";
 import { buildStatusObject, requestSelect, withArchive } from "./protocol";
-import { AGENT_JOBS } from "./queue";
+import { REQUEST_JOBS } from "../requests/queue";
+import { AGENT_JOBS, enqueueStatusCallback } from "./queue";
 
 const payload = z.object({ agentRequestId: z.string().uuid() });
 
@@ -43,10 +44,13 @@ export async function sendStatusCallback(agentRequestId: string): Promise<"sent"
   return "sent";
 }
 
-/** The callback for every DRP request a privacy request's change concerns (requests.status-changed). */
-export async function sendCallbacksForPrivacyRequest(privacyRequestId: string) {
-  const row = await prisma.agentRequest.findUnique({ where: { privacyRequestId }, select: { id: true } });
-  if (row) await sendStatusCallback(row.id);
+/** A privacy request changed (requests.status-changed): if an agent filed it, its callback is queued. */
+export async function queueCallbackForPrivacyRequest(privacyRequestId: string) {
+  const row = await prisma.agentRequest.findUnique({
+    where: { privacyRequestId },
+    select: { id: true, statusCallback: true },
+  });
+  if (row?.statusCallback) await enqueueStatusCallback(row.id);
 }
 
 export async function handleStatusCallbacks(jobs: PgBoss.Job<unknown>[]) {
@@ -59,6 +63,14 @@ export const agentJobs = [
     name: AGENT_JOBS.statusCallback,
     payload,
     handler: handleStatusCallbacks,
+    work: { pollingIntervalSeconds: 1 },
+  }),
+  defineJob({
+    name: REQUEST_JOBS.statusChanged,
+    payload: z.object({ requestId: z.string().min(1).max(64) }),
+    handler: async (jobs: PgBoss.Job<{ requestId: string }>[]) => {
+      for (const job of jobs) await queueCallbackForPrivacyRequest(job.data.requestId);
+    },
     work: { pollingIntervalSeconds: 1 },
   }),
 ];

@@ -13,6 +13,7 @@ import { prisma } from "../core/db";
 import { env } from "../core/env";
 import { AppError } from "../core/errors";
 import { exportStorage } from "../export/storage";
+import { subjectVerificationUrl } from "../requests/public";
 import type { Prisma } from "../generated/prisma/client";
 import { withdrawForAgent, fileForAgent } from "./filing";
 import { isAcceptableCallbackUrl } from "./callback";
@@ -165,7 +166,8 @@ export function buildStatusObject(row: AgentRequestRow, at: Date): DrpStatusObje
   };
   if (!isFinal(status)) result.expected_by = request.dueAt.toISOString();
   if (reason === "need_user_verification") {
-    result.user_verification_url = `${base}/drp/verify/${row.id}`;
+    // The spec's agent appends redirect_to and request_id; the page tells the consumer to use the emailed link.
+    result.user_verification_url = subjectVerificationUrl();
     result.processing_details =
       "The consumer must confirm their email address with the link we emailed them before we act on the request.";
   } else if (request.extendedAt && request.extensionReason && !isFinal(status)) {
