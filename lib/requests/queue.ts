@@ -1,4 +1,5 @@
 // Job names of privacy requests (the handlers and their definitions live in jobs.ts).
+import { REQUEST_STATUS_CHANGED_JOB } from "../erasure/queue";
 import { EXPORT_READY_JOBS } from "../export/queue";
 
 export const REQUEST_JOBS = {
@@ -12,5 +13,5 @@ export const REQUEST_JOBS = {
    * request's current state; it may run more than once or after a later change). The DRP domain
    * registers the handler that posts status callbacks to agents.
    */
-  statusChanged: "requests.status-changed",
+  statusChanged: REQUEST_STATUS_CHANGED_JOB,
 } as const;
