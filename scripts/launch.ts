@@ -148,6 +148,8 @@ async function main() {
     // The e2e agent receives its DRP status callbacks on a loopback server.
     childEnv.DRP_ALLOW_PRIVATE_CALLBACKS ??= "1";
     childEnv.DRP_BUSINESS_ID ??= "PRIME_DIRECTIVE_TEST";
+    // The e2e agents poll status about once a second from one address.
+    childEnv.DRP_RATE_LIMIT_IP_PER_MINUTE ??= "300";
   }
 
   childEnv.PORTAL_RUN_MODE = runMode;
