@@ -87,7 +87,7 @@ export const subjectRequestInputSchema = z
       })
       .nullish(),
     /** The consumer's signed permission (HUMAN_AGENT; PDF, PNG or JPEG, at most 5 MB). */
-    permissionUpload: z.object({ bytes: z.instanceof(Uint8Array) }).nullish(),
+    permissionUpload: z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }).nullish(),
   })
   .superRefine((input, context) => {
     if (input.subject.emailVerified && input.channel !== "DRP_AGENT")
