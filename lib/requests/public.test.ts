@@ -245,3 +245,34 @@ describe("an authorized agent", () => {
     ).rejects.toMatchObject({ code: "VALIDATION", reason: "SUBJECT_REQUEST" });
   });
 });
+
+describe("unconfirmed requests", () => {
+  it("are deleted after 7 days with the agent's permission file, confirmed ones never", async () => {
+    const start = new Date("2026-11-01T10:00:00Z");
+    clock.setTestNow(start);
+    const pdf = new Uint8Array([...Buffer.from("%PDF-1.4\n"), 1, 2, 3]);
+    const stale = await publicRequests.fileSubjectRequest({
+      input: {
+        type: "DELETION",
+        subject: { email: "never-confirmed@example.com", emailVerified: false },
+        channel: "HUMAN_AGENT",
+        humanAgent: { name: "Ada Agent", email: "agent2@example.org" },
+        permissionUpload: { bytes: pdf },
+      },
+      ip: ip(),
+    });
+    const upload = await db.prisma.agentPermissionUpload.findFirstOrThrow({ where: { requestId: stale.requestId } });
+    const kept = await fileForSelf("confirmed-later@example.com");
+    await publicRequests.confirmSubjectEmail({ token: linkTokenFor("confirmed-later@example.com"), ip: ip() });
+    clock.setTestNow(new Date(start.getTime() + 6 * 86_400_000));
+    await publicRequests.purgeUnconfirmedSubjectRequests();
+    expect(await db.prisma.privacyRequest.count({ where: { id: stale.requestId } })).toBe(1);
+    clock.setTestNow(new Date(start.getTime() + 8 * 86_400_000));
+    await publicRequests.purgeUnconfirmedSubjectRequests();
+    expect(await db.prisma.privacyRequest.count({ where: { id: stale.requestId } })).toBe(0);
+    expect(await db.prisma.agentPermissionUpload.count({ where: { requestId: stale.requestId } })).toBe(0);
+    expect(fs.existsSync(path.join(exportDir, upload.storageKey))).toBe(false);
+    expect(await db.prisma.privacyRequest.count({ where: { id: kept.requestId } })).toBe(1);
+    clock.setTestNow(null);
+  });
+});
