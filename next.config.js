@@ -18,6 +18,9 @@ const nextConfig = {
     "@aws-sdk/lib-storage",
   ],
   poweredByHeader: false,
+  // The public request form carries an agent's permission file (at most 5 MB); proxy.ts keeps
+  // every other page's actions at 1 MB (lib/actions/request-guards.ts, UPLOAD_ACTION_LIMITS).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   typedRoutes: false,
   // The Data Rights Protocol names its endpoints /v1/...; they are served from app/drp/v1/.
   async rewrites() {

@@ -13,6 +13,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/core/env";
 import { buildCsp, isPrivatePath, newNonce } from "@/lib/core/csp";
 import {
+  actionBodyLimit,
   isMalformedPath,
   isOversizedAction,
   malformedPathResponse,
@@ -27,7 +28,8 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Refused before routing, where Next.js would answer them with a 500.
   if (isMalformedPath(pathname)) return malformedPathResponse(pathname);
-  if (isOversizedAction(request.method, request.headers)) return oversizedActionResponse(pathname);
+  if (isOversizedAction(request.method, request.headers, actionBodyLimit(pathname)))
+    return oversizedActionResponse(pathname);
   const host = (request.headers.get("host") ?? "").replace(/:\d+$/, "");
   // Only a browser's own navigation is moved: after a server action redirects, Next.js
   // fetches the next page from its own listening address (0.0.0.0:PORT) with the

@@ -50,6 +50,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link className="underline hover:text-gray-900" href="/privacy/statistics">
               Community statistics
             </Link>
+            <Link className="underline hover:text-gray-900" href="/requests/new">
+              Make a privacy request
+            </Link>
             <Link className="underline hover:text-gray-900" href="/parents">
               Remove my child&apos;s information
             </Link>

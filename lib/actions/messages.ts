@@ -108,6 +108,7 @@ const byReason: Record<string, Text> = {
   "EXPIRED:SUBJECT_LINK": "This confirmation link has expired (links work for 24 hours). Please send the form again.",
   "NOT_FOUND:SUBJECT_DOWNLOAD": "There is no download for this request.",
   "EXPIRED:SUBJECT_DOWNLOAD": "This download is no longer available.",
+  "NOT_FOUND:PERMISSION_UPLOAD": "We could not find that file.",
   "NOT_FOUND:PARENT_LINK": "This link is not valid. Use the most recent link we emailed you.",
   "EXPIRED:PARENT_LINK": "This confirmation link has expired (links work for 24 hours). Please send the form again.",
   "NOT_FOUND:PARENT_DOWNLOAD": "We could not find that download.",

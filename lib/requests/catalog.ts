@@ -102,3 +102,11 @@ export const DENIAL_REASONS = {
   OTHER: "Other (explained below).",
 } as const;
 export type DenialReason = keyof typeof DENIAL_REASONS;
+
+/** How a request reached us (PrivacyRequest.channel), for the team's pages. */
+export const CHANNEL_LABELS = {
+  ACCOUNT: "Signed in, for themself",
+  WEB_FORM: "Web form, by address (no account needed)",
+  HUMAN_AGENT: "Web form, by an authorized agent",
+  DRP_AGENT: "Data Rights Protocol agent",
+} as const;

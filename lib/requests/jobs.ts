@@ -15,7 +15,7 @@ import { log } from "../core/log";
 import { defineJob } from "../core/queue";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
 import { completeAccessRequest, completeDeletionRequest } from "./admin";
-import { matchSubjectRequest } from "./public";
+import { matchSubjectRequest, purgeUnconfirmedSubjectRequests } from "./public";
 import { REQUEST_JOBS } from "./queue";
 import { notifyPerson, requestReference } from "./transitions";
 
@@ -108,5 +108,12 @@ export const requestJobs = [
       for (const job of batch) await matchSubjectRequest(job.data.requestId);
     },
     work: { pollingIntervalSeconds: 1 },
+  }),
+  defineJob({
+    // Requests filed by address and never confirmed are deleted after 7 days (with any agent's upload).
+    name: REQUEST_JOBS.sweepUnconfirmed,
+    payload: z.unknown(),
+    cron: "17 * * * *",
+    handler: async () => purgeUnconfirmedSubjectRequests(),
   }),
 ];

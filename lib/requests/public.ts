@@ -87,7 +87,7 @@ export const subjectRequestInputSchema = z
       })
       .nullish(),
     /** The consumer's signed permission (HUMAN_AGENT; PDF, PNG or JPEG, at most 5 MB). */
-    permissionUpload: z.object({ bytes: z.instanceof(Uint8Array) }).nullish(),
+    permissionUpload: z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }).nullish(),
   })
   .superRefine((input, context) => {
     if (input.subject.emailVerified && input.channel !== "DRP_AGENT")
@@ -572,4 +572,32 @@ export async function openSubjectExport(options: { statusToken: string; ip: stri
     ip: options.ip,
   });
   return { stream: stored.stream, size: stored.size, fileName: `my-data-${isoDay(job.createdAt)}.zip` };
+}
+
+// ------------------------------------------------------------------- sweep --
+
+export const UNCONFIRMED_DAYS = 7;
+
+/**
+ * Requests whose address was never confirmed are no requests: deleted after 7 days with their
+ * confirmation links and any agent's permission file (which leaves storage first).
+ */
+export async function purgeUnconfirmedSubjectRequests(): Promise<number> {
+  const cutoff = new Date((await now()).getTime() - UNCONFIRMED_DAYS * 86_400_000);
+  const stale = await prisma.privacyRequest.findMany({
+    where: { status: "AWAITING_VERIFICATION", createdAt: { lt: cutoff } },
+    select: { id: true, permissionUploads: { select: { storageKey: true } } },
+    take: 500,
+  });
+  for (const request of stale) {
+    for (const upload of request.permissionUploads) await exportStorage().removePrefix(upload.storageKey);
+    await prisma.$transaction(async (tx) => {
+      const deleted = await tx.privacyRequest.deleteMany({
+        where: { id: request.id, status: "AWAITING_VERIFICATION" },
+      });
+      if (deleted.count > 0)
+        await recordAudit({ action: "request.subject.purged", targetType: "PrivacyRequest", targetId: request.id }, tx);
+    });
+  }
+  return stale.length;
 }

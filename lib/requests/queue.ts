@@ -8,6 +8,8 @@ export const REQUEST_JOBS = {
   erasureCompleted: "requests.erasure-completed",
   /** After an address is verified: find where it appears (lib/requests/public.ts). */
   matchSubject: "requests.match-subject",
+  /** Hourly: requests filed by address and not confirmed within 7 days are deleted. */
+  sweepUnconfirmed: "requests.sweep-unconfirmed",
   /**
    * Sent after every status change of a request, payload `{ requestId }` (the handler reads the
    * request's current state; it may run more than once or after a later change). The DRP domain

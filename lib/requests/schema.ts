@@ -96,12 +96,7 @@ const email = (missing: string) =>
     .min(1, missing)
     .max(254, "That address is too long.")
     .pipe(z.email("Enter a valid email address, like name@example.com."));
-const personName = (max = 120) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Please keep the name under ${max} characters.`)
-    .transform((value) => value || null);
+const personName = (max = 120) => optionalText(max, `Please keep the name under ${max} characters.`);
 
 /** The public form at /requests/new (the permission file, when an agent files, is checked apart: see permission.ts). */
 export const publicRequestSchema = z
@@ -112,13 +107,10 @@ export const publicRequestSchema = z
     email: email("Enter the email address the request is about."),
     name: personName(),
     agentName: personName(),
-    agentEmail: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(254, "That address is too long.")
-      .transform((value) => value || null),
-    details: z.string().trim().max(5000, "Please keep it under 5,000 characters.").default(""),
+    agentEmail: optionalText(254, "That address is too long.").transform((value) => value?.toLowerCase() ?? null),
+    details: optionalText(5000, "Please keep it under 5,000 characters.").transform((value) => value ?? ""),
+    /** The permission file's bytes (the action reads the upload into this field; see app/(public)/requests/actions.ts). */
+    permission: z.custom<Uint8Array>((value) => value instanceof Uint8Array).optional(),
     confirm: checkbox().refine((value) => value, "Confirm that the information is true."),
   })
   .superRefine((input, context) => {
