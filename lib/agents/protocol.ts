@@ -255,14 +255,15 @@ export async function revokeRequest(options: {
   const agent = await authenticateAgent(options.authorization, options.context);
   const at = await now();
   const row = await findOwnRequest(agent.id, options.requestId, options.context);
-  // The revoke body carries only a reason; when it names agent and business (as most agents
-  // sign every message), they are checked like any other. The signature itself always is.
+  // The revoke body of 2.04 carries only a reason; when it names agent, business or window (as
+  // agents that sign every message do), they are checked like any other. The signature always is.
   const check = verifySignedMessage({
     body: options.body,
     verifyKey: agent.verifyKey,
     agentId: agent.id,
     businessId: env().DRP_BUSINESS_ID,
     at,
+    envelope: "if-present",
   });
   if (!check.ok) throw forbidden();
   const { reason } = parseSigned(revokeSchema, check.claims);

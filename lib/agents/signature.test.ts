@@ -100,6 +100,38 @@ describe("verifySignedMessage", () => {
   });
 });
 
+describe("revoke bodies (2.04: only a reason)", () => {
+  const agent = keyPair();
+  const check = (body: string) =>
+    verifySignedMessage({
+      body,
+      verifyKey: agent.hex,
+      agentId: "AGENT_ONE",
+      businessId: "PRIME_DIRECTIVE",
+      at,
+      envelope: "if-present",
+    });
+
+  it("accepts a signed bare reason, but still checks the signature", () => {
+    expect(check(signBody(agent.privateKey, { reason: "changed my mind" }))).toEqual({
+      ok: true,
+      claims: { reason: "changed my mind" },
+    });
+    expect(check(signBody(keyPair().privateKey, { reason: "x" }))).toEqual({ ok: false, failure: "signature" });
+  });
+
+  it("checks the envelope whenever the body carries one", () => {
+    expect(check(signBody(agent.privateKey, claims({ reason: "x", "business-id": "OTHER" })))).toEqual({
+      ok: false,
+      failure: "business-id",
+    });
+    expect(check(signBody(agent.privateKey, { reason: "x", "agent-id": "AGENT_ONE" }))).toEqual({
+      ok: false,
+      failure: "business-id",
+    });
+  });
+});
+
 describe("verify keys", () => {
   it("reads 64 hex characters and the base64 of DRP 0.9's directory, nothing else", () => {
     const agent = keyPair();

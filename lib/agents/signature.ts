@@ -73,6 +73,11 @@ export function verifySignedMessage(options: {
   agentId: string;
   businessId: string;
   at: Date;
+  /**
+   * "required" (key setup, exercise): agent-id, business-id and the window must be there.
+   * "if-present" (revoke, whose 2.04 example body is only `{ reason }`): checked when any is there.
+   */
+  envelope?: "required" | "if-present";
 }): SignatureCheck {
   const text = options.body.trim();
   if (text.length === 0 || text.length > MAX_SIGNED_BYTES * 2 || !BASE64.test(text))
@@ -104,6 +109,9 @@ export function verifySignedMessage(options: {
   }
   if (!claims || typeof claims !== "object" || Array.isArray(claims)) return { ok: false, failure: "json" };
   const record = claims as Record<string, unknown>;
+  const envelopeKeys = ["agent-id", "business-id", "issued-at", "expires-at"];
+  if (options.envelope === "if-present" && !envelopeKeys.some((key) => key in record))
+    return { ok: true, claims: record };
   if (record["agent-id"] !== options.agentId) return { ok: false, failure: "agent-id" };
   if (record["business-id"] !== options.businessId) return { ok: false, failure: "business-id" };
   const at = options.at.getTime();
