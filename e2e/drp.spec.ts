@@ -30,7 +30,8 @@ async function registerAgent(page: Page, agent: DrpTestAgent, name: string) {
   await page.getByLabel("Contact").fill("drp-integration@agent.example");
   await page.getByLabel("Ed25519 verify key").fill(agent.verifyKeyHex);
   await page.getByRole("button", { name: "Register agent" }).click();
-  await expect(page.getByText(`${name} is registered.`)).toBeVisible();
+  // A server action under a loaded machine may take a while; the page says when it is done.
+  await expect(page.getByText(`${name} is registered.`)).toBeVisible({ timeout: 30_000 });
 }
 
 const privacyRequestOf = async (drpRequestId: string) =>
@@ -256,6 +257,7 @@ test.describe("authorized agents (DRP 0.9.4)", () => {
   });
 
   test("suspending an agent or rotating its key ends its token", async ({ browser, signIn, playwright, baseURL }) => {
+    test.setTimeout(120_000);
     const agent = new DrpTestAgent("E2E_ROTATE");
     const api = await playwright.request.newContext({
       baseURL,
@@ -272,14 +274,14 @@ test.describe("authorized agents (DRP 0.9.4)", () => {
       await admin.page.goto(`/admin/agents/${agent.id}`);
       await admin.page.getByLabel(/New Ed25519 verify key/).fill(replacement.verifyKeyHex);
       await admin.page.getByRole("button", { name: "Rotate key" }).click();
-      await expect(admin.page.getByText("The new key is in force.")).toBeVisible();
+      await expect(admin.page.getByText("The new key is in force.")).toBeVisible({ timeout: 30_000 });
       expect((await api.get(`/v1/agent/${agent.id}`, auth())).status()).toBe(403);
       // The old key no longer sets up a token.
       expect((await agent.setUpKey(api)).status()).toBe(403);
 
       admin.page.once("dialog", (dialog) => dialog.accept());
       await admin.page.getByRole("button", { name: "Suspend agent" }).click();
-      await expect(admin.page.getByText("The agent is suspended")).toBeVisible();
+      await expect(admin.page.getByText("The agent is suspended")).toBeVisible({ timeout: 30_000 });
       expect(await queryOne<{ status: string }>(`SELECT status FROM "Agent" WHERE id = $1`, [agent.id])).toEqual({
         status: "SUSPENDED",
       });
