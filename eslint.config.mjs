@@ -35,6 +35,7 @@ export const DOMAIN_ORDER = [
   "requests",
   "correction",
   "parents",
+  "agents",
   "telemetry",
   "statistics",
   "metrics",

@@ -18,9 +18,18 @@ const nextConfig = {
     "@aws-sdk/lib-storage",
   ],
   poweredByHeader: false,
-  // The stylesheet in the HTML rather than a render-blocking request (Lighthouse); style-src allows it.
-  experimental: { inlineCss: true },
+  experimental: {
+    // The stylesheet in the HTML rather than a render-blocking request (Lighthouse); style-src allows it.
+    inlineCss: true,
+    // The public request form carries an agent's permission file (at most 5 MB); proxy.ts keeps
+    // every other page's actions at 1 MB (lib/actions/request-guards.ts, UPLOAD_ACTION_LIMITS).
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   typedRoutes: false,
+  // The Data Rights Protocol names its endpoints /v1/...; they are served from app/drp/v1/.
+  async rewrites() {
+    return [{ source: "/v1/:path*", destination: "/drp/v1/:path*" }];
+  },
   async headers() {
     return [
       {

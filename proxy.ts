@@ -17,6 +17,7 @@ import { buildCsp, isPrivatePath, isPublicPagePath, newNonce } from "@/lib/core/
 import { isTestClockAllowedFor, TEST_CLOCK_HEADER } from "@/lib/core/clock";
 import { PUBLIC_PAGE_HEADER } from "@/lib/core/public-page-header";
 import {
+  actionBodyLimit,
   isMalformedPath,
   isOversizedAction,
   malformedPathResponse,
@@ -31,7 +32,8 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Refused before routing, where Next.js would answer them with a 500.
   if (isMalformedPath(pathname)) return malformedPathResponse(pathname);
-  if (isOversizedAction(request.method, request.headers)) return oversizedActionResponse(pathname);
+  if (isOversizedAction(request.method, request.headers, actionBodyLimit(pathname)))
+    return oversizedActionResponse(pathname);
   const host = (request.headers.get("host") ?? "").replace(/:\d+$/, "");
   // Only a browser's own navigation is moved: after a server action redirects, Next.js
   // fetches the next page from its own listening address (0.0.0.0:PORT) with the

@@ -56,6 +56,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link className="underline hover:text-gray-900" href="/privacy/statistics">
                 Community statistics
               </Link>
+              <Link className="underline hover:text-gray-900" href="/requests/new">
+                Request without an account
+              </Link>
               <Link className="underline hover:text-gray-900" href="/parents">
                 Remove my child&apos;s information
               </Link>

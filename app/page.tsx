@@ -39,6 +39,12 @@ export default function HomePage() {
             Sign in to your privacy center
           </ButtonLink>
           <Link
+            href="/requests/new"
+            className="inline-flex items-center rounded-md border border-blue-200 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            Make a request without an account
+          </Link>
+          <Link
             href="/policies/privacy"
             className="inline-flex items-center rounded-md border border-blue-200 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
           >

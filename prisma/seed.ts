@@ -435,6 +435,61 @@ export async function seedDatabase(options: SeedOptions) {
     });
     await seedRequests(prisma, { adminId: admin.id, bobId: bob.id, policyVersionId: v2.id });
     await seedAccountabilityB(prisma, { adminId: admin.id });
+    // Data held by address, with or without an account (issue 19): alice's newsletter copy of her
+    // account address, and people who never made an account.
+    await prisma.newsletterSubscriber.createMany({
+      data: [
+        {
+          email: "alice@example.com",
+          name: "Alice",
+          source: "website footer",
+          subscribedAt: new Date("2025-02-03T09:00:00Z"),
+          policyVersionId: v1.id,
+        },
+        {
+          email: "hana@example.net",
+          name: "Hana Sato",
+          source: "website footer",
+          subscribedAt: new Date("2025-08-14T17:20:00Z"),
+          policyVersionId: v2.id,
+        },
+        {
+          email: "ivan@example.net",
+          source: "conference badge scan",
+          subscribedAt: new Date("2026-03-11T10:05:00Z"),
+          policyVersionId: v2.id,
+        },
+      ],
+    });
+    await prisma.eventSignup.createMany({
+      data: [
+        {
+          email: "hana@example.net",
+          name: "Hana Sato",
+          company: "Sato Labs",
+          event: "Flynn meetup Tokyo 2026",
+          signedUpAt: new Date("2026-04-02T08:00:00Z"),
+          attended: true,
+        },
+        {
+          email: "bob@example.com",
+          name: "Bob",
+          event: "Webinar: zero-downtime deploys",
+          signedUpAt: new Date("2026-06-20T15:00:00Z"),
+        },
+      ],
+    });
+    await prisma.contactMessage.createMany({
+      data: [
+        {
+          email: "ivan@example.net",
+          name: "Ivan",
+          message: "Do you offer a discount for non-profits?",
+          ip: "198.51.100.23",
+          receivedAt: new Date("2026-05-09T12:30:00Z"),
+        },
+      ],
+    });
     await seedAccountability(prisma, { anchor: SEED_ANCHOR, policyVersionId: v2.id });
     log(`seeded alice@example.com, bob@example.com and admin@example.com (${size} bulk rows), and privacy requests`);
   } finally {

@@ -145,6 +145,11 @@ async function main() {
     childEnv.TRUST_PROXY_HOPS ??= "1";
     // Lets e2e tests move the clock per request (x-test-now); never set in production.
     childEnv.ALLOW_TEST_CLOCK ??= "1";
+    // The e2e agent receives its DRP status callbacks on a loopback server.
+    childEnv.DRP_ALLOW_PRIVATE_CALLBACKS ??= "1";
+    childEnv.DRP_BUSINESS_ID ??= "PRIME_DIRECTIVE_TEST";
+    // The e2e agents poll status about once a second from one address.
+    childEnv.DRP_RATE_LIMIT_IP_PER_MINUTE ??= "300";
   }
 
   childEnv.PORTAL_RUN_MODE = runMode;

@@ -13,6 +13,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/requests">
           Privacy requests
         </Link>
+        <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/agents">
+          Agents
+        </Link>
         <Link className="rounded-md px-3 py-2 hover:bg-gray-100" href="/admin/policies">
           Policies
         </Link>

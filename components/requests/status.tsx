@@ -10,6 +10,7 @@ const STATUS_LABELS: Record<string, string> = {
   COMPLETED: "Completed",
   DENIED: "Denied",
   WITHDRAWN: "Withdrawn",
+  AWAITING_VERIFICATION: "Waiting for the address to be confirmed",
 };
 
 export function statusLabel(status: string): string {

@@ -92,6 +92,23 @@ const byReason: Record<string, Text> = {
     `Several requests were already sent from this address today. Please wait ${minutes(p.retryAfterSeconds)}, or reply to one of our emails.`,
   "LIMIT_REACHED:PARENT_REQUESTS_IP": (p) =>
     `Too many requests from your network. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  // requests without an account (issue 19)
+  "LIMIT_REACHED:SUBJECT_REQUESTS_EMAIL": (p) =>
+    `Several requests were sent for this address today. Please wait ${minutes(p.retryAfterSeconds)} or use the links we already emailed.`,
+  "LIMIT_REACHED:SUBJECT_REQUESTS_IP": (p) =>
+    `Too many requests were sent from your network. Please wait ${minutes(p.retryAfterSeconds)} and try again.`,
+  "VALIDATION:SUBJECT_REQUEST": "Some of the request's details are missing or not valid.",
+  "VALIDATION:PERMISSION_MISSING": "Attach the consumer's signed permission (a PDF, PNG or JPEG file).",
+  "VALIDATION:PERMISSION_TOO_LARGE": (p) => `The permission file is too large: at most ${p.limitMb} MB, please.`,
+  "VALIDATION:PERMISSION_TYPE":
+    "The permission file must be a PDF, PNG or JPEG (we check the file itself, not its name).",
+  "NOT_FOUND:SUBJECT_LINK": "This link is not valid. Use the most recent link we emailed you.",
+  "NOT_FOUND:SUBJECT_LINK_USED":
+    "This link has already been used. Follow your request with the link in our latest email.",
+  "EXPIRED:SUBJECT_LINK": "This confirmation link has expired (links work for 24 hours). Please send the form again.",
+  "NOT_FOUND:SUBJECT_DOWNLOAD": "There is no download for this request.",
+  "EXPIRED:SUBJECT_DOWNLOAD": "This download is no longer available.",
+  "NOT_FOUND:PERMISSION_UPLOAD": "We could not find that file.",
   "NOT_FOUND:PARENT_LINK": "This link is not valid. Use the most recent link we emailed you.",
   "EXPIRED:PARENT_LINK": "This confirmation link has expired (links work for 24 hours). Please send the form again.",
   "NOT_FOUND:PARENT_DOWNLOAD": "We could not find that download.",
@@ -120,6 +137,24 @@ const byReason: Record<string, Text> = {
   "INVALID_STATE:WRONG_COMPLETION": "That is not how this kind of request is completed.",
   "INVALID_STATE:REQUEST_NO_ACCOUNT": "The person's account no longer exists.",
   "CONFLICT:EXPORT_UNDER_WAY": "The export for this request is already being prepared.",
+  // authorized agents (DRP)
+  "FORBIDDEN:DRP_SIGNATURE": "The signed message or the bearer token could not be verified.",
+  "FORBIDDEN:DRP_NOT_YOUR_REQUEST": "This request was filed by another agent.",
+  "NOT_FOUND:DRP_REQUEST": "No data rights request has this request_id.",
+  "NOT_FOUND:DRP_RESULTS": "This request has no results to download (yet).",
+  "VALIDATION:DRP_BAD_FIELD": (p) => `The signed request has a missing or malformed field: ${p.field}.`,
+  "VALIDATION:DRP_UNSUPPORTED_EXERCISE":
+    "Unsupported rights action: this business accepts deletion, access, sale:opt_out and sale:opt_in.",
+  "VALIDATION:DRP_CALLBACK_URL":
+    "The status_callback must be an https URL on a public address, without user name or password.",
+  "VALIDATION:DRP_BODY": "The body must be the base64 text of a signed message (Content-Type text/plain).",
+  "INVALID_STATE:DRP_REQUEST_FINAL": "This request is already in a final state and cannot be revoked.",
+  "LIMIT_REACHED:DRP_AGENT": (p) => `Too many calls from this agent. Retry in ${p.retryAfterSeconds} seconds.`,
+  "LIMIT_REACHED:DRP_IP": (p) => `Too many calls from this address. Retry in ${p.retryAfterSeconds} seconds.`,
+  "NOT_FOUND:AGENT": "No such agent.",
+  "CONFLICT:AGENT_ID_TAKEN": "An agent with this id is already registered.",
+  "INVALID_STATE:AGENT_ALREADY_SUSPENDED": "This agent is already suspended.",
+  "INVALID_STATE:AGENT_ALREADY_ACTIVE": "This agent is already active.",
   // second factor
   "FORBIDDEN:STEP_UP_REQUIRED": (p) =>
     `This action needs a fresh check of your second factor (within the last ${p.minutes} minutes). Use “Confirm it's you” in the admin menu, then try again.`,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ACTION_BODY_LIMIT_BYTES,
+  actionBodyLimit,
   isMalformedPath,
   isOversizedAction,
   malformedPathResponse,
@@ -42,5 +43,13 @@ describe("request guards", () => {
     const tooLarge = oversizedActionResponse("/signin");
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.text()).toContain("too large (over 1 MB)");
+  });
+});
+
+describe("upload pages", () => {
+  it("allow a larger action body only where a form carries a file", () => {
+    expect(actionBodyLimit("/requests/new")).toBe(6 * 1024 * 1024);
+    expect(actionBodyLimit("/signin")).toBe(ACTION_BODY_LIMIT_BYTES);
+    expect(actionBodyLimit("/requests/new/x")).toBe(ACTION_BODY_LIMIT_BYTES);
   });
 });

@@ -6,8 +6,20 @@
 import { describeError } from "./messages";
 import { AppError } from "../core/errors";
 
-/** Next.js's default `serverActions.bodySizeLimit` (next.config.js sets none): 1 MB. */
+/** The body limit of server actions (Next.js's default): 1 MB. */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Pages whose action carries an upload, with their larger limit: the public request form
+ * (an agent's signed permission, at most 5 MB, plus the form). next.config.js sets Next.js's
+ * own `serverActions.bodySizeLimit` to the largest of these; every other page keeps 1 MB here.
+ */
+export const UPLOAD_ACTION_LIMITS: Record<string, number> = { "/requests/new": 6 * 1024 * 1024 };
+
+/** The body limit of an action posted to this page. */
+export function actionBodyLimit(pathname: string): number {
+  return UPLOAD_ACTION_LIMITS[pathname] ?? ACTION_BODY_LIMIT_BYTES;
+}
 
 /** True when a segment of the (still encoded) path is not valid %-encoding of UTF-8. */
 export function isMalformedPath(pathname: string): boolean {
@@ -59,7 +71,7 @@ export function oversizedActionResponse(pathname: string): Response {
     413,
     new AppError("VALIDATION", {
       reason: "BODY_TOO_LARGE",
-      params: { megabytes: ACTION_BODY_LIMIT_BYTES / (1024 * 1024) },
+      params: { megabytes: actionBodyLimit(pathname) / (1024 * 1024) },
     }),
     "Too large to send",
   );

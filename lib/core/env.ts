@@ -113,6 +113,18 @@ const schema = z.object({
   EXPORT_TTL_DAYS: z.coerce.number().positive().default(7),
   /** Public statistics: no published cell rests on fewer than this many distinct installs. */
   STATS_K: z.coerce.number().int().min(2).max(1000).default(10),
+  // Authorized agents (Data Rights Protocol 0.9.4, lib/agents/).
+  /** Our DRP `business-id`: signed agent messages must name it (section 3.07). */
+  DRP_BUSINESS_ID: z.string().trim().min(1).max(200).default("PRIME_DIRECTIVE"),
+  /** How long a status callback to an agent may take before it counts as failed (ms). */
+  DRP_CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  /** Attempts per status callback (pg-boss retries with exponential backoff). */
+  DRP_CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Tests only: allow status callbacks to loopback and private addresses (never in production). */
+  DRP_ALLOW_PRIVATE_CALLBACKS: booleanish,
+  /** DRP calls per agent and per IP address per minute. */
+  DRP_RATE_LIMIT_AGENT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  DRP_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,25 @@ export function assertOwner(userId: unknown): asserts userId is string {
   if (typeof userId !== "string" || userId.length === 0) throw new AppError("UNAUTHENTICATED", { reason: "NO_OWNER" });
 }
 
+/**
+ * Whom an export or a count is about: an account (its rows by owner), a verified address (the
+ * rows of datasets keyed by address), or both. Requests without an account use the address alone.
+ */
+export type Subject = { userId: string | null; email: string | null };
+
+/** The WHERE condition selecting a subject's rows of one dataset; `bind` turns a value into SQL. */
+export function subjectCondition(dataset: Dataset, subject: Subject, bind: (value: string) => string): string {
+  const parts: string[] = [];
+  if (subject.userId) parts.push(`${dataset.owner} = ${bind(subject.userId)}`);
+  if (subject.email && dataset.subjectEmail) parts.push(`${dataset.subjectEmail} = ${bind(subject.email)}`);
+  return parts.length > 0 ? `(${parts.join(" OR ")})` : "false";
+}
+
+function assertSubject(subject: Subject) {
+  if (!subject.userId && !subject.email) throw new AppError("UNAUTHENTICATED", { reason: "NO_OWNER" });
+  if (subject.userId !== null) assertOwner(subject.userId);
+}
+
 /** Name of the dataset's time column, used as the key of the timestamp in output rows. */
 export function timeKey(dataset: Dataset): string {
   return /"(\w+)"$/.exec(dataset.time)?.[1] ?? "time";
@@ -52,16 +71,24 @@ export function textSql(column: Column): string {
 
 /** Exact row counts per dataset, broken down by the policy version in force at collection. */
 /** Exact counts per dataset (and per policy version); `only` limits which datasets are counted. */
-export async function countDatasets(db: Queryable, userId: string, only: (dataset: Dataset) => boolean = () => true) {
-  assertOwner(userId);
+export async function countDatasets(
+  db: Queryable,
+  owner: string | Subject,
+  only: (dataset: Dataset) => boolean = () => true,
+) {
+  const subject: Subject = typeof owner === "string" ? { userId: owner, email: null } : owner;
+  if (typeof owner === "string") assertOwner(owner);
+  else assertSubject(subject);
+  const values = [subject.userId, subject.email].filter((value): value is string => value !== null);
+  const bind = (value: string) => `$${values.indexOf(value) + 1}::text`;
   const parts = datasets.flatMap((dataset, index) =>
     only(dataset)
       ? [
-          `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${dataset.owner} = $1 GROUP BY 2`,
+          `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${subjectCondition(dataset, subject, bind)} GROUP BY 2`,
         ]
       : [],
   );
-  const { rows } = await db.query<{ d: number; p: string | null; n: string }>(parts.join("\nUNION ALL\n"), [userId]);
+  const { rows } = await db.query<{ d: number; p: string | null; n: string }>(parts.join("\nUNION ALL\n"), values);
   const result = new Map<string, { total: number; byPolicy: Map<string | null, number> }>();
   for (const dataset of datasets) result.set(dataset.key, { total: 0, byPolicy: new Map() });
   for (const row of rows) {

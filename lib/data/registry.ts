@@ -40,6 +40,13 @@ export type Dataset = {
   from: string;
   /** SQL expression holding the owner's user id. */
   owner: string;
+  /**
+   * For data we hold about people with or without an account, keyed by address: the SQL
+   * expression holding the (lower-case) address. A request filed without an account matches
+   * these rows once the address is verified (lib/requests/public.ts); `owner` then joins a
+   * verified account with the same address, so account holders see the rows too.
+   */
+  subjectEmail?: string;
   /** Timestamp column used for ordering and date filters (SQL `timestamp(3)`). */
   time: string;
   timeLabel: string;
@@ -478,7 +485,85 @@ export const categories: Category[] = [
   },
 ];
 
+/**
+ * A dataset keyed by address: the rows belong to the account with the same, verified,
+ * address (if any) and to whoever verifies the address through a request.
+ */
+function emailKeyed(
+  fields: Omit<Dataset, "from" | "owner" | "id" | "subjectEmail" | "idType"> & Partial<Pick<Dataset, "policy">>,
+): Dataset {
+  return {
+    from: `"${fields.table}" t LEFT JOIN "User" ou ON ou.email = t.email AND ou."emailVerified" IS NOT NULL`,
+    owner: `ou.id`,
+    subjectEmail: `t.email`,
+    id: `t.id`,
+    idType: "text",
+    ...fields,
+  };
+}
+
+categories.push({
+  slug: "contacts",
+  title: "Newsletter, events and contact messages",
+  description:
+    "Kept by email address, with or without an account: newsletter subscriptions, sign-ups for our events, and messages sent through the website's contact form.",
+  source: "PROVIDED",
+  purpose: "To send the newsletter you asked for, run the events you signed up for, and answer your messages.",
+  retention: "Newsletter until you unsubscribe; event sign-ups 2 years; contact messages 3 years.",
+  retentionDays: null,
+  sharingTags: ["contact details"],
+  datasets: [
+    emailKeyed({
+      key: "newsletter-subscriptions",
+      title: "Newsletter subscriptions",
+      table: "NewsletterSubscriber",
+      time: `t."subscribedAt"`,
+      timeLabel: "Subscribed",
+      policy: `t."policyVersionId"`,
+      correctable: true,
+      columns: [
+        text("email", "Email address"),
+        text("name", "Name"),
+        text("source", "Where you subscribed"),
+        date("unsubscribedAt", "Unsubscribed", "unsubscribedAt"),
+      ],
+    }),
+    emailKeyed({
+      key: "event-signups",
+      title: "Event sign-ups",
+      table: "EventSignup",
+      time: `t."signedUpAt"`,
+      timeLabel: "Signed up",
+      correctable: true,
+      columns: [
+        text("email", "Email address"),
+        text("name", "Name"),
+        text("company", "Company"),
+        text("event", "Event"),
+        { key: "attended", label: "Attended", sql: `t.attended`, kind: "bool" },
+      ],
+    }),
+    emailKeyed({
+      key: "contact-messages",
+      title: "Contact messages",
+      table: "ContactMessage",
+      time: `t."receivedAt"`,
+      timeLabel: "Received",
+      correctable: true,
+      columns: [
+        text("email", "Email address"),
+        text("name", "Name"),
+        text("message", "Message"),
+        text("ip", "IP address"),
+      ],
+    }),
+  ],
+});
+
 export const datasets: Dataset[] = categories.flatMap((category) => category.datasets);
+
+/** Every dataset keyed by address: where an address appears, whether or not it has an account. */
+export const emailKeyedDatasets: Dataset[] = datasets.filter((dataset) => dataset.subjectEmail);
 
 export function findCategory(slug: string): Category | undefined {
   return categories.find((category) => category.slug === slug);

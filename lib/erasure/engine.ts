@@ -15,7 +15,7 @@ import { createElement } from "react";
 import { recordAudit } from "../audit/record";
 import { forgetSignInAttempts } from "../auth/rate-limit";
 import { now } from "../core/clock";
-import { categories } from "../data/registry";
+import { categories, emailKeyedDatasets } from "../data/registry";
 import { countDatasets } from "../data/queries";
 import { getPool, prisma } from "../core/db";
 import { sendEmail } from "../email/send";
@@ -23,10 +23,12 @@ import { ErasureReceiptEmail } from "../email/templates/erasure-receipt";
 import { env } from "../core/env";
 import { AppError } from "../core/errors";
 import { removeExportFiles } from "../export/files";
+import { exportStorage } from "../export/storage";
 import { log } from "../core/log";
 import { enqueue } from "../core/queue";
 import { Prisma } from "../generated/prisma/client";
 import { BATCHED_RULES, KEPT_FOR_PEOPLE } from "./plan";
+import { ACCOUNT_ERASED, ACCOUNT_ERASED_TEXT, REQUEST_STATUS_CHANGED_JOB } from "./queue";
 import { suppressEmail } from "./suppression";
 
 export type ErasureCounts = {
@@ -234,6 +236,13 @@ async function deleteInBatches(pool: pg.Pool, rule: BatchedRule, userId: string,
 async function finalTransaction(erasureId: string, userId: string, counts: ErasureCounts) {
   const at = await now();
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true } });
+  // Agents' permission files of the person's requests leave storage first (their rows go below).
+  const uploads = await prisma.agentPermissionUpload.findMany({
+    where: { request: { userId } },
+    select: { storageKey: true },
+  });
+  for (const upload of uploads) await exportStorage().removePrefix(upload.storageKey);
+  const closedRequestIds: string[] = [];
   await prisma.$transaction(
     async (tx) => {
       const erasure = await tx.erasure.findUniqueOrThrow({ where: { id: erasureId } });
@@ -246,10 +255,34 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
         await tx.verificationToken.deleteMany({
           where: { identifier: { in: [email, user.email, ...pendingAddresses] } },
         });
-        // Requests outlive the account for the metrics: their personal text goes.
+        // Requests outlive the account for the metrics: their personal text goes. Open ones close
+        // with a stated outcome (counted as withdrawn), except the deletion request that asked
+        // for this erasure, which completes when it is done.
         const requestIds = (await tx.privacyRequest.findMany({ where: { userId }, select: { id: true } })).map(
           (row) => row.id,
         );
+        const requesterId = erasure.requester === "PRIVACY_REQUEST" ? erasure.requesterRef : null;
+        const stillOpen = await tx.privacyRequest.findMany({
+          where: { userId, isOpen: true, ...(requesterId ? { id: { not: requesterId } } : {}) },
+          select: { id: true },
+        });
+        await tx.privacyRequest.updateMany({
+          where: { id: { in: stillOpen.map((row) => row.id) } },
+          data: {
+            status: "WITHDRAWN",
+            isOpen: false,
+            closedAt: at,
+            awaitingSubjectSince: null,
+            closedReason: ACCOUNT_ERASED,
+          },
+        });
+        closedRequestIds.push(...stillOpen.map((row) => row.id));
+        await tx.agentPermissionUpload.deleteMany({ where: { request: { userId } } });
+        await tx.subjectVerificationToken.deleteMany({ where: { request: { userId } } });
+        await tx.requestSubjectMatch.updateMany({ where: { userId }, data: { userId: null } });
+        // Address-keyed rows (newsletter, events, contact messages) go with the account's address.
+        for (const dataset of emailKeyedDatasets)
+          await tx.$executeRawUnsafe(`DELETE FROM "${dataset.table}" t WHERE ${dataset.subjectEmail} = $1`, email);
         await tx.privacyRequest.updateMany({
           where: { userId },
           data: {
@@ -265,6 +298,26 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
           where: { OR: [{ requestId: { in: requestIds } }, { actorId: userId }] },
           data: { note: null, actorId: null },
         });
+        // The requests filed by address keep their type and dates, not who they were about.
+        await tx.privacyRequest.updateMany({
+          where: { userId, ...(requesterId ? { id: { not: requesterId } } : {}) },
+          data: { subjectEmail: null, subjectName: null, agentName: null, agentEmail: null, statusTokenSealed: null },
+        });
+        if (closedRequestIds.length > 0) {
+          await tx.privacyRequest.updateMany({
+            where: { id: { in: closedRequestIds } },
+            data: { resolution: ACCOUNT_ERASED_TEXT },
+          });
+          await tx.privacyRequestEvent.createMany({
+            data: closedRequestIds.map((requestId) => ({
+              requestId,
+              status: "WITHDRAWN" as const,
+              note: ACCOUNT_ERASED_TEXT,
+              byTeam: false,
+              createdAt: at,
+            })),
+          });
+        }
         await tx.$executeRaw`
           UPDATE "ParentRequest" SET "parentEmail" = '[erased]', "parentName" = '[erased]' WHERE lower("parentEmail") = ${email}`;
         await tx.$executeRaw`
@@ -303,6 +356,10 @@ async function finalTransaction(erasureId: string, userId: string, counts: Erasu
     },
     { timeout: 60_000 },
   );
+  for (const requestId of closedRequestIds)
+    await enqueue(REQUEST_STATUS_CHANGED_JOB, { requestId }, { retryLimit: 3 }).catch((error) =>
+      log.error("status-changed job not queued", { requestId, error }),
+    );
   // The counter of sign-in links lives outside this transaction (rate-limiter-flexible's own queries).
   if (user)
     await forgetSignInAttempts(user.email).catch((error) =>

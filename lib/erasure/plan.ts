@@ -12,7 +12,9 @@ export type ErasureRule =
   /** Rows found by the person's email address rather than their id. */
   | { how: "by-email"; note: string }
   /** Rows kept for a reason, with their personal fields removed. */
-  | { how: "scrub"; note: string };
+  | { how: "scrub"; note: string }
+  /** Rows of one privacy request (foreign key ON DELETE CASCADE), removed for the person's requests. */
+  | { how: "with-request"; note: string };
 
 export const ERASURE_PLAN: Record<string, ErasureRule> = {
   // Large tables first, in batches. Keyset order (time, id) follows each table's (owner, time, id) index.
@@ -51,10 +53,27 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
     note: "pending sign-in links: identifier is the address (and a pending new address)",
   },
   rate_limits: { how: "by-email", note: "the per-address sign-in counter, keyed by a hash of the address" },
+  // Address-keyed data about people with or without an account (lib/data/registry.ts, "contacts").
+  NewsletterSubscriber: { how: "by-email", note: "newsletter subscriptions of the account's address" },
+  EventSignup: { how: "by-email", note: "event sign-ups of the account's address" },
+  ContactMessage: { how: "by-email", note: "contact-form messages of the account's address" },
+
+  AgentPermissionUpload: {
+    how: "with-request",
+    note: "an authorized agent's upload of the consumer's permission: file deleted from storage, row deleted, for every request of the person",
+  },
+  SubjectVerificationToken: {
+    how: "with-request",
+    note: "single-use confirmation links of a request filed by address (hash only); deleted with the request",
+  },
+  RequestSubjectMatch: {
+    how: "scrub",
+    note: "how a request filed by address was matched: the matched account's id is removed, the dataset and count kept",
+  },
 
   PrivacyRequest: {
     how: "scrub",
-    note: "kept 24 months for the public request metrics (CCPA regs 7102): type, law, dates, outcome; the owner (SET NULL), details and subject are removed",
+    note: "kept 24 months for the public request metrics (CCPA regs 7102): type, law, dates, outcome; the owner (SET NULL), details, subject, the address and name a request was filed with and any agent's name and address are removed; open requests close as withdrawn (closedReason ACCOUNT_ERASED)",
   },
   PrivacyRequestEvent: { how: "scrub", note: "the request's timeline: notes and actor removed, status and dates kept" },
   ParentRequest: {
@@ -78,6 +97,13 @@ export const ERASURE_PLAN: Record<string, ErasureRule> = {
 
 /** Tables erasure leaves as they are, and why. */
 export const KEPT: Record<string, string> = {
+  Agent:
+    "an authorized agent's registration (DRP): its name and contact are the agent business's, not a consumer's; no consumer is named",
+  AgentToken: "hashes of an agent's bearer tokens; nothing about a consumer",
+  AgentCall:
+    "the log of an agent's calls (agent, endpoint, HTTP status, outcome, the DRP request id); no claims, addresses or IPs are stored",
+  AgentRequest:
+    "the DRP side of a privacy request (agent, exercise, callback URL, dates); the consumer's identity claims are never stored here, and the privacy request it points to is scrubbed like any other",
   AuditLog:
     "append-only by law and by trigger; it names people only by their audit reference and holds their IP addresses encrypted with their own key, both made meaningless when PersonKey is deleted",
   EmailSuppression:

@@ -14,7 +14,7 @@ import { ZipArchive } from "archiver";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { categories, isSharedIn, type Dataset } from "../data/registry";
-import { countDatasets, outputColumns } from "../data/queries";
+import { countDatasets, outputColumns, type Subject } from "../data/queries";
 import { HashingStream } from "./hashing";
 import { buildManifest, type Manifest, type ManifestFile } from "./manifest";
 import { csvCopySql, jsonCopySql, sqlLiteral } from "./sql";
@@ -25,8 +25,12 @@ export type ExportProgress = { doneRows: number; totalRows: number; currentCateg
 export type BuildExportOptions = {
   pool: pg.Pool;
   exportId: string;
-  userId: string;
+  /** The account exported; null for a request without an account (address-keyed rows only). */
+  userId: string | null;
+  /** The account's address, or the verified address of a request without an account. */
   email: string;
+  /** Whether the address-keyed datasets match by `email` too (requests filed by address). */
+  matchEmail?: boolean;
   outputPath: string;
   companyName: string;
   appUrl: string;
@@ -165,7 +169,8 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     await side.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await side.query(`SET TRANSACTION SNAPSHOT ${sqlLiteral(snapshot.rows[0].id)}`);
     await side.query("SET LOCAL TimeZone = 'UTC'");
-    const counts = await countDatasets(client, options.userId);
+    const subject: Subject = { userId: options.userId, email: options.matchEmail ? options.email : null };
+    const counts = await countDatasets(client, subject);
     const totalRows = [...counts.values()].reduce((sum, entry) => sum + entry.total, 0);
     const policies = await client.query<{
       id: string;
@@ -204,7 +209,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     const startSpool = (dataset: Dataset) => {
       const path = `${options.outputPath}.${dataset.key}.csv`;
       spoolFiles.push(path);
-      const copy = side.query(copyTo(csvCopySql(dataset, options.userId, policyLabels)));
+      const copy = side.query(copyTo(csvCopySql(dataset, subject, policyLabels)));
       const hasher = new HashingStream();
       const spool = { path, copy, hasher, lines: 0, done: Promise.resolve() };
       spool.done = pipeline(
@@ -226,7 +231,7 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       const expected = counts.get(dataset.key)?.total ?? 0;
       const jsonPath = `${dataset.key}.json`;
       const csvPath = `${dataset.key}.csv`;
-      const jsonCopy = client.query(copyTo(jsonCopySql(dataset, options.userId, policyLabels)));
+      const jsonCopy = client.query(copyTo(jsonCopySql(dataset, subject, policyLabels)));
       const jsonHasher = new HashingStream();
       const shaper = new JsonLinesToArray(
         outputColumns(dataset).map((column) => column.key),

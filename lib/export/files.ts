@@ -23,3 +23,9 @@ export async function removeExportFile(fileName: string): Promise<void> {
   await storage.removePrefix(fileName);
   if (storage.kind !== "local") await removeSpoolFiles(fileName);
 }
+
+/** An authorized agent's uploaded permission (kept in the same storage; deleted with its request). */
+export function permissionFileName(uploadId: string): string {
+  if (!/^[a-z0-9]+$/i.test(uploadId)) throw new Error("bad upload id");
+  return `${uploadId}.permission`;
+}

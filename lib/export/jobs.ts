@@ -63,6 +63,7 @@ export async function runExportJob(exportId: string): Promise<void> {
       id: true,
       status: true,
       userId: true,
+      subjectEmail: true,
       parentRequestId: true,
       privacyRequestId: true,
       user: { select: { email: true, restrictedAt: true } },
@@ -71,7 +72,12 @@ export async function runExportJob(exportId: string): Promise<void> {
   if (!job || job.status === "READY" || job.status === "EXPIRED") return;
   // Processing of a restricted account (being erased, or under review) has stopped; only the
   // export an approved parent asked to review is still built.
-  if (job.user.restrictedAt && !job.parentRequestId && !job.privacyRequestId) {
+  const email = job.user?.email ?? job.subjectEmail;
+  if (!email) {
+    await prisma.exportJob.update({ where: { id: job.id }, data: { status: "FAILED", error: "Nobody to export." } });
+    return;
+  }
+  if (job.user?.restrictedAt && !job.parentRequestId && !job.privacyRequestId) {
     await prisma.exportJob.update({
       where: { id: job.id },
       data: { status: "FAILED", error: "Processing of this account is paused." },
@@ -92,7 +98,8 @@ export async function runExportJob(exportId: string): Promise<void> {
       pool: getPool(),
       exportId: job.id,
       userId: job.userId,
-      email: job.user.email,
+      email,
+      matchEmail: Boolean(job.subjectEmail),
       outputPath: partPath,
       companyName: env().COMPANY_NAME,
       appUrl: env().APP_URL,
@@ -152,7 +159,7 @@ export async function runExportJob(exportId: string): Promise<void> {
     }
     try {
       await sendEmail({
-        to: job.user.email,
+        to: email,
         subject: "Your data export is ready",
         template: createElement(ExportReadyEmail, {
           url: `${env().APP_URL}/account/data#export`,
@@ -211,6 +218,13 @@ export async function expireExports(options: { now?: Date; requeue?: (exportId: 
   for (const object of await exportStorage().list()) {
     if (at.getTime() - object.modifiedAt.getTime() < maxAgeMs) continue;
     const id = object.name.split(".")[0];
+    if (object.name.endsWith(".permission")) {
+      // An agent's permission file lives as long as its request (deleted with it).
+      if ((await prisma.agentPermissionUpload.count({ where: { storageKey: object.name } })) > 0) continue;
+      await exportStorage().removePrefix(object.name);
+      orphans++;
+      continue;
+    }
     const live = await prisma.exportJob.count({ where: { id, status: { in: ["QUEUED", "RUNNING", "READY"] } } });
     if (live === 0) {
       await removeExportFiles(id);

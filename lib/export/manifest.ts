@@ -18,7 +18,7 @@ export type Manifest = {
   format: typeof MANIFEST_FORMAT;
   exportId: string;
   generatedAt: string;
-  subject: { userId: string; email: string };
+  subject: { userId: string | null; email: string };
   totals: { rows: number; files: number };
   files: ManifestFile[];
 };
@@ -26,7 +26,7 @@ export type Manifest = {
 export function buildManifest(options: {
   exportId: string;
   generatedAt: Date;
-  userId: string;
+  userId: string | null;
   email: string;
   files: ManifestFile[];
 }): Manifest {

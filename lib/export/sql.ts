@@ -2,7 +2,7 @@
 // or as CSV (COPY ... FORMAT csv) itself, so the export streams bytes, not
 // parsed rows. CSV cells are neutralised in SQL with the same rule as csv.ts.
 import type { Column, Dataset } from "../data/registry";
-import { outputColumns } from "../data/queries";
+import { outputColumns, subjectCondition, type Subject } from "../data/queries";
 import { FORMULA_START_CODES } from "./csv";
 
 /**
@@ -36,9 +36,11 @@ function policyLabelSql(column: Column, policyLabels: Map<string, string>): stri
   return `CASE ${column.sql} ${cases} ELSE ${column.sql} END`;
 }
 
-function scan(dataset: Dataset, userId: string, select: string): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(userId)) throw new Error("unexpected user id");
-  return `SELECT ${select} FROM ${dataset.from} WHERE ${dataset.owner} = ${sqlLiteral(userId)} ORDER BY ${dataset.time}, ${dataset.id}`;
+function scan(dataset: Dataset, owner: string | Subject, select: string): string {
+  const subject: Subject = typeof owner === "string" ? { userId: owner, email: null } : owner;
+  if (subject.userId !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(subject.userId)) throw new Error("unexpected user id");
+  if (!subject.userId && !subject.email) throw new Error("export without a subject");
+  return `SELECT ${select} FROM ${dataset.from} WHERE ${subjectCondition(dataset, subject, sqlLiteral)} ORDER BY ${dataset.time}, ${dataset.id}`;
 }
 
 /**
@@ -58,7 +60,7 @@ function exportValueSql(column: Column, policyLabels: Map<string, string>): stri
  * CSV format with control characters as delimiter and quote never quotes
  * anything, because JSON text escapes every control character.
  */
-export function jsonCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
+export function jsonCopySql(dataset: Dataset, userId: string | Subject, policyLabels: Map<string, string>): string {
   const columns = outputColumns(dataset);
   const select = columns.map((column) => `${exportValueSql(column, policyLabels)} AS "${column.key}"`).join(", ");
   const values = columns.map((column) => `s."${column.key}"`).join(", ");
@@ -66,7 +68,7 @@ export function jsonCopySql(dataset: Dataset, userId: string, policyLabels: Map<
   return `COPY (SELECT ',' || json_build_array(${values})::text FROM (${scan(dataset, userId, select)}) s) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
 }
 
-export function csvCopySql(dataset: Dataset, userId: string, policyLabels: Map<string, string>): string {
+export function csvCopySql(dataset: Dataset, userId: string | Subject, policyLabels: Map<string, string>): string {
   const select = outputColumns(dataset)
     .map((column) => {
       const value = exportValueSql(column, policyLabels);

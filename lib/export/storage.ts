@@ -37,7 +37,8 @@ export interface ExportStorage {
   list(): Promise<StoredObject[]>;
 }
 
-const NAME = /^[a-z0-9]+\.zip(\.part)?(\.[a-z-]+\.csv)?$/i;
+// Export archives (`<id>.zip`, spools) and authorized agents' permission files (`<id>.permission`).
+const NAME = /^[a-z0-9]+\.(zip(\.part)?(\.[a-z-]+\.csv)?|permission)$/i;
 
 function checkName(name: string) {
   if (!NAME.test(name)) throw new Error("bad export file name");

@@ -83,6 +83,26 @@ export const SEALED_COLUMNS: SealedColumn[] = [
       ).count,
   },
   {
+    name: "PrivacyRequest.statusTokenSealed",
+    purpose: () => "subject-status",
+    read: async (after, take) =>
+      (
+        await prisma.privacyRequest.findMany({
+          where: { statusTokenSealed: { not: null }, ...(after ? { id: { gt: after } } : {}) },
+          orderBy: { id: "asc" },
+          take,
+          select: { id: true, statusTokenSealed: true },
+        })
+      ).map((row) => ({ id: row.id, sealed: row.statusTokenSealed! })),
+    write: async (id, from, to) =>
+      (
+        await prisma.privacyRequest.updateMany({
+          where: { id, statusTokenSealed: from },
+          data: { statusTokenSealed: to },
+        })
+      ).count,
+  },
+  {
     name: "SealedKey.sealed",
     purpose: (row) => dataKeyPurpose(row.id),
     read: async (after, take) =>

@@ -9,7 +9,9 @@ import { getPool, prisma } from "../core/db";
 import { AppError } from "../core/errors";
 import { formatDate, formatNumber } from "../core/format";
 import { kickErasure, requestErasure } from "../erasure/request";
+import { emailKeyedDatasets } from "../data/registry";
 import { enqueueExport } from "../export/queue";
+import { exportStorage } from "../export/storage";
 import type { Jurisdiction, RequestStatus, RequestType } from "../generated/prisma/enums";
 import { getPolicyVersionIdNow, recordConsentChanges, type ConsentChange } from "../preferences/consent";
 import { updateEmailPreferences } from "../preferences/email";
@@ -65,6 +67,8 @@ export async function listRequestQueue({
     return `$${params.length}`;
   };
   const status = filters.status ?? "OPEN";
+  // A request filed by address joins the queue once the address is verified.
+  where.push(`p.status <> 'AWAITING_VERIFICATION'`);
   if (status === "OPEN" || filters.overdue || filters.dueWithinDays !== undefined) where.push(`p."isOpen"`);
   if (status !== "OPEN" && status !== "ALL") where.push(`p.status = ${param(status)}::"RequestStatus"`);
   if (filters.type) where.push(`p.type = ${param(filters.type)}::"RequestType"`);
@@ -77,7 +81,7 @@ export async function listRequestQueue({
     where.push(`p."dueAt" <= ${param(new Date(at.getTime() + filters.dueWithinDays * 86_400_000))}`);
   }
   const { rows } = await getPool().query<QueueRow>(
-    `SELECT p.id, p.type, p.status, p."isOpen", p.jurisdiction, p."dueAt", p."createdAt", p."extendedAt", p."assigneeId", u.email
+    `SELECT p.id, p.type, p.status, p."isOpen", p.jurisdiction, p."dueAt", p."createdAt", p."extendedAt", p."assigneeId", COALESCE(u.email, p."subjectEmail") AS email
        FROM "PrivacyRequest" p LEFT JOIN "User" u ON u.id = p."userId"
       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY p."dueAt", p.id
@@ -101,6 +105,8 @@ export async function getRequestForTeam({ admin, id }: { admin: Viewer; id: stri
         select: { id: true, email: true, name: true, restrictedAt: true, profile: { select: { country: true } } },
       },
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      subjectMatches: { orderBy: { createdAt: "asc" } },
+      permissionUploads: { select: { id: true, contentType: true, size: true, sha256: true, createdAt: true } },
     },
   });
   if (!request) return null;
@@ -336,10 +342,10 @@ export async function completeProcessingRequest(options: TeamAction) {
     select: { type: true, userId: true, objectionScope: true, isOpen: true, verifiedAt: true },
   });
   if (!request) throw new AppError("NOT_FOUND", { reason: "REQUEST" });
-  if (!["RESTRICTION", "OBJECTION"].includes(request.type))
+  if (!["RESTRICTION", "OBJECTION", "OPT_OUT_SALE", "OPT_IN_SALE"].includes(request.type))
     throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
-  if (!request.userId) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
   requireVerified(request);
+  if (!request.userId) return completeProcessingWithoutAccount(options);
   const userId = request.userId;
   const scope = request.objectionScope as ObjectionScope[];
   // Marketing off goes through the preference layer, which writes its own consent events.
@@ -355,7 +361,22 @@ export async function completeProcessingRequest(options: TeamAction) {
   await prisma.$transaction(async (tx) => {
     const locked = await openRequest(tx, options.id);
     const changes: ConsentChange[] = [];
-    if (locked.type === "RESTRICTION") {
+    if (locked.type === "OPT_OUT_SALE" || locked.type === "OPT_IN_SALE") {
+      // "Do not sell or share" covers cross-context advertising: advertising cookies follow the choice.
+      const optOut = locked.type === "OPT_OUT_SALE";
+      await tx.userPreferences.upsert({
+        where: { userId },
+        create: { userId, advertisingCookies: false },
+        update: optOut ? { advertisingCookies: false } : {},
+      });
+      changes.push({ subject: "sale:opt_out", oldValue: null, newValue: optOut ? "on" : "off" });
+      if (optOut) changes.push({ subject: "cookies:advertising", oldValue: null, newValue: "off" });
+      done.push(
+        optOut
+          ? "We do not sell or share your personal information, and advertising cookies are off for your account."
+          : "Your earlier “do not sell or share” request is withdrawn. Advertising cookies stay off until you turn them on.",
+      );
+    } else if (locked.type === "RESTRICTION") {
       await tx.user.update({ where: { id: userId }, data: { restrictedAt: at } });
       await tx.$executeRaw`SELECT pg_notify('telemetry_prefs', ${`user:${userId}`})`;
       changes.push({ subject: "processing:restricted", oldValue: "off", newValue: "on" });
@@ -392,6 +413,36 @@ export async function completeProcessingRequest(options: TeamAction) {
   await notifyPerson(options.id, "COMPLETED", done.join(" "));
 }
 
+/**
+ * Objection, "do not sell or share" and its withdrawal for a request filed by address with no
+ * account: what we hold under the address is a newsletter subscription, event sign-ups and
+ * messages; marketing stops by ending the subscription, and the choice is recorded on the request.
+ */
+async function completeProcessingWithoutAccount(options: TeamAction) {
+  const at = await now();
+  let resolution = "";
+  await prisma.$transaction(async (tx) => {
+    const locked = await openRequest(tx, options.id);
+    const email = locked.subjectVerifiedAt ? locked.subjectEmail : null;
+    if (!email || locked.type === "RESTRICTION") throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
+    const done: string[] = [];
+    if (locked.type === "OPT_OUT_SALE")
+      done.push("We do not sell or share the personal information we hold under your address.");
+    if (locked.type === "OPT_IN_SALE") done.push("Your earlier “do not sell or share” request is withdrawn.");
+    if (locked.type === "OBJECTION" || locked.type === "OPT_OUT_SALE") {
+      const ended = await tx.newsletterSubscriber.updateMany({
+        where: { email, unsubscribedAt: null },
+        data: { unsubscribedAt: at },
+      });
+      if (locked.type === "OBJECTION" || ended.count > 0)
+        done.push("You will get no more marketing email at this address.");
+    }
+    resolution = done.join(" ");
+    await complete(tx, locked, { ...options, resolution, at });
+  });
+  await notifyPerson(options.id, "COMPLETED", resolution);
+}
+
 /** Access: the person's export, built by the export job; the request completes when it is ready. */
 export async function produceAccessExport(options: TeamAction) {
   assertAdmin(options.admin);
@@ -400,10 +451,12 @@ export async function produceAccessExport(options: TeamAction) {
     const request = await openRequest(tx, options.id);
     requireVerified(request);
     if (request.type !== "ACCESS") throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
-    if (!request.userId) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
+    // Filed by address: the matched account's data (if any) plus the rows kept under the verified address.
+    const subjectEmail = request.subjectVerifiedAt ? request.subjectEmail : null;
+    if (!request.userId && !subjectEmail) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
     if (request.exportJobId) throw new AppError("CONFLICT", { reason: "EXPORT_UNDER_WAY" });
     const job = await tx.exportJob.create({
-      data: { userId: request.userId, privacyRequestId: request.id, createdAt: at },
+      data: { userId: request.userId, subjectEmail, privacyRequestId: request.id, createdAt: at },
       select: { id: true },
     });
     await applyStep(tx, request, {
@@ -426,12 +479,14 @@ export async function produceAccessExport(options: TeamAction) {
 export async function completeAccessRequest(exportJobId: string) {
   const job = await prisma.exportJob.findUnique({
     where: { id: exportJobId },
-    select: { status: true, privacyRequestId: true, expiresAt: true },
+    select: { status: true, privacyRequestId: true, expiresAt: true, subjectEmail: true },
   });
   if (!job?.privacyRequestId || job.status !== "READY") return;
   const at = await now();
   const until = job.expiresAt ? formatDate(job.expiresAt, "longDate") : null;
-  const resolution = `Your copy is ready. Download it from “Your data” in your privacy center${until ? ` until ${until}` : ""}.`;
+  const resolution = job.subjectEmail
+    ? `Your copy is ready. Download it from this request's page${until ? ` until ${until}` : ""}.`
+    : `Your copy is ready. Download it from “Your data” in your privacy center${until ? ` until ${until}` : ""}.`;
   const completed = await prisma.$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({
       where: { id: job.privacyRequestId! },
@@ -460,7 +515,26 @@ export async function runDeletionRequest(options: TeamAction) {
     const request = await openRequest(tx, options.id);
     requireVerified(request);
     if (request.type !== "DELETION") throw new AppError("INVALID_STATE", { reason: "WRONG_COMPLETION" });
-    if (!request.userId) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
+    if (!request.userId) {
+      // Filed by address, no account: the rows kept under the verified address are deleted now.
+      const email = request.subjectVerifiedAt ? request.subjectEmail : null;
+      if (!email) throw new AppError("INVALID_STATE", { reason: "REQUEST_NO_ACCOUNT" });
+      const total = await deleteAddressKeyedRows(tx, email);
+      await applyStep(tx, request, {
+        status: "COMPLETED",
+        note: `Deleted: ${formatNumber(total)} records.`,
+        byTeam: true,
+        actorId: options.admin.userId,
+        at,
+        audit: "request.completed",
+        ip: options.ip,
+        data: {
+          resolution: `${formatNumber(total)} records kept under your address were deleted.`,
+          assigneeId: request.assigneeId ?? options.admin.userId,
+        },
+      });
+      return null;
+    }
     await applyStep(tx, request, {
       status: "IN_PROGRESS",
       note: "We are deleting your data.",
@@ -480,12 +554,44 @@ export async function runDeletionRequest(options: TeamAction) {
     });
     return erasureId;
   });
+  if (!erasureId) {
+    const request = await prisma.privacyRequest.findUniqueOrThrow({ where: { id: options.id } });
+    await notifyPerson(options.id, "COMPLETED", request.resolution);
+    await forgetRequestSubject(options.id);
+    return;
+  }
   await notifyPerson(
     options.id,
     "IN_PROGRESS",
     "We are deleting your data. You will get a receipt by email when it is done.",
   );
   await kickErasure(erasureId);
+}
+
+/** Deletes every row the registry keeps under an address (newsletter, events, contact messages); returns how many. */
+async function deleteAddressKeyedRows(tx: Tx, email: string): Promise<number> {
+  let total = 0;
+  for (const dataset of emailKeyedDatasets)
+    total += await tx.$executeRawUnsafe(`DELETE FROM "${dataset.table}" t WHERE ${dataset.subjectEmail} = $1`, email);
+  return total;
+}
+
+/**
+ * After a deletion request filed by address is done (and its person told): the address, names,
+ * agent's details and permission file it was filed with go too; type, dates and outcome stay.
+ */
+async function forgetRequestSubject(requestId: string) {
+  const uploads = await prisma.agentPermissionUpload.findMany({ where: { requestId }, select: { storageKey: true } });
+  for (const upload of uploads) await exportStorage().removePrefix(upload.storageKey);
+  await prisma.$transaction([
+    prisma.agentPermissionUpload.deleteMany({ where: { requestId } }),
+    prisma.subjectVerificationToken.deleteMany({ where: { requestId } }),
+    prisma.requestSubjectMatch.updateMany({ where: { requestId }, data: { userId: null } }),
+    prisma.privacyRequest.update({
+      where: { id: requestId },
+      data: { subjectEmail: null, subjectName: null, agentName: null, agentEmail: null, details: "" },
+    }),
+  ]);
 }
 
 /** Called when a deletion request's erasure has finished (the account and its address are gone by now). */
@@ -509,4 +615,32 @@ export async function completeDeletionRequest(requestId: string, erasureId: stri
       data: { resolution: `Your account and ${formatNumber(total)} records were deleted.` },
     });
   });
+  const request = await prisma.privacyRequest.findUnique({
+    where: { id: requestId },
+    select: { subjectEmail: true, resolution: true },
+  });
+  // Filed by address: the account's own emails went with it; the person is told at the address they confirmed.
+  if (request?.subjectEmail) {
+    await notifyPerson(requestId, "COMPLETED", request.resolution);
+    await forgetRequestSubject(requestId);
+  }
+}
+
+/** An authorized agent's uploaded permission, for the team to check (streamed from the export storage). */
+export async function openPermissionUpload(options: { admin: Viewer; requestId: string; uploadId: string }) {
+  assertAdmin(options.admin);
+  const upload = await prisma.agentPermissionUpload.findFirst({
+    where: { id: options.uploadId, requestId: options.requestId },
+    select: { storageKey: true, contentType: true },
+  });
+  if (!upload) throw new AppError("NOT_FOUND", { reason: "PERMISSION_UPLOAD" });
+  const stored = await exportStorage().open(upload.storageKey);
+  if (!stored) throw new AppError("NOT_FOUND", { reason: "PERMISSION_UPLOAD" });
+  const extension = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg" }[upload.contentType] ?? "bin";
+  return {
+    stream: stored.stream,
+    size: stored.size,
+    contentType: upload.contentType,
+    fileName: `permission.${extension}`,
+  };
 }

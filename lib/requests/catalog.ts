@@ -10,8 +10,31 @@ export const REQUEST_TYPES = [
   "OBJECTION",
   "SHINE_THE_LIGHT",
   "QUESTION",
+  "OPT_OUT_SALE",
+  "OPT_IN_SALE",
 ] as const;
 export type RequestTypeName = (typeof REQUEST_TYPES)[number];
+
+/** What a signed-in person files at /account/requests/new. */
+export const ACCOUNT_FORM_TYPES = [
+  "ACCESS",
+  "CORRECTION",
+  "DELETION",
+  "RESTRICTION",
+  "OBJECTION",
+  "SHINE_THE_LIGHT",
+  "QUESTION",
+] as const satisfies readonly RequestTypeName[];
+
+/** What anyone files at /requests/new, identified by an email address (issue 19). */
+export const PUBLIC_FORM_TYPES = [
+  "ACCESS",
+  "DELETION",
+  "CORRECTION",
+  "OBJECTION",
+  "OPT_OUT_SALE",
+] as const satisfies readonly RequestTypeName[];
+export type PublicRequestType = (typeof PUBLIC_FORM_TYPES)[number];
 
 export const REQUEST_TYPE_INFO: Record<RequestTypeName, { label: string; description: string }> = {
   ACCESS: {
@@ -44,6 +67,15 @@ export const REQUEST_TYPE_INFO: Record<RequestTypeName, { label: string; descrip
       "California residents: which third parties received your personal information for their own direct marketing last year, and what kinds.",
   },
   QUESTION: { label: "A question", description: "Anything else about your privacy or this policy." },
+  OPT_OUT_SALE: {
+    label: "Do not sell or share my personal information",
+    description:
+      "California residents: we stop selling or sharing your personal information, including for cross-context behavioural advertising, and record your choice.",
+  },
+  OPT_IN_SALE: {
+    label: "Allow selling or sharing again",
+    description: "Withdraws an earlier “do not sell or share” request.",
+  },
 };
 
 export const LAW_CHOICES: { value: Law; label: string }[] = [
@@ -70,3 +102,11 @@ export const DENIAL_REASONS = {
   OTHER: "Other (explained below).",
 } as const;
 export type DenialReason = keyof typeof DENIAL_REASONS;
+
+/** How a request reached us (PrivacyRequest.channel), for the team's pages. */
+export const CHANNEL_LABELS = {
+  ACCOUNT: "Signed in, for themself",
+  WEB_FORM: "Web form, by address (no account needed)",
+  HUMAN_AGENT: "Web form, by an authorized agent",
+  DRP_AGENT: "Data Rights Protocol agent",
+} as const;

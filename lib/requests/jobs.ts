@@ -15,6 +15,7 @@ import { log } from "../core/log";
 import { defineJob } from "../core/queue";
 import { REQUEST_TYPE_INFO, type RequestTypeName } from "./catalog";
 import { completeAccessRequest, completeDeletionRequest } from "./admin";
+import { matchSubjectRequest, purgeUnconfirmedSubjectRequests } from "./public";
 import { REQUEST_JOBS } from "./queue";
 import { notifyPerson, requestReference } from "./transitions";
 
@@ -98,5 +99,21 @@ export const requestJobs = [
     payload: z.object({ requestId: z.string(), erasureId: z.string() }),
     handler: handleRequestErasureCompleted,
     work: { pollingIntervalSeconds: 1 },
+  }),
+  defineJob({
+    // After an address is verified: where it appears (requests filed without an account).
+    name: REQUEST_JOBS.matchSubject,
+    payload: z.object({ requestId: z.string() }),
+    handler: async (batch) => {
+      for (const job of batch) await matchSubjectRequest(job.data.requestId);
+    },
+    work: { pollingIntervalSeconds: 1 },
+  }),
+  defineJob({
+    // Requests filed by address and never confirmed are deleted after 7 days (with any agent's upload).
+    name: REQUEST_JOBS.sweepUnconfirmed,
+    payload: z.unknown(),
+    cron: "17 * * * *",
+    handler: async () => purgeUnconfirmedSubjectRequests(),
   }),
 ];

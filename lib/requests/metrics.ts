@@ -37,6 +37,8 @@ export async function getRequestMetrics(): Promise<MetricsRow[]> {
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "closedAt" - "createdAt") / 86400.0)
               FILTER (WHERE status IN ('COMPLETED', 'DENIED') AND "closedAt" IS NOT NULL) AS median
        FROM "PrivacyRequest"
+      -- A request filed by address counts once its address is confirmed (an unconfirmed one is no request).
+      WHERE status <> 'AWAITING_VERIFICATION'
       GROUP BY 1, 2
       ORDER BY 1 DESC, 2`,
   );

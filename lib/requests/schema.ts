@@ -1,11 +1,18 @@
 // Input schemas of privacy requests: the person's forms and the privacy team's actions.
 import { z } from "zod";
 import { checkbox, id, list, optionalText } from "../core/form";
-import { DENIAL_REASONS, OBJECTION_SCOPES, REQUEST_TYPES, type DenialReason, type ObjectionScope } from "./catalog";
+import {
+  ACCOUNT_FORM_TYPES,
+  DENIAL_REASONS,
+  OBJECTION_SCOPES,
+  PUBLIC_FORM_TYPES,
+  type DenialReason,
+  type ObjectionScope,
+} from "./catalog";
 
 export const newRequestSchema = z
   .object({
-    type: z.enum(REQUEST_TYPES, { message: "Choose what you would like us to do." }),
+    type: z.enum(ACCOUNT_FORM_TYPES, { message: "Choose what you would like us to do." }),
     law: z.enum(["GDPR", "CCPA", "OTHER"], { message: "Tell us where you live." }),
     details: z.string({ message: "Tell us a little more." }).trim().max(5000, "Please keep it under 5,000 characters."),
     objectionScope: list(z.enum(Object.keys(OBJECTION_SCOPES) as [ObjectionScope, ...ObjectionScope[]])),
@@ -78,3 +85,59 @@ export const shineTheLightSchema = z.object({
   requestId,
   cover: z.string().trim().min(10, "Write the cover text.").max(4000),
 });
+
+// ------------------------------------------ requests without an account (issue 19) --
+
+const email = (missing: string) =>
+  z
+    .string({ message: missing })
+    .trim()
+    .toLowerCase()
+    .min(1, missing)
+    .max(254, "That address is too long.")
+    .pipe(z.email("Enter a valid email address, like name@example.com."));
+const personName = (max = 120) => optionalText(max, `Please keep the name under ${max} characters.`);
+
+/** The public form at /requests/new (the permission file, when an agent files, is checked apart: see permission.ts). */
+export const publicRequestSchema = z
+  .object({
+    type: z.enum(PUBLIC_FORM_TYPES, { message: "Choose what you would like us to do." }),
+    law: z.enum(["GDPR", "CCPA", "OTHER"], { message: "Tell us where you live." }),
+    filingFor: z.enum(["self", "other"], { message: "Tell us whether you are filing for yourself." }),
+    email: email("Enter the email address the request is about."),
+    name: personName(),
+    agentName: personName(),
+    agentEmail: optionalText(254, "That address is too long.").transform((value) => value?.toLowerCase() ?? null),
+    details: optionalText(5000, "Please keep it under 5,000 characters.").transform((value) => value ?? ""),
+    /** The permission file's bytes (the action reads the upload into this field; see app/(public)/requests/actions.ts). */
+    permission: z.custom<Uint8Array>((value) => value instanceof Uint8Array).optional(),
+    confirm: checkbox().refine((value) => value, "Confirm that the information is true."),
+  })
+  .superRefine((input, context) => {
+    if (input.type === "CORRECTION" && input.details.length < 10)
+      context.addIssue({
+        code: "custom",
+        path: ["details"],
+        message: "Tell us what is wrong and how to correct it (at least 10 characters).",
+      });
+    if (input.filingFor === "other") {
+      if (!input.agentName || input.agentName.length < 2)
+        context.addIssue({ code: "custom", path: ["agentName"], message: "Enter your name (the agent's)." });
+      if (!input.agentEmail || !z.email().safeParse(input.agentEmail).success)
+        context.addIssue({
+          code: "custom",
+          path: ["agentEmail"],
+          message: "Enter your email address (the agent's), like name@example.com.",
+        });
+      else if (input.agentEmail === input.email)
+        context.addIssue({
+          code: "custom",
+          path: ["agentEmail"],
+          message: "Enter your own address here, and the consumer's address above.",
+        });
+    }
+  });
+export type PublicRequestForm = z.output<typeof publicRequestSchema>;
+
+/** The token of an emailed confirmation link or a private status link. */
+export const subjectLinkSchema = z.object({ token: z.string().min(1).max(300) });

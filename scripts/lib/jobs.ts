@@ -12,6 +12,7 @@ import { parentJobs } from "../../lib/parents/jobs";
 import { requestJobs } from "../../lib/requests/jobs";
 import { legalJobs } from "../../lib/legal/jobs";
 import { retentionJobs } from "../../lib/retention/jobs";
+import { agentJobs } from "../../lib/agents/jobs";
 
 // Notices send what policies and breaches (domains above notices) say.
 const noticeJobs = createNoticeJobs({ renderers: { POLICY: renderPolicyNotice, BREACH: renderBreachNotice } });
@@ -25,4 +26,5 @@ export const jobs: JobDefinition[] = [
   ...requestJobs,
   ...legalJobs,
   ...retentionJobs,
+  ...agentJobs,
 ];

@@ -13,6 +13,8 @@ type Catalog = {
   columns: Map<string, string[]>;
   /** table -> its foreign keys to "User" (column and ON DELETE rule) */
   userKeys: Map<string, { column: string; onDelete: string }[]>;
+  /** table -> its foreign keys to "PrivacyRequest": rows about whoever the request is about */
+  requestKeys: Map<string, { column: string; onDelete: string }[]>;
 };
 
 async function readCatalog(url: string): Promise<Catalog> {
@@ -23,22 +25,24 @@ async function readCatalog(url: string): Promise<Catalog> {
       SELECT table_name, column_name FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
        ORDER BY table_name, ordinal_position`);
-    const keys = await client.query<{ table_name: string; column_name: string; delete_rule: string }>(`
-      SELECT kcu.table_name, kcu.column_name, rc.delete_rule
+    const keys = await client.query<{ table_name: string; column_name: string; delete_rule: string; target: string }>(`
+      SELECT kcu.table_name, kcu.column_name, rc.delete_rule, target.table_name AS target
         FROM information_schema.referential_constraints rc
         JOIN information_schema.key_column_usage kcu
           ON kcu.constraint_schema = rc.constraint_schema AND kcu.constraint_name = rc.constraint_name
         JOIN information_schema.table_constraints target
           ON target.constraint_schema = rc.unique_constraint_schema AND target.constraint_name = rc.unique_constraint_name
-       WHERE rc.constraint_schema = 'public' AND target.table_name = 'User'`);
-    const catalog: Catalog = { columns: new Map(), userKeys: new Map() };
+       WHERE rc.constraint_schema = 'public' AND target.table_name IN ('User', 'PrivacyRequest')`);
+    const catalog: Catalog = { columns: new Map(), userKeys: new Map(), requestKeys: new Map() };
     for (const row of columns.rows)
       catalog.columns.set(row.table_name, [...(catalog.columns.get(row.table_name) ?? []), row.column_name]);
-    for (const row of keys.rows)
-      catalog.userKeys.set(row.table_name, [
-        ...(catalog.userKeys.get(row.table_name) ?? []),
+    for (const row of keys.rows) {
+      const map = row.target === "User" ? catalog.userKeys : catalog.requestKeys;
+      map.set(row.table_name, [
+        ...(map.get(row.table_name) ?? []),
         { column: row.column_name, onDelete: row.delete_rule },
       ]);
+    }
     return catalog;
   } finally {
     await client.end();
@@ -52,6 +56,8 @@ const PERSONAL_COLUMN = /email|identifiers?$|^ip$|Ip$|^userId$|actorId$|ById$/i;
 function personalReasons(catalog: Catalog, table: string): string[] {
   const reasons = new Set((catalog.columns.get(table) ?? []).filter((column) => PERSONAL_COLUMN.test(column)));
   for (const key of catalog.userKeys.get(table) ?? []) reasons.add(`${key.column} -> User`);
+  // Verification tokens, matches and agents' uploads belong to a request, and so to its person.
+  for (const key of catalog.requestKeys.get(table) ?? []) reasons.add(`${key.column} -> PrivacyRequest`);
   if (table === "User") reasons.add("the account itself");
   return [...reasons];
 }
@@ -104,6 +110,21 @@ describe("erasure coverage", () => {
     for (const [name, reason] of Object.entries(KEPT)) expect(reason.length, name).toBeGreaterThan(30);
   });
 
+  it("places the DRP agent tables explicitly, none holding a consumer's identity claims", () => {
+    // Agents' tables name agents, not consumers: the claims an agent sends (name, email, phone,
+    // address) go to the privacy request, which erasure scrubs; none may land in these tables.
+    const agentTables = [...catalog.columns.keys()].filter((name) => name.startsWith("Agent"));
+    expect(agentTables).toEqual(expect.arrayContaining(["Agent", "AgentToken", "AgentRequest", "AgentCall"]));
+    for (const name of agentTables) {
+      expect(name in ERASURE_PLAN || name in KEPT, name).toBe(true);
+      if (name === "AgentPermissionUpload") continue; // a human agent's upload, erased with its request
+      const claims = (catalog.columns.get(name) ?? []).filter((column) =>
+        /email|phone|address|name$|claims|^ip$|userId/i.test(column),
+      );
+      expect(claims, name).toEqual(name === "Agent" ? ["name"] : []);
+    }
+  });
+
   it("erases through the account row every table whose rows belong to an account", () => {
     // "cascade" relies on a foreign key to User with ON DELETE CASCADE; the engine's batched
     // tables are the large ones and must also be owned by a user id column.
@@ -114,6 +135,31 @@ describe("erasure coverage", () => {
           catalog.userKeys.get(name)?.map((key) => key.onDelete),
           name,
         ).toContain("CASCADE");
+      // "with-request" rows go when their request is deleted (and erasure deletes them for the person's requests).
+      if (rule.how === "with-request")
+        expect(
+          catalog.requestKeys.get(name)?.map((key) => key.onDelete),
+          name,
+        ).toContain("CASCADE");
+      // "by-email" rows are found by an address column.
+      if (rule.how === "by-email" && name !== "rate_limits")
+        expect(
+          catalog.columns.get(name)?.some((column) => /email|identifier/i.test(column)),
+          name,
+        ).toBe(true);
     }
+  });
+
+  it("reports a new table that belongs to a privacy request and is in neither list", async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(
+        `CREATE TABLE "RequestNote" (id TEXT PRIMARY KEY, "requestId" TEXT NOT NULL REFERENCES "PrivacyRequest"(id) ON DELETE CASCADE)`,
+      );
+    } finally {
+      await client.end();
+    }
+    expect(uncoveredTables(await readCatalog(url))).toContain("RequestNote (requestId -> PrivacyRequest)");
   });
 });

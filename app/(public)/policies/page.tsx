@@ -27,6 +27,13 @@ export default async function PoliciesIndexPage() {
         </ul>
       )}
       <p className="mt-8 text-gray-800">
+        Anyone can{" "}
+        <Link className="font-medium text-brand-700 underline" href="/requests/new">
+          make a privacy request
+        </Link>{" "}
+        (a copy, a deletion, a correction, an objection, or “do not sell or share”), without an account.
+      </p>
+      <p className="mt-4 text-gray-800">
         A parent whose child under 13 gave us information can{" "}
         <Link className="font-medium text-brand-700 underline" href="/parents">
           ask us to remove it

@@ -35,7 +35,9 @@ export function RequestUpdateEmail(props: {
   reference: string;
   dueDate: string;
   note: string | null;
-  url: string;
+  /** Null for an authorized agent's copy (the consumer follows the request; the agent gets the steps). */
+  url: string | null;
+  forAgent?: boolean;
 }) {
   return (
     <EmailLayout
@@ -47,7 +49,8 @@ export function RequestUpdateEmail(props: {
         {HEADINGS[props.update]}
       </Heading>
       <Text style={emailText.paragraph}>
-        Your request: <strong>{props.typeLabel}</strong> (reference {props.reference}).
+        {props.forAgent ? "The request you filed for the consumer" : "Your request"}: <strong>{props.typeLabel}</strong>{" "}
+        (reference {props.reference}).
         {props.update === "COMPLETED" || props.update === "DENIED" || props.update === "WITHDRAWN"
           ? ""
           : ` We will answer by ${props.dueDate}.`}
@@ -56,7 +59,10 @@ export function RequestUpdateEmail(props: {
       {props.update === "REMINDER" ? (
         <Text style={emailText.paragraph}>Please reply on your request&apos;s page so that we can go on.</Text>
       ) : null}
-      <EmailAction url={props.url} label="See your request" />
+      {props.forAgent && props.update === "COMPLETED" ? (
+        <Text style={emailText.paragraph}>The results went to the consumer.</Text>
+      ) : null}
+      {props.url ? <EmailAction url={props.url} label="See your request" /> : null}
     </EmailLayout>
   );
 }

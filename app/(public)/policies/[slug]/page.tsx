@@ -61,6 +61,13 @@ export default async function PolicyPage(props: { params: Promise<RouteParams> }
         <PolicyBody markdown={current.markdown} />
       </div>
       <p className="mt-8 rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-800">
+        To see, delete or correct what we hold about you, or to tell us not to sell or share it,{" "}
+        <Link className="font-medium text-brand-700 underline" href="/requests/new">
+          make a privacy request
+        </Link>
+        . You do not need an account; authorized agents can file for someone else there too.
+      </p>
+      <p className="mt-4 rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-800">
         Parents: if your child under 13 gave us personal information,{" "}
         <Link className="font-medium text-brand-700 underline" href="/parents">
           ask us to remove it

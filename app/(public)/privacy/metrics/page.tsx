@@ -16,7 +16,7 @@ export default async function RequestMetricsPage() {
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader
         title="Privacy request metrics"
-        description="How many privacy requests we received each year, how many we complied with (in whole or in part), how many we denied, and how long we took: the figures California's regulations (11 CCR 7102) ask businesses to publish. Requests from people who later deleted their account are still counted."
+        description="How many privacy requests we received each year, how many we complied with (in whole or in part), how many we denied, and how long we took: the figures California's regulations (11 CCR 7102) ask businesses to publish. Requests from people who later deleted their account are still counted; one left open when its person deleted the account counts as withdrawn. Requests filed without an account, or by an authorized agent, count once the address is confirmed."
       />
       {years.length === 0 ? <EmptyState title="No requests yet." /> : null}
       {years.map((year) => (

@@ -6,7 +6,13 @@ import { ActionForm } from "@/components/action-form";
 import { DueDate, statusLabel } from "@/components/requests/status";
 import { Card, inputClass, labelClass, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
-import { DENIAL_REASONS, OBJECTION_SCOPES, REQUEST_TYPE_INFO, type ObjectionScope } from "@/lib/requests/catalog";
+import {
+  CHANNEL_LABELS,
+  DENIAL_REASONS,
+  OBJECTION_SCOPES,
+  REQUEST_TYPE_INFO,
+  type ObjectionScope,
+} from "@/lib/requests/catalog";
 import { previewShineTheLight } from "@/lib/requests/shine-the-light";
 import { getRequestForTeam } from "@/lib/requests/admin";
 import {
@@ -79,11 +85,58 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             </>
           ) : null}
           <dt className="font-medium text-gray-900">Person</dt>
-          <dd className="break-all">
+          <dd className="break-all" data-testid="team-person">
             {request.user
               ? `${request.user.name ?? "(no name)"}, ${request.user.email}${request.user.profile?.country ? `, ${request.user.profile.country}` : ""}`
-              : "account deleted"}
+              : request.channel !== "ACCOUNT"
+                ? request.subjectEmail
+                  ? `${request.subjectName ?? "(no name)"}, ${request.subjectEmail} (no account matched)`
+                  : "details removed"
+                : "account deleted"}
           </dd>
+          <dt className="font-medium text-gray-900">Filed</dt>
+          <dd data-testid="team-channel">
+            {CHANNEL_LABELS[request.channel]}
+            {request.agentName ? ` by ${request.agentName} (${request.agentEmail ?? "address removed"})` : ""}
+            {request.agentId ? ` (agent ${request.agentId})` : ""}
+          </dd>
+          {request.permissionUploads.length ? (
+            <>
+              <dt className="font-medium text-gray-900">Agent&apos;s permission</dt>
+              <dd>
+                {request.permissionUploads.map((upload) => (
+                  <a
+                    key={upload.id}
+                    className="block text-blue-700 underline"
+                    href={`/admin/requests/${request.id}/permission/${upload.id}`}
+                  >
+                    {upload.contentType}, {formatNumber(upload.size)} bytes (SHA-256 {upload.sha256.slice(0, 12)}…)
+                  </a>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {request.channel !== "ACCOUNT" ? (
+            <>
+              <dt className="font-medium text-gray-900">Where we found the person</dt>
+              <dd data-testid="team-matches">
+                {!request.subjectVerifiedAt ? (
+                  "nothing is looked up before the address is confirmed"
+                ) : request.subjectMatches.length === 0 ? (
+                  "nothing held under this address"
+                ) : (
+                  <ul className="list-disc pl-5">
+                    {request.subjectMatches.map((match) => (
+                      <li key={match.id}>
+                        {match.datasetKey}: {formatNumber(match.rowCount)} record{match.rowCount === 1 ? "" : "s"} (
+                        {match.note})
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </>
+          ) : null}
           <dt className="font-medium text-gray-900">Identity</dt>
           <dd>{request.verifiedAt ? `verified (${request.verificationMethod})` : "not verified"}</dd>
           <dt className="font-medium text-gray-900">Details</dt>
@@ -181,6 +234,21 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
                 <textarea className={inputClass} id="resolution" name="resolution" rows={4} />
               </ActionForm>
             ) : null}
+            {verified && (request.type === "OPT_OUT_SALE" || request.type === "OPT_IN_SALE") ? (
+              <ActionForm
+                action={processingAction}
+                submitLabel={
+                  request.type === "OPT_OUT_SALE" ? "Record the opt-out and complete" : "Record and complete"
+                }
+              >
+                {hidden}
+                <p className="text-sm text-gray-800">
+                  {request.type === "OPT_OUT_SALE"
+                    ? "Stops selling or sharing: advertising cookies off and a consent-history entry for an account; the newsletter ends for an address without one."
+                    : "Withdraws the earlier opt-out, recorded in the consent history."}
+                </p>
+              </ActionForm>
+            ) : null}
             {verified && (request.type === "RESTRICTION" || request.type === "OBJECTION") ? (
               <ActionForm
                 action={processingAction}
@@ -201,7 +269,7 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             {verified && request.type === "DELETION" ? (
               <ActionForm
                 action={deletionAction}
-                submitLabel="Erase the account"
+                submitLabel={request.userId ? "Erase the account" : "Delete what we hold under the address"}
                 variant="danger"
                 confirm="Erase this person's account and every record of it? This cannot be undone."
               >

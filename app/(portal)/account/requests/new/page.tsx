@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui";
 import { getEditableProfile } from "@/lib/correction/profile";
 import { verifySession } from "@/lib/dal";
-import { LAW_CHOICES, OBJECTION_SCOPES, REQUEST_TYPE_INFO, REQUEST_TYPES } from "@/lib/requests/catalog";
+import { ACCOUNT_FORM_TYPES, LAW_CHOICES, OBJECTION_SCOPES, REQUEST_TYPE_INFO } from "@/lib/requests/catalog";
 import { defaultLawFor } from "@/lib/requests/deadlines";
 import { parseSearchParams, type SearchParams } from "@/lib/core/params";
 import { createRequestAction } from "../actions";
@@ -11,7 +11,7 @@ import { NewRequestForm } from "./request-form";
 
 export const metadata: Metadata = { title: "New privacy request" };
 
-const searchSchema = z.object({ type: z.enum(REQUEST_TYPES).default("ACCESS") });
+const searchSchema = z.object({ type: z.enum(ACCOUNT_FORM_TYPES).default("ACCESS") });
 
 export default async function NewRequestPage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await verifySession();
@@ -26,7 +26,7 @@ export default async function NewRequestPage(props: { searchParams: Promise<Sear
       <Card>
         <NewRequestForm
           action={createRequestAction}
-          types={REQUEST_TYPES.map((value) => ({ value, ...REQUEST_TYPE_INFO[value] }))}
+          types={ACCOUNT_FORM_TYPES.map((value) => ({ value, ...REQUEST_TYPE_INFO[value] }))}
           laws={LAW_CHOICES}
           scopes={Object.entries(OBJECTION_SCOPES).map(([value, label]) => ({ value, label }))}
           defaultLaw={defaultLawFor(profile?.profile?.country)}
