@@ -58,7 +58,7 @@ export function isPublicPagePath(pathname: string): boolean {
 
 /** Paths whose pages or files show someone's personal data: never stored by a browser or proxy cache. */
 export function isPrivatePath(pathname: string): boolean {
-  return /^\/(account|admin|admin-verify|parents\/status|account-deleted|email-change|unsubscribe|dev\/mail|api\/(export|parents|dev|auth|visitor))(\/|$)/.test(
+  return /^\/(account|admin|admin-verify|parents\/status|requests\/(status|confirm|verify)|drp|v1|account-deleted|email-change|unsubscribe|dev\/mail|api\/(export|parents|requests|dev|auth|visitor))(\/|$)/.test(
     pathname,
   );
 }

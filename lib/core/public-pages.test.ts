@@ -42,6 +42,17 @@ describe("public pages", () => {
     for (const path of ["/account", "/signin", "/parents/status", "/policies/x/v/abc", "/api/visitor", "/admin"])
       expect(isPublicPagePath(path), path).toBe(false);
     expect(isPrivatePath("/api/visitor")).toBe(true);
+    // A person's request status (private link), its confirmation pages and the agents' API: never cached.
+    for (const path of [
+      "/requests/status",
+      "/requests/confirm",
+      "/requests/verify",
+      "/api/requests/download",
+      "/drp/v1/data-rights-request/x",
+      "/v1/agent/a",
+    ])
+      expect(isPrivatePath(path)).toBe(true);
+    expect(isPrivatePath("/requests/new")).toBe(false);
   });
 
   it("hashes the framework's inline scripts only, never one that found its way into the content", () => {
