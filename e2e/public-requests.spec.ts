@@ -45,7 +45,7 @@ async function fillForm(page: Page, filing: Filing) {
     await page.getByLabel("Your email address", { exact: true }).fill(filing.agent.email);
     if (filing.agent.file) await page.getByLabel("The consumer's signed permission").setInputFiles(filing.agent.file);
   }
-  await page.getByRole("checkbox").check();
+  await page.getByRole("checkbox", { name: /the information in this form is true/ }).check();
   await page.getByRole("button", { name: "Send the request" }).click();
 }
 
@@ -151,9 +151,10 @@ test.describe("requests without an account", () => {
     const userId = await createUser(email, { name: "Lee Leaver" });
     await addNewsletterRow(email);
     await addNewsletterRow(email, "conference badge scan");
+    const ip = `2001:db8:77::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
     await getTestDb().query(
-      `INSERT INTO "ContactMessage" (id, email, name, message, ip) VALUES ($1, $2, 'Lee', 'Please call me', '192.0.2.77')`,
-      [`cm${randomBytes(8).toString("hex")}`, email],
+      `INSERT INTO "ContactMessage" (id, email, name, message, ip) VALUES ($1, $2, 'Lee', 'Please call me', $3)`,
+      [`cm${randomBytes(8).toString("hex")}`, email, ip],
     );
     const filed = await fileAndConfirm(page, mailbox, { email, type: /Delete my data/ });
     expect(await queryOne(`SELECT "userId" FROM "PrivacyRequest" WHERE id = $1`, [filed.requestId])).toEqual({
@@ -187,7 +188,7 @@ test.describe("requests without an account", () => {
         queryCount(`SELECT count(*) FROM "PrivacyRequest" WHERE id = $1 AND "subjectEmail" IS NULL`, [filed.requestId]),
       )
       .toBe(1);
-    expect(await findTraces(getTestDb(), [email, userId, "192.0.2.77"], { skipTables: ["CaughtMail"] })).toEqual([]);
+    expect(await findTraces(getTestDb(), [email, userId, ip], { skipTables: ["CaughtMail"] })).toEqual([]);
     await page.goto(filed.statusUrl);
     await expect(page.getByTestId("subject-status")).toHaveText("Done.");
   });
@@ -326,7 +327,7 @@ test.describe("requests without an account", () => {
     await expect(page.getByLabel("Your email address")).toHaveAttribute("aria-invalid", "true");
 
     await page.getByLabel("Your email address").fill("not-an-address");
-    await page.getByRole("checkbox").check();
+    await page.getByRole("checkbox", { name: /the information in this form is true/ }).check();
     await page.getByRole("button", { name: "Send the request" }).click();
     await expect(page.getByText("Enter a valid email address, like name@example.com.").first()).toBeVisible();
     await page.getByLabel("Your email address").fill(uniqueEmail("fixer"));
