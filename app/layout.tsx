@@ -51,7 +51,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Community statistics
             </Link>
             <Link className="underline hover:text-gray-900" href="/requests/new">
-              Make a privacy request
+              Request without an account
             </Link>
             <Link className="underline hover:text-gray-900" href="/parents">
               Remove my child&apos;s information

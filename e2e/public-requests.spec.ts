@@ -370,6 +370,7 @@ test.describe("requests without an account", () => {
   });
 
   test("the new pages pass an accessibility check", async ({ page, mailbox }) => {
+    test.setTimeout(120_000);
     const results = [];
     await page.goto("/requests/new");
     results.push(await new AxeBuilder({ page }).withTags(WCAG).analyze());
