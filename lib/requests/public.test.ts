@@ -276,3 +276,24 @@ describe("unconfirmed requests", () => {
     clock.setTestNow(null);
   });
 });
+
+describe("rate limits", () => {
+  it("allow 5 requests a day per address and 10 an hour per IP", async () => {
+    for (let index = 0; index < 5; index++) await fileForSelf("busy@example.com");
+    await expect(fileForSelf("busy@example.com")).rejects.toMatchObject({
+      code: "LIMIT_REACHED",
+      reason: "SUBJECT_REQUESTS_EMAIL",
+    });
+    const sameIp = "203.0.113.200";
+    const file = (email: string) =>
+      publicRequests.fileSubjectRequest({
+        input: { type: "ACCESS", subject: { email, emailVerified: false }, channel: "WEB_FORM" },
+        ip: sameIp,
+      });
+    for (let index = 0; index < 10; index++) await file(`ip-${index}@example.com`);
+    await expect(file("ip-10@example.com")).rejects.toMatchObject({
+      code: "LIMIT_REACHED",
+      reason: "SUBJECT_REQUESTS_IP",
+    });
+  });
+});

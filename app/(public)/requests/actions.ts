@@ -35,6 +35,8 @@ const fileRequest = publicAction(
  * reads text fields only), then everything goes through the one wrapper and its schema.
  */
 export async function submitPublicRequest(state: ActionState<null>, formData: FormData): Promise<ActionResult<null>> {
+  // Called by hand with something else than a form, it answers as for an empty form (never a 500).
+  if (!(formData instanceof FormData)) return fileRequest(state, {});
   const fields: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION") || key === "permission") continue;
