@@ -64,13 +64,17 @@ export function isFrameworkScript(text: string): boolean {
   return isReactRuntime(text);
 }
 
-/** The CSP source expressions of the framework's inline scripts in `html` that carry no nonce. */
+/**
+ * The CSP source expressions of the framework's inline scripts in `html`. A nonce attribute does
+ * not exempt one: a static page Next.js regenerated during a request (after `revalidatePath`)
+ * keeps that request's nonce in its cached HTML, which no later request's policy names.
+ */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const attributes = match[1] ?? "";
     const text = match[2] ?? "";
-    if (/\b(src|nonce)\s*=/i.test(attributes) || !isFrameworkScript(text)) continue;
+    if (/\bsrc\s*=/i.test(attributes) || !isFrameworkScript(text)) continue;
     hashes.add(`'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
   }
   return [...hashes];
