@@ -27,7 +27,7 @@ type Entry = {
 const ENTRIES: Entry[] = [
   { name: "ingest", quick: ["--duration", "5", "--rounds", "1"] },
   { name: "public-pages", needsBuild: true },
-  { name: "requests", quick: ["--requests", "10000", "--repeat", "10"] },
+  { name: "public-metrics" },
   { name: "notices" },
   { name: "export" },
   { name: "erasure" },
