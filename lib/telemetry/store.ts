@@ -65,9 +65,9 @@ const insertBatch = `
   UPDATE "Cluster" c SET "lastReportAt" = m.last
     FROM latest m
    WHERE c.id = ANY (ARRAY(SELECT "clusterId" FROM latest)) AND c.id = m."clusterId"
-     AND (c."lastReportAt" IS NULL OR c."lastReportAt" < m.last - interval '5 seconds')`;
-// lastReportAt is refreshed at most every 5 s per install: a busy install does
-// not rewrite its Cluster row for every batch.
+     AND (c."lastReportAt" IS NULL OR c."lastReportAt" < m.last - interval '1 minute')`;
+// lastReportAt is refreshed at most once a minute per install (the page shows it to the
+// minute): a busy install does not rewrite its Cluster row for every batch.
 
 /** The batch as insertBatch's parameters (one array per column). */
 function batchParameters(batch: Pending[]): unknown[] {
