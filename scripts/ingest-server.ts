@@ -3,6 +3,7 @@
 // deployments that want ingestion off the web app's event loop.
 //   DATABASE_URL=... AUTH_SECRET=... INGEST_PORT=3099 npm run ingest
 // Routes: POST /api/telemetry (and POST /), GET /health.
+import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { describeError } from "../lib/actions/messages";
 import { disconnectDb } from "../lib/core/db";
@@ -12,7 +13,7 @@ import { clientIpFrom } from "../lib/auth/client-ip";
 import { getIngestStore } from "../lib/telemetry/instance";
 import { isDraining } from "../lib/core/lifecycle";
 import { log } from "../lib/core/log";
-import { handleWithRequestLog } from "../lib/core/access-log";
+import { loggablePath } from "../lib/core/access-log";
 import { countIngestOutcome } from "../lib/metrics/counters";
 import { metricsAccess, metricsRegistry } from "../lib/metrics/registry";
 import { createDrainableServer } from "./lib/drainable-server";
@@ -49,17 +50,69 @@ function readBody(request: http.IncomingMessage, maxBytes: number): Promise<stri
   });
 }
 
-const ingest = createDrainableServer((request, response) =>
-  handleWithRequestLog(request, response, () => void serve(request, response)),
-);
+// Access lines: at report rates, a JSON line (and an async context) per report cost this
+// server more CPU than the report itself (bench/ingest.ts, notes/issue-20.md). Every request
+// that is not a plain "stored" (202) or "collection disabled" (200) answer, or that took
+// longer than a second, gets its `request` line at info; the others at debug (LOG_LEVEL=debug
+// shows every one). A summary line counts every answer once a minute.
+const SLOW_MS = 1000;
+const LOG_EVERY_REQUEST = config.LOG_LEVEL === "debug" || config.LOG_LEVEL === "trace";
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const answered = new Map<number, number>();
+let answeredSince = Date.now();
+const summary = setInterval(() => {
+  if (!answered.size) return;
+  log.info("requests answered", {
+    seconds: Math.round((Date.now() - answeredSince) / 1000),
+    byStatus: Object.fromEntries(answered),
+  });
+  answered.clear();
+  answeredSince = Date.now();
+}, 60_000);
+summary.unref();
+
+function logRequest(request: http.IncomingMessage, response: http.ServerResponse, started: number) {
+  const status = response.statusCode;
+  answered.set(status, (answered.get(status) ?? 0) + 1);
+  const ms = performance.now() - started;
+  const routine = (status === 202 || status === 200) && ms < SLOW_MS && response.writableFinished;
+  if (routine && !LOG_EVERY_REQUEST) return;
+  const incoming = request.headers["x-request-id"];
+  const fields = {
+    requestId: typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
+    method: request.method,
+    path: loggablePath(request.url),
+    status,
+    ms: Math.round(ms * 10) / 10,
+    aborted: !response.writableFinished || undefined,
+  };
+  if (routine) log.debug("request", fields);
+  else log.info("request", fields);
+}
+
+const ingest = createDrainableServer((request, response) => {
+  const started = performance.now();
+  response.once("close", () => logRequest(request, response, started));
+  void serve(request, response);
+});
+
+/** One write: with Content-Length set, node:http sends the head and body together (no chunked encoding). */
+function answer(response: http.ServerResponse, status: number, headers: Record<string, string>, body: string) {
+  response
+    .writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers })
+    .end(body);
+}
 
 async function serve(request: http.IncomingMessage, response: http.ServerResponse) {
   try {
     const path = (request.url ?? "/").split("?")[0];
     if (path === "/health") {
-      response
-        .writeHead(isDraining() ? 503 : 200, { "content-type": "application/json" })
-        .end(JSON.stringify({ ok: !isDraining(), pending: store.writer.pending }));
+      answer(
+        response,
+        isDraining() ? 503 : 200,
+        {},
+        JSON.stringify({ ok: !isDraining(), pending: store.writer.pending }),
+      );
       return;
     }
     if (path === "/metrics") {
@@ -74,7 +127,7 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
       return;
     }
     if (path !== "/api/telemetry" && path !== "/") {
-      response.writeHead(404, { "content-type": "application/json" }).end('{"error":"not_found"}');
+      answer(response, 404, {}, '{"error":"not_found"}');
       return;
     }
     const body = request.method === "POST" ? await readBody(request, deps.maxBytes) : "";
@@ -86,11 +139,13 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
     };
     const result = await handleIngest({ method: request.method ?? "GET", headers, body, ip: clientIp(request) }, deps);
     countIngestOutcome(result.status);
-    response
-      .writeHead(result.status, { "content-type": "application/json", ...result.headers })
-      .end(JSON.stringify(result.body));
+    answer(response, result.status, result.headers, JSON.stringify(result.body));
   } catch (error) {
-    log.error("ingest request failed", { error });
+    const incoming = request.headers["x-request-id"];
+    log.error("ingest request failed", {
+      error,
+      requestId: typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : undefined,
+    });
     if (!response.headersSent) response.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
     response.end('{"error":"unavailable","reason":"try again later"}');
   }

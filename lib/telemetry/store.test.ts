@@ -171,4 +171,63 @@ describe("telemetry batch writer", () => {
     expect(() => full.add(report)).toThrow(expect.objectContaining({ reason: "TELEMETRY_BUSY" }));
     await store.writer.drain({ close: false });
   });
+
+  // Issue 20: a batch used to check and lock (FOR KEY SHARE) the owner's User row and the published
+  // policy version for every row, through three foreign keys: the same hot rows for every batch.
+  it("stores a report while another transaction holds its owner's row and the policy version locked", async () => {
+    await pool.query(
+      `INSERT INTO "User" (id, email, "updatedAt") VALUES ('u-locked', 'locked@example.test', now());
+       INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ('c-locked', 'u-locked', 'locked', 'x')`,
+    );
+    const locker = await pool.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query(`SELECT 1 FROM "User" WHERE id = 'u-locked' FOR UPDATE`);
+      await locker.query(`SELECT 1 FROM "PolicyVersion" WHERE status = 'PUBLISHED' FOR UPDATE`);
+      const added = store.writer.add({
+        clusterId: "c-locked",
+        kind: "usage",
+        receivedAt: new Date().toISOString(),
+        ip: null,
+        payload: { apps: 1 },
+      });
+      const outcome = await Promise.race([
+        added.then(() => "stored"),
+        new Promise((resolve) => setTimeout(() => resolve("waiting for the lock"), 3000)),
+      ]);
+      expect(outcome).toBe("stored");
+    } finally {
+      await locker.query("ROLLBACK");
+      locker.release();
+    }
+    expect(await count("c-locked")).toBe(1);
+  });
+
+  it("keeps each report's owner equal to its install's, and deleting the account or the install deletes its reports", async () => {
+    await pool.query(
+      `INSERT INTO "User" (id, email, "updatedAt") VALUES ('u-gone', 'gone@example.test', now());
+       INSERT INTO "Cluster" (id, "userId", name, "tokenHash") VALUES ('c-gone-1', 'u-gone', 'one', 'x'), ('c-gone-2', 'u-gone', 'two', 'x')`,
+    );
+    const receivedAt = new Date().toISOString();
+    await Promise.all(
+      ["c-gone-1", "c-gone-2", "c-gone-2"].map((clusterId) =>
+        store.writer.add({ clusterId, kind: "usage", receivedAt, ip: null, payload: {} }),
+      ),
+    );
+    const { rows } = await pool.query(
+      `SELECT DISTINCT "userId" FROM "TelemetryReport" WHERE "clusterId" LIKE 'c-gone-%'`,
+    );
+    expect(rows).toEqual([{ userId: "u-gone" }]);
+    // A row naming someone else as the owner of an install is refused by the key.
+    await expect(
+      pool.query(
+        `INSERT INTO "TelemetryReport" ("userId", "clusterId", kind, payload) VALUES ('u-on', 'c-gone-1', 'usage', '{}')`,
+      ),
+    ).rejects.toMatchObject({ code: "23503" });
+    await pool.query(`DELETE FROM "Cluster" WHERE id = 'c-gone-1'`);
+    expect(await count("c-gone-1")).toBe(0);
+    expect(await count("c-gone-2")).toBe(2);
+    await pool.query(`DELETE FROM "User" WHERE id = 'u-gone'`);
+    expect(await count("c-gone-2")).toBe(0);
+  });
 });

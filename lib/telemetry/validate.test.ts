@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../core/errors";
 import { handleIngest, hashInstallToken, type AcceptedReport, type IngestDeps } from "./ingest";
-import { findHeaderOptOut, parseReport } from "./validate";
+import { findHeaderOptOut, parseEnvelope, parseReport, telemetryReportSchema } from "./validate";
 
 const MAX = 4096;
 
@@ -50,6 +50,25 @@ describe("parseReport", () => {
   it("accepts every well-formed report", () => {
     fc.assert(
       fc.property(validReport, (report) => parseReport(JSON.stringify(report), { maxBytes: 1_000_000 }).ok === true),
+    );
+  });
+
+  it("takes exactly the install ids the schema takes (the envelope checks them without zod)", () => {
+    const installId = fc.oneof(
+      fc.string({ maxLength: 70 }),
+      fc.stringMatching(/^[A-Za-z0-9._:-]{0,70}$/),
+      fc.string({ unit: "binary", maxLength: 70 }),
+      fc.integer(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(installId, (value) => {
+        const envelope = parseEnvelope(JSON.stringify({ installId: value }), { maxBytes: MAX });
+        const schema = telemetryReportSchema.shape.installId.safeParse(value);
+        expect(envelope.ok).toBe(schema.success);
+        if (envelope.ok) expect(envelope.installId).toBe(value);
+      }),
+      { numRuns: 2000 },
     );
   });
 
