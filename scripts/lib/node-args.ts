@@ -23,3 +23,6 @@ export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = 
     throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`npm run build\` first`);
   return [file];
 }
+
+/** Node flags of the worker process in production (scripts/launch.ts, `npm run worker`) and in bench/notices.ts. */
+export const WORKER_NODE_FLAGS: string[] = [];
