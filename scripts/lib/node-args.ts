@@ -27,10 +27,9 @@ export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = 
 /**
  * Node flags of the worker process in production (scripts/launch.ts, and the same in
  * package.json's `npm run worker`; tests/unit/worker-flags.test.ts keeps them equal), which
- * bench/notices.ts measures. Measured over a 10^5-recipient fan-out: with V8's helper threads
- * (concurrent GC and compilers) the worker's peak RSS passed 256 MB whatever the old-space
- * limit (291 MB unbounded, 263 MB and rising at --max-old-space-size=128): their malloc arenas
- * kept ~27 MB and the heap grew lazily. Single-threaded V8 and a smaller young generation
- * kept it under 200 MB. A background worker loses nothing it needs by it.
+ * bench/notices.ts measures. None for now: on a 10^5-recipient fan-out the worker peaked at
+ * 291 MB unbounded; --max-old-space-size=128 was at 263 MB and rising, --single-threaded
+ * lowered RSS but cost throughput on a loaded machine. Measure on a
+ * quiet machine with WORKER_NODE_FLAGS="..." npm run tsx -- bench/notices.ts --worker-only.
  */
-export const WORKER_NODE_FLAGS: string[] = ["--single-threaded", "--max-semi-space-size=8"];
+export const WORKER_NODE_FLAGS: string[] = [];
