@@ -6,13 +6,14 @@
 // (scripts/worker.ts, as in production), so its memory is its own: resident set
 // size sampled every 500 ms from /proc, and the kernel's peak (VmHWM).
 //   npm run tsx -- bench/notices.ts [N]      (default 100,000; --quick: 10,000)
-import { spawn } from "node:child_process";
+//   --worker-only: skip the bare loop (memory experiments: WORKER_NODE_FLAGS="...")
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { createDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
 import { migrateDatabase } from "../lib/core/migrate";
-import { TS_NODE_ARGS } from "../scripts/lib/node-args";
+import { WORKER_NODE_FLAGS as PRODUCTION_WORKER_NODE_FLAGS } from "../scripts/lib/node-args";
 import { isQuick, printBenchResult } from "./lib/result";
 import { startSmtpSink } from "./lib/smtp-sink";
 
@@ -70,7 +71,8 @@ const rendered = await renderCampaignNotice(
 );
 
 // ---- baseline: bare pooled nodemailer loop, pre-rendered messages, no database
-{
+const workerOnly = process.argv.includes("--worker-only");
+if (!workerOnly) {
   const messages = Array.from({ length: 1000 }, (_, i) => rendered.personalise(`Bench User ${i}`));
   const transport = createMailTransport(smtpUrl, { maxConnections: CONNECTIONS });
   const started = performance.now();
@@ -103,12 +105,18 @@ function procMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) / 1024 : 0;
 }
-// V8 lets a busy process's old generation grow well past what it keeps alive
-// (measured: RSS 191 -> 292 MB at 5,000 notices by default, flat at ~217 MB with
-// a 128 MB old space and no loss of throughput), so the worker is started with
-// a bound on it, as a deployment should start it (WORKER_NODE_FLAGS to compare).
-const WORKER_NODE_FLAGS = (process.env.WORKER_NODE_FLAGS ?? "--max-old-space-size=160").split(" ").filter(Boolean);
-const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...TS_NODE_ARGS, "scripts/worker.ts"], {
+// The worker as production runs it: compiled (as `npm run build` compiles dist/worker.js,
+// here into .data/bench-dist/ so a stale dist/ is never measured), with plain node and
+// the production worker's node flags (WORKER_NODE_FLAGS="..." to compare others). Run
+// from source through tsx it would carry tsx's loader (about 45 MB more RSS).
+const WORKER_NODE_FLAGS = process.env.WORKER_NODE_FLAGS?.split(" ").filter(Boolean) ?? PRODUCTION_WORKER_NODE_FLAGS;
+const compiled = spawnSync(
+  process.execPath,
+  ["scripts/build-server.mjs", "--only", "worker", "--outdir", ".data/bench-dist"],
+  { stdio: "inherit" },
+);
+if (compiled.status !== 0) throw new Error("could not compile the worker");
+const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ".data/bench-dist/worker.js"], {
   env: { ...process.env, ...workerEnv },
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -141,7 +149,7 @@ clearInterval(sampler);
 const peakRssMb = procMb(worker.pid!, "VmHWM");
 const delivered = (await sinkCount()) - before;
 const pipelineRate = N / seconds;
-const baseline = (globalThis as { baseline?: number }).baseline!;
+const baseline = (globalThis as { baseline?: number }).baseline ?? NaN;
 const ratio = pipelineRate / baseline;
 console.log(
   `pipeline  : ${N} notices in ${seconds.toFixed(1)} s = ${pipelineRate.toFixed(0)} msg/s (sink received ${delivered}, deliveries SENT ${sent})`,
@@ -155,14 +163,15 @@ console.log(
     `; max sampled ${Math.max(...memory.map((m) => m.rssMb)).toFixed(0)} MB, peak (VmHWM) ${peakRssMb.toFixed(0)} MB (target <= ${RSS_TARGET_MB})`,
 );
 const size = N.toLocaleString("en");
-printBenchResult({
-  path: `notice fan-out vs bare nodemailer loop (${size} recipients)`,
-  figure: `${pipelineRate.toFixed(0)} msg/s`,
-  baseline: `${baseline.toFixed(0)} msg/s`,
-  ratio,
-  target: `≥ ${RATIO_TARGET}x`,
-  pass: ratio >= RATIO_TARGET && delivered >= N,
-});
+if (!workerOnly)
+  printBenchResult({
+    path: `notice fan-out vs bare nodemailer loop (${size} recipients)`,
+    figure: `${pipelineRate.toFixed(0)} msg/s`,
+    baseline: `${baseline.toFixed(0)} msg/s`,
+    ratio,
+    target: `≥ ${RATIO_TARGET}x`,
+    pass: ratio >= RATIO_TARGET && delivered >= N,
+  });
 printBenchResult({
   path: `notice worker peak RSS (${size} recipients${WORKER_NODE_FLAGS.length ? `, node ${WORKER_NODE_FLAGS.join(" ")}` : ""})`,
   figure: `${peakRssMb.toFixed(0)} MB`,

@@ -16,7 +16,7 @@ import { getFreePort } from "./lib/embedded-pg";
 import { startMailCatcher } from "../lib/email/catcher";
 import { seedDatabase } from "../prisma/seed";
 import pg from "pg";
-import { entryArgs } from "./lib/node-args";
+import { entryArgs, WORKER_NODE_FLAGS } from "./lib/node-args";
 
 type Mode = "dev" | "start" | "demo" | "test";
 const mode = process.argv[2] as Mode;
@@ -177,7 +177,10 @@ async function main() {
   });
 
   if (process.env.WORKER !== "off") {
-    const worker = spawn(process.execPath, entryArgs("worker"), { stdio: childStdio(), env: childEnv });
+    const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entryArgs("worker")], {
+      stdio: childStdio(),
+      env: childEnv,
+    });
     keepLog("worker", worker);
     children.push(worker);
     worker.once("exit", (code) => {

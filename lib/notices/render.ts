@@ -7,10 +7,13 @@ import "server-only";
 import type pg from "pg";
 import { escapeHtml } from "../core/html";
 import type { NoticeCampaignKind } from "../generated/prisma/enums";
+import type { NoticeParts } from "./message";
 
 const GREETING_TOKEN = "@@NOTICE_GREETING@@";
 
-export type RenderedNotice = { subject: string; personalise: (name: string | null) => { html: string; text: string } };
+export type RenderedNotice = NoticeParts & {
+  personalise: (name: string | null) => { html: string; text: string };
+};
 
 /** A campaign's notice, rendered once with `settings.greeting` where each recipient's greeting goes. */
 export type NoticeRenderer = (
@@ -41,13 +44,20 @@ export async function renderCampaignNotice(
   return personalisable(subject, html, text);
 }
 
+/** What each recipient's notice says where the template has its greeting. */
+export function noticeGreeting(name: string | null): string {
+  return name ? `Hello ${name},` : "Hello,";
+}
+
 function personalisable(subject: string, html: string, text: string): RenderedNotice {
   const [htmlBefore, htmlAfter] = splitOnce(html);
   const [textBefore, textAfter] = splitOnce(text);
   return {
     subject,
+    html: [htmlBefore, htmlAfter],
+    text: [textBefore, textAfter],
     personalise(name) {
-      const greeting = name ? `Hello ${name},` : "Hello,";
+      const greeting = noticeGreeting(name);
       return { html: htmlBefore + escapeHtml(greeting) + htmlAfter, text: textBefore + greeting + textAfter };
     },
   };

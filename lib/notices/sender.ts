@@ -7,7 +7,8 @@
 import "server-only";
 import type pg from "pg";
 import type { NoticeTransport } from "./transport";
-import { renderCampaignNotice, type NoticeRenderers, type RenderedNotice } from "./render";
+import { compileNoticeMessage, type CompiledNotice } from "./message";
+import { noticeGreeting, renderCampaignNotice, type NoticeRenderers, type RenderedNotice } from "./render";
 
 export type SenderSettings = {
   appUrl: string;
@@ -71,7 +72,32 @@ async function withSendSlot<T>(transport: NoticeTransport, limit: number, work: 
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-const renderCache = new Map<string, Promise<RenderedNotice>>();
+type PreparedNotice = { rendered: RenderedNotice; compiled: CompiledNotice };
+/** Each campaign's notice, rendered and compiled once per process (the few most recent campaigns). */
+const preparedNotices = new Map<string, Promise<PreparedNotice>>();
+const PREPARED_NOTICES_KEPT = 8;
+
+function prepareNotice(
+  pool: pg.Pool,
+  campaignId: string,
+  settings: SenderSettings,
+  renderers: NoticeRenderers,
+): Promise<PreparedNotice> {
+  let prepared = preparedNotices.get(campaignId);
+  if (!prepared) {
+    prepared = renderCampaignNotice(pool, campaignId, settings, renderers).then((rendered) => ({
+      rendered,
+      compiled: compileNoticeMessage(rendered, { mailFrom: settings.mailFrom }),
+    }));
+    preparedNotices.set(campaignId, prepared);
+    prepared.catch(() => preparedNotices.delete(campaignId));
+    for (const key of preparedNotices.keys()) {
+      if (preparedNotices.size <= PREPARED_NOTICES_KEPT) break;
+      preparedNotices.delete(key);
+    }
+  }
+  return prepared;
+}
 
 /**
  * Claims up to $2 deliveries of campaign $1 for $3 seconds: expired leases (a
@@ -101,6 +127,20 @@ export const CLAIM_SQL = `WITH expired AS (
     WHERE d.id = ANY(ARRAY(SELECT id FROM picked))
     RETURNING d.id, d.email, d.attempts, (SELECT u.name FROM "User" u WHERE u.id = d."userId") AS name`;
 
+/** The notice as nodemailer options: the same message as the compiled one, composed by nodemailer. */
+function composedNotice(rendered: RenderedNotice, row: Claimed, messageId: string, settings: SenderSettings) {
+  const body = rendered.personalise(row.name);
+  return {
+    from: settings.mailFrom,
+    to: row.email,
+    subject: rendered.subject,
+    html: body.html,
+    text: body.text,
+    messageId,
+    headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
+  };
+}
+
 export function noticeMessageId(deliveryId: string, mailFrom: string): string {
   const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? "localhost";
   return `<notice-${deliveryId}@${domain}>`;
@@ -128,13 +168,7 @@ export async function runNoticeSlice(options: {
   onProgress?: (sent: number) => void;
 }): Promise<SliceResult> {
   const { pool, transport, campaignId, settings } = options;
-  let renderedPromise = renderCache.get(campaignId);
-  if (!renderedPromise) {
-    renderedPromise = renderCampaignNotice(pool, campaignId, settings, options.renderers);
-    renderCache.set(campaignId, renderedPromise);
-    renderedPromise.catch(() => renderCache.delete(campaignId));
-  }
-  const rendered = await renderedPromise;
+  const { rendered, compiled } = await prepareNotice(pool, campaignId, settings, options.renderers);
   const result: SliceResult = { sent: 0, failed: 0, retried: 0, done: false, stoppedBecause: "deadline" };
 
   while (Date.now() < options.deadline) {
@@ -198,17 +232,12 @@ export async function runNoticeSlice(options: {
       if (at > Date.now()) await sleep(at - Date.now());
       try {
         await withSendSlot(transport, settings.concurrency * IN_FLIGHT_PER_CONNECTION, () => {
-          const body = rendered.personalise(row.name);
+          const messageId = noticeMessageId(row.id, settings.mailFrom);
+          const greeting = noticeGreeting(row.name);
+          // The compiled message; nodemailer composes the rare one whose address needs encoding.
+          const message = compiled.build({ deliveryId: row.id, email: row.email, greeting }, messageId, new Date());
           return withTimeout(
-            transport.send({
-              from: settings.mailFrom,
-              to: row.email,
-              subject: rendered.subject,
-              html: body.html,
-              text: body.text,
-              messageId: noticeMessageId(row.id, settings.mailFrom),
-              headers: { "X-Notice-Delivery": row.id, "Auto-Submitted": "auto-generated" },
-            }),
+            transport.send(message ?? composedNotice(rendered, row, messageId, settings)),
             settings.sendTimeoutMs,
           );
         });

@@ -23,3 +23,13 @@ export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = 
     throw new Error(`${path.relative(process.cwd(), file)} is missing: run \`npm run build\` first`);
   return [file];
 }
+
+/**
+ * Node flags of the worker process in production (scripts/launch.ts, and the same in
+ * package.json's `npm run worker`; tests/unit/worker-flags.test.ts keeps them equal), which
+ * bench/notices.ts measures. None for now: on a 10^5-recipient fan-out the worker peaked at
+ * 291 MB unbounded; --max-old-space-size=128 was at 263 MB and rising, --single-threaded
+ * lowered RSS but cost throughput on a loaded machine. Measure on a
+ * quiet machine with WORKER_NODE_FLAGS="..." npm run tsx -- bench/notices.ts --worker-only.
+ */
+export const WORKER_NODE_FLAGS: string[] = [];
