@@ -138,7 +138,7 @@ type RenderPlan = { copy: string; columns: RenderColumn[] } | null;
  * How each dataset is rendered: its one-pass COPY and column renderers, or null when a
  * column's type is one rows.ts does not render (that dataset is then rendered in SQL).
  */
-async function planRendering(
+export async function planRendering(
   client: pg.PoolClient,
   datasets: Dataset[],
   subject: Subject,
