@@ -1,6 +1,8 @@
 // Builds one person's export archive, streamed end to end:
-//   PostgreSQL COPY (rows rendered as JSON / CSV by the server) → SHA-256 +
-//   byte counter → archiver (zip, deflate) → SHA-256 of the zip → file.
+//   PostgreSQL COPY (each row once, as column text in COPY's binary framing) →
+//   rows.ts (the JSON and the CSV line of each row) → SHA-256 + byte counter →
+//   archiver (zip, deflate) → SHA-256 of the zip → file. The CSV is spooled to
+//   a file while the JSON streams into the zip, then appended.
 // Rows are never parsed into JavaScript objects, and memory stays flat
 // whatever the row count. All reads happen in one REPEATABLE READ snapshot, so
 // the counts taken first equal the rows written (checked against COPY's own

@@ -408,7 +408,7 @@ export class RowRenderer extends Transform {
 
   private lastLabel: { column: number; key: Buffer; label: { json: Buffer; csv: Buffer } | undefined } | null = null;
 
-  /** The label of a policy id; rows in a row mostly share one, so the last is kept by its bytes. */
+  /** The label of a policy id; consecutive rows mostly share one, so the last is kept by its bytes. */
   private labelOf(
     column: number,
     labels: Map<string, { json: Buffer; csv: Buffer }>,
