@@ -220,7 +220,8 @@ async function deleteInBatches(pool: pg.Pool, rule: BatchedRule, userId: string,
   let fromMs = Number(span.rows[0].firstMs);
   let width = FIRST_WINDOW_MS;
   for (;;) {
-    const isLast = fromMs + width > lastMs;
+    // An infinite timestamp has no window arithmetic: then one statement takes the rest.
+    const isLast = !Number.isFinite(fromMs) || !Number.isFinite(lastMs) || fromMs + width > lastMs;
     const end = `$2::${type} + $3::float8 * interval '1 millisecond'`;
     // The running count is updated in the same statement, so a kill cannot lose a batch's count.
     const result: pg.QueryResult<{ n: string; next: string }> = await pool.query(
