@@ -144,6 +144,36 @@ describe("buildExportArchive", () => {
     }
   });
 
+  it("reads each dataset's rows from the database once (one COPY per dataset, not one per format)", async () => {
+    const copies: string[] = [];
+    const counting = {
+      connect: async () => {
+        const client = await pool.connect();
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        return Object.assign(Object.create(client) as pg.PoolClient, {
+          query: (...args: unknown[]) => {
+            const text = (args[0] as { text?: string })?.text ?? args[0];
+            if (typeof text === "string" && text.startsWith("COPY")) copies.push(text);
+            return query(...args);
+          },
+          release: (destroy?: boolean) => client.release(destroy),
+        });
+      },
+    } as unknown as pg.Pool;
+    const outputPath = path.join(dir, "once.zip");
+    const result = await buildExportArchive({
+      pool: counting,
+      exportId: "once",
+      userId: aliceId,
+      email: "alice@example.com",
+      outputPath,
+      companyName: "Test Co",
+      appUrl: "http://localhost",
+    });
+    expect(result.manifest.totals.rows).toBeGreaterThan(300);
+    expect(copies).toHaveLength(datasets.length);
+  });
+
   it("holds only the owner's rows and never tokens", async () => {
     const { files, result } = await build(bobId, "bob@example.com");
     const everything = Object.values(files)

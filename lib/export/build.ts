@@ -1,6 +1,8 @@
 // Builds one person's export archive, streamed end to end:
-//   PostgreSQL COPY (rows rendered as JSON / CSV by the server) → SHA-256 +
-//   byte counter → archiver (zip, deflate) → SHA-256 of the zip → file.
+//   PostgreSQL COPY (each row once, as column text in COPY's binary framing) →
+//   rows.ts (the JSON and the CSV line of each row) → SHA-256 + byte counter →
+//   archiver (zip, deflate) → SHA-256 of the zip → file. The CSV is spooled to
+//   a file while the JSON streams into the zip, then appended.
 // Rows are never parsed into JavaScript objects, and memory stays flat
 // whatever the row count. All reads happen in one REPEATABLE READ snapshot, so
 // the counts taken first equal the rows written (checked against COPY's own
@@ -17,7 +19,8 @@ import { categories, isSharedIn, type Dataset } from "../data/registry";
 import { countDatasets, outputColumns, type Subject } from "../data/queries";
 import { HashingStream } from "./hashing";
 import { buildManifest, type Manifest, type ManifestFile } from "./manifest";
-import { csvCopySql, jsonCopySql, sqlLiteral } from "./sql";
+import { RowRenderer, jsonTypeOf, renderColumn, type RenderColumn } from "./rows";
+import { csvCopySql, jsonCopySql, rowsCopySql } from "./sql";
 import { renderSummaryHtml, type SummaryCategory } from "./summary";
 
 export type ExportProgress = { doneRows: number; totalRows: number; currentCategory: string | null };
@@ -87,23 +90,6 @@ export class JsonLinesToArray extends Transform {
   }
 }
 
-/** Counts line ends (an estimate of CSV rows, for progress only). */
-class LineCounter extends Transform {
-  lines = 0;
-  constructor(private readonly onLines: (lines: number) => void) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-    let index = chunk.indexOf(NEWLINE);
-    while (index !== -1) {
-      this.lines++;
-      index = chunk.indexOf(NEWLINE, index + 1);
-    }
-    this.onLines(this.lines);
-    callback(null, chunk);
-  }
-}
-
 /**
  * Joins COPY's small chunks (one per socket read, often 8-64 KB) into ~512 KB
  * ones: every stage after it (row counting, SHA-256, CRC-32, deflate, the file
@@ -148,15 +134,56 @@ async function appendEntry(
   await Promise.all([entryDone, Buffer.isBuffer(source) ? undefined : source]);
 }
 
+type RenderPlan = { copy: string; columns: RenderColumn[] } | null;
+
+/**
+ * How each dataset is rendered: its one-pass COPY and column renderers, or null when a
+ * column's type is one rows.ts does not render (that dataset is then rendered in SQL).
+ */
+export async function planRendering(
+  client: pg.PoolClient,
+  datasets: Dataset[],
+  subject: Subject,
+  policyLabels: Map<string, string>,
+): Promise<RenderPlan[]> {
+  // Every dataset's probe in one round trip (a multi-statement query answers with one result each).
+  const sqls = datasets.map((dataset) => rowsCopySql(dataset, subject));
+  const answer = (await client.query(sqls.map((sql) => sql.probe).join(";\n"))) as unknown as
+    pg.QueryResult | pg.QueryResult[];
+  const results = Array.isArray(answer) ? answer : [answer];
+  const probes = datasets.map((dataset, index) => ({
+    dataset,
+    sql: sqls[index],
+    oids: results[index].fields.map((field) => field.dataTypeID),
+  }));
+  const unknown = [...new Set(probes.flatMap((probe) => probe.oids))].filter((oid) => !jsonTypeOf(oid, false));
+  const enums = new Set(
+    unknown.length === 0
+      ? []
+      : (
+          await client.query<{ oid: number }>(
+            `SELECT oid::int AS oid FROM pg_type WHERE oid = ANY($1) AND typtype = 'e'`,
+            [unknown],
+          )
+        ).rows.map((row) => row.oid),
+  );
+  return probes.map(({ dataset, sql, oids }) => {
+    const columns = outputColumns(dataset);
+    const types = oids.map((oid) => jsonTypeOf(oid, enums.has(oid)));
+    // A JSON column is neutralised by its jsonb type (sql.ts), so rows.ts takes jsonb only.
+    if (types.some((type, index) => type === null || (columns[index].kind === "json" && type !== "jsonb"))) return null;
+    return {
+      copy: sql.copy,
+      columns: columns.map((column, index) => renderColumn(column, types[index]!, policyLabels)),
+    };
+  });
+}
+
 export async function buildExportArchive(options: BuildExportOptions): Promise<BuildExportResult> {
   const now = options.now ?? (() => new Date());
   // Every file in the archive carries the time the export was made.
   const entryDate = now();
   const client = await options.pool.connect();
-  // A second connection renders the CSV files while the first renders JSON
-  // (PostgreSQL does most of the work, so two backends run it in parallel);
-  // it imports the first one's snapshot, so both see exactly the same rows.
-  const side = await options.pool.connect();
   let transactionOpen = false;
   let archive: ZipArchive | null = null;
   let output: fs.WriteStream | null = null;
@@ -164,11 +191,8 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     transactionOpen = true;
-    await client.query("SET LOCAL TimeZone = 'UTC'");
-    const snapshot = await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
-    await side.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await side.query(`SET TRANSACTION SNAPSHOT ${sqlLiteral(snapshot.rows[0].id)}`);
-    await side.query("SET LOCAL TimeZone = 'UTC'");
+    // rows.ts turns ISO text into JSON's dates, so the text is ISO whatever the server's default.
+    await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'");
     const subject: Subject = { userId: options.userId, email: options.matchEmail ? options.email : null };
     const counts = await countDatasets(client, subject);
     const totalRows = [...counts.values()].reduce((sum, entry) => sum + entry.total, 0);
@@ -185,7 +209,13 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     const sharing = await client.query<{ name: string; kind: string; purpose: string; categories: string[] }>(
       `SELECT name, kind::text, purpose, "dataCategories" AS categories FROM "SharingRegisterEntry" WHERE "endsOn" IS NULL OR "endsOn" > now() ORDER BY name`,
     );
-
+    const work = categories.flatMap((category) => category.datasets.map((dataset) => ({ category, dataset })));
+    const renderPlans = await planRendering(
+      client,
+      work.map((item) => item.dataset),
+      subject,
+      policyLabels,
+    );
     archive = new ZipArchive({ zlib: { level: options.compressionLevel ?? 1 } });
     const zipHash = new HashingStream();
     output = fs.createWriteStream(options.outputPath, { mode: 0o600 });
@@ -193,68 +223,70 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     written.catch(() => {});
 
     const files: ManifestFile[] = [];
-    // Progress counts each row twice (JSON pass, CSV pass); report rows.
-    let completedUnits = 0;
-    const report = (category: string | null, currentUnits: number) =>
-      options.onProgress?.({
-        doneRows: Math.floor((completedUnits + currentUnits) / 2),
-        totalRows,
-        currentCategory: category,
-      });
+    let completedRows = 0;
+    const report = (category: string | null, currentRows: number) =>
+      options.onProgress?.({ doneRows: completedRows + currentRows, totalRows, currentCategory: category });
 
-    // Pipeline: the side connection spools dataset N's CSV while the main one
-    // streams N's JSON into the zip; then N+1's CSV spool starts while N's CSV
-    // file is appended, so neither backend waits on the zip.
-    const work = categories.flatMap((category) => category.datasets.map((dataset) => ({ category, dataset })));
-    const startSpool = (dataset: Dataset) => {
-      const path = `${options.outputPath}.${dataset.key}.csv`;
-      spoolFiles.push(path);
-      const copy = side.query(copyTo(csvCopySql(dataset, subject, policyLabels)));
-      const hasher = new HashingStream();
-      const spool = { path, copy, hasher, lines: 0, done: Promise.resolve() };
-      spool.done = pipeline(
-        copy,
-        new Coalescer(),
-        new LineCounter((lines) => {
-          spool.lines = lines;
-        }),
-        hasher,
-        fs.createWriteStream(path, { mode: 0o600 }),
-      );
-      spool.done.catch(() => {}); // awaited below; this only avoids an unhandled rejection meanwhile
-      return spool;
-    };
-    let nextSpool = work.length > 0 ? startSpool(work[0].dataset) : null;
+    // One dataset at a time: its JSON streams into the zip while its CSV is spooled
+    // to a file, then the CSV file is appended (zip entries are written one at a time).
     for (let index = 0; index < work.length; index++) {
       const { category, dataset } = work[index];
-      const spool = nextSpool!;
       const expected = counts.get(dataset.key)?.total ?? 0;
       const jsonPath = `${dataset.key}.json`;
       const csvPath = `${dataset.key}.csv`;
-      const jsonCopy = client.query(copyTo(jsonCopySql(dataset, subject, policyLabels)));
+      const spoolPath = `${options.outputPath}.${dataset.key}.csv`;
+      spoolFiles.push(spoolPath);
+      const onRows = (rows: number) => report(category.title, Math.min(rows, expected));
       const jsonHasher = new HashingStream();
-      const shaper = new JsonLinesToArray(
-        outputColumns(dataset).map((column) => column.key),
-        (rows) => report(category.title, Math.min(rows, expected) + Math.min(Math.max(0, spool.lines - 1), expected)),
-      );
-      await Promise.all([
-        appendEntry(archive, jsonPath, entryDate, jsonHasher, pipeline(jsonCopy, new Coalescer(), shaper, jsonHasher)),
-        spool.done,
-      ]);
-      if (jsonCopy.rowCount !== expected || shaper.rows !== expected || spool.copy.rowCount !== expected) {
-        throw new Error(
-          `row count mismatch for ${dataset.key}: json ${jsonCopy.rowCount}/${shaper.rows}, csv ${spool.copy.rowCount}, expected ${expected}`,
+      const csvHasher = new HashingStream();
+      const spooled = pipeline(csvHasher, fs.createWriteStream(spoolPath, { mode: 0o600 }));
+      spooled.catch(() => {}); // awaited below; this only avoids an unhandled rejection meanwhile
+      const plan = renderPlans[index];
+      let rowCounts: number[];
+      if (plan) {
+        // One pass: PostgreSQL sends each row once; rows.ts writes the JSON and the CSV line.
+        const copy = client.query(copyTo(plan.copy));
+        const renderer = new RowRenderer(plan.columns, csvHasher, onRows);
+        await appendEntry(
+          archive,
+          jsonPath,
+          entryDate,
+          jsonHasher,
+          pipeline(copy, new Coalescer(), renderer, jsonHasher),
         );
+        csvHasher.end();
+        await spooled;
+        rowCounts = [copy.rowCount, renderer.rows];
+      } else {
+        // A column type rows.ts does not render: PostgreSQL renders the JSON and the CSV (two passes).
+        const jsonCopy = client.query(copyTo(jsonCopySql(dataset, subject, policyLabels)));
+        const shaper = new JsonLinesToArray(
+          outputColumns(dataset).map((column) => column.key),
+          onRows,
+        );
+        await appendEntry(
+          archive,
+          jsonPath,
+          entryDate,
+          jsonHasher,
+          pipeline(jsonCopy, new Coalescer(), shaper, jsonHasher),
+        );
+        const csvCopy = client.query(copyTo(csvCopySql(dataset, subject, policyLabels)));
+        await pipeline(csvCopy, new Coalescer(), csvHasher);
+        await spooled;
+        rowCounts = [jsonCopy.rowCount, shaper.rows, csvCopy.rowCount];
       }
-      nextSpool = index + 1 < work.length ? startSpool(work[index + 1].dataset) : null;
+      if (rowCounts.some((rows) => rows !== expected)) {
+        throw new Error(`row count mismatch for ${dataset.key}: ${rowCounts.join("/")}, expected ${expected}`);
+      }
       const csvEntry = once(archive, "entry");
-      archive.append(fs.createReadStream(spool.path, { highWaterMark: 1024 * 1024 }), {
+      archive.append(fs.createReadStream(spoolPath, { highWaterMark: 1024 * 1024 }), {
         name: csvPath,
         date: entryDate,
       });
       await csvEntry;
-      await fs.promises.rm(spool.path, { force: true });
-      completedUnits += 2 * expected;
+      await fs.promises.rm(spoolPath, { force: true });
+      completedRows += expected;
       report(category.title, 0);
       files.push({
         path: jsonPath,
@@ -271,8 +303,8 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
         dataset: dataset.key,
         format: "csv",
         rows: expected,
-        bytes: spool.hasher.bytes,
-        sha256: spool.hasher.digest!,
+        bytes: csvHasher.bytes,
+        sha256: csvHasher.digest!,
       });
     }
 
@@ -333,7 +365,6 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
     });
     await archive.finalize();
     await written;
-    await side.query("COMMIT");
     await client.query("COMMIT");
     transactionOpen = false;
     report(null, 0);
@@ -344,12 +375,10 @@ export async function buildExportArchive(options: BuildExportOptions): Promise<B
       // Failed part-way: stop writing; the caller deletes the partial file.
       archive?.abort();
       output?.destroy();
-      await side.query("ROLLBACK").catch(() => {});
       await client.query("ROLLBACK").catch(() => {});
     }
     for (const file of spoolFiles) await fs.promises.rm(file, { force: true }).catch(() => {});
     // After a failure mid-COPY a connection may be unusable: drop it rather than pool it.
-    side.release(failed);
     client.release(failed);
   }
 }

@@ -84,3 +84,18 @@ export function csvCopySql(dataset: Dataset, userId: string | Subject, policyLab
     .join(", ");
   return `COPY (${scan(dataset, userId, select)}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
 }
+
+/**
+ * The one-pass form (rows.ts): each output column once, as text, in COPY's binary
+ * framing. `probe` is the same select without the casts and with no rows: its
+ * column types tell rows.ts how json_build_array would write each value. The policy
+ * column stays the version's id (rows.ts puts in the label).
+ */
+export function rowsCopySql(dataset: Dataset, userId: string | Subject): { probe: string; copy: string } {
+  const values = outputColumns(dataset).map((column) =>
+    column.key === "policyVersion" ? column.sql : exportValueSql(column, new Map()),
+  );
+  const probe = `${scan(dataset, userId, values.map((value, index) => `${value} AS c${index}`).join(", "))} LIMIT 0`;
+  const select = values.map((value, index) => `(${value})::text AS c${index}`).join(", ");
+  return { probe, copy: `COPY (${scan(dataset, userId, select)}) TO STDOUT WITH (FORMAT binary)` };
+}
