@@ -47,7 +47,7 @@ export function SideNav(props: { label: string; items: readonly SideNavItem[] })
             key={item.href}
             href={item.href}
             aria-current={isCurrent ? "page" : undefined}
-            className={`rounded-md border-l-4 px-3 py-2 ${tone} ${item.tone === "danger" ? "md:mt-2" : ""}`}
+            className={`rounded-md border-l-4 px-3 py-1.5 md:py-2 ${tone} ${item.tone === "danger" ? "md:mt-2" : ""}`}
           >
             {item.label}
           </Link>

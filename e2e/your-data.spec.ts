@@ -41,7 +41,7 @@ test.describe("Your data", () => {
     for (const [slug, sql] of Object.entries(SQL_COUNTS)) {
       const expected = await queryCount(sql, [alice]);
       await expect(page.getByTestId(`category-${slug}`).getByTestId("category-total"), slug).toHaveText(
-        `${expected.toLocaleString("en")} records`,
+        `${expected.toLocaleString("en")} record${expected === 1 ? "" : "s"}`,
       );
     }
     // How, why, shared with, kept for and the policy in force are on each category's page.

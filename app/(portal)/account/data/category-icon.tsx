@@ -20,7 +20,7 @@ const PATHS: Record<DataSourceKind, string> = {
 export function CategoryIcon(props: { slug: string }) {
   const source = findCategory(props.slug)?.source ?? "PROVIDED";
   return (
-    <span className="mt-0.5 flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
+    <span className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
       <svg
         aria-hidden="true"
         focusable="false"

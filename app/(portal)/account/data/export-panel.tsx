@@ -85,9 +85,8 @@ export function ExportPanel(props: { initialExports: ExportStatusView[]; ttlDays
         {state === "prepare" ? (
           <>
             <p className="mt-2 max-w-2xl text-gray-700">
-              One ZIP file with everything below: a file per category (JSON and CSV), a summary you can read offline,
-              and a checksum list. We prepare it in the background and email you when it is ready; only you can download
-              it, for {kept}.
+              One ZIP file with everything below (JSON and CSV, and a summary to read offline). We email you when it is
+              ready; only you can download it, for {kept}.
             </p>
             {current?.status === "FAILED" ? (
               <div className="mt-4">

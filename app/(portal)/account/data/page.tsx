@@ -25,8 +25,8 @@ export default async function YourDataPage() {
         title="Your data"
         description={
           <>
-            Everything we hold about you, by category. Open one to see its records, how we got them, why we keep them,
-            who we share them with and for how long. For anything else,{" "}
+            Everything we hold about you, by category: open one to see its records, where they come from, who we share
+            them with and how long we keep them. For anything else,{" "}
             <Link className="font-medium text-brand-700 underline" href="/account/requests/new">
               make a privacy request
             </Link>
@@ -46,7 +46,7 @@ export default async function YourDataPage() {
           <li
             key={category.slug}
             data-testid={`category-${category.slug}`}
-            className="relative flex items-start gap-3 px-4 py-3 focus-within:bg-gray-50 hover:bg-gray-50"
+            className="relative flex items-start gap-3 px-4 py-2.5 focus-within:bg-gray-50 hover:bg-gray-50"
           >
             <CategoryIcon slug={category.slug} />
             <div className="min-w-0 flex-1">

@@ -116,7 +116,7 @@ function JsonDetails(props: { value: string; label: string }) {
   }
   return (
     <details className="group">
-      <summary className="cursor-pointer whitespace-nowrap text-brand-700 underline">
+      <summary className="cursor-pointer text-brand-700 underline">
         Show {props.label.toLowerCase()}
         <span className="sr-only"> ({fields.length} values)</span>
       </summary>
@@ -364,6 +364,7 @@ export default async function CategoryPage(props: {
         className="mt-4"
         caption={`${dataset.title}, newest first`}
         testId="records"
+        density="compact"
         rows={page.rows}
         rowKey={(row) => row.key}
         rowData={(row) => ({ "data-row-id": row.key })}
@@ -400,7 +401,7 @@ export default async function CategoryPage(props: {
                 {
                   key: "policy",
                   header: "Policy",
-                  className: "whitespace-nowrap",
+                  className: "min-w-[5.5rem]",
                   cell: (row: (typeof page.rows)[number]) => {
                     const policy = row.values.policyVersion ? policies.get(row.values.policyVersion) : undefined;
                     return policy ? (
