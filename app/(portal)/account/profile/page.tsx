@@ -53,8 +53,9 @@ export default async function ProfilePage() {
         </p>
         {profile.pendingEmail ? (
           <p className="mt-2 text-sm text-gray-800" data-testid="pending-email">
-            Waiting for confirmation of <strong className="[overflow-wrap:anywhere]">{profile.pendingEmail.newEmail}</strong> (link
-            valid until <DateTime value={profile.pendingEmail.expiresAt} format="dateTime" /> UTC).
+            Waiting for confirmation of{" "}
+            <strong className="[overflow-wrap:anywhere]">{profile.pendingEmail.newEmail}</strong> (link valid until{" "}
+            <DateTime value={profile.pendingEmail.expiresAt} format="dateTime" /> UTC).
           </p>
         ) : null}
         <div className="mt-4">
