@@ -63,6 +63,7 @@ test.describe("tables that fit", () => {
     "/account/data/email?dataset=email-events",
   ]) {
     test(`at 1280 px ${path} needs no sideways scrolling and its row action is in view`, async ({ page, signIn }) => {
+      test.setTimeout(180_000); // axe over fifty rows on a busy machine
       await signIn(page, "alice@example.com");
       await page.setViewportSize(DESKTOP);
       await page.goto(path);
