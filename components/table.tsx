@@ -1,6 +1,6 @@
 // The one data table. On a wide screen a real <table> (caption, <th scope>), in a
 // keyboard-scrollable region when it is wider than the page; on a phone (below
-// Tailwind's `sm`, 40rem) each row becomes a card in which every value carries its
+// Tailwind's `sm`, 40rem) each row becomes a card in which every value sits beside its
 // column's label and the row's actions stay in view. The phone layout is CSS only
 // (app/globals.css, `.table-cards`): the same server-rendered rows, nothing hidden
 // or duplicated, so screen readers and tests read one table; the ARIA roles are
@@ -74,7 +74,7 @@ export function Table<Row>(props: {
   const frame = variant === "framed" ? "rounded-xl border border-gray-200 bg-white shadow-sm" : "";
   return (
     <div
-      className={`${cards ? "table-cards " : ""}overflow-x-auto ${frame} ${props.className ?? ""}`}
+      className={`data-table ${cards ? "table-cards " : ""}overflow-x-auto ${frame} ${props.className ?? ""}`}
       role="region"
       aria-label={props.label ?? props.caption}
       tabIndex={0}
@@ -135,7 +135,8 @@ export function Table<Row>(props: {
                     title={column.cellTitle?.(row)}
                     className={`${padding} ${alignOf(column)} ${column.rowHeader ? "font-medium text-gray-900" : "text-gray-800"} ${column.className ?? ""}`}
                   >
-                    {column.cell(row, index)}
+                    {/* One box for the value: on a phone it sits beside its label. */}
+                    <div className="table-value">{column.cell(row, index)}</div>
                   </Cell>
                 );
               })}
@@ -161,7 +162,7 @@ export function Table<Row>(props: {
                     data-label={column ? (column.label ?? textOf(column.header)) : undefined}
                     className={`${padding} ${column ? alignOf(column) : ""} ${column?.className ?? ""}`}
                   >
-                    {cell}
+                    <div className="table-value">{cell}</div>
                   </Cell>
                 );
               })}

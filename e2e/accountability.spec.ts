@@ -154,7 +154,7 @@ test("retention: a dry run counts, a purge removes exactly the expired rows and 
   await page.reload();
   const history = page.locator(`[data-run="${run!.id}"]`);
   await expect(history.getByText("completed")).toBeVisible();
-  await expect(page.locator(`[data-run="${run!.id}"] + table tr[data-item="server-logs"] [data-rows]`)).toHaveText(
+  await expect(page.locator(`details:has([data-run="${run!.id}"]) tr[data-item="server-logs"] [data-rows]`)).toHaveText(
     String(expected["server-logs"]),
   );
 

@@ -114,7 +114,10 @@ test.describe("Correcting your data", () => {
       [id],
     );
     await page.goto("/account/data/server-logs");
-    await page.getByRole("link", { name: `This is wrong (record ${log!.id})` }).click();
+    await page
+      .locator(`tr[data-row-id="${log!.id}"]`)
+      .getByRole("link", { name: /This is wrong/ })
+      .click();
     await expect(page.getByTestId("item")).toContainText("Atlantis");
     await page.getByLabel("What is wrong?").fill("I have never been to Atlantis.");
     await page.getByLabel("What should it be? (optional)").fill("Lisbon");

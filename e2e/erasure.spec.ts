@@ -74,7 +74,7 @@ test("alice deletes her account: fresh sign-in, typed confirmation, receipt, and
   // A download archive of her data exists in the export storage.
   await signIn(page, ALICE);
   await page.goto("/account/data");
-  await page.getByRole("button", { name: "Download my data" }).click();
+  await page.getByRole("button", { name: "Prepare my download" }).click();
   await expect(page.getByTestId("export-status")).toHaveAttribute("data-status", "READY", { timeout: 60_000 });
   expect(exportStorageTraces([ALICE])).not.toEqual([]);
 

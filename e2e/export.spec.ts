@@ -43,7 +43,7 @@ test.describe("Download my data", () => {
     const id = await seedUserData(email, 3000);
     await page.goto("/account/data");
     const since = new Date();
-    await page.getByRole("button", { name: "Download my data" }).click();
+    await page.getByRole("button", { name: "Prepare my download" }).click();
     // Visible progress while it runs, then a download link.
     await expect(page.getByTestId("export-status")).toBeVisible();
     await expect(page.getByRole("link", { name: /Download the archive/ })).toBeVisible({ timeout: 30_000 });
@@ -113,7 +113,7 @@ test.describe("Download my data", () => {
     const email = uniqueEmail("empty");
     await signIn(page, email);
     await page.goto("/account/data");
-    await page.getByRole("button", { name: "Download my data" }).click();
+    await page.getByRole("button", { name: "Prepare my download" }).click();
     const link = page.getByRole("link", { name: /Download the archive/ });
     await expect(link).toBeVisible({ timeout: 30_000 });
     const zip = await (await page.request.get((await link.getAttribute("href"))!)).body();
@@ -141,7 +141,7 @@ test.describe("Download my data", () => {
       [user!.id],
     );
     await page.goto("/account/data");
-    await page.getByRole("button", { name: "Download my data" }).click();
+    await page.getByRole("button", { name: "Prepare my download" }).click();
     await expect(page.getByText("You can start up to 5 exports a day.")).toBeVisible();
     expect(await queryCount(`SELECT count(*) FROM "ExportJob" WHERE "userId" = $1`, [user!.id])).toBe(5);
   });

@@ -19,7 +19,7 @@ async function userId(email: string) {
 }
 
 test.describe("Your data", () => {
-  test("the overview shows one card per category with exact counts and the policy in force", async ({
+  test("the overview lists every category with exact counts; its page says the policy in force", async ({
     page,
     signIn,
   }) => {
@@ -38,24 +38,30 @@ test.describe("Your data", () => {
     ).toHaveCount(11); // ten account categories and "contacts" (newsletter, events, contact messages by address)
     // The seed's numbers, and the database's (the seed gives alice 1,200 server-log rows and 800 telemetry rows).
     await expect(page.getByTestId("category-server-logs").getByTestId("category-total")).toHaveText("1,200 records");
-    await expect(page.getByTestId("count-telemetry-reports")).toContainText("800");
-    await expect(page.getByTestId("count-clusters")).toContainText("2");
     for (const [slug, sql] of Object.entries(SQL_COUNTS)) {
       const expected = await queryCount(sql, [alice]);
       await expect(page.getByTestId(`category-${slug}`).getByTestId("category-total"), slug).toHaveText(
-        `${expected.toLocaleString("en")} records`,
+        `${expected.toLocaleString("en")} record${expected === 1 ? "" : "s"}`,
       );
     }
-    const logs = page.getByTestId("category-server-logs");
-    await expect(logs).toContainText("Collected automatically");
-    await expect(logs).toContainText("Amazon Web Services");
-    await expect(logs).toContainText("180 days");
+    // How, why, shared with, kept for and the policy in force are on each category's page.
+    await page.getByTestId("category-server-logs").getByRole("link", { name: "Server-log records" }).click();
+    await expect(page).toHaveURL(/\/account\/data\/server-logs$/);
+    await expect(page.getByText("Collected automatically")).toBeVisible();
+    await expect(page.getByText(/Amazon Web Services/).first()).toBeVisible();
+    await expect(page.getByText(/180 days/).first()).toBeVisible();
+    await expect(page.getByTestId("count-server-logs")).toHaveText("1,200");
+    await page.goto("/account/data/telemetry");
+    await expect(page.getByTestId("count-telemetry-reports")).toContainText("800");
+    await expect(page.getByTestId("count-clusters")).toContainText("2");
     // Alice's profile was collected under privacy policy v1; her logs under v2.
-    await expect(page.getByTestId("category-profile").getByRole("link", { name: "Privacy Policy v1" })).toHaveAttribute(
+    await page.goto("/account/data/profile");
+    await expect(page.getByRole("link", { name: "Privacy Policy v1" }).first()).toHaveAttribute(
       "href",
       "/policies/privacy/v/1",
     );
-    await logs.getByRole("link", { name: "Privacy Policy v2" }).click();
+    await page.goto("/account/data/server-logs");
+    await page.getByRole("link", { name: "Privacy Policy v2" }).first().click();
     await expect(page).toHaveURL(/\/policies\/privacy\/v\/2$/);
     await expect(page.getByText("Version 2")).toBeVisible();
   });
@@ -114,7 +120,8 @@ test.describe("Your data", () => {
     await expect(page.getByTestId("record-count")).toHaveText(
       `${cliCount.toLocaleString("en")} records match your filters`,
     );
-    for (const cell of await rows.locator("td:nth-child(3)").allInnerTexts()) expect(cell).toBe("/docs/cli");
+    // The "What" column: "Viewed /docs/cli" (the method in words, then the page).
+    for (const cell of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(cell).toMatch(/ \/docs\/cli$/);
 
     const sample = await queryOne<{ ip: string; deviceId: string }>(
       `SELECT ip, "deviceId" FROM "ServerLogRecord" WHERE "userId" = $1 ORDER BY id LIMIT 1`,

@@ -27,7 +27,49 @@ export async function getSharingFor(category: Category) {
   return entries.filter((entry) => isSharedIn(category, entry.dataCategories));
 }
 
-/** One card per category: exact counts, provenance, purpose, sharing, retention, policy versions. */
+/** Policy versions in force when a category's records were collected, with how many under each. */
+function policiesOf(
+  category: Category,
+  counts: Awaited<ReturnType<typeof countDatasets>>,
+  policies: Map<string, PolicyRef>,
+) {
+  const policyCounts = new Map<string, number>();
+  for (const dataset of category.datasets) {
+    for (const [policyId, count] of counts.get(dataset.key)?.byPolicy ?? []) {
+      if (policyId) policyCounts.set(policyId, (policyCounts.get(policyId) ?? 0) + count);
+    }
+  }
+  return [...policyCounts.entries()]
+    .map(([id, count]) => ({ policy: policies.get(id), count }))
+    .filter((entry): entry is { policy: PolicyRef; count: number } => Boolean(entry.policy))
+    .sort((a, b) => a.policy.version - b.policy.version);
+}
+
+/** The newest record's time among a category's datasets (ISO, UTC), or null. */
+function latestOf(category: Category, counts: Awaited<ReturnType<typeof countDatasets>>): string | null {
+  let latest: string | null = null;
+  for (const dataset of category.datasets) {
+    const time = counts.get(dataset.key)?.latest ?? null;
+    if (time && (!latest || time > latest)) latest = time;
+  }
+  return latest;
+}
+
+/** A category's counts per dataset and the policy versions its records were collected under (its page's facts). */
+export async function getCategoryFacts({ viewer, category }: { viewer: Viewer; category: Category }) {
+  const keys = new Set(category.datasets.map((dataset) => dataset.key));
+  const [counts, policies] = await Promise.all([
+    countDatasets(getPool(), viewer.userId, (dataset) => keys.has(dataset.key)),
+    getPolicyVersions(),
+  ]);
+  return {
+    datasets: category.datasets.map((dataset) => ({ key: dataset.key, count: counts.get(dataset.key)?.total ?? 0 })),
+    policies: policiesOf(category, counts, policies),
+    latest: latestOf(category, counts),
+  };
+}
+
+/** One line per category: exact counts, the newest record's time, sharing and policy versions. */
 export async function getDataOverview({ viewer }: { viewer: Viewer }) {
   const [counts, policies, sharing] = await Promise.all([
     countDatasets(getPool(), viewer.userId),
@@ -40,20 +82,12 @@ export async function getDataOverview({ viewer }: { viewer: Viewer }) {
       title: dataset.title,
       count: counts.get(dataset.key)?.total ?? 0,
     }));
-    const policyCounts = new Map<string, number>();
-    for (const dataset of category.datasets) {
-      for (const [policyId, count] of counts.get(dataset.key)?.byPolicy ?? []) {
-        if (policyId) policyCounts.set(policyId, (policyCounts.get(policyId) ?? 0) + count);
-      }
-    }
     return {
       category,
       datasets: datasetCounts,
       total: datasetCounts.reduce((sum, dataset) => sum + dataset.count, 0),
-      policies: [...policyCounts.entries()]
-        .map(([id, count]) => ({ policy: policies.get(id), count }))
-        .filter((entry): entry is { policy: PolicyRef; count: number } => Boolean(entry.policy))
-        .sort((a, b) => a.policy.version - b.policy.version),
+      latest: latestOf(category, counts),
+      policies: policiesOf(category, counts, policies),
       sharedWith: sharing
         .filter((entry) => isSharedIn(category, entry.dataCategories))
         .map((entry) => ({ name: entry.name, purpose: entry.purpose })),

@@ -69,8 +69,10 @@ export function textSql(column: Column): string {
   return column.kind === "date" ? column.sql : `(${column.sql})::text`;
 }
 
-/** Exact row counts per dataset, broken down by the policy version in force at collection. */
-/** Exact counts per dataset (and per policy version); `only` limits which datasets are counted. */
+/**
+ * Exact counts per dataset (and per policy version in force at collection), with the newest
+ * record's time; `only` limits which datasets are counted.
+ */
 export async function countDatasets(
   db: Queryable,
   owner: string | Subject,
@@ -84,17 +86,22 @@ export async function countDatasets(
   const parts = datasets.flatMap((dataset, index) =>
     only(dataset)
       ? [
-          `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n FROM ${dataset.from} WHERE ${subjectCondition(dataset, subject, bind)} GROUP BY 2`,
+          `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p, count(*)::bigint AS n, ${isoSql(`max(${dataset.time})`)} AS l FROM ${dataset.from} WHERE ${subjectCondition(dataset, subject, bind)} GROUP BY 2`,
         ]
       : [],
   );
-  const { rows } = await db.query<{ d: number; p: string | null; n: string }>(parts.join("\nUNION ALL\n"), values);
-  const result = new Map<string, { total: number; byPolicy: Map<string | null, number> }>();
-  for (const dataset of datasets) result.set(dataset.key, { total: 0, byPolicy: new Map() });
+  const { rows } = await db.query<{ d: number; p: string | null; n: string; l: string | null }>(
+    parts.join("\nUNION ALL\n"),
+    values,
+  );
+  // `latest`: the newest record's time (ISO, UTC), when the dataset has any.
+  const result = new Map<string, { total: number; byPolicy: Map<string | null, number>; latest: string | null }>();
+  for (const dataset of datasets) result.set(dataset.key, { total: 0, byPolicy: new Map(), latest: null });
   for (const row of rows) {
     const entry = result.get(datasets[row.d].key)!;
     const count = Number(row.n);
     entry.total += count;
+    if (row.l && (!entry.latest || row.l > entry.latest)) entry.latest = row.l;
     entry.byPolicy.set(row.p, (entry.byPolicy.get(row.p) ?? 0) + count);
   }
   return result;

@@ -15,6 +15,21 @@ export const SOURCE_LABELS: Record<DataSourceKind, string> = {
 
 export type ColumnKind = "text" | "date" | "number" | "bool" | "json";
 
+/**
+ * How the portal shows a value whose words live in another domain (the page maps these to
+ * those domains' labels): an email list, a consent setting or source, a request's type,
+ * status, law or reference, or a 0..1 confidence as a likelihood.
+ */
+export type ValueDisplay =
+  | "likelihood"
+  | "email-list"
+  | "consent-subject"
+  | "consent-source"
+  | "request-type"
+  | "request-status"
+  | "request-law"
+  | "request-reference";
+
 export type Column = {
   /** Key in JSON output and CSV header. */
   key: string;
@@ -28,6 +43,17 @@ export type Column = {
   trusted?: boolean;
   /** Hidden in the portal table (still exported). */
   hideInTable?: boolean;
+  /** Words for stored values in the portal (`GET` → "Viewed"); exports keep the stored value. */
+  values?: Readonly<Record<string, string>>;
+  display?: ValueDisplay;
+};
+
+/** A column of the portal's table showing several stored values in one cell (e.g. method and page). */
+export type TableColumn = {
+  label: string;
+  keys: string[];
+  /** Between the values; default " · ". */
+  separator?: string;
 };
 
 export type FilterKey = "path" | "ip" | "device" | "cluster";
@@ -61,12 +87,16 @@ export type Dataset = {
   correctable: boolean;
   /** Table name for retention/erasure work. */
   table: string;
+  /** The portal table's columns, when values read better together; default one per shown column. */
+  tableColumns?: TableColumn[];
 };
 
 export type Category = {
   slug: string;
   title: string;
   description: string;
+  /** One line for the overview list. */
+  summary: string;
   source: DataSourceKind;
   purpose: string;
   retention: string;
@@ -87,12 +117,19 @@ const date = (key: string, label: string, column: string): Column => ({
   raw: `t."${column}"`,
   kind: "date",
 });
-const text = (key: string, label: string, column = key, hideInTable = false): Column => ({
+const text = (
+  key: string,
+  label: string,
+  column = key,
+  hideInTable = false,
+  words: Pick<Column, "values" | "display"> = {},
+): Column => ({
   key,
   label,
   sql: `t."${column}"`,
   kind: "text",
   hideInTable,
+  ...words,
 });
 
 /**
@@ -110,6 +147,7 @@ export const categories: Category[] = [
   {
     slug: "profile",
     title: "Profile and contact details",
+    summary: "Your name, email address and the contact details in your profile.",
     description: "Your name, sign-in email address, and the contact details you added to your profile.",
     source: "PROVIDED",
     purpose: "To run your account, contact you about it, and send the emails you asked for.",
@@ -158,6 +196,7 @@ export const categories: Category[] = [
   {
     slug: "linked-accounts",
     title: "Linked accounts",
+    summary: "Other services you sign in with, such as GitHub.",
     description:
       "Accounts at other services (such as GitHub) you linked for signing in. We keep the provider's account id and granted scopes; access tokens are never shown or exported.",
     source: "THIRD_PARTY",
@@ -175,9 +214,13 @@ export const categories: Category[] = [
         idType: "text",
         correctable: true,
         columns: [
-          text("provider", "Provider"),
+          text("provider", "Provider", "provider", false, {
+            values: { github: "GitHub", google: "Google", gitlab: "GitLab", nodemailer: "Email link" },
+          }),
           text("providerAccountId", "Account id at provider"),
-          text("type", "Type"),
+          text("type", "Type", "type", false, {
+            values: { oauth: "Sign in with this service", oidc: "Sign in with this service", email: "Email link" },
+          }),
           text("scope", "Granted scopes"),
         ],
       }),
@@ -186,6 +229,7 @@ export const categories: Category[] = [
   {
     slug: "email",
     title: "Mailing lists and email events",
+    summary: "The mailing lists you are on and the emails we sent you.",
     description:
       "Which mailing lists you are on, and a record of emails we sent you. Open confirmations are recorded only if you allowed email tracking.",
     source: "AUTOMATIC",
@@ -199,11 +243,11 @@ export const categories: Category[] = [
         title: "Mailing lists",
         table: "EmailSubscription",
         time: `t."createdAt"`,
-        timeLabel: "Subscribed",
+        timeLabel: "Added",
         idType: "text",
         correctable: false,
         columns: [
-          text("category", "List"),
+          text("category", "List", "category", false, { display: "email-list" }),
           { key: "subscribed", label: "Subscribed", sql: `t.subscribed`, kind: "bool" },
           date("updatedAt", "Last changed", "updatedAt"),
         ],
@@ -217,8 +261,10 @@ export const categories: Category[] = [
         idType: "bigint",
         correctable: true,
         columns: [
-          text("kind", "Event"),
-          text("category", "Category"),
+          text("kind", "Event", "kind", false, {
+            values: { SENT: "Sent", OPENED: "Opened", BOUNCED: "Bounced", CLICKED: "Clicked" },
+          }),
+          text("category", "List", "category", false, { display: "email-list" }),
           text("subject", "Subject"),
           text("messageId", "Message id", "messageId", true),
           text("ip", "IP address"),
@@ -230,6 +276,7 @@ export const categories: Category[] = [
   {
     slug: "server-logs",
     title: "Server-log records",
+    summary: "Pages you visited on our website, from which address and device.",
     description:
       "What our web servers record when you visit: IP address, approximate location, device and cookie identifiers, browser and device type, the page requested, and the time.",
     source: "AUTOMATIC",
@@ -248,7 +295,15 @@ export const categories: Category[] = [
         correctable: true,
         filters: { path: `t.path`, ip: `t.ip`, device: `t."deviceId"` },
         columns: [
-          text("method", "Method"),
+          text("method", "Method", "method", false, {
+            values: {
+              GET: "Viewed",
+              HEAD: "Checked",
+              POST: "Sent a form to",
+              PUT: "Sent data to",
+              DELETE: "Deleted on",
+            },
+          }),
           text("path", "Page"),
           text("ip", "IP address"),
           text("geoCountry", "Country"),
@@ -256,8 +311,16 @@ export const categories: Category[] = [
           text("deviceId", "Device id"),
           text("cookieId", "Cookie id", "cookieId", true),
           text("browser", "Browser"),
-          text("deviceType", "Device type"),
+          text("deviceType", "Device type", "deviceType", false, {
+            values: { desktop: "Computer", mobile: "Phone", tablet: "Tablet", bot: "Automated client" },
+          }),
           text("userAgent", "User agent", "userAgent", true),
+        ],
+        tableColumns: [
+          { label: "Time", keys: ["occurredAt"] },
+          { label: "What", keys: ["method", "path"], separator: " " },
+          { label: "From", keys: ["ip", "geoCity", "geoCountry"] },
+          { label: "Device", keys: ["browser", "deviceType", "deviceId"] },
         ],
       }),
     ],
@@ -265,6 +328,7 @@ export const categories: Category[] = [
   {
     slug: "telemetry",
     title: "Telemetry from your clusters",
+    summary: "Usage statistics your clusters and command-line tools sent.",
     description:
       "Usage, performance and configuration statistics your clusters and CLI installs sent, with the sender's IP address and random install identifiers.",
     source: "AUTOMATIC",
@@ -284,7 +348,7 @@ export const categories: Category[] = [
         columns: [
           text("id", "Install id"),
           text("name", "Name"),
-          text("kind", "Kind"),
+          text("kind", "Kind", "kind", false, { values: { CLUSTER: "Cluster", CLI: "Command-line tool" } }),
           { key: "telemetryEnabled", label: "Telemetry on", sql: `t."telemetryEnabled"`, kind: "bool" },
           date("lastReportAt", "Last report", "lastReportAt"),
         ],
@@ -300,7 +364,9 @@ export const categories: Category[] = [
         filters: { cluster: `t."clusterId"`, ip: `t.ip` },
         columns: [
           text("clusterId", "Install id"),
-          text("kind", "Kind"),
+          text("kind", "Kind", "kind", false, {
+            values: { usage: "Usage", performance: "Performance", configuration: "Configuration" },
+          }),
           text("ip", "IP address"),
           { key: "payload", label: "Statistics", sql: `t.payload`, kind: "json" },
         ],
@@ -310,6 +376,7 @@ export const categories: Category[] = [
   {
     slug: "crash-reports",
     title: "Crash reports",
+    summary: "Reports your installs sent when they crashed.",
     description:
       "Crash reports your installs sent: product, version, a summary and stack trace, and the sender's IP address.",
     source: "AUTOMATIC",
@@ -340,6 +407,7 @@ export const categories: Category[] = [
   {
     slug: "third-party",
     title: "Data from third parties",
+    summary: "What other companies told us about you.",
     description:
       "Information other companies gave us about you, for example your cloud provider when a cluster was set up.",
     source: "THIRD_PARTY",
@@ -368,6 +436,7 @@ export const categories: Category[] = [
   {
     slug: "inferences",
     title: "Inferences",
+    summary: "Things we guessed about you from other data.",
     description:
       "Things we guessed about you from other data, such as your operating system from your browser's user agent.",
     source: "INFERRED",
@@ -385,10 +454,17 @@ export const categories: Category[] = [
         idType: "text",
         correctable: true,
         columns: [
-          text("kind", "What"),
+          text("kind", "What", "kind", false, {
+            values: {
+              operating_system: "Operating system",
+              country: "Country",
+              language: "Language",
+              interest: "Interest",
+            },
+          }),
           text("value", "Our guess"),
           text("basis", "Based on"),
-          { key: "confidence", label: "Confidence", sql: `t.confidence`, kind: "number" },
+          { key: "confidence", label: "How sure we are", sql: `t.confidence`, kind: "number", display: "likelihood" },
         ],
       }),
     ],
@@ -396,6 +472,7 @@ export const categories: Category[] = [
   {
     slug: "consent",
     title: "Consent and preference history",
+    summary: "Your privacy choices and every change to them.",
     description:
       "Your current choices about email, tracking, telemetry and cookies, and every change to them with its time and source.",
     source: "PROVIDED",
@@ -431,10 +508,10 @@ export const categories: Category[] = [
         idType: "bigint",
         correctable: true,
         columns: [
-          text("subject", "Setting"),
-          text("oldValue", "From"),
-          text("newValue", "To"),
-          text("source", "Source"),
+          text("subject", "Setting", "subject", false, { display: "consent-subject" }),
+          text("oldValue", "From", "oldValue", false, { values: { on: "On", off: "Off" } }),
+          text("newValue", "To", "newValue", false, { values: { on: "On", off: "Off" } }),
+          text("source", "Where", "source", false, { display: "consent-source" }),
         ],
       }),
     ],
@@ -442,6 +519,7 @@ export const categories: Category[] = [
   {
     slug: "requests",
     title: "Privacy requests",
+    summary: "The privacy requests you made and how we handled them.",
     description:
       "The privacy requests you filed (copies, corrections, deletions, disclosures, questions) and each step of their handling.",
     source: "PROVIDED",
@@ -459,9 +537,9 @@ export const categories: Category[] = [
         idType: "text",
         correctable: false,
         columns: [
-          text("type", "Type"),
-          text("status", "Status"),
-          text("jurisdiction", "Law"),
+          text("type", "Type", "type", false, { display: "request-type" }),
+          text("status", "Status", "status", false, { display: "request-status" }),
+          text("jurisdiction", "Law", "jurisdiction", false, { display: "request-law" }),
           text("details", "Details"),
           { key: "subject", label: "About", sql: `t.subject`, kind: "json", hideInTable: true },
           date("dueAt", "Due", "dueAt"),
@@ -479,7 +557,11 @@ export const categories: Category[] = [
         idType: "text",
         policy: undefined,
         correctable: false,
-        columns: [text("requestId", "Request"), text("status", "Status"), text("note", "Note")],
+        columns: [
+          text("requestId", "Request", "requestId", false, { display: "request-reference" }),
+          text("status", "Status", "status", false, { display: "request-status" }),
+          text("note", "Note"),
+        ],
       }),
     ],
   },
@@ -505,6 +587,7 @@ function emailKeyed(
 categories.push({
   slug: "contacts",
   title: "Newsletter, events and contact messages",
+  summary: "Newsletter, event sign-ups and contact messages kept by your email address.",
   description:
     "Kept by email address, with or without an account: newsletter subscriptions, sign-ups for our events, and messages sent through the website's contact form.",
   source: "PROVIDED",

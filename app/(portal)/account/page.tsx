@@ -28,6 +28,7 @@ export default async function AccountPage() {
     },
     {
       title: "Preferences",
+      href: "/account/preferences/email",
       body: "Email topics, open tracking, telemetry from your clusters, and cookies.",
       stat: `${overview.counts.clusters} linked install${overview.counts.clusters === 1 ? "" : "s"}`,
     },
@@ -44,7 +45,7 @@ export default async function AccountPage() {
         title={overview.name ? `Hello, ${overview.name}` : "Your privacy center"}
         description={
           <>
-            Signed in as <strong className="break-all">{overview.email}</strong>. Member since{" "}
+            Signed in as <strong className="[overflow-wrap:anywhere]">{overview.email}</strong>. Member since{" "}
             <DateTime value={overview.memberSince} format="longDate" />.
           </>
         }
@@ -61,19 +62,16 @@ export default async function AccountPage() {
         </div>
       ) : null}
       <div className="grid gap-4 md:grid-cols-3">
+        {/* Each card is one link (its heading's link covers the card), so what looks clickable is. */}
         {sections.map((section) => (
-          <Card key={section.title}>
+          <Card key={section.title} className="relative transition hover:border-brand-600 hover:shadow-md">
             <h2 className="text-lg font-semibold text-gray-900">
-              {"href" in section && section.href ? (
-                <Link
-                  className="underline decoration-brand-600 underline-offset-4 hover:text-brand-700"
-                  href={section.href}
-                >
-                  {section.title}
-                </Link>
-              ) : (
-                section.title
-              )}
+              <Link
+                className="underline decoration-brand-600 underline-offset-4 after:absolute after:inset-0 after:rounded-xl hover:text-brand-700"
+                href={section.href}
+              >
+                {section.title}
+              </Link>
             </h2>
             <p className="mt-2 text-gray-700">{section.body}</p>
             <p className="mt-4 text-sm font-medium text-brand-700">{section.stat}</p>
@@ -92,6 +90,15 @@ export default async function AccountPage() {
           {overview.policy.effectiveAt ? ` (effective ${formatDate(overview.policy.effectiveAt, "longDate")})` : ""}.
         </p>
       ) : null}
+      <p className="mt-8 border-t border-gray-200 pt-4 text-sm">
+        <Link
+          className="font-semibold text-red-700 underline underline-offset-2 hover:text-red-800"
+          href="/account/delete"
+        >
+          Delete my account
+        </Link>
+        <span className="text-gray-700"> — see what we delete, what we must keep and why, before you decide.</span>
+      </p>
     </div>
   );
 }

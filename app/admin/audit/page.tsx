@@ -5,11 +5,19 @@ import { EmptyState } from "@/components/empty-state";
 import { Table } from "@/components/table";
 import { Alert, Button, Card, PageHeader, inputClass, labelClass } from "@/components/ui";
 import { describeError } from "@/lib/actions/messages";
-import { describeActor, describeIp, listAuditLog, parseAuditFilters, type AuditFilters } from "@/lib/audit/browse";
+import {
+  describeActor,
+  describeIp,
+  listAuditLog,
+  parseAuditFilters,
+  type AuditFilters,
+  type AuditRow,
+} from "@/lib/audit/browse";
 import { requireAdmin } from "@/lib/dal";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { bigintParam, parseSearchParams, type SearchParams } from "@/lib/core/params";
 import { DateTime } from "@/components/date-time";
+import { actorName, metadataEntries, targetLabel, verbOf } from "./describe";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -23,6 +31,52 @@ const FIELDS = [
   { key: "from", label: "From", type: "date" },
   { key: "to", label: "To", type: "date" },
 ] as const;
+
+/** A row as a sentence; the codes, references and metadata behind a disclosure (works without JS). */
+function AuditEvent({ row }: { row: AuditRow }) {
+  const target = targetLabel(row);
+  const ip = describeIp(row);
+  const metadata = metadataEntries(row.metadata);
+  return (
+    <div>
+      <p>
+        {/* An address wraps only at its own break points (never one letter per line). */}
+        <span className="font-medium text-gray-900 [overflow-wrap:anywhere]">{actorName(row)}</span>{" "}
+        {verbOf(row.action)}.
+      </p>
+      <details className="mt-1 text-xs text-gray-700">
+        <summary className="cursor-pointer text-brand-700 underline">Details</summary>
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+          <dt className="font-medium text-gray-900">Action</dt>
+          <dd className="font-mono">{row.action}</dd>
+          <dt className="font-medium text-gray-900">Actor</dt>
+          <dd className="[overflow-wrap:anywhere]">
+            {describeActor(row)}
+            {row.actorRef ? <span className="text-gray-600"> ({row.actorRef})</span> : null}
+          </dd>
+          {target ? (
+            <>
+              <dt className="font-medium text-gray-900">Target</dt>
+              <dd className="[overflow-wrap:anywhere]">{target}</dd>
+            </>
+          ) : null}
+          {ip ? (
+            <>
+              <dt className="font-medium text-gray-900">IP address</dt>
+              <dd className="[overflow-wrap:anywhere]">{ip}</dd>
+            </>
+          ) : null}
+          {metadata.map(([key, value]) => (
+            <div key={key} className="contents">
+              <dt className="font-medium text-gray-900">{key}</dt>
+              <dd className="font-mono [overflow-wrap:anywhere]">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  );
+}
 
 export default async function AuditPage(props: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
@@ -110,25 +164,10 @@ export default async function AuditPage(props: { searchParams: Promise<SearchPar
             cell: (row) => <DateTime value={row.at} format="dateTimeSeconds" />,
           },
           {
-            key: "actor",
-            header: "Actor",
-            className: "min-w-[11rem] [overflow-wrap:anywhere]",
-            cellTitle: (row) => row.actorRef ?? undefined,
-            cell: (row) => describeActor(row),
-          },
-          { key: "action", header: "Action", className: "font-mono text-xs", cell: (row) => row.action },
-          {
-            key: "target",
-            header: "Target",
-            className: "min-w-[9rem] [overflow-wrap:anywhere]",
-            cell: (row) => (row.targetType ? `${row.targetType}${row.targetId ? `: ${row.targetId}` : ""}` : "—"),
-          },
-          { key: "ip", header: "IP", className: "break-all", cell: (row) => describeIp(row) || "—" },
-          {
-            key: "details",
-            header: "Details",
-            className: "min-w-[12rem] font-mono text-xs [overflow-wrap:anywhere]",
-            cell: (row) => JSON.stringify(row.metadata),
+            key: "event",
+            header: "What happened",
+            className: "min-w-[14rem] break-words",
+            cell: (row) => <AuditEvent row={row} />,
           },
         ]}
       />

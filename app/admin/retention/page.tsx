@@ -34,9 +34,11 @@ export default async function RetentionPage() {
             key: "data",
             header: "Data",
             rowHeader: true,
+            className: "min-w-[12rem]",
             cell: (rule) => (
               <>
                 {rule.title}
+                <div className="mt-0.5 text-sm font-normal text-gray-700">{rule.description}</div>
                 {rule.category ? (
                   <div className="text-xs font-normal text-gray-700">
                     <Link className="underline" href={`/account/data/${rule.category}`}>
@@ -47,7 +49,6 @@ export default async function RetentionPage() {
               </>
             ),
           },
-          { key: "deleted", header: "What is deleted", className: "text-gray-700", cell: (rule) => rule.description },
           {
             key: "days",
             header: "Keep for (days)",
@@ -68,9 +69,9 @@ export default async function RetentionPage() {
           Run history
         </h2>
         {runs.length === 0 ? <EmptyState title="No retention run yet." /> : null}
-        {runs.map((run) => {
+        {runs.map((run, index) => {
           const summary = (
-            <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-3" data-run={run.id}>
+            <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1" data-run={run.id}>
               <span className="font-medium">
                 <DateTime value={run.startedAt} format="dateTime" /> UTC
               </span>
@@ -91,52 +92,78 @@ export default async function RetentionPage() {
           );
           if (!run.items.length)
             return (
-              <Card key={run.id} className="p-0">
+              <Card key={run.id} className="px-4 py-3">
                 {summary}
               </Card>
             );
+          // The newest run is open; older ones show their summary line and open on demand.
           return (
-            <Table
+            <details
               key={run.id}
-              header={summary}
-              caption="Per kind of data"
-              label={`Run of ${formatDate(run.startedAt, "dateTime")} UTC, per kind of data`}
-              rows={run.items}
-              rowKey={(item) => item.id}
-              rowData={(item) => ({ "data-item": item.target })}
-              columns={[
-                { key: "data", header: "Data", cell: (item) => titles.get(item.target) ?? item.target },
-                {
-                  key: "period",
-                  header: "Period",
-                  cell: (item) => (
-                    <>
-                      {item.days} day{item.days === 1 ? "" : "s"} (before <DateTime value={item.cutoff} format="date" />
-                      )
-                    </>
-                  ),
-                },
-                {
-                  key: "rows",
-                  header: `Rows ${run.dryRun ? "that would go" : "deleted"}`,
-                  cell: (item) => (
-                    <span data-rows={item.rows}>
-                      {item.rows}
-                      {item.files ? ` (${item.files} files)` : ""}
-                    </span>
-                  ),
-                },
-                {
-                  key: "oldest",
-                  header: "Oldest kept",
-                  cell: (item) => (item.oldestKept ? formatDate(item.oldestKept, "date") : "none left"),
-                },
-                { key: "duration", header: "Duration", cell: (item) => `${item.durationMs} ms` },
-              ]}
-            />
+              open={index === 0}
+              className="group rounded-xl border border-gray-200 bg-white shadow-sm"
+            >
+              <summary className="cursor-pointer list-none px-4 py-3 marker:hidden [&::-webkit-details-marker]:hidden">
+                <span className="flex items-start gap-2">
+                  <span aria-hidden="true" className="mt-0.5 text-gray-600 transition-transform group-open:rotate-90">
+                    ▸
+                  </span>
+                  <span className="min-w-0 flex-1">{summary}</span>
+                </span>
+              </summary>
+              <RunItems run={run} titles={titles} />
+            </details>
           );
         })}
       </section>
     </div>
+  );
+}
+
+function RunItems({
+  run,
+  titles,
+}: {
+  run: Awaited<ReturnType<typeof listRetentionRuns>>[number];
+  titles: Map<string, string>;
+}) {
+  return (
+    <Table
+      variant="plain"
+      className="border-t border-gray-100 px-4 pb-2"
+      caption="Per kind of data"
+      label={`Run of ${formatDate(run.startedAt, "dateTime")} UTC, per kind of data`}
+      rows={run.items}
+      rowKey={(item) => item.id}
+      rowData={(item) => ({ "data-item": item.target })}
+      columns={[
+        { key: "data", header: "Data", cell: (item) => titles.get(item.target) ?? item.target },
+        {
+          key: "period",
+          header: "Period",
+          cell: (item) => (
+            <>
+              {item.days} day{item.days === 1 ? "" : "s"} (before <DateTime value={item.cutoff} format="date" />)
+            </>
+          ),
+        },
+        {
+          key: "rows",
+          header: `Rows ${run.dryRun ? "that would go" : "deleted"}`,
+          cell: (item) => (
+            <span data-rows={item.rows}>
+              {item.rows}
+              {item.files ? ` (${item.files} files)` : ""}
+            </span>
+          ),
+        },
+        {
+          key: "oldest",
+          header: "Oldest kept",
+          cell: (item) => (item.oldestKept ? formatDate(item.oldestKept, "date") : "none left"),
+        },
+        { key: "duration", header: "Duration", cell: (item) => `${item.durationMs} ms` },
+      ]}
+    />
   );
 }

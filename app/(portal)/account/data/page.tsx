@@ -1,34 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCategoryRetentionDays } from "@/lib/retention/rules";
-import { retentionText } from "@/lib/retention/targets";
-import { Card, PageHeader } from "@/components/ui";
+import { PageHeader } from "@/components/ui";
+import { DateTime } from "@/components/date-time";
 import { getDataOverview } from "@/lib/data/access";
 import { verifySession } from "@/lib/dal";
 import { listExports } from "@/lib/export/access";
 import { env } from "@/lib/core/env";
+import { formatNumber } from "@/lib/core/format";
 import { ExportPanel } from "./export-panel";
-import { sourceLabel } from "./format";
-import { formatDate, formatNumber } from "@/lib/core/format";
+import { CategoryIcon } from "./category-icon";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
 
+// At a glance: one line per category (what it is, how many records, when we last
+// collected one); how we got it, why, who we share it with and how long we keep it
+// are on each category's page.
 export default async function YourDataPage() {
   const viewer = await verifySession();
-  const [overview, exports, retentionDays] = await Promise.all([
-    getDataOverview({ viewer }),
-    listExports({ viewer }),
-    getCategoryRetentionDays(),
-  ]);
+  const [overview, exports] = await Promise.all([getDataOverview({ viewer }), listExports({ viewer })]);
   return (
     <div>
       <PageHeader
         title="Your data"
         description={
           <>
-            Everything we hold about you, grouped by category: what it is, how we got it, why we keep it, who we share
-            it with, and for how long. Download all of it, or tell us what is wrong. For anything else,{" "}
+            Everything we hold about you, by category: open one to see its records, where they come from, who we share
+            them with and how long we keep them. For anything else,{" "}
             <Link className="font-medium text-brand-700 underline" href="/account/requests/new">
               make a privacy request
             </Link>
@@ -36,81 +34,50 @@ export default async function YourDataPage() {
           </>
         }
       />
-      <section id="export" aria-labelledby="export-heading" className="mb-10 scroll-mt-8">
+      <section id="export" aria-labelledby="export-heading" className="mb-8 scroll-mt-8">
         <ExportPanel initialExports={exports} ttlDays={env().EXPORT_TTL_DAYS} />
       </section>
-      <h2 className="mb-4 text-xl font-semibold text-gray-900">Categories</h2>
-      <ul className="grid gap-4 lg:grid-cols-2" aria-label="Data categories">
-        {overview.map(({ category, datasets, total, policies, sharedWith }) => (
-          <li key={category.slug} data-testid={`category-${category.slug}`}>
-            <Card className="flex h-full flex-col">
-              <div className="flex items-start justify-between gap-4">
-                <h3 className="text-lg font-semibold text-gray-900">{category.title}</h3>
-                <span
-                  className="shrink-0 rounded-full bg-gray-100 px-3 py-1 text-sm font-semibold text-gray-900"
-                  data-testid="category-total"
-                >
-                  {formatNumber(total)} <span className="sr-only">records</span>
+      <h2 className="mb-3 text-xl font-semibold text-gray-900">Categories</h2>
+      <ul
+        className="divide-y divide-gray-100 rounded-xl border border-gray-200 bg-white shadow-sm"
+        aria-label="Data categories"
+      >
+        {overview.map(({ category, total, latest }) => (
+          <li
+            key={category.slug}
+            data-testid={`category-${category.slug}`}
+            className="relative flex items-start gap-3 px-4 py-2.5 focus-within:bg-gray-50 hover:bg-gray-50"
+          >
+            <CategoryIcon slug={category.slug} />
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                <h3 className="font-semibold text-gray-900">
+                  <Link
+                    className="text-brand-700 underline-offset-4 after:absolute after:inset-0 hover:underline"
+                    href={`/account/data/${category.slug}`}
+                  >
+                    {category.title}
+                  </Link>
+                </h3>
+                <span className="text-sm font-semibold whitespace-nowrap text-gray-900" data-testid="category-total">
+                  {formatNumber(total)} record{total === 1 ? "" : "s"}
                 </span>
               </div>
-              <p className="mt-2 text-gray-700">{category.description}</p>
-              {datasets.length > 1 ? (
-                <ul className="mt-2 text-sm text-gray-800">
-                  {datasets.map((dataset) => (
-                    <li key={dataset.key} data-testid={`count-${dataset.key}`}>
-                      {dataset.title}: <strong>{formatNumber(dataset.count)}</strong>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="sr-only" data-testid={`count-${datasets[0].key}`}>
-                  {formatNumber(datasets[0].count)}
-                </p>
-              )}
-              <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-                <dt className="font-medium text-gray-900">How we got it</dt>
-                <dd className="text-gray-700">{sourceLabel(category.source)}</dd>
-                <dt className="font-medium text-gray-900">Why</dt>
-                <dd className="text-gray-700">{category.purpose}</dd>
-                <dt className="font-medium text-gray-900">Shared with</dt>
-                <dd className="text-gray-700">
-                  {sharedWith.length ? sharedWith.map((party) => party.name).join("; ") : "Nobody outside the company"}
-                </dd>
-                <dt className="font-medium text-gray-900">Kept for</dt>
-                <dd className="text-gray-700">{retentionText(category, retentionDays.get(category.slug))}</dd>
-                <dt className="font-medium text-gray-900">Policy when collected</dt>
-                <dd className="text-gray-700">
-                  {policies.length === 0
-                    ? "—"
-                    : policies.map(({ policy, count }, index) => (
-                        <span key={policy.id}>
-                          {index > 0 ? ", " : ""}
-                          <Link
-                            className="font-medium text-brand-700 underline"
-                            href={`/policies/${policy.slug}/v/${policy.version}`}
-                          >
-                            {policy.title} v{policy.version}
-                          </Link>
-                          {policy.effectiveAt ? ` (effective ${formatDate(policy.effectiveAt, "date")})` : ""}
-                          {policies.length > 1 ? `: ${formatNumber(count)}` : ""}
-                        </span>
-                      ))}
-                </dd>
-              </dl>
-              <div className="mt-auto flex flex-wrap gap-4 pt-4 text-sm">
-                <Link className="font-semibold text-brand-700 underline" href={`/account/data/${category.slug}`}>
-                  View {category.title.toLowerCase()}
-                </Link>
-                {category.editHref ? (
-                  <Link className="font-semibold text-brand-700 underline" href={category.editHref}>
-                    Edit
-                  </Link>
-                ) : null}
-              </div>
-            </Card>
+              <p className="text-sm text-gray-700">{category.summary}</p>
+              <p className="mt-0.5 text-xs text-gray-600">
+                {latest ? (
+                  <>
+                    Last collected <DateTime value={latest} />
+                  </>
+                ) : (
+                  "Nothing collected"
+                )}
+              </p>
+            </div>
           </li>
         ))}
       </ul>
+      {/* charts */}
     </div>
   );
 }

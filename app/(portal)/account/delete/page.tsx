@@ -74,7 +74,7 @@ export default async function DeleteAccountPage() {
             <p className="text-gray-800">
               To make sure it is really you, deleting your account needs a sign-in within the last{" "}
               {FRESH_SIGN_IN_MINUTES} minutes. We will email a sign-in link to{" "}
-              <strong className="break-all">{viewer.email}</strong> that brings you back here.
+              <strong className="[overflow-wrap:anywhere]">{viewer.email}</strong> that brings you back here.
             </p>
             <FreshSignInForm action={sendFreshSignInLinkAction} />
           </div>

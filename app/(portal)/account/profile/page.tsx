@@ -45,7 +45,7 @@ export default async function ProfilePage() {
         <h2 className="text-lg font-semibold text-gray-900">Sign-in email address</h2>
         <p className="mt-2 text-gray-700">
           You sign in with{" "}
-          <strong className="break-all" data-testid="current-email">
+          <strong className="[overflow-wrap:anywhere]" data-testid="current-email">
             {profile.email}
           </strong>
           . To change it, we send a link to the new address; the change happens when you open it, and we tell your
@@ -53,8 +53,9 @@ export default async function ProfilePage() {
         </p>
         {profile.pendingEmail ? (
           <p className="mt-2 text-sm text-gray-800" data-testid="pending-email">
-            Waiting for confirmation of <strong className="break-all">{profile.pendingEmail.newEmail}</strong> (link
-            valid until <DateTime value={profile.pendingEmail.expiresAt} format="dateTime" /> UTC).
+            Waiting for confirmation of{" "}
+            <strong className="[overflow-wrap:anywhere]">{profile.pendingEmail.newEmail}</strong> (link valid until{" "}
+            <DateTime value={profile.pendingEmail.expiresAt} format="dateTime" /> UTC).
           </p>
         ) : null}
         <div className="mt-4">

@@ -8,14 +8,15 @@ import { z } from "zod";
 import { EmptyState } from "@/components/empty-state";
 import { Table, type Column } from "@/components/table";
 import { Alert, Card, inputClass, labelClass } from "@/components/ui";
-import { getDatasetCount, getDatasetPage, getPolicyVersions, getSharingFor } from "@/lib/data/access";
+import { getCategoryFacts, getDatasetCount, getDatasetPage, getPolicyVersions, getSharingFor } from "@/lib/data/access";
 import { describeError } from "@/lib/actions/messages";
-import { outputColumns, type PageDirection } from "@/lib/data/queries";
+import { outputColumns, timeKey, type PageDirection } from "@/lib/data/queries";
 import { dayParam, parseParams, parseSearchParams, slugParam, textParam, type SearchParams } from "@/lib/core/params";
 import { AppError, isAppError } from "@/lib/core/errors";
-import { findCategory, type FilterKey } from "@/lib/data/registry";
+import { findCategory, type Category, type Column as DataColumn, type FilterKey } from "@/lib/data/registry";
 import { verifySession, type Viewer } from "@/lib/dal";
-import { sourceLabel } from "../format";
+import { DateTime } from "@/components/date-time";
+import { displayValue, sourceLabel, tableColumnsOf } from "../format";
 import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
@@ -48,6 +49,105 @@ async function RecordCount(props: {
   return (
     <>{`${formatNumber(total)} record${total === 1 ? "" : "s"}${props.hasFilters ? " match your filters" : ""}`}</>
   );
+}
+
+/** Counts per part, when the newest record came in, and the policies in force when they were collected. */
+async function CategoryFacts(props: { viewer: Viewer; category: Category }) {
+  const facts = await getCategoryFacts({ viewer: props.viewer, category: props.category });
+  const total = facts.datasets.reduce((sum, dataset) => sum + dataset.count, 0);
+  const titles = new Map(props.category.datasets.map((dataset) => [dataset.key, dataset.title]));
+  return (
+    <>
+      <dt className="font-medium text-gray-900">Records</dt>
+      <dd className="text-gray-700" data-testid="category-records">
+        {props.category.datasets.length === 1 ? (
+          <span data-testid={`count-${facts.datasets[0].key}`}>{formatNumber(total)}</span>
+        ) : (
+          facts.datasets.map((dataset, index) => (
+            <span key={dataset.key} data-testid={`count-${dataset.key}`}>
+              {index > 0 ? "; " : ""}
+              {titles.get(dataset.key)}: {formatNumber(dataset.count)}
+            </span>
+          ))
+        )}
+        {facts.latest ? (
+          <>
+            {" "}
+            (newest <DateTime value={facts.latest} />)
+          </>
+        ) : null}
+      </dd>
+      <dt className="font-medium text-gray-900">Policy when collected</dt>
+      <dd className="text-gray-700">
+        {facts.policies.length === 0
+          ? "—"
+          : facts.policies.map(({ policy, count }, index) => (
+              <span key={policy.id}>
+                {index > 0 ? ", " : ""}
+                <Link
+                  className="font-medium text-brand-700 underline"
+                  href={`/policies/${policy.slug}/v/${policy.version}`}
+                >
+                  {policy.title} v{policy.version}
+                </Link>
+                {policy.effectiveAt ? ` (effective ${formatDate(policy.effectiveAt, "date")})` : ""}
+                {facts.policies.length > 1 ? `: ${formatNumber(count)}` : ""}
+              </span>
+            ))}
+      </dd>
+    </>
+  );
+}
+
+/** A JSON value as a list of its fields, behind a disclosure (no tooltip: works by keyboard, touch and without JS). */
+function JsonDetails(props: { value: string; label: string }) {
+  let fields: [string, string][] = [];
+  try {
+    const parsed: unknown = JSON.parse(props.value);
+    fields =
+      parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+        ? Object.entries(parsed as Record<string, unknown>).map(([key, value]) => [
+            key,
+            typeof value === "string" ? value : JSON.stringify(value),
+          ])
+        : [["", props.value]];
+  } catch {
+    fields = [["", props.value]];
+  }
+  return (
+    <details className="group">
+      <summary className="cursor-pointer text-brand-700 underline">
+        Show {props.label.toLowerCase()}
+        <span className="sr-only"> ({fields.length} values)</span>
+      </summary>
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
+        {fields.map(([key, value]) => (
+          <div key={key} className="contents">
+            <dt className="font-medium text-gray-900">{wordsOf(key)}</dt>
+            <dd className="break-words text-gray-800 [overflow-wrap:anywhere]">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+/** "uptimeSeconds" → "Uptime seconds" (JSON field names as words). */
+function wordsOf(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One stored value as the page shows it. */
+function Value(props: { column: DataColumn; value: string | null | undefined }) {
+  const { column, value } = props;
+  if (column.kind === "date") return value ? <DateTime value={value} format="dateTime" /> : null;
+  if (column.kind === "json") return value ? <JsonDetails value={value} label={column.label} /> : null;
+  const shown = displayValue(column, value);
+  return shown === null ? null : <>{shown}</>;
 }
 
 const paramsSchema = z.object({ category: slugParam() });
@@ -118,6 +218,8 @@ export default async function CategoryPage(props: {
   const [policies, sharedWith, retentionDays] = await extras;
   const { page } = result;
   const columns = outputColumns(dataset).filter((column) => !column.hideInTable && column.key !== "id");
+  // Names a row for screen readers ("the record of 5 Sept 2026, 14:05"): its time, not its database id.
+  const rowTime = timeKey(dataset);
   const baseQuery = (extra: Record<string, string>) => {
     const query = new URLSearchParams({
       ...(category.datasets.length > 1 ? { dataset: dataset.key } : {}),
@@ -137,7 +239,7 @@ export default async function CategoryPage(props: {
       </p>
       <h1 className="text-3xl font-bold tracking-tight text-gray-900">{category.title}</h1>
       <p className="mt-2 max-w-3xl text-gray-700">{category.description}</p>
-      <dl className="mt-4 grid max-w-3xl grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+      <dl className="mt-4 grid max-w-3xl grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]">
         <dt className="font-medium text-gray-900">How we got it</dt>
         <dd className="text-gray-700">{sourceLabel(category.source)}</dd>
         <dt className="font-medium text-gray-900">Why</dt>
@@ -150,6 +252,9 @@ export default async function CategoryPage(props: {
         </dd>
         <dt className="font-medium text-gray-900">Kept for</dt>
         <dd className="text-gray-700">{retentionText(category, retentionDays.get(category.slug))}</dd>
+        <Suspense fallback={null}>
+          <CategoryFacts viewer={viewer} category={category} />
+        </Suspense>
       </dl>
       {category.editHref ? (
         <p className="mt-4">
@@ -233,8 +338,15 @@ export default async function CategoryPage(props: {
         </div>
       ) : null}
 
-      <h2 className="mt-8 text-xl font-semibold text-gray-900">{dataset.title}</h2>
-      <p className="mt-1 text-sm text-gray-700" data-testid="record-count" aria-live="polite">
+      {/* With one part the page's heading names it already. */}
+      {category.datasets.length > 1 ? (
+        <h2 className="mt-8 text-xl font-semibold text-gray-900">{dataset.title}</h2>
+      ) : null}
+      <p
+        className={`${category.datasets.length > 1 ? "mt-1" : "mt-8"} text-sm text-gray-700`}
+        data-testid="record-count"
+        aria-live="polite"
+      >
         <Suspense fallback={<span>Counting records…</span>}>
           <RecordCount
             viewer={viewer}
@@ -245,11 +357,14 @@ export default async function CategoryPage(props: {
         </Suspense>
       </p>
 
+      <p className="mt-1 text-xs text-gray-600">Times are in UTC.</p>
+
       {/* Plain <a> in rows: a hundred <Link>s would each add a client reference to the page payload. */}
       <Table
         className="mt-4"
         caption={`${dataset.title}, newest first`}
         testId="records"
+        density="compact"
         rows={page.rows}
         rowKey={(row) => row.key}
         rowData={(row) => ({ "data-row-id": row.key })}
@@ -261,16 +376,24 @@ export default async function CategoryPage(props: {
           </div>
         }
         columns={[
-          ...columns.map((column): Column<(typeof page.rows)[number]> => ({
-            key: column.key,
-            header: column.label,
-            className: "max-w-xs truncate",
-            cellTitle: (row) => row.values[column.key] ?? undefined,
+          ...tableColumnsOf(dataset, columns).map((group, index): Column<(typeof page.rows)[number]> => ({
+            key: group.columns.map((column) => column.key).join("+") || String(index),
+            header: group.label,
+            // Long values wrap inside their cell (the table fits its box); dates stay on one line.
+            className: group.columns.every((column) => column.kind === "date")
+              ? "whitespace-nowrap"
+              : "min-w-[6rem] break-words",
             cell: (row) => {
-              const value = row.values[column.key];
-              if (column.kind === "date") return formatDate(value, "timestamp");
-              if (column.kind === "bool") return value === "true" ? "Yes" : value === "false" ? "No" : "—";
-              return value ?? "—";
+              const parts = group.columns
+                .map((column) => ({ column, value: row.values[column.key] }))
+                .filter(({ value }) => value !== null && value !== undefined && value !== "");
+              if (parts.length === 0) return "—";
+              return parts.map(({ column, value }, part) => (
+                <span key={column.key}>
+                  {part > 0 ? group.separator : ""}
+                  <Value column={column} value={value} />
+                </span>
+              ));
             },
           })),
           ...(dataset.policy
@@ -278,7 +401,7 @@ export default async function CategoryPage(props: {
                 {
                   key: "policy",
                   header: "Policy",
-                  className: "whitespace-nowrap",
+                  className: "min-w-[5.5rem]",
                   cell: (row: (typeof page.rows)[number]) => {
                     const policy = row.values.policyVersion ? policies.get(row.values.policyVersion) : undefined;
                     return policy ? (
@@ -302,7 +425,8 @@ export default async function CategoryPage(props: {
                     className="text-brand-700 underline"
                     href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}
                   >
-                    This is wrong<span className="sr-only"> (record {row.key})</span>
+                    This is wrong
+                    <span className="sr-only"> (the record of {formatDate(row.values[rowTime], "dateTime")})</span>
                   </a>
                 ),
               }
