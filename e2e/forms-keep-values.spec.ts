@@ -61,8 +61,8 @@ const CASES: FormCase[] = [
     thenFix: async (page) => {
       await page.getByLabel(/^Details/).fill("What do you share with partners, and why?");
       await page.getByRole("button", { name: "Send request" }).click();
-      await expect(page).toHaveURL(/\/account\/requests\/[^/]+$/);
-      const id = page.url().split("/").pop();
+      await expect(page).toHaveURL(/\/account\/requests\/(?!new)[^/?]+/);
+      const id = new URL(page.url()).pathname.split("/").pop();
       const row = await queryOne<{ type: string; law: string }>(
         `SELECT type, jurisdiction AS law FROM "PrivacyRequest" WHERE id = $1`,
         [id],
@@ -200,6 +200,9 @@ const CASES: FormCase[] = [
       { kind: "text", field: byLabel("When it happened (or began)"), value: "2026-03-02" },
       { kind: "text", field: byLabel("Date discovered"), value: "2026-03-04" },
       { kind: "text", field: byLabel("What data was involved"), value: "Email addresses" },
+      { kind: "text", field: byLabel("What we did"), value: "Closed the hole the same day." },
+      { kind: "text", field: byLabel("What people should do"), value: "Watch out for phishing emails." },
+      { kind: "text", field: byLabel("Contact for questions"), value: "privacy@example.com" },
       { kind: "check", field: radio("A list of email addresses") },
       { kind: "text", field: byLabel("Affected addresses"), value: "someone@example.test" },
     ],
@@ -219,7 +222,11 @@ const CASES: FormCase[] = [
       { kind: "text", field: byLabel("Data requested"), value: "Sign-in history" },
       { kind: "check", field: radio("Partially disclosed") },
       { kind: "text", field: byLabel("Data disclosed"), value: "Sign-in dates" },
-      { kind: "text", field: byLabel("Good-faith reason the disclosure was required"), value: "A valid order." },
+      {
+        kind: "text",
+        field: byLabel("Good-faith reason the disclosure was required"),
+        value: "A valid court order required it.",
+      },
     ],
     refused: ["authority"],
     submit: button(/^Register/),
@@ -231,7 +238,7 @@ const CASES: FormCase[] = [
       await page.goto("/account/requests/new?type=RESTRICTION");
       await page.getByLabel(/^Details/).fill("Please stop using my data for now.");
       await page.getByRole("button", { name: "Send request" }).click();
-      await expect(page).toHaveURL(/\/account\/requests\/[^/?]+/);
+      await expect(page).toHaveURL(/\/account\/requests\/(?!new)[^/?]+/);
       const request = await queryOne<{ id: string }>(
         `SELECT r.id FROM "PrivacyRequest" r JOIN "User" u ON u.id = r."userId" WHERE u.email = $1`,
         [email],
@@ -256,6 +263,7 @@ for (const viewport of [DESKTOP, PHONE]) {
   test.describe(`forms keep what was entered (${viewport.width} px)`, () => {
     for (const form of CASES) {
       test(form.name, async ({ page, signIn, mailbox }) => {
+        test.setTimeout(120_000);
         await page.setViewportSize(viewport);
         await form.open(page, { signIn, mailbox });
         for (const control of form.fields) {
