@@ -245,7 +245,7 @@ test.describe("privacy requests", () => {
           items.map((item) => [item.querySelector("span + span")?.textContent, item.getAttribute("data-state")]),
         );
     expect(await states()).toEqual([
-      ["Request received", "done"],
+      ["Received", "done"],
       ["Identity confirmed", "done"],
       ["Being worked on", "current"],
       ["Answered", "upcoming"],
@@ -256,7 +256,7 @@ test.describe("privacy requests", () => {
     await page.getByRole("button", { name: "Withdraw this request" }).click();
     await expect(page.getByTestId("request-status")).toHaveText("Withdrawn");
     expect(await states()).toEqual([
-      ["Request received", "done"],
+      ["Received", "done"],
       ["Identity confirmed", "done"],
       ["Being worked on", "skipped"],
       ["Closed: withdrawn", "done"],

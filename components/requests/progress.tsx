@@ -27,7 +27,7 @@ export function requestProgress(request: {
   const closed = CLOSED_LABELS[request.status] ? request.status : null;
   const closedAt = closed ? (request.closedAt ?? firstAt(closed) ?? request.receivedAt) : null;
   const steps: { label: string; date: Date | null }[] = [
-    { label: request.confirmsAddress ? "Request sent" : "Request received", date: request.receivedAt },
+    { label: request.confirmsAddress ? "Request sent" : "Received", date: request.receivedAt },
     {
       label: request.confirmsAddress ? "Address confirmed" : "Identity confirmed",
       date:
