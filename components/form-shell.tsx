@@ -5,9 +5,11 @@
 //   - shows an error summary at the top (role=alert) and moves focus to it; each field
 //     with an error is a link that focuses the field (named by its label when the
 //     field shows its own message below it, by the message when it does not);
+//   - keeps every field as it was: the form is sent without React's reset (which would put
+//     selects, radios and checkboxes back to their defaults), and only cleared after a success;
 //   - gives the fields their errors (`form.error(name)`, `form.invalid(name)` for
-//     aria-invalid) and what was submitted (`form.value(name)`), so after React resets
-//     the form its fields show what the person typed, not what the page started with;
+//     aria-invalid; a refused control that does not mark itself is marked) and what was
+//     submitted (`form.value(name)`, for fields that mount again, e.g. shown by a choice);
 // and after a success shows the action's message (role=status).
 // Fields read all this from the render function's argument or from useFormShell().
 import {
@@ -80,6 +82,20 @@ function snapshotState<T>(snapshot: Snapshot<T>): FormShellState<T> & { pending:
 
 type SummaryItem = { name: string; text: string; target: HTMLElement | null };
 
+/**
+ * Marks the refused controls that do not say so themselves (plain fields in an ActionForm),
+ * so a summary never speaks of highlighted fields that are not; returns them to unmark later.
+ */
+function markInvalid(items: SummaryItem[]): HTMLElement[] {
+  return items.flatMap(({ target }) => {
+    // A radio group is marked as a whole (a radio itself has no aria-invalid).
+    const element = (target as HTMLInputElement | null)?.type === "radio" ? target?.closest("fieldset") : target;
+    if (!element || element.hasAttribute("aria-invalid")) return [];
+    element.setAttribute("aria-invalid", "true");
+    return [element];
+  });
+}
+
 /** The element a summary link focuses: the named control (the first of a radio or checkbox group). */
 function controlOf(form: HTMLFormElement, name: string): HTMLElement | null {
   const found = form.elements.namedItem(name);
@@ -104,7 +120,9 @@ function summaryItems(form: HTMLFormElement, errors: FieldErrors): SummaryItem[]
     if (!messages?.length) return [];
     const target = controlOf(form, name);
     // The field says what is wrong below itself: the summary names the field; otherwise it gives the message.
-    const inline = form.querySelector(`[id="${CSS.escape(`${name}-error`)}"]`)?.textContent?.trim();
+    const inline = [name, target?.id]
+      .filter(Boolean)
+      .some((id) => form.querySelector(`[id="${CSS.escape(`${id}-error`)}"]`)?.textContent?.trim());
     const label = inline ? labelOf(target) : null;
     return [{ name, text: label ?? messages[0], target }];
   });
@@ -161,7 +179,7 @@ export function FormShell<T = null>(props: {
   /** Asked with window.confirm before sending; a function may decide per button (null: no question). */
   confirm?: string | ((submitter: HTMLButtonElement | null) => string | null);
   /**
-   * Never reset the fields, also after a success (React resets an action's form): for
+   * Keep the fields also after a success (after a refusal every form keeps them): for
    * editors whose fields hold the saved text.
    */
   keepValues?: boolean;
@@ -184,15 +202,24 @@ export function FormShell<T = null>(props: {
   const form: FormShellState<T> = { ...snapshotState(snapshot), pending };
   const { state } = snapshot;
 
-  // After a refusal: name the fields (read from the rendered form) and take focus.
+  // After a refusal: name the fields (read from the rendered form), mark the ones that do not
+  // mark themselves, and take focus (in view, also on a phone). After a success: clear the
+  // fields, as React does for a form action (it is not asked to: see onSubmit).
   useEffect(() => {
-    if (!state || state.ok || !formRef.current) {
-      setItems([]);
+    const element = formRef.current;
+    if (!state || !element) return;
+    if (state.ok) {
+      if (!props.keepValues) element.reset();
       return;
     }
-    setItems(summaryItems(formRef.current, state.fieldErrors));
-    summaryRef.current?.focus();
-  }, [state]);
+    const found = summaryItems(element, state.fieldErrors);
+    setItems(found);
+    const marked = markInvalid(found);
+    const summary = summaryRef.current;
+    summary?.focus({ preventScroll: true });
+    summary?.scrollIntoView({ block: "start", behavior: "instant" });
+    return () => marked.forEach((target) => target.removeAttribute("aria-invalid"));
+  }, [state, props.keepValues]);
 
   const fieldMessages = state && !state.ok ? Object.values(state.fieldErrors).flat() : [];
   // When the message is a field's own (shown below it), the summary does not repeat it.
@@ -212,7 +239,7 @@ export function FormShell<T = null>(props: {
     <FormShellContext.Provider value={form as FormShellState<unknown>}>
       <form
         ref={formRef}
-        action={props.keepValues ? undefined : dispatch}
+        action={dispatch}
         aria-label={props.label}
         className={props.className ?? "space-y-4"}
         noValidate
@@ -224,12 +251,13 @@ export function FormShell<T = null>(props: {
             event.preventDefault();
             return;
           }
-          if (props.keepValues) {
-            // Sent without React's form reset, so the fields keep what they hold.
-            event.preventDefault();
-            const data = new FormData(event.currentTarget, submitter);
-            startTransition(() => dispatch(data));
-          }
+          // Sent here rather than by React's form action, which resets every field once the action
+          // answers: after a refusal the fields keep exactly what the person entered (selects, radios,
+          // checkboxes, files, and controlled fields whose state React would not reset). The form's
+          // `action` stays for a submit made before hydration, which React replays.
+          event.preventDefault();
+          const data = new FormData(event.currentTarget, submitter);
+          startTransition(() => dispatch(data));
         }}
       >
         {state && !state.ok ? <ErrorSummary ref={summaryRef} title={summaryTitle} items={items} /> : null}

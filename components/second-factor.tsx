@@ -10,16 +10,43 @@ import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from
 
 type TotpStart = { secret: string; uri: string; qrDataUrl: string };
 
-/** The codes, shown once. */
+/** The codes, shown once, with a .txt download and a copy button to keep them. */
 export function RecoveryCodeList(props: { codes: string[] }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const text = `Recovery codes for the privacy team's admin area. Each works once.\n\n${props.codes.join("\n")}\n`;
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(props.codes.join("\n"));
+      setCopied("Copied the 10 codes. Paste them somewhere safe.");
+    } catch {
+      setCopied("Your browser did not let us copy. Download them or write them down instead.");
+    }
+  }
   return (
-    <ol className="grid grid-cols-2 gap-2 font-mono text-sm" aria-label="Recovery codes" data-testid="recovery-codes">
-      {props.codes.map((code) => (
-        <li key={code} className="rounded bg-gray-100 px-2 py-1 text-gray-900">
-          {code}
-        </li>
-      ))}
-    </ol>
+    <div className="space-y-3">
+      <ol className="grid grid-cols-2 gap-2 font-mono text-sm" aria-label="Recovery codes" data-testid="recovery-codes">
+        {props.codes.map((code) => (
+          <li key={code} className="rounded bg-gray-100 px-2 py-1 text-gray-900">
+            {code}
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap items-center gap-2">
+        <a
+          className="inline-flex items-center justify-center rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-semibold text-gray-900 shadow-sm hover:bg-gray-50"
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
+          download="recovery-codes.txt"
+        >
+          Download as a text file
+        </a>
+        <Button type="button" variant="secondary" onClick={copy}>
+          Copy the codes
+        </Button>
+      </div>
+      <p role="status" className="text-sm text-gray-700" data-testid="recovery-codes-status">
+        {copied ?? ""}
+      </p>
+    </div>
   );
 }
 

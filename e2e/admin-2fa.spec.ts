@@ -3,6 +3,7 @@
 // lockout after repeated failures, and an audit row for each. Every admin here is a
 // fresh account whose sessions start without the second factor.
 import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
 import { createUser, expect, getTestDb, queryCount, queryOne, test, uniqueEmail } from "./fixtures";
 import { auditCount, enrolWithApp, freshSession, totpCode } from "./fixtures/second-factor";
 
@@ -41,6 +42,18 @@ test.describe("admin second factor", () => {
     await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
     const codes = await page.getByTestId("recovery-codes").locator("li").allTextContents();
     expect(new Set(codes).size).toBe(10);
+    // The codes can be kept: downloaded as a text file, and copied (with a status saying so).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download as a text file" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("recovery-codes.txt");
+    const saved = fs.readFileSync((await download.path())!, "utf8");
+    for (const code of codes) expect(saved).toContain(code);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy the codes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Copied the 10 codes" })).toBeVisible();
+    expect((await page.evaluate(() => navigator.clipboard.readText())).split("\n")).toEqual(codes);
     await page.getByRole("button", { name: "I have saved them: continue" }).click();
     await expect(page).toHaveURL(/\/admin$/);
     // Stored hashed: no recovery code or TOTP secret in plain text.

@@ -100,6 +100,7 @@ async function fileAndConfirm(page: Page, mailbox: MailboxType, options: { ident
 async function decide(page: Page, requestId: string, decision: { approve: boolean; reason?: string }) {
   await page.goto(`/admin/parents/${requestId}`);
   if (decision.approve) {
+    await page.getByRole("radio", { name: /^Approve/ }).check();
     await page.getByLabel(/How did you verify/).selectOption("SIGNED_CONSENT_FORM");
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: /^Approve/ }).click();
@@ -190,6 +191,35 @@ test.describe("parents' requests", () => {
         filed.requestId,
       ]),
     ).toBeGreaterThanOrEqual(5);
+  });
+
+  test("the privacy team's decision starts unselected and is required", async ({ page, mailbox, signIn }) => {
+    const child = await createChild();
+    const filed = await fileAndConfirm(page, mailbox, { identifiers: child.email });
+    await signIn(page, "admin@example.com");
+    await page.goto(`/admin/parents/${filed.requestId}`);
+    const approve = page.getByRole("radio", { name: /^Approve/ });
+    const reject = page.getByRole("radio", { name: /^Reject/ });
+    await expect(approve).not.toBeChecked();
+    await expect(reject).not.toBeChecked();
+    // Sent without a choice: no erasure question, a clear error pointing at the choice, nothing decided.
+    let asked = false;
+    page.on("dialog", (dialog) => {
+      asked = true;
+      void dialog.dismiss();
+    });
+    await page.getByRole("button", { name: "Save decision" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "Decision" })).toBeVisible();
+    await expect(page.locator("#decision-error")).toHaveText("Choose approve or reject.");
+    await expect(page.getByRole("radiogroup", { name: "Decision" })).toHaveAttribute("aria-invalid", "true");
+    await summary.getByRole("link", { name: "Decision" }).click();
+    await expect(approve).toBeFocused();
+    expect(asked).toBe(false);
+    expect(await queryOne(`SELECT status FROM "ParentRequest" WHERE id = $1`, [filed.requestId])).toEqual({
+      status: "UNDER_REVIEW",
+    });
   });
 
   test("a request that matches nothing looks exactly the same to the parent", async ({ page, mailbox }) => {

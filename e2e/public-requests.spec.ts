@@ -69,6 +69,9 @@ async function fileAndConfirm(page: Page, mailbox: MailboxType, filing: Filing) 
   await expect(page.getByTestId("subject-status")).toHaveText(
     "Your address is confirmed; our privacy team has your request.",
   );
+  await expect(page.getByRole("list", { name: "Progress" }).locator("[aria-current=step]")).toContainText(
+    "Being worked on",
+  );
   const statusUrl = page.url().replace(/&confirmed=1$/, "");
   const verified = await mailbox.waitFor(filing.email, { subject: /verified/, since });
   const requestId = await requestIdOf(filing.email);
@@ -125,6 +128,20 @@ test.describe("requests without an account", () => {
     expect(Mailbox.link(done, "/requests/status")).toBe(filed.statusUrl);
     await page.goto(filed.statusUrl);
     await expect(page.getByTestId("subject-status")).toHaveText("Done.");
+    // Step by step, like the parents' page: every step reached, the last one the answer.
+    const progress = page.getByRole("list", { name: "Progress" });
+    expect(
+      await progress
+        .getByRole("listitem")
+        .evaluateAll((items) =>
+          items.map((item) => [item.querySelector("span + span")?.textContent, item.getAttribute("data-state")]),
+        ),
+    ).toEqual([
+      ["Request sent", "done"],
+      ["Address confirmed", "done"],
+      ["Being worked on", "done"],
+      ["Answered", "done"],
+    ]);
     const href = await page.getByRole("link", { name: "Download your copy" }).getAttribute("href");
     const download = await page.request.get(href!);
     expect(download.status()).toBe(200);

@@ -236,9 +236,32 @@ test.describe("privacy requests", () => {
     await team.close();
 
     await page.goto(`/account/requests/${withdrawn}`);
+    // Step by step: received and confirmed (signed in), the team's work is the current step.
+    const progress = page.getByRole("list", { name: "Progress" });
+    const states = () =>
+      progress
+        .getByRole("listitem")
+        .evaluateAll((items) =>
+          items.map((item) => [item.querySelector("span + span")?.textContent, item.getAttribute("data-state")]),
+        );
+    expect(await states()).toEqual([
+      ["Received", "done"],
+      ["Identity confirmed", "done"],
+      ["Being worked on", "current"],
+      ["Answered", "upcoming"],
+    ]);
+    await expect(progress.locator("[aria-current=step]")).toHaveText(/Being worked on/);
+    await expect(progress.getByRole("listitem").last()).toContainText(/by \d{1,2} \w+ \d{4}/);
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Withdraw this request" }).click();
     await expect(page.getByTestId("request-status")).toHaveText("Withdrawn");
+    expect(await states()).toEqual([
+      ["Received", "done"],
+      ["Identity confirmed", "done"],
+      ["Being worked on", "skipped"],
+      ["Closed: withdrawn", "done"],
+    ]);
+    await expect(progress.locator("[aria-current=step]")).toHaveCount(0);
     expect(await queryOne(`SELECT status, "isOpen" FROM "PrivacyRequest" WHERE id = $1`, [withdrawn])).toEqual({
       status: "WITHDRAWN",
       isOpen: false,

@@ -233,6 +233,11 @@ test.describe("telemetry preferences", () => {
     expect(await countReports(install.id)).toBe(1);
     await page.reload();
     await expect(page.getByText("(off for the whole account)")).toBeVisible();
+    // The install offers no switch of its own while the whole account is off: it says so instead.
+    await expect(page.getByRole("button", { name: /telemetry for prod$/ })).toHaveCount(0);
+    await expect(page.getByTestId(`install-off-${install.id}`)).toHaveText(
+      "Off, with the rest of your account. Turn telemetry on for the account above to choose for this install.",
+    );
 
     await page.getByRole("button", { name: "Turn on telemetry for all your installs" }).click();
     await expect(page.getByText("Telemetry is on for your whole account.")).toBeVisible();

@@ -106,6 +106,7 @@ function ParentRequestFields({ form }: { form: FormShellState }) {
         <label className="flex items-start gap-2 text-sm text-gray-900">
           <input
             type="checkbox"
+            id="isParent"
             name="isParent"
             className="mt-1 h-4 w-4"
             defaultChecked={form.value("isParent") !== undefined}

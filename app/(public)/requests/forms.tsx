@@ -196,6 +196,7 @@ function Fields(props: {
         <label className="flex items-start gap-2 text-sm text-gray-900">
           <input
             type="checkbox"
+            id="confirm"
             name="confirm"
             className="mt-1 h-4 w-4"
             defaultChecked={form.value("confirm") !== undefined}

@@ -16,7 +16,8 @@ export type BreachFormValues = {
   whatWeDid: string;
   whatToDo: string;
   contact: string;
-  audience: "ALL" | "LIST" | "CATEGORIES";
+  /** "" for a new breach: nobody is chosen until the team says who is affected. */
+  audience: "ALL" | "LIST" | "CATEGORIES" | "";
   emails: string;
   categories: string[];
   audienceFrom: string;
@@ -33,7 +34,7 @@ export const EMPTY_BREACH: BreachFormValues = {
   whatWeDid: "",
   whatToDo: "",
   contact: "",
-  audience: "ALL",
+  audience: "",
   emails: "",
   categories: [],
   audienceFrom: "",
@@ -123,7 +124,12 @@ function BreachFields(props: {
       {text("whatToDo", "What people should do")}
       {text("contact", "Contact for questions", "A postal address, phone number or email address people can use.", 2)}
 
-      <fieldset className="space-y-3 sm:col-span-2" aria-describedby="audience-error">
+      <fieldset
+        className="space-y-3 sm:col-span-2"
+        role="radiogroup"
+        aria-invalid={form.invalid("audience")}
+        aria-describedby="audience-error"
+      >
         <legend className={labelClass}>Who is affected</legend>
         {(
           [

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ProgressSteps, type ProgressStep } from "@/components/progress-steps";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { isAppError } from "@/lib/core/errors";
 import { getParentStatus } from "@/lib/parents/requests";
@@ -34,15 +35,17 @@ export default async function ParentStatusPage(props: { searchParams: Promise<Se
     if (isAppError(error, "NOT_FOUND")) notFound();
     throw error;
   }
-  const steps = [
-    { label: "Request received", date: fmt(status.createdAt) },
-    { label: "Email address confirmed", date: fmt(status.confirmedAt) },
+  const steps: ProgressStep[] = [
+    { label: "Request received", date: status.createdAt },
+    { label: "Email address confirmed", date: status.confirmedAt },
     {
       label: status.status === "REJECTED" ? "Decision: not approved" : "Decision: approved",
-      date: fmt(status.decidedAt),
+      date: status.decidedAt,
     },
-    ...(status.reviewFirst && status.status !== "REJECTED" ? [{ label: "Your review", date: null }] : []),
-    ...(status.status === "REJECTED" ? [] : [{ label: "Information deleted", date: fmt(status.completedAt) }]),
+    ...(status.reviewFirst && status.status !== "REJECTED"
+      ? [{ label: "Your review", date: null, reached: ["ERASING", "COMPLETED"].includes(status.status) }]
+      : []),
+    ...(status.status === "REJECTED" ? [] : [{ label: "Information deleted", date: status.completedAt }]),
   ];
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -62,18 +65,7 @@ export default async function ParentStatusPage(props: { searchParams: Promise<Se
         {status.status === "REJECTED" && status.decisionReason ? (
           <p className="mt-2 text-gray-800">{status.decisionReason}</p>
         ) : null}
-        <ol className="mt-4 space-y-2" aria-label="Timeline">
-          {steps.map((step) => (
-            <li key={step.label} className="flex items-baseline gap-3 text-sm">
-              <span
-                aria-hidden="true"
-                className={`inline-block h-2.5 w-2.5 rounded-full ${step.date ? "bg-brand-600" : "bg-gray-300"}`}
-              />
-              <span className="text-gray-900">{step.label}</span>
-              <span className="text-gray-700">{step.date ?? "not yet"}</span>
-            </li>
-          ))}
-        </ol>
+        <ProgressSteps steps={steps} label="Timeline" />
       </Card>
       {status.status === "AWAITING_PARENT_REVIEW" ? (
         <Card>

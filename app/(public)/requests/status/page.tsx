@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DateTime } from "@/components/date-time";
+import { RequestProgress } from "@/components/requests/progress";
 import { DueDate, statusLabel } from "@/components/requests/status";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { isAppError } from "@/lib/core/errors";
@@ -20,6 +21,17 @@ const STATE_TEXT = {
   completed: "Done.",
   denied: "We could not do what you asked.",
   withdrawn: "This request is closed.",
+} as const;
+
+/** The request's status as the progress steps read it (open states all count as open). */
+const PROGRESS_STATUS = {
+  awaiting_verification: "AWAITING_VERIFICATION",
+  received: "RECEIVED",
+  verified: "VERIFIED",
+  in_progress: "IN_PROGRESS",
+  completed: "COMPLETED",
+  denied: "DENIED",
+  withdrawn: "WITHDRAWN",
 } as const;
 
 const searchSchema = z.object({ token: textParam(200).optional(), confirmed: textParam(10).optional() });
@@ -55,6 +67,15 @@ export default async function SubjectStatusPage(props: { searchParams: Promise<S
             {status.resolution}
           </p>
         ) : null}
+        <RequestProgress
+          status={PROGRESS_STATUS[status.state]}
+          receivedAt={status.receivedAt}
+          verifiedAt={status.verifiedAt}
+          closedAt={status.closedAt}
+          dueAt={status.dueAt}
+          events={status.timeline}
+          confirmsAddress
+        />
         <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-medium text-gray-900">Received</dt>
           <dd>

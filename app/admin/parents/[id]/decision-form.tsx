@@ -5,13 +5,16 @@ import { FormShell, SubmitButton, useFormShell } from "@/components/form-shell";
 import { FieldError, inputClass, labelClass } from "@/components/ui";
 import type { Action } from "@/lib/actions";
 
+type Decision = "approve" | "reject";
+
 export function DecisionForm(props: {
   requestId: string;
   methods: [string, string][];
   matches: number;
   action: Action<null>;
 }) {
-  const [decision, setDecision] = useState<"approve" | "reject">("approve");
+  // No choice until the team makes one: approving erases accounts.
+  const [decision, setDecision] = useState<Decision | null>(null);
   return (
     <FormShell
       action={props.action}
@@ -31,8 +34,8 @@ function DecisionFields(props: {
   requestId: string;
   methods: [string, string][];
   matches: number;
-  decision: "approve" | "reject";
-  setDecision: (decision: "approve" | "reject") => void;
+  decision: Decision | null;
+  setDecision: (decision: Decision) => void;
 }) {
   const { decision, setDecision } = props;
   const form = useFormShell();
@@ -40,11 +43,17 @@ function DecisionFields(props: {
   return (
     <>
       <input type="hidden" name="requestId" value={props.requestId} />
-      <fieldset className="space-y-2">
+      <fieldset
+        className="space-y-2"
+        role="radiogroup"
+        aria-invalid={form.invalid("decision")}
+        aria-describedby="decision-error"
+      >
         <legend className={labelClass}>Decision</legend>
         <label className="flex items-center gap-2 text-sm">
           <input
             type="radio"
+            id="decision"
             name="decision"
             value="approve"
             checked={decision === "approve"}
@@ -64,6 +73,7 @@ function DecisionFields(props: {
           />{" "}
           Reject
         </label>
+        <FieldError id="decision-error" errors={errors.decision} />
       </fieldset>
       {decision === "approve" ? (
         <div className="space-y-1">
@@ -90,24 +100,32 @@ function DecisionFields(props: {
           <FieldError id="verificationMethod-error" errors={errors.verificationMethod} />
         </div>
       ) : null}
-      <div className="space-y-1">
-        <label className={labelClass} htmlFor={decision === "approve" ? "verificationNote" : "reason"}>
-          {decision === "approve" ? "Note on the verification (required for “other”)" : "Reason (the parent sees it)"}
-        </label>
-        <textarea
-          className={inputClass}
-          rows={3}
-          id={decision === "approve" ? "verificationNote" : "reason"}
-          name={decision === "approve" ? "verificationNote" : "reason"}
-          aria-describedby={decision === "approve" ? "verificationNote-error" : "reason-error"}
-        />
-        <FieldError id="verificationNote-error" errors={decision === "approve" ? errors.verificationNote : undefined} />
-        <FieldError id="reason-error" errors={decision === "reject" ? errors.reason : undefined} />
-      </div>
+      {decision ? (
+        <div className="space-y-1">
+          <label className={labelClass} htmlFor={decision === "approve" ? "verificationNote" : "reason"}>
+            {decision === "approve" ? "Note on the verification (required for “other”)" : "Reason (the parent sees it)"}
+          </label>
+          <textarea
+            className={inputClass}
+            rows={3}
+            id={decision === "approve" ? "verificationNote" : "reason"}
+            name={decision === "approve" ? "verificationNote" : "reason"}
+            aria-invalid={form.invalid(decision === "approve" ? "verificationNote" : "reason")}
+            aria-describedby={decision === "approve" ? "verificationNote-error" : "reason-error"}
+          />
+          <FieldError
+            id="verificationNote-error"
+            errors={decision === "approve" ? errors.verificationNote : undefined}
+          />
+          <FieldError id="reason-error" errors={decision === "reject" ? errors.reason : undefined} />
+        </div>
+      ) : null}
       <SubmitButton variant={decision === "approve" ? "danger" : "secondary"} pendingLabel="Saving…">
         {decision === "approve"
           ? `Approve${props.matches ? ` and erase ${props.matches} account${props.matches === 1 ? "" : "s"}` : ""}`
-          : "Reject"}
+          : decision === "reject"
+            ? "Reject"
+            : "Save decision"}
       </SubmitButton>
     </>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm } from "@/components/action-form";
+import { FormField } from "@/components/form-field";
 import { DueDate, statusLabel } from "@/components/requests/status";
 import { Card, inputClass, labelClass, PageHeader } from "@/components/ui";
 import { requireAdmin } from "@/lib/dal";
@@ -191,15 +192,13 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
               <h2 className="mb-3 text-lg font-semibold text-gray-900">Verify identity</h2>
               <ActionForm action={verifyAction} submitLabel="Mark identity verified">
                 {hidden}
-                <label className={labelClass} htmlFor="method">
-                  How did you verify it?
-                </label>
-                <input
-                  className={inputClass}
-                  id="method"
-                  name="method"
-                  placeholder="e.g. reply from the account's address, ID check by phone"
-                />
+                <FormField name="method" label="How did you verify it?">
+                  <input
+                    className={inputClass}
+                    name="method"
+                    placeholder="e.g. reply from the account's address, ID check by phone"
+                  />
+                </FormField>
               </ActionForm>
             </Card>
           ) : request.status !== "IN_PROGRESS" ? (
@@ -228,10 +227,12 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             {verified && (request.type === "CORRECTION" || request.type === "QUESTION") ? (
               <ActionForm action={answerAction} submitLabel="Complete">
                 {hidden}
-                <label className={labelClass} htmlFor="resolution">
-                  {request.type === "CORRECTION" ? "The change you made" : "Your answer"}
-                </label>
-                <textarea className={inputClass} id="resolution" name="resolution" rows={4} />
+                <FormField
+                  name="resolution"
+                  label={request.type === "CORRECTION" ? "The change you made" : "Your answer"}
+                >
+                  <textarea className={inputClass} name="resolution" rows={4} />
+                </FormField>
               </ActionForm>
             ) : null}
             {verified && (request.type === "OPT_OUT_SALE" || request.type === "OPT_IN_SALE") ? (
@@ -283,10 +284,9 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             {verified && stl ? (
               <ActionForm action={stlAction} submitLabel="Send the notice">
                 {hidden}
-                <label className={labelClass} htmlFor="cover">
-                  Cover text
-                </label>
-                <textarea className={inputClass} id="cover" name="cover" rows={3} defaultValue={stl.cover} />
+                <FormField name="cover" label="Cover text">
+                  <textarea className={inputClass} name="cover" rows={3} defaultValue={stl.cover} />
+                </FormField>
                 <p className="text-sm font-medium text-gray-900">
                   Preview ({stl.year}, {stl.recipients.length} marketing recipient
                   {stl.recipients.length === 1 ? "" : "s"} in the register):
@@ -310,10 +310,9 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
                 variant="secondary"
               >
                 {hidden}
-                <label className={labelClass} htmlFor="reason">
-                  Reason (the person sees it)
-                </label>
-                <textarea className={inputClass} id="reason" name="reason" rows={2} />
+                <FormField name="reason" label="Reason (the person sees it)">
+                  <textarea className={inputClass} name="reason" rows={2} />
+                </FormField>
               </ActionForm>
             ) : (
               <p className="text-sm text-gray-800">{EXTENSION_BLOCKED[request.extension.why]}</p>
@@ -329,23 +328,21 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
               confirm="Deny this request? The person is told the reason."
             >
               {hidden}
-              <label className={labelClass} htmlFor="deny-reason">
-                Reason
-              </label>
-              <select className={inputClass} id="deny-reason" name="reason" defaultValue="">
-                <option value="" disabled>
-                  Choose a reason
-                </option>
-                {Object.entries(DENIAL_REASONS).map(([key, label]) => (
-                  <option key={key} value={key}>
-                    {label}
+              <FormField name="reason" label="Reason">
+                <select className={inputClass} id="deny-reason" name="reason" defaultValue="">
+                  <option value="" disabled>
+                    Choose a reason
                   </option>
-                ))}
-              </select>
-              <label className={labelClass} htmlFor="note">
-                Explanation for the person
-              </label>
-              <textarea className={inputClass} id="note" name="note" rows={2} />
+                  {Object.entries(DENIAL_REASONS).map(([key, label]) => (
+                    <option key={key} value={key}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </FormField>
+              <FormField name="note" label="Explanation for the person">
+                <textarea className={inputClass} name="note" rows={2} />
+              </FormField>
             </ActionForm>
           </Card>
 
@@ -353,10 +350,9 @@ export default async function TeamRequestPage(props: { params: Promise<RoutePara
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Message the person</h2>
             <ActionForm action={messageAction} submitLabel="Send message" variant="secondary">
               {hidden}
-              <label className={labelClass} htmlFor="text">
-                Message
-              </label>
-              <textarea className={inputClass} id="text" name="text" rows={3} />
+              <FormField name="text" label="Message">
+                <textarea className={inputClass} name="text" rows={3} />
+              </FormField>
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name="awaitReply" className="h-4 w-4" /> We need their reply (reminders are sent)
               </label>

@@ -89,12 +89,20 @@ export default async function TelemetryPage() {
                         </dl>
                       </div>
                       <div className="md:w-80">
-                        <TelemetrySwitch
-                          clusterId={install.id}
-                          name={install.name}
-                          enabled={install.telemetryEnabled}
-                          reportsHeld={install.reportsHeld}
-                        />
+                        {overview.accountEnabled ? (
+                          <TelemetrySwitch
+                            clusterId={install.id}
+                            name={install.name}
+                            enabled={install.telemetryEnabled}
+                            reportsHeld={install.reportsHeld}
+                          />
+                        ) : (
+                          // A switch here would change nothing while the whole account is off.
+                          <p className="text-sm text-gray-700" data-testid={`install-off-${install.id}`}>
+                            Off, with the rest of your account. Turn telemetry on for the account above to choose for
+                            this install.
+                          </p>
+                        )}
                       </div>
                     </div>
                   </Card>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { RequestProgress } from "@/components/requests/progress";
 import { DueDate, statusLabel } from "@/components/requests/status";
 import { Alert, Card, PageHeader } from "@/components/ui";
 import { verifySession } from "@/lib/dal";
@@ -73,6 +74,14 @@ export default async function MyRequestPage(props: {
             {request.extensionReason}
           </p>
         ) : null}
+        <RequestProgress
+          status={request.status}
+          receivedAt={request.createdAt}
+          verifiedAt={request.verifiedAt}
+          closedAt={request.closedAt}
+          dueAt={request.dueAt}
+          events={request.events.map((event) => ({ status: event.status, at: event.createdAt }))}
+        />
         {request.awaitingSubjectSince ? <Alert tone="warning">We are waiting for your reply below.</Alert> : null}
         {request.resolution && !request.isOpen ? (
           <div
