@@ -36,8 +36,10 @@ test.describe("policy publishing", () => {
     await expect(preview.getByRole("heading", { level: 1, name: "Terms", exact: true })).toBeVisible();
     await expect(preview.locator("strong", { hasText: "name" })).toBeVisible();
     await expect(
-      page.getByRole("region", { name: "Changes against the live version" }).locator("ins").first(),
-    ).toContainText("We collect your");
+      page
+        .getByRole("region", { name: "Changes against the live version" })
+        .locator("ins", { hasText: "We collect your" }),
+    ).toBeVisible();
 
     // Publishing needs the explicit confirmation.
     await page.getByRole("button", { name: "Publish saved draft" }).click();
