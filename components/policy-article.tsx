@@ -6,7 +6,7 @@ import type { PolicyLayout } from "@/lib/policies/markdown";
 
 /** Typography of rendered policy HTML; long words, links and commands wrap instead of widening the page. */
 export const policyProseClass =
-  "space-y-4 leading-7 text-gray-800 [overflow-wrap:anywhere] [&_a]:text-brand-700 [&_a]:underline [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_code]:text-sm [&_h1]:text-2xl [&_h1]:font-bold [&_h2]:mt-8 [&_h2]:scroll-mt-4 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:font-semibold [&_li]:ml-6 [&_ol]:list-decimal [&_pre]:whitespace-pre-wrap [&_pre]:rounded-lg [&_pre]:bg-gray-100 [&_pre]:p-3 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc";
+  "space-y-3 text-[0.9375rem] leading-6 text-gray-800 sm:space-y-4 sm:text-base sm:leading-7 [overflow-wrap:anywhere] [&_a]:text-brand-700 [&_a]:underline [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_code]:text-sm [&_h1]:text-2xl [&_h1]:font-bold [&_h2]:mt-6 sm:[&_h2]:mt-8 [&_h2]:scroll-mt-4 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:font-semibold [&_li]:ml-6 [&_ol]:list-decimal [&_pre]:whitespace-pre-wrap [&_pre]:rounded-lg [&_pre]:bg-gray-100 [&_pre]:p-3 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc";
 
 function OutlineLinks(props: { outline: PolicyLayout["outline"] }) {
   return (
@@ -22,9 +22,11 @@ function OutlineLinks(props: { outline: PolicyLayout["outline"] }) {
   );
 }
 
-export function PolicyArticleView(props: { layout: PolicyLayout }) {
+/** `narrow`: in a narrow column (the editor's preview), the contents stay folded at the top at every width. */
+export function PolicyArticleView(props: { layout: PolicyLayout; narrow?: boolean }) {
   const { keyPointsHtml, outline, html } = props.layout;
   const hasContents = outline.length > 1;
+  const wide = !props.narrow;
   return (
     <div>
       {keyPointsHtml ? (
@@ -39,10 +41,13 @@ export function PolicyArticleView(props: { layout: PolicyLayout }) {
           <div className={`mt-2 ${policyProseClass}`} dangerouslySetInnerHTML={{ __html: keyPointsHtml }} />
         </section>
       ) : null}
-      <div className={hasContents ? "lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10" : ""}>
+      <div className={hasContents && wide ? "lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10" : ""}>
         {hasContents ? (
           <>
-            <details className="mb-6 rounded-lg border border-gray-200 bg-white lg:hidden" data-testid="contents-phone">
+            <details
+              className={`mb-6 rounded-lg border border-gray-200 bg-white ${wide ? "lg:hidden" : ""}`}
+              data-testid="contents-phone"
+            >
               <summary className="cursor-pointer px-4 py-3 font-semibold text-gray-900">
                 Contents ({outline.length} sections)
               </summary>
@@ -50,7 +55,7 @@ export function PolicyArticleView(props: { layout: PolicyLayout }) {
                 <OutlineLinks outline={outline} />
               </nav>
             </details>
-            <div className="hidden lg:block">
+            <div className={wide ? "hidden lg:block" : "hidden"}>
               <nav
                 aria-label="Contents"
                 className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto"

@@ -18,11 +18,24 @@ export function PolicyBody(props: { markdown: string }) {
 const changeMarks =
   "[&_ins]:bg-green-100 [&_ins]:text-green-900 [&_ins]:decoration-green-700 [&_del]:bg-red-100 [&_del]:text-red-900 [&_del]:decoration-red-700";
 
-function DiffBlocks(props: { section: DiffSection }) {
+/** With `collapse`, unchanged paragraphs between changes become one line saying how many there are. */
+function DiffBlocks(props: { section: DiffSection; collapse: boolean }) {
+  const rows: { block: DiffSection["blocks"][number] | null; skipped: number }[] = [];
+  for (const block of props.section.blocks) {
+    const last = rows[rows.length - 1];
+    if (props.collapse && block.kind === "same" && !block.isHeading) {
+      if (last && !last.block) last.skipped++;
+      else rows.push({ block: null, skipped: 1 });
+    } else rows.push({ block, skipped: 0 });
+  }
   return (
     <>
-      {props.section.blocks.map((block, index) =>
-        block.kind === "added" ? (
+      {rows.map(({ block, skipped }, index) =>
+        !block ? (
+          <p key={index} className="text-sm text-gray-600" data-testid="unchanged-paragraphs">
+            ⋯ {skipped} unchanged {skipped === 1 ? "paragraph" : "paragraphs"}
+          </p>
+        ) : block.kind === "added" ? (
           <ins
             key={index}
             className="block rounded-r border-l-4 border-green-700 bg-green-50 pl-3 text-green-950 no-underline [&_*]:no-underline"
@@ -79,7 +92,7 @@ export function PolicyDiff(props: {
     hidden = 0;
     rows.push(
       <div key={index} className="space-y-4" data-section-changed={section.changed ? "true" : "false"}>
-        <DiffBlocks section={section} />
+        <DiffBlocks section={section} collapse={Boolean(onlyChanges)} />
       </div>,
     );
   });

@@ -35,6 +35,7 @@ test.describe("policy publishing", () => {
     const preview = page.getByRole("region", { name: "Preview" });
     await expect(preview.getByRole("heading", { level: 1, name: "Terms", exact: true })).toBeVisible();
     await expect(preview.locator("strong", { hasText: "name" })).toBeVisible();
+    await page.getByRole("tab", { name: "Changes" }).click();
     await expect(
       page
         .getByRole("region", { name: "Changes against the live version" })
@@ -60,6 +61,7 @@ test.describe("policy publishing", () => {
       substantive: true,
       effective: startOfDay(10),
     });
+    await page.getByRole("tab", { name: "Changes" }).click();
     await expect(
       page.getByRole("region", { name: "Changes against the live version" }).locator("ins").first(),
     ).toBeVisible();

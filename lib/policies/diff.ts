@@ -9,7 +9,7 @@
 import { diffArrays, diffSentences, diffWordsWithSpace } from "diff";
 import { plainHeadingText, policyBlocks, renderPolicyMarkdown, type MarkdownBlock } from "./markdown";
 
-export type DiffBlock = { kind: "same" | "added" | "removed" | "changed"; html: string };
+export type DiffBlock = { kind: "same" | "added" | "removed" | "changed"; html: string; isHeading: boolean };
 export type DiffSection = { title: string; changed: boolean; blocks: DiffBlock[] };
 export type PolicyDiff = { sections: DiffSection[]; added: number; removed: number; changedSections: number };
 
@@ -151,7 +151,7 @@ export function diffPolicyText(before: string, after: string): PolicyDiff {
       sections.push({ title, changed: false, blocks: [] });
     }
     const section = sections[sections.length - 1];
-    section.blocks.push({ kind: entry.kind, html: entry.html });
+    section.blocks.push({ kind: entry.kind, html: entry.html, isHeading: entry.block.type === "heading" });
     if (entry.kind !== "same") section.changed = true;
   }
   return {

@@ -155,29 +155,18 @@ function DraftEditorFields(props: Parameters<typeof DraftEditor>[0]) {
     { id: "preview", label: "Preview" },
     { id: "changes", label: "Changes" },
   ];
-  const panel = (id: Tab, wide: string) => `${tab === id ? "block" : "hidden"} ${wide}`;
+  const editClass = tab === "edit" ? "block" : "hidden lg:block";
+  const previewClass = tab === "preview" ? "block" : tab === "edit" ? "hidden lg:block" : "hidden";
+  const changesClass = tab === "changes" ? "block" : "hidden";
 
   return (
     <>
       <input type="hidden" name="versionId" value={props.draft.versionId} />
       <div
-        className="sticky top-0 z-10 -mx-6 flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white/95 px-6 py-3 backdrop-blur"
-        data-testid="editor-bar"
+        role="tablist"
+        aria-label="Editor views"
+        className="flex gap-1 border-b border-gray-200 lg:ml-[calc(50%+0.75rem)]"
       >
-        <p className="text-sm text-gray-800" role="status" data-testid="save-state">
-          {form.pending ? "Saving…" : dirty ? "Unsaved changes" : "All changes saved"}
-        </p>
-        <div className="flex gap-2">
-          <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
-          <a
-            href="#publish"
-            className="inline-flex items-center justify-center rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-semibold text-gray-900 shadow-sm hover:bg-gray-50"
-          >
-            Publish…
-          </a>
-        </div>
-      </div>
-      <div role="tablist" aria-label="Editor views" className="flex gap-1 border-b border-gray-200 lg:hidden">
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -187,19 +176,15 @@ function DraftEditorFields(props: Parameters<typeof DraftEditor>[0]) {
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
             onClick={() => setTab(t.id)}
-            className="-mb-px border-b-2 border-transparent px-4 py-2 text-sm font-medium text-gray-700 aria-selected:border-brand-700 aria-selected:text-brand-800"
+            // On a wide screen the fields are always there and the preview shows beside them.
+            className={`-mb-px border-b-2 border-transparent px-4 py-2 text-sm font-medium text-gray-700 aria-selected:border-brand-700 aria-selected:text-brand-800 ${t.id === "edit" ? "lg:hidden" : ""} ${t.id === "preview" && tab === "edit" ? "lg:border-brand-700 lg:text-brand-800" : ""}`}
           >
             {t.label}
           </button>
         ))}
       </div>
       <div className="gap-6 lg:grid lg:grid-cols-2">
-        <div
-          id="panel-edit"
-          role="tabpanel"
-          aria-labelledby="tab-edit"
-          className={`${panel("edit", "lg:block")} space-y-4`}
-        >
+        <div id="panel-edit" role="tabpanel" aria-labelledby="tab-edit" className={`${editClass} space-y-4`}>
           <div className="space-y-1">
             <label className={labelClass} htmlFor="markdown">
               Policy text (Markdown)
@@ -209,6 +194,7 @@ function DraftEditorFields(props: Parameters<typeof DraftEditor>[0]) {
               id="markdown"
               name="markdown"
               rows={14}
+              style={{ minHeight: "12rem" }}
               value={markdown}
               onChange={(e) => setMarkdown(e.target.value)}
               aria-invalid={form.invalid("markdown")}
@@ -292,31 +278,54 @@ function DraftEditorFields(props: Parameters<typeof DraftEditor>[0]) {
             </div>
           </div>
         </div>
-        <div className="min-w-0 space-y-6">
+        <div
+          className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-8rem)] lg:self-start lg:overflow-y-auto"
+          tabIndex={0}
+          aria-label="Preview and changes"
+          role="group"
+        >
           <section
             id="panel-preview"
             role="tabpanel"
             aria-labelledby="tab-preview"
-            className={`${panel("preview", "lg:block")} min-w-0`}
+            className={`${previewClass} min-w-0`}
           >
             <h2 className="text-lg font-semibold text-gray-900">Preview</h2>
             <p className="mb-3 text-sm text-gray-700">As the public page will show it; it follows what you type.</p>
             <section aria-label="Preview" className="rounded-lg border border-dashed border-gray-300 p-4">
               <p className="text-sm font-semibold text-gray-800">Version {props.version}</p>
               <h1 className="mt-2 mb-6 text-3xl font-bold text-gray-900">{props.title}</h1>
-              <PolicyArticleView layout={preview} />
+              <PolicyArticleView layout={preview} narrow />
             </section>
           </section>
           <section
             id="panel-changes"
             role="tabpanel"
             aria-labelledby="tab-changes"
-            className={`${panel("changes", "lg:block")} min-w-0`}
+            className={`${changesClass} min-w-0`}
           >
             <h2 className="text-lg font-semibold text-gray-900">Changes against the live version</h2>
             {dirty ? <p className="text-sm text-amber-800">Save to see the changes of what you typed.</p> : null}
             {props.changes}
           </section>
+        </div>
+      </div>
+      {/* Last in the form, so the keyboard reaches it after the fields; it stays at the bottom of the screen. */}
+      <div
+        className="fixed inset-x-0 bottom-0 z-20 flex flex-wrap items-center justify-end gap-x-4 gap-y-2 border-t border-gray-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur sm:px-8"
+        data-testid="editor-bar"
+      >
+        <p className="text-sm text-gray-800" role="status" data-testid="save-state">
+          {form.pending ? "Saving…" : dirty ? "Unsaved changes" : "All changes saved"}
+        </p>
+        <div className="flex gap-2">
+          <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
+          <a
+            href="#publish"
+            className="inline-flex items-center justify-center rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-semibold text-gray-900 shadow-sm hover:bg-gray-50"
+          >
+            Publish…
+          </a>
         </div>
       </div>
     </>
@@ -331,10 +340,14 @@ export function SendTestNoticeForm(props: { versionId: string; email: string }) 
       success={() => <Alert tone="success">A test of this email was sent to {props.email}. Check your inbox.</Alert>}
     >
       <input type="hidden" name="versionId" value={props.versionId} />
-      <SubmitButton variant="secondary" pendingLabel="Sending…">
-        Send me a test
-      </SubmitButton>
-      <p className="text-sm text-gray-700">Sends this email to you alone ({props.email}), marked as a test.</p>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <SubmitButton variant="secondary" pendingLabel="Sending…">
+          Send me a test
+        </SubmitButton>
+        <span className="text-sm text-gray-700 [overflow-wrap:anywhere]">
+          To you alone ({props.email}), marked as a test.
+        </span>
+      </div>
     </FormShell>
   );
 }

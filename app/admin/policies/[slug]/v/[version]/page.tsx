@@ -53,7 +53,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
         }
       />
       {isDraft ? (
-        <Card>
+        <div className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm sm:p-6">
           <h2 className="mb-2 text-lg font-semibold text-gray-900">Edit draft</h2>
           <DraftEditor
             draft={{
@@ -71,7 +71,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
             initialPreview={layoutPolicy(v.markdown)}
             changes={changes}
           />
-        </Card>
+        </div>
       ) : (
         <>
           <Alert tone="info" title="Published: this version can no longer be changed">
@@ -94,7 +94,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
       )}
       {isDraft && notice ? (
         <div id="publish" className="scroll-mt-4">
-          <Card>
+          <div className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm sm:p-6">
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Publish</h2>
             <p className="text-sm text-gray-900">
               {notice.isSubstantive ? "Substantive change" : "Minor change"} effective {formatPolicyDate(v.effectiveAt)}
@@ -111,7 +111,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
               Subject: <strong data-testid="preview-subject">{notice.subject}</strong>
             </p>
             <pre
-              className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded-lg border border-gray-200 bg-gray-50 p-3 text-sm text-gray-900 [overflow-wrap:anywhere]"
+              className="mt-2 max-h-40 overflow-auto sm:max-h-64 whitespace-pre-wrap rounded-lg border border-gray-200 bg-gray-50 p-3 text-sm text-gray-900 [overflow-wrap:anywhere]"
               data-testid="preview-email"
               tabIndex={0}
               aria-label="Email text"
@@ -130,7 +130,9 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
             <div className="mt-6 border-t border-gray-200 pt-4">
               <DiscardDraftForm versionId={v.id} slug={v.document.slug} />
             </div>
-          </Card>
+          </div>
+          {/* Room for the editor's bar at the bottom of the screen. */}
+          <div aria-hidden="true" className="h-20" />
         </div>
       ) : null}
     </div>
