@@ -23,9 +23,9 @@ export function policyNoticeEmail(
   settings: { appUrl: string; companyName: string; greeting: string },
 ): { subject: string; template: ReactElement } {
   const base = settings.appUrl.replace(/\/$/, "");
-  const effectiveDate = v.effectiveAt ? formatDate(v.effectiveAt, "longDate") : "(effective date not set)";
+  const effectiveDate = v.effectiveAt ? formatDate(v.effectiveAt, "longDate") : "a date not set yet";
   return {
-    subject: `Changes to our ${v.title} (effective ${effectiveDate})`,
+    subject: v.effectiveAt ? `Changes to our ${v.title} (effective ${effectiveDate})` : `Changes to our ${v.title}`,
     template: createElement(PolicyChangeEmail, {
       companyName: settings.companyName,
       policyTitle: v.title,

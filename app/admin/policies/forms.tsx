@@ -190,7 +190,7 @@ function DraftEditorFields(props: Parameters<typeof DraftEditor>[0]) {
               Policy text (Markdown)
             </label>
             <textarea
-              className={`${inputClass} font-mono text-sm`}
+              className={`${inputClass} h-48 font-mono text-sm sm:h-auto`}
               id="markdown"
               name="markdown"
               rows={14}
@@ -201,7 +201,7 @@ function DraftEditorFields(props: Parameters<typeof DraftEditor>[0]) {
               aria-describedby="markdown-hint markdown-error"
             />
             <p id="markdown-hint" className="text-sm text-gray-700">
-              A section headed &ldquo;## Key points&rdquo; is shown in a box at the top.
+              &ldquo;## Key points&rdquo; shows as a box at the top.
             </p>
             <FieldError id="markdown-error" errors={errors.markdown} />
           </div>
@@ -358,7 +358,7 @@ export function PublishForm(props: { versionId: string; description: string }) {
       {(form) => (
         <>
           <input type="hidden" name="versionId" value={props.versionId} />
-          <p className="text-sm text-gray-800">{props.description}</p>
+          {props.description ? <p className="text-sm text-gray-800">{props.description}</p> : null}
           <div className="flex items-start gap-2">
             <input
               id="confirm"

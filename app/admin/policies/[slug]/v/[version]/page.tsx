@@ -18,8 +18,6 @@ export const metadata: Metadata = { title: "Policy version" };
 
 const paramsSchema = z.object({ slug: slugParam(), version: positiveIntParam() });
 
-const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
-
 export default async function AdminPolicyVersionPage(props: { params: Promise<RouteParams> }) {
   const viewer = await requireAdmin();
   const { slug, version: number } = parseParams(paramsSchema, await props.params);
@@ -97,15 +95,15 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
           <div className="rounded-xl border border-gray-200 bg-white p-4 shadow-sm sm:p-6">
             <h2 className="mb-3 text-lg font-semibold text-gray-900">Publish</h2>
             <p className="text-sm text-gray-900">
-              {notice.isSubstantive ? "Substantive change" : "Minor change"} effective {formatPolicyDate(v.effectiveAt)}
-              :{" "}
+              {notice.isSubstantive ? "Substantive change" : "Minor change"},{" "}
+              {v.effectiveAt ? `effective ${formatPolicyDate(v.effectiveAt)}` : "no effective date yet"}:{" "}
               {notice.isSubstantive
                 ? "every user gets a banner and this email, with the summary and a link to the changes."
                 : "no mass email; only users who opted in to minor-change notices get this email."}{" "}
               Recipients: <strong data-testid="recipient-count">{notice.recipients}</strong>{" "}
-              {notice.recipients === 1 ? "person" : "people"}.
+              {notice.recipients === 1 ? "person" : "people"}. From the saved draft: save first if you changed
+              something.
             </p>
-            <p className="mt-1 text-sm text-gray-700">From the saved draft: save first if you changed something.</p>
             <h3 className="mt-4 text-base font-semibold text-gray-900">The email</h3>
             <p className="mt-1 text-sm text-gray-800 [overflow-wrap:anywhere]">
               Subject: <strong data-testid="preview-subject">{notice.subject}</strong>
@@ -122,10 +120,7 @@ export default async function AdminPolicyVersionPage(props: { params: Promise<Ro
               <SendTestNoticeForm versionId={v.id} email={viewer.email} />
             </div>
             <div className="mt-6 border-t border-gray-200 pt-4">
-              <PublishForm
-                versionId={v.id}
-                description={`Publishing sends the notice to ${people(notice.recipients)}.`}
-              />
+              <PublishForm versionId={v.id} description="" />
             </div>
             <div className="mt-6 border-t border-gray-200 pt-4">
               <DiscardDraftForm versionId={v.id} slug={v.document.slug} />
