@@ -1,80 +1,135 @@
 // The one way a policy version is shown: the public pages and the admin
 // preview both use it, so the preview is exactly what gets published.
-import type { DiffPart } from "@/lib/policies/diff";
+import Link from "next/link";
+import type { DiffSection, PolicyDiff as PolicyDiffData } from "@/lib/policies/diff";
 import { formatDate } from "@/lib/core/format";
-import { renderPolicyMarkdown } from "@/lib/policies/markdown";
+import { layoutPolicy } from "@/lib/policies/markdown";
+import { PolicyArticleView, policyProseClass } from "./policy-article";
 
 export function formatPolicyDate(date: Date | null | undefined): string {
   return date ? formatDate(date, "longDate") : "not set";
 }
 
+/** A policy's text with its key points and table of contents. */
 export function PolicyBody(props: { markdown: string }) {
+  return <PolicyArticleView layout={layoutPolicy(props.markdown)} />;
+}
+
+const changeMarks =
+  "[&_ins]:bg-green-100 [&_ins]:text-green-900 [&_ins]:decoration-green-700 [&_del]:bg-red-100 [&_del]:text-red-900 [&_del]:decoration-red-700";
+
+/** With `collapse`, unchanged paragraphs between changes become one line saying how many there are. */
+function DiffBlocks(props: { section: DiffSection; collapse: boolean }) {
+  const rows: { block: DiffSection["blocks"][number] | null; skipped: number }[] = [];
+  for (const block of props.section.blocks) {
+    const last = rows[rows.length - 1];
+    if (props.collapse && block.kind === "same" && !block.isHeading) {
+      if (last && !last.block) last.skipped++;
+      else rows.push({ block: null, skipped: 1 });
+    } else rows.push({ block, skipped: 0 });
+  }
   return (
-    <div
-      className="prose-policy space-y-4 leading-7 text-gray-800 [&_a]:text-brand-700 [&_a]:underline [&_h1]:text-2xl [&_h1]:font-bold [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:font-semibold [&_li]:ml-6 [&_ol]:list-decimal [&_ul]:list-disc"
-      dangerouslySetInnerHTML={{ __html: renderPolicyMarkdown(props.markdown) }}
-    />
+    <>
+      {rows.map(({ block, skipped }, index) =>
+        !block ? (
+          <p key={index} className="text-sm text-gray-600" data-testid="unchanged-paragraphs">
+            ⋯ {skipped} unchanged {skipped === 1 ? "paragraph" : "paragraphs"}
+          </p>
+        ) : block.kind === "added" ? (
+          <ins
+            key={index}
+            className="block rounded-r border-l-4 border-green-700 bg-green-50 pl-3 text-green-950 no-underline [&_*]:no-underline"
+            data-change="added"
+            dangerouslySetInnerHTML={{ __html: block.html }}
+          />
+        ) : block.kind === "removed" ? (
+          <del
+            key={index}
+            className="block rounded-r border-l-4 border-red-700 bg-red-50 pl-3 text-red-950"
+            data-change="removed"
+            dangerouslySetInnerHTML={{ __html: block.html }}
+          />
+        ) : (
+          <div
+            key={index}
+            data-change={block.kind === "changed" ? "changed" : undefined}
+            dangerouslySetInnerHTML={{ __html: block.html }}
+          />
+        ),
+      )}
+    </>
   );
 }
 
-export function PolicyDiff(props: { parts: DiffPart[]; label?: string }) {
+function HiddenSections(props: { count: number }) {
+  return (
+    <p className="rounded-md bg-gray-100 px-3 py-2 text-sm text-gray-700" data-testid="unchanged-sections">
+      {props.count} unchanged {props.count === 1 ? "section" : "sections"} not shown
+    </p>
+  );
+}
+
+/**
+ * The changes between two versions as formatted text: added text underlined on green,
+ * removed text struck through on red. With `onlyChanges`, sections without a change are
+ * left out (and counted); `links` offers both views.
+ */
+export function PolicyDiff(props: {
+  diff: PolicyDiffData;
+  label?: string;
+  onlyChanges?: boolean;
+  links?: { all: string; only: string };
+}) {
+  const { diff, onlyChanges } = props;
+  const rows: React.ReactNode[] = [];
+  let hidden = 0;
+  diff.sections.forEach((section, index) => {
+    if (onlyChanges && !section.changed) {
+      hidden++;
+      return;
+    }
+    if (hidden) rows.push(<HiddenSections key={`hidden-${index}`} count={hidden} />);
+    hidden = 0;
+    rows.push(
+      <div key={index} className="space-y-4" data-section-changed={section.changed ? "true" : "false"}>
+        <DiffBlocks section={section} collapse={Boolean(onlyChanges)} />
+      </div>,
+    );
+  });
+  if (hidden) rows.push(<HiddenSections key="hidden-end" count={hidden} />);
   return (
     <div>
-      <p className="mb-3 flex flex-wrap gap-4 text-sm text-gray-800">
-        <span>
-          <ins className="rounded bg-green-100 px-1 text-green-900 no-underline">Added text</ins>
-        </span>
-        <span>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="flex flex-wrap gap-3 text-sm text-gray-800">
+          <ins className="rounded bg-green-100 px-1 text-green-900">Added text</ins>
           <del className="rounded bg-red-100 px-1 text-red-900">Removed text</del>
-        </span>
-      </p>
-      <div
-        aria-label={props.label ?? "Changes, word by word"}
-        role="region"
-        tabIndex={0}
-        className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-gray-200 bg-white p-4 font-mono text-sm leading-6 text-gray-800"
-      >
-        {props.parts.map((part, index) =>
-          part.kind === "added" ? (
-            <ins key={index} className="bg-green-100 text-green-900 no-underline">
-              {part.text}
-            </ins>
-          ) : part.kind === "removed" ? (
-            <del key={index} className="bg-red-100 text-red-900">
-              {part.text}
-            </del>
-          ) : (
-            <UnchangedText
-              key={index}
-              text={part.text}
-              isFirst={index === 0}
-              isLast={index === props.parts.length - 1}
-            />
-          ),
-        )}
+        </p>
+        {props.links ? (
+          <nav aria-label="Which text to show" className="flex flex-wrap gap-2 text-sm">
+            <Link
+              href={props.links.all}
+              aria-current={onlyChanges ? undefined : "page"}
+              className="rounded-md border border-gray-300 px-3 py-1.5 font-medium text-brand-700 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50"
+            >
+              Whole text
+            </Link>
+            <Link
+              href={props.links.only}
+              aria-current={onlyChanges ? "page" : undefined}
+              className="rounded-md border border-gray-300 px-3 py-1.5 font-medium text-brand-700 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50"
+            >
+              Only changes ({diff.changedSections} of {diff.sections.length} sections)
+            </Link>
+          </nav>
+        ) : null}
       </div>
+      <section
+        aria-label={props.label ?? "Changes"}
+        className={`space-y-6 rounded-lg border border-gray-200 bg-white p-4 sm:p-6 ${policyProseClass} ${changeMarks}`}
+      >
+        {diff.sections.length ? rows : <p>No text.</p>}
+      </section>
     </div>
-  );
-}
-
-const CONTEXT_CHARS = 240;
-
-/** Long unchanged stretches are shortened to some context around each change. */
-function UnchangedText(props: { text: string; isFirst: boolean; isLast: boolean }) {
-  const { text } = props;
-  const keepBefore = props.isFirst ? 0 : CONTEXT_CHARS;
-  const keepAfter = props.isLast ? 0 : CONTEXT_CHARS;
-  if (text.length <= keepBefore + keepAfter + 80) return <span>{text}</span>;
-  const hidden = text.slice(keepBefore, text.length - keepAfter);
-  const words = hidden.trim() ? hidden.trim().split(/\s+/).length : 0;
-  return (
-    <span>
-      {text.slice(0, keepBefore)}
-      <span className="my-2 block rounded bg-gray-100 px-2 py-1 font-sans text-xs text-gray-700">
-        … {words} unchanged words …
-      </span>
-      {text.slice(text.length - keepAfter)}
-    </span>
   );
 }
 

@@ -35,9 +35,12 @@ test.describe("policy publishing", () => {
     const preview = page.getByRole("region", { name: "Preview" });
     await expect(preview.getByRole("heading", { level: 1, name: "Terms", exact: true })).toBeVisible();
     await expect(preview.locator("strong", { hasText: "name" })).toBeVisible();
+    await page.getByRole("tab", { name: "Changes" }).click();
     await expect(
-      page.getByRole("region", { name: "Changes against the live version" }).locator("ins").first(),
-    ).toContainText("We collect your");
+      page
+        .getByRole("region", { name: "Changes against the live version" })
+        .locator("ins", { hasText: "We collect your" }),
+    ).toBeVisible();
 
     // Publishing needs the explicit confirmation.
     await page.getByRole("button", { name: "Publish saved draft" }).click();
@@ -58,6 +61,7 @@ test.describe("policy publishing", () => {
       substantive: true,
       effective: startOfDay(10),
     });
+    await page.getByRole("tab", { name: "Changes" }).click();
     await expect(
       page.getByRole("region", { name: "Changes against the live version" }).locator("ins").first(),
     ).toBeVisible();

@@ -51,7 +51,7 @@ export function newNonce(): string {
  * (the header, banners and forms that do come from /api/visitor).
  */
 export function isPublicPagePath(pathname: string): boolean {
-  return /^\/(|policies(\/[a-z0-9-]+(\/archive|\/v\/\d+(\/changes)?)?)?|privacy\/(metrics|sharing|statistics)|parents)$/.test(
+  return /^\/(|policies(\/[a-z0-9-]+(\/archive|\/v\/\d+(\/changes(\/only)?)?)?)?|privacy\/(metrics|sharing|statistics)|parents)$/.test(
     pathname,
   );
 }

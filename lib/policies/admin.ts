@@ -9,9 +9,11 @@ import { now } from "../core/clock";
 import { log } from "../core/log";
 import { recordAudit } from "../audit/record";
 import { createNoticeCampaign, kickNoticeCampaign } from "../notices/campaign";
+import { renderEmail, sendEmail } from "../email/send";
 import { AppError } from "../core/errors";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { effectiveBy, NEWEST_EFFECTIVE_FIRST } from "./in-force";
+import { policyNoticeEmail, type PolicyNoticeFacts } from "./notice";
 import type { DraftInput, documentInputSchema } from "./schema";
 
 const DAY_MS = 86_400_000;
@@ -328,4 +330,57 @@ export async function publishPolicyDraft(options: { admin: Viewer; versionId: st
     log.error("notice campaign could not be started; the sweep retries", { error }),
   );
   return result;
+}
+
+/** Whom the notice of a version goes to when it is published as saved: every account, or those who asked for minor-change notices. */
+async function countNoticeRecipients(isSubstantive: boolean): Promise<number> {
+  return isSubstantive
+    ? prisma.user.count()
+    : prisma.user.count({ where: { policyNoticePreference: { is: { minorChanges: true } } } });
+}
+
+async function findNoticeFacts(versionId: string): Promise<PolicyNoticeFacts> {
+  const v = await prisma.policyVersion.findUnique({
+    where: { id: versionId },
+    select: {
+      version: true,
+      summary: true,
+      effectiveAt: true,
+      isSubstantive: true,
+      document: { select: { slug: true, title: true } },
+    },
+  });
+  if (!v) throw new AppError("NOT_FOUND", { reason: "POLICY_DRAFT" });
+  return { ...v, slug: v.document.slug, title: v.document.title };
+}
+
+/** Before publishing: how many people the notice goes to, and the email as they get it (with a sample greeting). */
+export async function getPolicyNoticePreview({ admin, versionId }: { admin: Viewer; versionId: string }) {
+  assertAdmin(admin);
+  const facts = await findNoticeFacts(versionId);
+  const settings = { appUrl: env().APP_URL, companyName: env().COMPANY_NAME, greeting: "Hello Alex Example," };
+  const { subject, template } = policyNoticeEmail(facts, settings);
+  const [recipients, { text }] = await Promise.all([countNoticeRecipients(facts.isSubstantive), renderEmail(template)]);
+  return { recipients, subject, text, isSubstantive: facts.isSubstantive };
+}
+
+/** Sends the notice of the saved draft to the admin alone, marked as a test. */
+export async function sendPolicyTestNotice({ admin, versionId }: { admin: Viewer; versionId: string }) {
+  assertAdmin(admin);
+  const facts = await findNoticeFacts(versionId);
+  const greeting = admin.name ? `Hello ${admin.name},` : "Hello,";
+  const { subject, template } = policyNoticeEmail(facts, {
+    appUrl: env().APP_URL,
+    companyName: env().COMPANY_NAME,
+    greeting,
+  });
+  await sendEmail({ to: admin.email, subject: `[Test] ${subject}`, template });
+  await recordAudit({
+    action: "policy.notice.test",
+    actorId: admin.userId,
+    targetType: "PolicyVersion",
+    targetId: versionId,
+    metadata: { version: facts.version },
+  });
+  return { to: admin.email };
 }

@@ -1,33 +1,32 @@
-// The words of a policy change notice, rendered once per campaign for the notice
-// sender (lib/notices/render.ts), which puts each recipient's greeting in.
+// The words of a policy change notice: rendered once per campaign for the notice
+// sender (lib/notices/render.ts), which puts each recipient's greeting in, and for
+// the privacy team's preview and test send before publishing (the same template).
 import "server-only";
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { formatDate } from "../core/format";
 import { renderEmail } from "../email/send";
 import { PolicyChangeEmail } from "../email/templates/policy-change";
 import type { NoticeRenderer } from "../notices/render";
 
-export const renderPolicyNotice: NoticeRenderer = async (pool, campaign, settings) => {
-  const campaignId = campaign.id;
-  const { rows } = await pool.query<{
-    version: number;
-    summary: string;
-    effectiveAt: Date;
-    isSubstantive: boolean;
-    slug: string;
-    title: string;
-  }>(
-    `SELECT v.version, v.summary, v."effectiveAt", v."isSubstantive", d.slug, d.title
-       FROM "NoticeCampaign" c JOIN "PolicyVersion" v ON v.id = c."policyVersionId" JOIN "PolicyDocument" d ON d.id = v."documentId"
-      WHERE c.id = $1`,
-    [campaignId],
-  );
-  const v = rows[0];
-  if (!v) throw new Error(`no notice campaign ${campaignId}`);
+export type PolicyNoticeFacts = {
+  version: number;
+  summary: string;
+  effectiveAt: Date | null;
+  isSubstantive: boolean;
+  slug: string;
+  title: string;
+};
+
+/** The notice of one version: its subject and its email (with `greeting` where the greeting goes). */
+export function policyNoticeEmail(
+  v: PolicyNoticeFacts,
+  settings: { appUrl: string; companyName: string; greeting: string },
+): { subject: string; template: ReactElement } {
   const base = settings.appUrl.replace(/\/$/, "");
-  const effectiveDate = formatDate(v.effectiveAt, "longDate");
-  const { html, text } = await renderEmail(
-    createElement(PolicyChangeEmail, {
+  const effectiveDate = v.effectiveAt ? formatDate(v.effectiveAt, "longDate") : "a date not set yet";
+  return {
+    subject: v.effectiveAt ? `Changes to our ${v.title} (effective ${effectiveDate})` : `Changes to our ${v.title}`,
+    template: createElement(PolicyChangeEmail, {
       companyName: settings.companyName,
       policyTitle: v.title,
       version: v.version,
@@ -38,6 +37,20 @@ export const renderPolicyNotice: NoticeRenderer = async (pool, campaign, setting
       isSubstantive: v.isSubstantive,
       greeting: settings.greeting,
     }),
+  };
+}
+
+export const renderPolicyNotice: NoticeRenderer = async (pool, campaign, settings) => {
+  const campaignId = campaign.id;
+  const { rows } = await pool.query<PolicyNoticeFacts>(
+    `SELECT v.version, v.summary, v."effectiveAt", v."isSubstantive", d.slug, d.title
+       FROM "NoticeCampaign" c JOIN "PolicyVersion" v ON v.id = c."policyVersionId" JOIN "PolicyDocument" d ON d.id = v."documentId"
+      WHERE c.id = $1`,
+    [campaignId],
   );
-  return { subject: `Changes to our ${v.title} (effective ${effectiveDate})`, html, text };
+  const v = rows[0];
+  if (!v) throw new Error(`no notice campaign ${campaignId}`);
+  const { subject, template } = policyNoticeEmail(v, settings);
+  const { html, text } = await renderEmail(template);
+  return { subject, html, text };
 };

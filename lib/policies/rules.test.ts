@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validatePublication } from "./admin";
 import { diffPolicyText } from "./diff";
 import { isAppError } from "../core/errors";
-import { renderPolicyMarkdown } from "./markdown";
+import { layoutPolicy, renderPolicyMarkdown } from "./markdown";
 import { classifySmtpError, noticeMessageId } from "../notices/sender";
 
 const at = new Date("2026-11-23T12:00:00Z");
@@ -57,12 +57,68 @@ describe("publishing rules", () => {
   });
 });
 
-describe("word diff", () => {
-  it("marks added and removed words", () => {
-    const diff = diffPolicyText("We keep logs for 90 days.", "We keep logs for 30 days.");
-    expect(diff.parts.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toEqual(["90"]);
-    expect(diff.parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["30"]);
-    expect(diff).toMatchObject({ added: 1, removed: 1 });
+describe("policy diff", () => {
+  const html = (diff: ReturnType<typeof diffPolicyText>) =>
+    diff.sections.flatMap((s) => s.blocks.map((b) => b.html)).join("\n");
+
+  it("marks the changed word of an edited sentence, as formatted text", () => {
+    const diff = diffPolicyText("We keep **logs** for 90 days.", "We keep **logs** for 30 days.");
+    expect(html(diff)).toContain("<strong>logs</strong>");
+    expect(html(diff)).toMatch(/<del>90<\/del>\s*<ins>30<\/ins>/);
+    expect(diff).toMatchObject({ added: 1, removed: 1, changedSections: 1 });
+  });
+
+  it("ignores how lines are wrapped", () => {
+    const diff = diffPolicyText("One two\nthree four.", "One two three\nfour.");
+    expect(diff).toMatchObject({ added: 0, removed: 0, changedSections: 0 });
+  });
+
+  it("marks an inserted sentence as a whole, and a rewritten one as old and new sentence", () => {
+    const inserted = diffPolicyText("First. Last.", "First. A new sentence here. Last.");
+    expect(html(inserted)).toContain("<ins>A new sentence here.</ins>");
+    expect(html(inserted)).not.toContain("<del>");
+    const rewritten = diffPolicyText(
+      "We keep your data safe. We never share data with anyone at all.",
+      "We keep your data safe. Partners may receive your address for offers.",
+    );
+    expect(html(rewritten)).toContain("<del>We never share data with anyone at all.</del>");
+    expect(html(rewritten)).toContain("<ins>Partners may receive your address for offers.</ins>");
+    // A paragraph with nothing in common is removed and added as a whole, old first.
+    const replaced = diffPolicyText("We never share data.", "Partners may receive your address.");
+    expect(replaced.sections[0].blocks.map((b) => b.kind)).toEqual(["removed", "added"]);
+  });
+
+  it("groups blocks into sections and tells which changed", () => {
+    const before = "Intro.\n\n## Same\n\nUnchanged text.\n\n## Edited\n\n- one\n- two";
+    const after = "Intro.\n\n## Same\n\nUnchanged text.\n\n## Edited\n\n- one\n- two\n- three\n\n## New\n\nAll new.";
+    const diff = diffPolicyText(before, after);
+    expect(diff.sections.map((s) => [s.title, s.changed])).toEqual([
+      ["Opening", false],
+      ["Same", false],
+      ["Edited", true],
+      ["New", true],
+    ]);
+    const edited = diff.sections[2].blocks;
+    expect(edited.map((b) => b.kind)).toEqual(["same", "same", "same", "added"]);
+    expect(edited[3].html).toContain("<li>three</li>");
+    expect(diff.sections[3].blocks.every((b) => b.kind === "added")).toBe(true);
+  });
+});
+
+describe("policy layout", () => {
+  it("takes the key points out to the top and lists the sections with their heading ids", () => {
+    const layout = layoutPolicy(
+      "## Key points\n\n- Short.\n\nIntro.\n\n## What we *collect*\n\nText.\n\n## Contact us\n\nSee [contact](#contact-us).",
+    );
+    expect(layout.keyPointsHtml).toContain("<li>Short.</li>");
+    expect(layout.html).not.toContain("Key points");
+    expect(layout.html).toContain("Intro.");
+    expect(layout.outline).toEqual([
+      { id: "user-content-what-we-collect", title: "What we collect" },
+      { id: "user-content-contact-us", title: "Contact us" },
+    ]);
+    expect(layout.html).toContain('<h2 id="user-content-what-we-collect">What we <em>collect</em></h2>');
+    expect(layout.html).toContain('href="#user-content-contact-us"');
   });
 });
 

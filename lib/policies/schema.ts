@@ -39,6 +39,10 @@ export const publishDraftSchema = z.object({
   versionId: id(),
   confirm: z.literal("on", { message: "Tick the box to confirm: a published version cannot be changed." }),
 });
+/** The editor's live preview: the text as typed. */
+export const previewDraftSchema = z.object({ markdown: z.string().max(200_000) });
+/** Sends the saved draft's notice to the admin alone. */
+export const sendTestNoticeSchema = z.object({ versionId: id() });
 export const discardDraftSchema = z.object({ versionId: id(), slug });
 
 /** Hides a policy notice banner. */

@@ -8,14 +8,18 @@ import {
   createPolicyDraft,
   discardPolicyDraft,
   publishPolicyDraft,
+  sendPolicyTestNotice,
   updatePolicyDraft,
 } from "@/lib/policies/admin";
+import { layoutPolicy } from "@/lib/policies/markdown";
 import {
   createDraftSchema,
   discardDraftSchema,
   documentInputSchema,
+  previewDraftSchema,
   publishDraftSchema,
   saveDraftSchema,
+  sendTestNoticeSchema,
 } from "@/lib/policies/schema";
 
 export const createDocumentAction = adminAction(documentInputSchema, async (input, { viewer }) => {
@@ -32,7 +36,17 @@ export const createDraftAction = adminAction(createDraftSchema, async (input, { 
 export const saveDraftAction = adminAction(saveDraftSchema, async ({ versionId, ...input }, { viewer }) => {
   await updatePolicyDraft({ admin: viewer, versionId, input });
   revalidatePath("/admin/policies", "layout");
-  return ok("Draft saved. The preview and the changes below show the saved text.");
+  return ok("Draft saved. The changes and the email below show the saved text.");
+});
+
+/** The live preview of the editor: the text as the public page would show it (nothing is saved). */
+export const previewDraftAction = adminAction(previewDraftSchema, async ({ markdown }) =>
+  ok("Preview updated.", layoutPolicy(markdown)),
+);
+
+export const sendTestNoticeAction = adminAction(sendTestNoticeSchema, async ({ versionId }, { viewer }) => {
+  const sent = await sendPolicyTestNotice({ admin: viewer, versionId });
+  return ok(`A test was sent to ${sent.to}.`);
 });
 
 export const publishDraftAction = adminAction(

@@ -25,7 +25,7 @@ export default async function PolicyPage(props: { params: Promise<RouteParams> }
   if (!policy?.current) notFound();
   const { document, current, upcoming } = policy;
   return (
-    <article className="mx-auto max-w-3xl">
+    <article className="mx-auto max-w-5xl">
       <p className="text-sm font-semibold text-gray-800" data-testid="effective-date">
         Effective date: {formatPolicyDate(current.effectiveAt)} · Version {current.version}
       </p>

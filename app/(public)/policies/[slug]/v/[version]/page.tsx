@@ -24,7 +24,7 @@ export default async function PolicyVersionPage(props: { params: Promise<RoutePa
   if (!policy) notFound();
   const base = `/policies/${policy.document.slug}`;
   return (
-    <article className="mx-auto max-w-3xl">
+    <article className="mx-auto max-w-5xl">
       <p className="text-sm font-semibold text-gray-800" data-testid="effective-date">
         Effective date: {formatPolicyDate(policy.effectiveAt)} · Version {policy.version}{" "}
         <VersionStateBadge state={policy.state} />
