@@ -59,10 +59,27 @@ describe("open requests against the database", () => {
       { status: "IN_PROGRESS", isOpen: true, createdAt: "2026-10-01T09:00:00Z", dueAt: "2026-11-01T00:00:00Z" }, // overdue
       { status: "VERIFIED", isOpen: true, createdAt: "2026-11-20T09:00:00Z", dueAt: "2026-12-12T00:00:00Z" }, // due soon
       // Closed: never open in the queue.
-      { status: "WITHDRAWN", isOpen: false, createdAt: "2026-11-24T09:00:00Z", dueAt: "2026-12-24T00:00:00Z", closedAt: "2026-11-25T09:00:00Z" },
-      { status: "COMPLETED", isOpen: false, createdAt: "2026-11-02T09:00:00Z", dueAt: "2026-12-02T00:00:00Z", closedAt: "2026-12-08T09:00:00Z" },
+      {
+        status: "WITHDRAWN",
+        isOpen: false,
+        createdAt: "2026-11-24T09:00:00Z",
+        dueAt: "2026-12-24T00:00:00Z",
+        closedAt: "2026-11-25T09:00:00Z",
+      },
+      {
+        status: "COMPLETED",
+        isOpen: false,
+        createdAt: "2026-11-02T09:00:00Z",
+        dueAt: "2026-12-02T00:00:00Z",
+        closedAt: "2026-12-08T09:00:00Z",
+      },
       // Filed by address, not yet confirmed: not in the queue.
-      { status: "AWAITING_VERIFICATION", isOpen: true, createdAt: "2026-12-08T10:00:00Z", dueAt: "2027-01-07T00:00:00Z" },
+      {
+        status: "AWAITING_VERIFICATION",
+        isOpen: true,
+        createdAt: "2026-12-08T10:00:00Z",
+        dueAt: "2027-01-07T00:00:00Z",
+      },
     ];
     for (const request of requests)
       await db.prisma.privacyRequest.create({
@@ -102,7 +119,9 @@ describe("open requests against the database", () => {
   it("counts requests received and closed per week (unconfirmed ones are not received yet)", async () => {
     const { weeks } = await dashboard.getRequestWorkload({ admin });
     expect(weeks).toHaveLength(12);
-    const byWeek = Object.fromEntries(weeks.map((week) => [week.start.toISOString().slice(0, 10), [week.received, week.closed]]));
+    const byWeek = Object.fromEntries(
+      weeks.map((week) => [week.start.toISOString().slice(0, 10), [week.received, week.closed]]),
+    );
     expect(byWeek["2026-12-07"]).toEqual([1, 1]);
     expect(byWeek["2026-11-23"]).toEqual([1, 1]);
     expect(byWeek["2026-11-16"]).toEqual([1, 0]);

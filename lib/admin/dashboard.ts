@@ -3,7 +3,7 @@
 // requests received and closed per week, and the newest notice campaigns' progress.
 import "server-only";
 import { now } from "../core/clock";
-import { getPool } from "../core/db";
+import { getPool, prisma } from "../core/db";
 import { assertAdmin, type Viewer } from "../core/viewer";
 import { listNoticeCampaigns } from "../notices/campaign";
 
@@ -78,5 +78,16 @@ export async function getCampaignOverview({ admin, take = 3 }: { admin: Viewer; 
     listNoticeCampaigns({ admin, take, kind: "POLICY" }),
     listNoticeCampaigns({ admin, take, kind: "BREACH" }),
   ]);
-  return { notices, breaches };
+  const titles = new Map(
+    (
+      await prisma.breach.findMany({
+        where: { id: { in: breaches.flatMap((campaign) => (campaign.breachId ? [campaign.breachId] : [])) } },
+        select: { id: true, title: true },
+      })
+    ).map((breach) => [breach.id, breach.title]),
+  );
+  return {
+    notices: notices.map((campaign) => ({ ...campaign, breachTitle: null })),
+    breaches: breaches.map((campaign) => ({ ...campaign, breachTitle: titles.get(campaign.breachId ?? "") ?? null })),
+  };
 }

@@ -20,7 +20,11 @@ describe("buildDataFlow", () => {
     const title = (slug: string) => categories.find((category) => category.slug === slug)!.title;
     expect(flow.paths).toContainEqual({ category: title("server-logs"), purpose: "Hosting.", recipient: "Hosting Co" });
     expect(flow.paths).toContainEqual({ category: title("telemetry"), purpose: "Hosting.", recipient: "Hosting Co" });
-    expect(flow.paths).toContainEqual({ category: title("profile"), purpose: "Delivering email.", recipient: "Mail Co" });
+    expect(flow.paths).toContainEqual({
+      category: title("profile"),
+      purpose: "Delivering email.",
+      recipient: "Mail Co",
+    });
     // An entry matching no category starts from what it says it receives.
     expect(flow.paths).toContainEqual({
       category: "Aggregate usage statistics (anonymized)",

@@ -89,10 +89,10 @@ describe("record timeline against the database", () => {
       ["2026-06-02T00:00:00.000Z", otherId], // someone else's
     ];
     for (const [at, owner] of logs)
-      await pool.query(`INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) VALUES ($1, $2, '192.0.2.1', '/x')`, [
-        owner,
-        at,
-      ]);
+      await pool.query(
+        `INSERT INTO "ServerLogRecord" ("userId", "occurredAt", ip, path) VALUES ($1, $2, '192.0.2.1', '/x')`,
+        [owner, at],
+      );
   }, 120_000);
 
   afterAll(async () => {

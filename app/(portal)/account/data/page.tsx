@@ -10,6 +10,8 @@ import { env } from "@/lib/core/env";
 import { ExportPanel } from "./export-panel";
 import { sourceLabel } from "./format";
 import { formatDate, formatNumber } from "@/lib/core/format";
+import { RecordTimeline } from "@/components/charts/record-timeline";
+import { PersonalDataFlow } from "@/components/charts/data-flow";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
@@ -111,6 +113,8 @@ export default async function YourDataPage() {
           </li>
         ))}
       </ul>
+      <RecordTimeline viewer={viewer} />
+      <PersonalDataFlow viewer={viewer} />
     </div>
   );
 }
