@@ -314,8 +314,8 @@ test("the statistics never show a number under k", async ({ page }) => {
     expect(value % k).toBe(0);
   }
   // Every version shown stands for at least k distinct installs that week (checked against the reports).
-  for (const cell of await page.getByTestId("versions").locator("tr[data-week] [data-label]").all()) {
-    const label = (await cell.getAttribute("data-label"))!;
+  for (const cell of await page.getByTestId("versions").locator("tr[data-week] [data-answer]").all()) {
+    const label = (await cell.getAttribute("data-answer"))!;
     if (label === "Other") continue;
     const start = await cell.locator("xpath=ancestor::tr[1]").getAttribute("data-week");
     const installs = await queryCount(

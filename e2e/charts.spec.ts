@@ -49,6 +49,7 @@ test.describe("charts", () => {
     page,
     signIn,
   }) => {
+    test.setTimeout(120_000);
     await page.setExtraHTTPHeaders({ "x-test-now": NOW });
     await signIn(page, "alice@example.com");
     await page.goto("/account/data");

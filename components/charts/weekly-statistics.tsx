@@ -48,7 +48,7 @@ const countCell = (value: number | null, label?: string) =>
   ) : value === 0 ? (
     "0"
   ) : (
-    <span data-cell={value} data-label={label}>
+    <span data-cell={value} data-answer={label}>
       {formatNumber(value)}
     </span>
   );
