@@ -7,7 +7,8 @@ export async function getAdminOverview({ admin }: { admin: Viewer }) {
   assertAdmin(admin);
   const [accounts, openRequests, parentRequests, recentAudit] = await Promise.all([
     prisma.user.count(),
-    prisma.privacyRequest.count({ where: { status: { notIn: ["COMPLETED", "DENIED"] } } }),
+    // The queue's "open": not closed (completed, denied or withdrawn) and the address confirmed.
+    prisma.privacyRequest.count({ where: { isOpen: true, status: { not: "AWAITING_VERIFICATION" } } }),
     prisma.parentRequest.count({ where: { status: "UNDER_REVIEW" } }),
     prisma.auditLog.findMany({
       orderBy: { at: "desc" },

@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/dal";
 import { listNoticeCampaigns } from "@/lib/notices/campaign";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { formatEta } from "./progress";
+import { CampaignProgressBar } from "@/components/charts/campaign-progress";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Change notices" };
@@ -43,9 +44,21 @@ export default async function AdminNoticesPage() {
             cell: (c) => (c.audience === "ALL" ? "Every user" : "Opted in to minor changes"),
           },
           { key: "status", header: "Status", cell: (c) => c.status.toLowerCase() },
-          { key: "sent", header: "Sent", cell: (c) => `${c.sent} / ${c.total}` },
-          { key: "failed", header: "Failed", cell: (c) => c.failed },
-          { key: "remaining", header: "Remaining", cell: (c) => c.remaining },
+          {
+            key: "progress",
+            header: "Progress",
+            className: "min-w-32",
+            cell: (c) => <CampaignProgressBar progress={c} compact figures={false} />,
+          },
+          { key: "recipients", header: "Recipients", align: "right", cell: (c) => (c.materialized ? c.total : "…") },
+          { key: "sent", header: "Sent", align: "right", cell: (c) => c.sent },
+          { key: "failed", header: "Failed", align: "right", cell: (c) => c.failed },
+          {
+            key: "remaining",
+            header: "Remaining",
+            align: "right",
+            cell: (c) => (c.cancelled ? `${c.remaining} (${c.cancelled} cancelled)` : c.remaining),
+          },
           { key: "eta", header: "ETA", cell: (c) => formatEta(c.etaSeconds) },
         ]}
       />

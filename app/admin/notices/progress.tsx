@@ -1,3 +1,5 @@
+import { CampaignProgressBar } from "@/components/charts/campaign-progress";
+import { formatNumber } from "@/lib/core/format";
 import type { CampaignProgress } from "@/lib/notices/campaign";
 
 export function formatEta(seconds: number | null): string {
@@ -8,42 +10,22 @@ export function formatEta(seconds: number | null): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
+/** The campaign's progress: one bar split into sent, failed, (cancelled) and remaining, whose figures add up to the recipients. */
 export function ProgressBar(props: { progress: CampaignProgress }) {
-  const p = props.progress;
-  const done = p.sent + p.failed + p.cancelled;
-  const percent = p.total ? Math.round((done / p.total) * 100) : p.materialized ? 100 : 0;
-  return (
-    <div>
-      <div
-        className="h-3 w-full overflow-hidden rounded-full bg-gray-200"
-        role="progressbar"
-        aria-label="Notices processed"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-      >
-        <div className="h-3 bg-brand-600" style={{ width: `${percent}%` }} />
-      </div>
-      <p className="mt-1 text-sm text-gray-800">{percent}% processed</p>
-    </div>
-  );
+  return <CampaignProgressBar progress={props.progress} />;
 }
 
+/** What is behind "remaining", and how fast it goes. */
 export function ProgressFigures(props: { progress: CampaignProgress }) {
   const p = props.progress;
   const figures: [string, string][] = [
-    ["Recipients", p.materialized ? String(p.total) : "preparing…"],
-    ["Queued", String(p.queued)],
-    ["Sending", String(p.sending)],
-    ["Sent", String(p.sent)],
-    ["Failed", String(p.failed)],
-    ["Cancelled", String(p.cancelled)],
-    ["Remaining", String(p.remaining)],
+    ["Queued", formatNumber(p.queued)],
+    ["Sending", formatNumber(p.sending)],
     ["Rate", `${p.currentRate.toFixed(1)}/s (limit ${p.ratePerSecond}/s)`],
     ["ETA", formatEta(p.etaSeconds)],
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       {figures.map(([label, value]) => (
         <div key={label} className="rounded-lg border border-gray-200 bg-white p-3">
           <dt className="text-xs font-medium uppercase tracking-wide text-gray-700">{label}</dt>

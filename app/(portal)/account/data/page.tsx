@@ -9,6 +9,8 @@ import { env } from "@/lib/core/env";
 import { formatNumber } from "@/lib/core/format";
 import { ExportPanel } from "./export-panel";
 import { CategoryIcon } from "./category-icon";
+import { RecordTimeline } from "@/components/charts/record-timeline";
+import { PersonalDataFlow } from "@/components/charts/data-flow";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
@@ -77,7 +79,8 @@ export default async function YourDataPage() {
           </li>
         ))}
       </ul>
-      {/* charts */}
+      <RecordTimeline viewer={viewer} />
+      <PersonalDataFlow viewer={viewer} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { getPublicSharing } from "@/lib/sharing/public";
 import { DateTime } from "@/components/date-time";
+import { PublicDataFlow } from "@/components/charts/data-flow";
 
 export const metadata: Metadata = { title: "Who we share with" };
 export const dynamic = "force-dynamic";
@@ -14,6 +15,9 @@ export default async function SharingPage() {
         title="Who we share with"
         description="Every company that receives personal data from us, what it receives and why, taken straight from our sharing register. When the register changes, this page changes with it."
       />
+      <Card>
+        <PublicDataFlow />
+      </Card>
       {sections.map((section) => (
         <section
           key={section.key}
@@ -30,14 +34,14 @@ export default async function SharingPage() {
               <p className="text-gray-800">Nobody at the moment.</p>
             </Card>
           ) : (
-            <ul className="space-y-3">
+            <ul className="divide-y divide-gray-200 rounded-xl border border-gray-200 bg-white shadow-sm">
               {section.entries.map((entry) => (
-                <li key={entry.id} data-entry={entry.id}>
-                  <Card>
-                    <h3 className="text-lg font-semibold text-gray-900" data-field="name">
+                <li key={entry.id} data-entry={entry.id} className="px-4 py-4 sm:px-6">
+                  <div>
+                    <h3 className="text-base font-semibold text-gray-900 sm:text-lg" data-field="name">
                       {entry.name}
                     </h3>
-                    <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+                    <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm sm:grid-cols-[10rem_1fr] sm:gap-x-4">
                       <dt className="font-medium text-gray-900">What they receive</dt>
                       <dd className="text-gray-800" data-field="data">
                         {entry.dataCategories.join(", ")}
@@ -63,7 +67,7 @@ export default async function SharingPage() {
                         </>
                       ) : null}
                     </dl>
-                  </Card>
+                  </div>
                 </li>
               ))}
             </ul>

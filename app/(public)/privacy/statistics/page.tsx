@@ -1,68 +1,18 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
-import { Table } from "@/components/table";
 import { Card, PageHeader } from "@/components/ui";
-import { OTHER_LABEL, type PublishedTable } from "@/lib/statistics/k-anon";
+import { OTHER_LABEL } from "@/lib/statistics/k-anon";
 import { getWeeklyStatistics } from "@/lib/statistics/weekly";
-import { DateTime } from "@/components/date-time";
-import { isoDay } from "@/lib/core/format";
+import { WeeklyChart, WeeklySmallMultiples } from "@/components/charts/weekly-statistics";
+import { formatDate } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: "Community statistics" };
 export const dynamic = "force-dynamic";
 
-type Answer = { label: string; count: number | null; muted?: boolean };
-
-function WeekTable(props: { caption: string; table: PublishedTable; k: number; testId: string }) {
-  const { table } = props;
-  if (table.suppressed)
-    return (
-      <p className="text-sm text-gray-700" data-testid={props.testId} data-suppressed="true">
-        {props.caption}: fewer than {props.k} installs reported this week, so nothing is shown.
-      </p>
-    );
-  const groups = `${table.mergedAnswers} smaller group${table.mergedAnswers === 1 ? "" : "s"}`;
-  const rows: Answer[] = [
-    ...table.cells,
-    ...(table.other !== null
-      ? [{ label: `${OTHER_LABEL} (${groups})`, count: table.other }]
-      : table.mergedAnswers > 0
-        ? [{ label: `${groups} not shown`, count: null, muted: true }]
-        : []),
-  ];
-  const count = (value: number | null) => (value === null ? "—" : <span data-cell={value}>{value}</span>);
-  return (
-    <Table
-      caption={props.caption}
-      captionVisible
-      testId={props.testId}
-      variant="plain"
-      density="compact"
-      phone="scroll"
-      rows={rows}
-      rowKey={(row) => row.label}
-      columns={[
-        {
-          key: "answer",
-          header: "Answer",
-          rowHeader: true,
-          cell: (row) => (row.muted ? <span className="text-gray-700">{row.label}</span> : row.label),
-        },
-        {
-          key: "installs",
-          header: "Installs (at least)",
-          align: "right",
-          className: "tabular-nums",
-          cell: (row) => count(row.count),
-        },
-      ]}
-      footer={["All installs that reported", count(table.total)]}
-    />
-  );
-}
-
 export default async function StatisticsPage() {
   const { k, weeks } = await getWeeklyStatistics();
   const published = weeks.filter((week) => !week.versions.suppressed || !week.features.suppressed);
+  const empty = weeks.filter((week) => week.versions.suppressed && week.features.suppressed);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader
@@ -90,20 +40,44 @@ export default async function StatisticsPage() {
         <EmptyState
           title={`Not enough installs have reported in the last ${weeks.length} weeks to publish anything yet.`}
         />
-      ) : null}
-      {weeks.map((week) => (
-        <Card key={week.start.toISOString()}>
-          <section aria-labelledby={`week-${week.start.getTime()}`} data-week={isoDay(week.start)}>
-            <h2 id={`week-${week.start.getTime()}`} className="mb-3 text-lg font-semibold text-gray-900">
-              Week of <DateTime value={week.start} format="date" />
-            </h2>
-            <div className="grid gap-6 md:grid-cols-2">
-              <WeekTable caption="Product versions" table={week.versions} k={k} testId="versions" />
-              <WeekTable caption="Features used" table={week.features} k={k} testId="features" />
-            </div>
-          </section>
-        </Card>
-      ))}
+      ) : (
+        <>
+          {empty.length > 0 ? (
+            <p className="text-sm text-gray-800" data-testid="empty-weeks">
+              {empty.length === 1 ? "One week has" : `${empty.length} weeks have`} nothing to show, because fewer than{" "}
+              {k} installs reported: the week{empty.length === 1 ? "" : "s"} of{" "}
+              {empty.map((week) => formatDate(week.start, "date")).join(", ")}.
+            </p>
+          ) : null}
+          <div className="grid gap-6 md:grid-cols-2">
+            <Card>
+              <WeeklyChart
+                id="installs"
+                title="Installs that reported"
+                k={k}
+                weeks={weeks.map((week) => ({ start: week.start, table: week.versions }))}
+                mode="total"
+              />
+            </Card>
+            <Card>
+              <WeeklyChart
+                id="versions"
+                title="Product versions"
+                k={k}
+                weeks={weeks.map((week) => ({ start: week.start, table: week.versions }))}
+                mode="stacked"
+              />
+            </Card>
+          </div>
+          <Card>
+            <h2 className="text-lg font-semibold text-gray-900">Features used</h2>
+            <p className="mt-1 text-sm text-gray-700">
+              Installs that used each feature, week by week (an install may use several).
+            </p>
+            <WeeklySmallMultiples k={k} weeks={weeks.map((week) => ({ start: week.start, table: week.features }))} />
+          </Card>
+        </>
+      )}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { findCategory, type Category, type Column as DataColumn, type FilterKey 
 import { verifySession, type Viewer } from "@/lib/dal";
 import { DateTime } from "@/components/date-time";
 import { displayValue, sourceLabel, tableColumnsOf } from "../format";
+import { monthFilter } from "@/lib/data/months";
 import { formatDate, formatNumber } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
@@ -179,7 +180,7 @@ export default async function CategoryPage(props: {
   const filterKeys = Object.keys(dataset.filters ?? {}) as FilterKey[];
   // A bad filter is ignored (the others still apply) and the page says so.
   const parsedFilters = parseSearchParams(filterSchema(filterKeys), search);
-  const filters: Record<string, string> = {};
+  const filters: Record<string, string> = monthFilter(search); // ?month=YYYY-MM from the timeline on Your data
   for (const [key, value] of Object.entries(parsedFilters.data))
     if (typeof value === "string" && value) filters[key] = value;
   const badCursor = paging.invalid.includes("cursor") || paging.invalid.includes("page");
