@@ -6,7 +6,7 @@ import type { Viewer } from "../core/viewer";
 import { now } from "../core/clock";
 import { getPool, prisma } from "../core/db";
 import { AppError } from "../core/errors";
-import { BREACH_CONTENT_SELECT, type BreachContent } from "./content";
+import type { BreachContent } from "./content";
 
 export type PortalBreachNotice = BreachContent & { acknowledgedAt: Date | null; notifiedAt: Date | null };
 
