@@ -1,28 +1,38 @@
 import Link from "next/link";
-import { ButtonLink, Card } from "@/components/ui";
+import { ButtonLink } from "@/components/ui";
 
+// Each card leads where that happens (signed-out visitors are asked to sign in first).
 const features = [
   {
     title: "See your data",
+    href: "/account/data",
     body: "Every piece of personal information we hold about you, grouped by category, with why we have it, who it is shared with and how long we keep it.",
   },
   {
     title: "Download it",
+    href: "/account/data",
     body: "One click builds an archive of everything, in JSON and CSV, with a readable summary you can open offline.",
   },
   {
     title: "Correct or delete it",
+    href: "/account/profile",
     body: "Fix your details yourself, ask us to correct what you can't edit, or delete your account for good.",
   },
   {
     title: "Choose what we send and collect",
+    href: "/account/preferences/email",
     body: "Email topics, email open tracking, telemetry from your clusters and cookies: switch each one on or off.",
   },
   {
     title: "Ask us anything",
+    href: "/account/requests/new",
     body: "File a privacy request and follow it on a clock you can see, from received to answered.",
   },
-  { title: "Parents", body: "If your child under 13 gave us information, ask us to remove it. No account needed." },
+  {
+    title: "Parents",
+    href: "/parents",
+    body: "If your child under 13 gave us information, ask us to remove it. No account needed.",
+  },
 ];
 
 export default function HomePage() {
@@ -59,10 +69,15 @@ export default function HomePage() {
         <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {features.map((feature) => (
             <li key={feature.title}>
-              <Card className="h-full">
-                <h3 className="text-lg font-semibold text-gray-900">{feature.title}</h3>
+              <Link
+                href={feature.href}
+                className="block h-full rounded-xl border border-gray-200 bg-white p-6 shadow-sm transition hover:border-brand-600 hover:shadow-md"
+              >
+                <h3 className="text-lg font-semibold text-brand-700 underline-offset-4 hover:underline">
+                  {feature.title} <span aria-hidden="true">→</span>
+                </h3>
                 <p className="mt-2 text-gray-700">{feature.body}</p>
-              </Card>
+              </Link>
             </li>
           ))}
         </ul>

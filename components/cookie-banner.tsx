@@ -4,8 +4,8 @@
 // is in the server HTML; the first-party scripts (/analytics.js, and
 // /analytics-ads.js standing in for Twitter conversion tracking) are added
 // here only after consent, and never while a browser opt-out signal is sent.
-// It sits in the page flow above the header (not over content), so it never
-// hides a control the visitor needs. Pages are cached and the same for everyone, so
+// It is compact and stays at the bottom of the screen (under 30% of a phone's), first in the
+// document for the keyboard, and never hides the focused control (scroll-padding). Pages are cached and the same for everyone, so
 // the banner is in every page's HTML; COOKIE_BOOT_SCRIPT (in the page's head, before
 // anything is drawn) hides it in a browser that has chosen or sends an opt-out signal,
 // and the choice itself comes from /api/visitor.
@@ -29,8 +29,8 @@ function loadScriptOnce(src: string) {
 }
 
 const OPTIONAL_CATEGORIES = [
-  { key: "analytics", label: "Analytics", description: "Counts visits to improve pages." },
-  { key: "advertising", label: "Advertising", description: "Measures our ads, e.g. Twitter conversion tracking." },
+  { key: "analytics", label: "Analytics" },
+  { key: "advertising", label: "Advertising" },
 ] as const;
 
 export function CookieBanner(props: { saveChoice: Action<CookieChoice> }) {
@@ -43,6 +43,7 @@ export function CookieBanner(props: { saveChoice: Action<CookieChoice> }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const bannerRef = useRef<HTMLElement>(null);
   const headingId = useId();
   const signal = visitor?.signal ?? null;
   const blocked = signal !== null;
@@ -58,6 +59,22 @@ export function CookieBanner(props: { saveChoice: Action<CookieChoice> }) {
   useEffect(() => {
     if (synced) document.documentElement.removeAttribute(BOOT_ATTRIBUTE);
   }, [synced]);
+
+  // The banner stays in view at the bottom of the screen: whatever the keyboard focuses is
+  // scrolled clear of it (scroll-padding), and the page's end scrolls above it (its place in the flow).
+  useEffect(() => {
+    const banner = bannerRef.current;
+    if (!open || !banner) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingBottom = `${banner.offsetHeight}px`;
+    });
+    observer.observe(banner);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingBottom = "";
+    };
+  }, [open]);
 
   useEffect(() => {
     if (blocked || !choice) return;
@@ -94,95 +111,92 @@ export function CookieBanner(props: { saveChoice: Action<CookieChoice> }) {
   }
 
   if (!open) return null;
+  const button = "rounded-md px-3 py-1.5 text-sm font-semibold disabled:cursor-not-allowed";
+  const secondary = `${button} border border-gray-400 bg-white text-gray-900 hover:bg-gray-50`;
   return (
-    <section aria-labelledby={headingId} className="border-b-2 border-brand-600 bg-white" data-testid="cookie-banner">
-      <div className="mx-auto max-w-6xl space-y-4 px-4 py-5 sm:px-6">
-        <div>
-          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-gray-900">
+    <section
+      ref={bannerRef}
+      aria-labelledby={headingId}
+      // Last in the page's flex column but first in the document, so the keyboard and screen readers reach it first.
+      className="sticky bottom-0 z-40 order-last max-h-[80vh] overflow-y-auto border-t-2 border-brand-600 bg-white shadow-[0_-4px_16px_rgb(0_0_0/0.12)]"
+      data-testid="cookie-banner"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && choice) setOpen(false);
+      }}
+    >
+      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-3 sm:px-6 lg:flex-row lg:items-center lg:gap-6">
+        <div className="lg:flex-1">
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-base font-semibold text-gray-900">
             Cookies on this site
           </h2>
-          <p className="mt-1 text-sm text-gray-700">
-            We use necessary cookies to sign you in and keep the site secure. With your permission we also use analytics
-            cookies to learn which pages help people, and advertising cookies (such as Twitter conversion tracking) to
-            measure our ads. Nothing optional loads until you choose.{" "}
+          <p className="text-sm text-gray-700">
+            Necessary cookies keep you signed in and the site secure. If you allow them, analytics cookies count visits
+            and advertising cookies (Twitter conversion tracking) measure our ads.{" "}
             <Link className="font-medium text-brand-700 underline" href="/policies/cookies">
               Cookie policy
             </Link>
           </p>
           {blocked ? (
-            <p className="mt-2 text-sm font-medium text-green-900" role="status">
+            <p className="mt-1 text-sm font-medium text-green-900" role="status">
               Your browser sends an opt-out signal ({signal}), so analytics and advertising stay off.
             </p>
           ) : null}
         </div>
-        <fieldset className="grid gap-3 sm:grid-cols-3">
-          <legend className="sr-only">Cookie categories</legend>
-          <label className="flex items-start gap-2 text-sm text-gray-900">
-            <input type="checkbox" checked disabled className="mt-1 h-4 w-4" />
-            <span>
-              <span className="font-medium">Necessary</span>
-              <span className="block text-gray-700">Always on: sign-in and security.</span>
-            </span>
-          </label>
-          {OPTIONAL_CATEGORIES.map((category) => (
-            <label key={category.key} className="flex items-start gap-2 text-sm text-gray-900">
-              <input
-                type="checkbox"
-                className="mt-1 h-4 w-4"
-                checked={!blocked && draft[category.key]}
-                disabled={blocked}
-                onChange={(event) => setDraft({ ...draft, [category.key]: event.target.checked })}
-              />
-              <span>
-                <span className="font-medium">{category.label}</span>
-                <span className="block text-gray-700">{category.description}</span>
-              </span>
+        <div className="flex flex-col gap-2">
+          <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-900">
+            <legend className="sr-only">Cookie categories</legend>
+            <label className="flex items-center gap-1.5">
+              <input type="checkbox" checked disabled className="h-4 w-4" />
+              Necessary <span className="sr-only">(always on)</span>
             </label>
-          ))}
-        </fieldset>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex flex-wrap gap-2">
-          {blocked ? null : (
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => save({ analytics: true, advertising: true })}
-              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-gray-400"
-            >
-              Accept all
-            </button>
-          )}
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => save({ analytics: false, advertising: false })}
-            className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50"
-          >
-            Necessary only
-          </button>
-          {blocked ? null : (
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => save(draft)}
-              className="rounded-md border border-gray-400 bg-white px-4 py-2 text-sm font-semibold text-gray-900 hover:bg-gray-50"
-            >
-              Save my choices
-            </button>
-          )}
-          {choice ? (
-            <button
-              type="button"
-              onClick={() => setOpen(false)}
-              className="rounded-md px-4 py-2 text-sm font-semibold text-gray-800 underline"
-            >
-              Close
-            </button>
+            {OPTIONAL_CATEGORIES.map((category) => (
+              <label key={category.key} className="flex items-center gap-1.5">
+                <input
+                  type="checkbox"
+                  className="h-4 w-4"
+                  checked={!blocked && draft[category.key]}
+                  disabled={blocked}
+                  onChange={(event) => setDraft({ ...draft, [category.key]: event.target.checked })}
+                />
+                {category.label}
+              </label>
+            ))}
+          </fieldset>
+          {error ? (
+            <p role="alert" className="text-sm text-red-700">
+              {error}
+            </p>
           ) : null}
+          <div className="flex flex-wrap gap-2">
+            {blocked ? null : (
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => save({ analytics: true, advertising: true })}
+                className={`${button} bg-brand-600 text-white hover:bg-brand-700 disabled:bg-gray-400`}
+              >
+                Accept all
+              </button>
+            )}
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => save({ analytics: false, advertising: false })}
+              className={secondary}
+            >
+              Necessary only
+            </button>
+            {blocked ? null : (
+              <button type="button" disabled={pending} onClick={() => save(draft)} className={secondary}>
+                Save my choices
+              </button>
+            )}
+            {choice ? (
+              <button type="button" onClick={() => setOpen(false)} className={`${button} text-gray-800 underline`}>
+                Close
+              </button>
+            ) : null}
+          </div>
         </div>
       </div>
     </section>

@@ -1,16 +1,31 @@
 "use client";
 
-// The header's signed-in part: "Sign in" for visitors (and until the visitor's state
-// has arrived), the person's name, their account, admin and sign-out once it has.
+// The header's signed-in part. Pages are cached and the same for everyone, so until
+// /api/visitor has answered the header shows a neutral placeholder the size of "Sign in"
+// (a signed-in person never sees "Sign in" flash, and nothing moves for a visitor);
+// then "Sign in", or the person's name, their account, admin and sign-out.
 import Link from "next/link";
 import type { Action } from "@/lib/actions";
 import { useVisitor } from "./visitor";
 
+const SIGN_IN_CLASS = "rounded-md px-3 py-2 font-semibold";
+
 export function HeaderAccount(props: { signOutAction: Action<null> }) {
-  const viewer = useVisitor().state?.viewer;
+  const { state, isSettled } = useVisitor();
+  const viewer = state?.viewer;
+  if (!viewer && !isSettled)
+    return (
+      <span className={`${SIGN_IN_CLASS} bg-gray-100`} data-testid="header-account-pending">
+        {/* Invisible words keep the placeholder exactly as wide as "Sign in". */}
+        <span className="invisible" aria-hidden="true">
+          Sign in
+        </span>
+        <span className="sr-only">Loading your account</span>
+      </span>
+    );
   if (!viewer)
     return (
-      <Link className="rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700" href="/signin">
+      <Link className={`${SIGN_IN_CLASS} bg-brand-600 text-white hover:bg-brand-700`} href="/signin">
         Sign in
       </Link>
     );

@@ -18,13 +18,19 @@ export type VisitorState = {
   minorNoticeOptIn: boolean;
 };
 
-type VisitorContext = { state: VisitorState | null; refresh: () => void };
+type VisitorContext = {
+  state: VisitorState | null;
+  /** False until the first answer (or failure): parts that differ by visitor show a placeholder until then. */
+  isSettled: boolean;
+  refresh: () => void;
+};
 
-const Context = createContext<VisitorContext>({ state: null, refresh: () => {} });
+const Context = createContext<VisitorContext>({ state: null, isSettled: false, refresh: () => {} });
 
 export function VisitorProvider(props: { children: ReactNode }) {
   const pathname = usePathname();
   const [state, setState] = useState<VisitorState | null>(null);
+  const [isSettled, setSettled] = useState(false);
   const [round, setRound] = useState(0);
   const refresh = useCallback(() => setRound((n) => n + 1), []);
   useEffect(() => {
@@ -33,16 +39,18 @@ export function VisitorProvider(props: { children: ReactNode }) {
       .then((response) => (response.ok ? (response.json() as Promise<VisitorState>) : null))
       .then((next) => {
         if (next) setState(next);
+        setSettled(true);
       })
       .catch(() => {
-        // Offline or navigating away: the page works without it (signed-out header).
+        // Offline: the page works without it (signed-out header). Aborted: a newer request follows.
+        if (!controller.signal.aborted) setSettled(true);
       });
     return () => controller.abort();
   }, [pathname, round]);
-  return <Context.Provider value={{ state, refresh }}>{props.children}</Context.Provider>;
+  return <Context.Provider value={{ state, isSettled, refresh }}>{props.children}</Context.Provider>;
 }
 
-/** null until the first answer arrives. */
+/** `state` is null until the first answer arrives (and stays null if it never does: `isSettled`). */
 export function useVisitor(): VisitorContext {
   return useContext(Context);
 }

@@ -4,36 +4,38 @@ import "server-only";
 import { recordAudit } from "../audit/record";
 import type { Viewer } from "../core/viewer";
 import { now } from "../core/clock";
-import { prisma } from "../core/db";
+import { getPool, prisma } from "../core/db";
 import { AppError } from "../core/errors";
-import { BREACH_CONTENT_SELECT, type BreachContent } from "./content";
+import type { BreachContent } from "./content";
 
 export type PortalBreachNotice = BreachContent & { acknowledgedAt: Date | null; notifiedAt: Date | null };
+
+// One round trip (the banner is on every portal page; Prisma's nested select took three:
+// deliveries, their campaigns, then the breaches). Prisma's DateTime columns are UTC timestamps
+// without a zone: read as timestamptz, whatever the server's TZ.
+const noticesQuery = `
+  SELECT b.id, b.title, b."whatHappened",
+         b."occurredFrom" AT TIME ZONE 'UTC' AS "occurredFrom", b."occurredTo" AT TIME ZONE 'UTC' AS "occurredTo",
+         b."discoveredAt" AT TIME ZONE 'UTC' AS "discoveredAt",
+         b."dataInvolved", b."whatWeDid", b."whatToDo", b.contact,
+         d."acknowledgedAt" AT TIME ZONE 'UTC' AS "acknowledgedAt", d."sentAt" AT TIME ZONE 'UTC' AS "notifiedAt"
+    FROM "NoticeDelivery" d
+    JOIN "NoticeCampaign" c ON c.id = d."campaignId" AND c.kind = 'BREACH'
+    JOIN "Breach" b ON b.id = c."breachId"
+   WHERE d."userId" = $1 AND d.status <> 'CANCELLED' AND ($2::boolean IS FALSE OR d."acknowledgedAt" IS NULL)
+   ORDER BY d."acknowledgedAt" IS NOT NULL, d."createdAt" DESC
+   LIMIT 20`;
 
 /** The viewer's breach notices (unacknowledged first); `onlyOpen` for the banner. */
 export async function listMyBreachNotices(options: {
   viewer: Viewer;
   onlyOpen?: boolean;
 }): Promise<PortalBreachNotice[]> {
-  const deliveries = await prisma.noticeDelivery.findMany({
-    where: {
-      userId: options.viewer.userId,
-      status: { not: "CANCELLED" },
-      campaign: { kind: "BREACH" },
-      ...(options.onlyOpen ? { acknowledgedAt: null } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }],
-    take: 20,
-    select: { acknowledgedAt: true, sentAt: true, campaign: { select: { breach: { select: BREACH_CONTENT_SELECT } } } },
-  });
-  return deliveries
-    .filter((delivery) => delivery.campaign.breach)
-    .map((delivery) => ({
-      ...delivery.campaign.breach!,
-      acknowledgedAt: delivery.acknowledgedAt,
-      notifiedAt: delivery.sentAt,
-    }))
-    .sort((a, b) => Number(a.acknowledgedAt !== null) - Number(b.acknowledgedAt !== null));
+  const { rows } = await getPool().query<PortalBreachNotice>(noticesQuery, [
+    options.viewer.userId,
+    options.onlyOpen ?? false,
+  ]);
+  return rows;
 }
 
 export async function acknowledgeBreachNotice({

@@ -38,10 +38,11 @@ describe("error boundaries", () => {
     expect(html).not.toContain("error-reference");
   });
 
-  it("the root error document is a whole page", () => {
-    expect(renderToStaticMarkup(createElement(GlobalError, { error: failure, retry: () => {} }))).toMatch(
-      /^<html lang="en">/,
-    );
+  it("the root error document is a whole page, branded like the others", () => {
+    const html = renderToStaticMarkup(createElement(GlobalError, { error: failure, retry: () => {} }));
+    expect(html).toMatch(/^<html lang="en">/);
+    // The root layout (and so the site header) failed: the document carries the site's name, linking home.
+    expect(html).toMatch(/<header[^>]*>.*<a[^>]*href="\/"[^>]*>.*Privacy Center<\/a>.*<\/header>/s);
   });
 });
 
