@@ -348,7 +348,7 @@ try {
   // ---------------------------------------------------------- 3: export built once, downloaded elsewhere
   const exportPage = await context.newPage();
   await exportPage.goto(`${via("A")}/account/data`);
-  await exportPage.getByRole("button", { name: "Download my data" }).click();
+  await exportPage.getByRole("button", { name: "Prepare my download" }).click();
   const bob = (await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email])).rows[0];
   const job = await waitFor(
     "export READY",
