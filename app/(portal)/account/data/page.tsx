@@ -11,6 +11,7 @@ import { ExportPanel } from "./export-panel";
 import { CategoryIcon } from "./category-icon";
 import { RecordTimeline } from "@/components/charts/record-timeline";
 import { PersonalDataFlow } from "@/components/charts/data-flow";
+import { WideOpenDetails } from "@/components/wide-open-details";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
@@ -79,8 +80,15 @@ export default async function YourDataPage() {
           </li>
         ))}
       </ul>
-      <RecordTimeline viewer={viewer} />
-      <PersonalDataFlow viewer={viewer} />
+      {/* The pictures start closed on a phone, where the list above is what fits on a screen or two. */}
+      <WideOpenDetails
+        className="mt-10"
+        summary="Pictures of your data: records per month, and where they go"
+        testId="data-pictures"
+      >
+        <RecordTimeline viewer={viewer} />
+        <PersonalDataFlow viewer={viewer} />
+      </WideOpenDetails>
     </div>
   );
 }
