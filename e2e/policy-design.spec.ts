@@ -209,8 +209,14 @@ test.describe("the admin policy editor", () => {
     await editor.fill("## Key points\n\n- Typed just now.\n\n## Section one\n\nText.");
     await expect(preview.getByRole("region", { name: "Key points" })).toContainText("Typed just now.");
     await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
-    // The bar stays in view with Save and Publish.
+    // While the cookie question is open at the bottom of the screen, the bar sits after the form instead of under
+    // the banner; once it is answered, the bar stays in view with Save and Publish.
     const bar = page.getByTestId("editor-bar");
+    if (await page.getByTestId("cookie-banner").isVisible()) {
+      await expect(bar).toHaveCSS("position", "static");
+      await answerCookieQuestion(page);
+    }
+    await expect(bar).toHaveCSS("position", "fixed");
     await page.mouse.wheel(0, 1500);
     await expect(bar).toBeInViewport();
     await expect(bar.getByRole("button", { name: "Save draft" })).toBeVisible();

@@ -314,6 +314,7 @@ function DraftEditorFields(props: Parameters<typeof DraftEditor>[0]) {
       <div
         className="fixed inset-x-0 bottom-0 z-20 flex flex-wrap items-center justify-end gap-x-4 gap-y-2 border-t border-gray-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur sm:px-8"
         data-testid="editor-bar"
+        data-bottom-bar
       >
         <p className="text-sm text-gray-800" role="status" data-testid="save-state">
           {form.pending ? "Saving…" : dirty ? "Unsaved changes" : "All changes saved"}
