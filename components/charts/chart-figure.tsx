@@ -3,6 +3,7 @@
 // SVG, role="img" with the same name and description), and the same numbers as a
 // table behind "Show as table" (<details>: works without JavaScript).
 import type { ReactNode } from "react";
+import { formatDate } from "@/lib/core/format";
 
 export type ChartHeading = "h2" | "h3";
 
@@ -89,4 +90,24 @@ export function Legend(props: { items: { label: string; colour?: (typeof SERIES_
       ))}
     </ul>
   );
+}
+
+/** The rows of a chart's table by week: the newest week first, each keyed and marked by its week. */
+export function weekRows<Week extends { start: Date }>(weeks: Week[]) {
+  return {
+    rows: [...weeks].reverse(),
+    rowKey: (week: Week) => week.start.toISOString(),
+    rowData: (week: Week) => ({ "data-week": week.start.toISOString().slice(0, 10) }),
+  };
+}
+
+/** The first column of a chart's table by week. */
+export function weekColumn<Week extends { start: Date }>() {
+  return {
+    key: "week",
+    header: "Week of",
+    rowHeader: true,
+    className: "whitespace-nowrap",
+    cell: (week: Week) => formatDate(week.start, "date"),
+  };
 }

@@ -4,7 +4,7 @@ import { Table } from "@/components/table";
 import { formatDate, formatNumber, monthNames } from "@/lib/core/format";
 import type { WeeklyFlow } from "@/lib/admin/dashboard";
 import { BarChart } from "./bar-chart";
-import { ChartFigure, chartIds, Legend } from "./chart-figure";
+import { ChartFigure, chartIds, Legend, weekColumn, weekRows } from "./chart-figure";
 
 const requests = (n: number) => `${formatNumber(n)} request${n === 1 ? "" : "s"}`;
 
@@ -26,17 +26,9 @@ export function RequestWeeksChart(props: { weeks: WeeklyFlow[]; overdue: number 
           caption="Requests received and closed per week"
           variant="plain"
           density="compact"
-          rows={[...props.weeks].reverse()}
-          rowKey={(week) => week.start.toISOString()}
-          rowData={(week) => ({ "data-week": week.start.toISOString().slice(0, 10) })}
+          {...weekRows(props.weeks)}
           columns={[
-            {
-              key: "week",
-              header: "Week of",
-              rowHeader: true,
-              className: "whitespace-nowrap",
-              cell: (week) => formatDate(week.start, "date"),
-            },
+            weekColumn(),
             {
               key: "received",
               header: "Received",

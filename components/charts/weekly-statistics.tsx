@@ -7,7 +7,7 @@ import { formatDate, formatNumber, monthNames } from "@/lib/core/format";
 import type { PublishedTable } from "@/lib/statistics/k-anon";
 import { toWeeklySeries, type WeeklySeries } from "@/lib/statistics/series";
 import { BarChart, type BarColumn } from "./bar-chart";
-import { ChartFigure, chartIds, Legend } from "./chart-figure";
+import { ChartFigure, chartIds, Legend, weekColumn, weekRows } from "./chart-figure";
 
 type Week = { start: Date; table: PublishedTable };
 
@@ -75,17 +75,9 @@ export function WeeklyChart(props: { id: string; title: string; k: number; weeks
           variant="plain"
           density="compact"
           testId={props.id}
-          rows={[...series.weeks].reverse()}
-          rowKey={(week) => week.start.toISOString()}
-          rowData={(week) => ({ "data-week": week.start.toISOString().slice(0, 10) })}
+          {...weekRows(series.weeks)}
           columns={[
-            {
-              key: "week",
-              header: "Week of",
-              rowHeader: true,
-              className: "whitespace-nowrap",
-              cell: (week) => formatDate(week.start, "date"),
-            },
+            weekColumn(),
             ...(isTotal
               ? []
               : series.labels.map((label, index) => ({
@@ -154,17 +146,9 @@ export function WeeklySmallMultiples(props: { k: number; weeks: Week[] }) {
                 variant="plain"
                 density="compact"
                 phone="scroll"
-                rows={[...series.weeks].reverse()}
-                rowKey={(week) => week.start.toISOString()}
-                rowData={(week) => ({ "data-week": week.start.toISOString().slice(0, 10) })}
+                {...weekRows(series.weeks)}
                 columns={[
-                  {
-                    key: "week",
-                    header: "Week of",
-                    rowHeader: true,
-                    className: "whitespace-nowrap",
-                    cell: (week) => formatDate(week.start, "date"),
-                  },
+                  weekColumn(),
                   {
                     key: "installs",
                     header: "Installs (at least)",
