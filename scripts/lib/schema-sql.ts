@@ -104,7 +104,8 @@ type Table = {
   columns: Column[];
   primaryKey: string[];
   uniques: string[][];
-  indexes: string[][];
+  /** Columns, and the access method when not the default btree (`@@index([...], type: Brin)`). */
+  indexes: { columns: string[]; using?: string }[];
   /** references: column names in the referenced model's table. */
   foreignKeys: { columns: string[]; model: string; references: string[]; onDelete: string; onUpdate: string }[];
 };
@@ -223,12 +224,16 @@ export function renderSchemaSql(schemaText: string): string {
     for (const attribute of model.attributes) {
       const where = `model ${modelName} @@${attribute.name}`;
       if (attribute.name === "map") continue;
-      const { positional } = argumentsOf(attribute, [], where);
+      const { positional, named } = argumentsOf(attribute, attribute.name === "index" ? ["type"] : [], where);
       const list = nameList(positional[0], where).map(columnOf);
       if (attribute.name === "id") table.primaryKey = list;
       else if (attribute.name === "unique") table.uniques.push(list);
-      else if (attribute.name === "index") table.indexes.push(list);
-      else throw new SchemaError(where, "not supported");
+      else if (attribute.name === "index") {
+        const type = named.type;
+        if (type !== undefined && type !== "BTree" && type !== "Brin")
+          throw new SchemaError(where, `type: ${JSON.stringify(type)} is not supported (BTree, Brin)`);
+        table.indexes.push({ columns: list, using: type === "Brin" ? "brin" : undefined });
+      } else throw new SchemaError(where, "not supported");
     }
     tables.push(table);
   }
@@ -253,9 +258,9 @@ export function renderSchemaSql(schemaText: string): string {
     statements.push(`-- CreateTable\nCREATE TABLE ${q(table.name)} (\n${lines.join(",\n")}\n);`);
   }
   for (const table of tables) {
-    for (const list of table.indexes)
+    for (const index of table.indexes)
       statements.push(
-        `-- CreateIndex\nCREATE INDEX ${named(`${table.name}_${list.join("_")}_idx`)} ON ${q(table.name)}(${columns(list)});`,
+        `-- CreateIndex\nCREATE INDEX ${named(`${table.name}_${index.columns.join("_")}_idx`)} ON ${q(table.name)}${index.using ? ` USING ${index.using} ` : ""}(${columns(index.columns)});`,
       );
     for (const list of table.uniques)
       statements.push(
