@@ -117,7 +117,7 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   if (!install.accountEnabled) return disabled("the install's owner turned telemetry off");
   if (install.restricted) return disabled("processing of the owner's data is paused");
 
-  const validated = validateReport(envelope.json);
+  const validated = validateReport(envelope.json, request.body);
   if (!validated.ok) return json(400, { error: "invalid_report", reason: validated.reason });
   const report = validated.report;
 

@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../core/errors";
 import { handleIngest, hashInstallToken, type AcceptedReport, type IngestDeps } from "./ingest";
-import { findHeaderOptOut, parseEnvelope, parseReport, telemetryReportSchema } from "./validate";
+import {
+  findHeaderOptOut,
+  findUnstorableText,
+  parseEnvelope,
+  parseReport,
+  plainReport,
+  telemetryReportSchema,
+  validateReport,
+} from "./validate";
 
 const MAX = 4096;
 
@@ -69,6 +77,79 @@ describe("parseReport", () => {
         if (envelope.ok) expect(envelope.installId).toBe(value);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("checks the common report by hand exactly as the schema does (same report, or leaves it to zod)", () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 70 }),
+      fc.string({ minLength: 250, maxLength: 260 }),
+      fc.string({ unit: "binary", maxLength: 10 }),
+    );
+    const scalar = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), text);
+    const value = fc.oneof(
+      scalar,
+      fc.array(scalar, { maxLength: 3 }),
+      fc.array(fc.constant(1), { minLength: 99, maxLength: 101 }),
+      fc.jsonValue(),
+    );
+    const key = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9_.-]{0,66}$/),
+      fc.string({ maxLength: 5 }),
+      fc.constant("__proto__"),
+    );
+    const report = fc.record(
+      {
+        installId: fc.oneof(fc.stringMatching(/^[A-Za-z0-9._:-]{0,66}$/), fc.integer(), fc.string({ maxLength: 5 })),
+        kind: fc.oneof(fc.constantFrom("usage", "performance", "configuration"), fc.string({ maxLength: 12 })),
+        version: fc.oneof(fc.string({ maxLength: 66 }), fc.integer(), fc.constant(null)),
+        sentAt: fc.constantFrom("2026-12-07T10:00:00Z", "yesterday"),
+        env: fc.constant({ CI: "1" }),
+        data: fc.oneof(
+          fc.dictionary(key, value, { maxKeys: 8 }),
+          fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer(), { minKeys: 99, maxKeys: 102 }),
+          fc.jsonValue(),
+        ),
+        extra: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    );
+    // Through JSON, as reports arrive ("__proto__" becomes an own key, -0 and non-finite numbers change).
+    const json = fc.oneof(report, validReport).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+    let handled = 0;
+    fc.assert(
+      fc.property(json, (input) => {
+        const plain = plainReport(input);
+        if (plain === undefined) return;
+        handled += 1;
+        const schema = telemetryReportSchema.safeParse(input);
+        expect(schema.success).toBe(true);
+        expect(plain).toEqual(schema.data);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(handled).toBeGreaterThan(300);
+  });
+
+  it("skips the walk for unstorable text only when the body cannot hold any", () => {
+    // Raw characters and JSON escapes, as a body's text can carry them.
+    const piece = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom("\u0000", "\ud800", "\udc00", "\ud83d\ude00", "é"),
+      fc.constantFrom("\\u0000", "\\ud800", "\\udfff", "\\u00e9", "\\\\u0000", "\\ud83d\\ude00", "\\n"),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), fc.array(piece, { maxLength: 2 }), (value, key) => {
+        const body = `{"installId":"i-1","kind":"usage","data":{"note":"${value.join("")}","k${key.join("")}":1}}`;
+        let json: unknown;
+        try {
+          json = JSON.parse(body);
+        } catch {
+          return;
+        }
+        expect(validateReport(json, body)).toEqual(validateReport(json));
+      }),
+      { numRuns: 3000 },
     );
   });
 
