@@ -8,7 +8,7 @@ import type http from "node:http";
 import { describeError } from "../lib/actions/messages";
 import { disconnectDb } from "../lib/core/db";
 import { env } from "../lib/core/env";
-import { handleIngest } from "../lib/telemetry/ingest";
+import { handleIngest, type IngestResponse } from "../lib/telemetry/ingest";
 import { clientIpFrom } from "../lib/auth/client-ip";
 import { getIngestStore } from "../lib/telemetry/instance";
 import { isDraining } from "../lib/core/lifecycle";
@@ -103,6 +103,24 @@ function answer(response: http.ServerResponse, status: number, headers: Record<s
     .end(body);
 }
 
+type Encoded = { body: string; headers: http.OutgoingHttpHeaders };
+// handleIngest's routine answers (stored, collection disabled) are frozen constants: each is
+// serialised once, not once per report.
+const encodedAnswers = new WeakMap<IngestResponse, Encoded>();
+
+function answerIngest(response: http.ServerResponse, result: IngestResponse) {
+  let encoded = encodedAnswers.get(result);
+  if (!encoded) {
+    const body = JSON.stringify(result.body);
+    encoded = {
+      body,
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...result.headers },
+    };
+    if (Object.isFrozen(result)) encodedAnswers.set(result, encoded);
+  }
+  response.writeHead(result.status, encoded.headers).end(encoded.body);
+}
+
 async function serve(request: http.IncomingMessage, response: http.ServerResponse) {
   try {
     const path = (request.url ?? "/").split("?")[0];
@@ -139,7 +157,7 @@ async function serve(request: http.IncomingMessage, response: http.ServerRespons
     };
     const result = await handleIngest({ method: request.method ?? "GET", headers, body, ip: clientIp(request) }, deps);
     countIngestOutcome(result.status);
-    answer(response, result.status, result.headers, JSON.stringify(result.body));
+    answerIngest(response, result);
   } catch (error) {
     const incoming = request.headers["x-request-id"];
     log.error("ingest request failed", {

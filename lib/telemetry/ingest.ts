@@ -71,6 +71,20 @@ function tokenMatches(token: string, expectedHash: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+// The answers most reports get, made once: a server may encode each once too (scripts/ingest-server.ts).
+const ACCEPTED = constant(
+  json(202, { status: "accepted", collection: "enabled" }, { "telemetry-collection": "enabled" }),
+);
+const INSTALL_DISABLED = constant(disabled("telemetry is turned off for this install"));
+const OWNER_DISABLED = constant(disabled("the install's owner turned telemetry off"));
+const OWNER_RESTRICTED = constant(disabled("processing of the owner's data is paused"));
+
+function constant(response: IngestResponse): IngestResponse {
+  Object.freeze(response.body);
+  Object.freeze(response.headers);
+  return Object.freeze(response);
+}
+
 export async function handleIngest(request: IngestRequest, deps: IngestDeps): Promise<IngestResponse> {
   if (request.method !== "POST")
     return json(405, { error: "method_not_allowed", reason: "POST one JSON report" }, { allow: "POST" });
@@ -113,9 +127,9 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
   }
 
   // An opted-out install's report is not even validated: nothing of it is kept.
-  if (!install.clusterEnabled) return disabled("telemetry is turned off for this install");
-  if (!install.accountEnabled) return disabled("the install's owner turned telemetry off");
-  if (install.restricted) return disabled("processing of the owner's data is paused");
+  if (!install.clusterEnabled) return INSTALL_DISABLED;
+  if (!install.accountEnabled) return OWNER_DISABLED;
+  if (install.restricted) return OWNER_RESTRICTED;
 
   const validated = validateReport(envelope.json, request.body);
   if (!validated.ok) return json(400, { error: "invalid_report", reason: validated.reason });
@@ -146,5 +160,5 @@ export async function handleIngest(request: IngestRequest, deps: IngestDeps): Pr
       { "retry-after": String(retryAfterSeconds) },
     );
   }
-  return json(202, { status: "accepted", collection: "enabled" }, { "telemetry-collection": "enabled" });
+  return ACCEPTED;
 }

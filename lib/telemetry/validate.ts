@@ -179,7 +179,8 @@ export function findUnstorableText(json: unknown): string | null {
 const mayHoldUnstorable = /\\u|[\ud800-\udfff]|\u0000/;
 
 const plainFieldName = /^[A-Za-z0-9_.-]{1,64}$/;
-const isScalar = (value: unknown) =>
+type Scalar = string | number | boolean | null;
+const isScalar = (value: unknown): value is Scalar =>
   value === null ||
   typeof value === "boolean" ||
   (typeof value === "number" && Number.isFinite(value)) ||
@@ -200,13 +201,14 @@ export function plainReport(json: unknown): TelemetryReport | undefined {
   if (kind !== "usage" && kind !== "performance" && kind !== "configuration") return undefined;
   if (version !== undefined && (typeof version !== "string" || version.length > 64)) return undefined;
   if (!data || typeof data !== "object" || Object.getPrototypeOf(data) !== Object.prototype) return undefined;
-  const fields: Record<string, unknown> = {};
+  const fields: TelemetryReport["data"] = {};
   let count = 0;
   for (const key of Object.keys(data)) {
     if (++count > 100 || key === "__proto__" || !plainFieldName.test(key)) return undefined;
     const value = (data as Record<string, unknown>)[key];
     if (isScalar(value)) fields[key] = value;
-    else if (Array.isArray(value) && value.length <= 100 && value.every(isScalar)) fields[key] = [...value];
+    else if (Array.isArray(value) && value.length <= 100 && value.every(isScalar))
+      fields[key] = [...(value as Scalar[])];
     else return undefined;
   }
   return version === undefined ? { installId, kind, data: fields } : { installId, kind, version, data: fields };
