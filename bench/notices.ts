@@ -13,7 +13,10 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { createDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-pg";
 import { migrateDatabase } from "../lib/core/migrate";
-import { WORKER_NODE_FLAGS as PRODUCTION_WORKER_NODE_FLAGS } from "../scripts/lib/node-args";
+import {
+  WORKER_NODE_FLAGS as PRODUCTION_WORKER_NODE_FLAGS,
+  workerEnv as productionWorkerEnv,
+} from "../scripts/lib/node-args";
 import { isQuick, printBenchResult } from "./lib/result";
 import { startSmtpSink } from "./lib/smtp-sink";
 
@@ -117,7 +120,8 @@ const compiled = spawnSync(
 );
 if (compiled.status !== 0) throw new Error("could not compile the worker");
 const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ".data/bench-dist/worker.js"], {
-  env: { ...process.env, ...workerEnv },
+  // With the launcher's MALLOC_ARENA_MAX (unless set here: MALLOC_ARENA_MAX=8 to compare).
+  env: productionWorkerEnv({ ...process.env, ...workerEnv }),
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve, reject) => {

@@ -16,7 +16,7 @@ import { getFreePort } from "./lib/embedded-pg";
 import { startMailCatcher } from "../lib/email/catcher";
 import { seedDatabase } from "../prisma/seed";
 import pg from "pg";
-import { entryArgs, WORKER_NODE_FLAGS } from "./lib/node-args";
+import { entryArgs, WORKER_NODE_FLAGS, workerEnv } from "./lib/node-args";
 
 type Mode = "dev" | "start" | "demo" | "test";
 const mode = process.argv[2] as Mode;
@@ -179,7 +179,7 @@ async function main() {
   if (process.env.WORKER !== "off") {
     const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entryArgs("worker")], {
       stdio: childStdio(),
-      env: childEnv,
+      env: workerEnv(childEnv),
     });
     keepLog("worker", worker);
     children.push(worker);

@@ -27,9 +27,24 @@ export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = 
 /**
  * Node flags of the worker process in production (scripts/launch.ts, and the same in
  * package.json's `npm run worker`; tests/unit/worker-flags.test.ts keeps them equal), which
- * bench/notices.ts measures. None for now: on a 10^5-recipient fan-out the worker peaked at
- * 291 MB unbounded; --max-old-space-size=128 was at 263 MB and rising, --single-threaded
- * lowered RSS but cost throughput on a loaded machine. Measure on a
- * quiet machine with WORKER_NODE_FLAGS="..." npm run tsx -- bench/notices.ts --worker-only.
+ * bench/notices.ts measures. --max-semi-space-size=2 (MB; V8's default lets the young
+ * generation grow to 16 MB per semi-space): a fan-out makes many short-lived objects per
+ * message, and a small nursery is collected sooner instead of growing. On a
+ * 10^5-recipient fan-out the worker peaked at 271 MB with MALLOC_ARENA_MAX=2 alone, and
+ * below 256 MB with both (notes/issue-20.md). Measure others with
+ * WORKER_NODE_FLAGS="..." npm run tsx -- bench/notices.ts --worker-only.
  */
-export const WORKER_NODE_FLAGS: string[] = [];
+export const WORKER_NODE_FLAGS: string[] = ["--max-semi-space-size=2"];
+
+/**
+ * glibc malloc arenas for the worker. By default glibc makes up to 8 per core, one for each
+ * thread that allocates at the same time (V8's compiler and GC helper threads, libuv's pool),
+ * and each keeps the memory freed in it: measured as native memory growing with the fan-out.
+ * Two bound that. An operator's own MALLOC_ARENA_MAX is kept.
+ */
+export const WORKER_MALLOC_ARENA_MAX = "2";
+
+/** The worker's environment: `env` with MALLOC_ARENA_MAX set unless it already is. */
+export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX || WORKER_MALLOC_ARENA_MAX };
+}

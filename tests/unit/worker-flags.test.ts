@@ -3,11 +3,23 @@
 // bench/notices.ts, which measures its memory with them.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { WORKER_NODE_FLAGS } from "../../scripts/lib/node-args";
+import { WORKER_MALLOC_ARENA_MAX, WORKER_NODE_FLAGS, workerEnv } from "../../scripts/lib/node-args";
 
 describe("worker node flags", () => {
   it("are the same in `npm run worker` as in the launcher", () => {
     const scripts = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts as Record<string, string>;
-    expect(scripts.worker).toBe(["node", ...WORKER_NODE_FLAGS, "dist/worker.js"].join(" "));
+    expect(scripts.worker).toBe(
+      [
+        `MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-${WORKER_MALLOC_ARENA_MAX}}`,
+        "node",
+        ...WORKER_NODE_FLAGS,
+        "dist/worker.js",
+      ].join(" "),
+    );
+  });
+
+  it("bound glibc's malloc arenas unless the operator set MALLOC_ARENA_MAX", () => {
+    expect(workerEnv({ PATH: "/bin" })).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: WORKER_MALLOC_ARENA_MAX });
+    expect(workerEnv({ MALLOC_ARENA_MAX: "4" }).MALLOC_ARENA_MAX).toBe("4");
   });
 });
