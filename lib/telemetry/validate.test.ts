@@ -4,7 +4,6 @@ import { AppError } from "../core/errors";
 import { handleIngest, hashInstallToken, type AcceptedReport, type IngestDeps } from "./ingest";
 import {
   findHeaderOptOut,
-  findUnstorableText,
   parseEnvelope,
   parseReport,
   plainReport,
