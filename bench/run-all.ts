@@ -25,7 +25,7 @@ type Entry = {
 
 // The order of the table. Scripts read --quick (or BENCH_QUICK=1) for their reduced sizes.
 const ENTRIES: Entry[] = [
-  { name: "ingest", quick: ["--duration", "5", "--rounds", "1"] },
+  { name: "ingest", quick: ["--duration", "5", "--rounds", "2"] },
   { name: "public-pages", needsBuild: true },
   { name: "public-metrics" },
   { name: "notices" },
