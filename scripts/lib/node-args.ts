@@ -27,14 +27,14 @@ export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = 
 /**
  * Node flags of the worker process in production (scripts/launch.ts, and the same in
  * package.json's `npm run worker`; tests/unit/worker-flags.test.ts keeps them equal), which
- * bench/notices.ts measures. --max-semi-space-size=2 (MB; V8's default lets the young
- * generation grow to 16 MB per semi-space): a fan-out makes many short-lived objects per
- * message, and a small nursery is collected sooner instead of growing. On a
- * 10^5-recipient fan-out the worker peaked at 271 MB with MALLOC_ARENA_MAX=2 alone, and
- * below 256 MB with both (notes/issue-20.md). Measure others with
- * WORKER_NODE_FLAGS="..." npm run tsx -- bench/notices.ts --worker-only.
+ * bench/notices.ts measures. Left alone, V8 sizes its heap from the machine's memory and lets
+ * a fan-out's garbage pile up before collecting it. On 10^5-recipient fan-outs (peak RSS, all
+ * with MALLOC_ARENA_MAX=2 below): no flags 271 MB; --max-semi-space-size=2 alone 390 MB; both
+ * flags here 235 MB (target 256). The old-space bound is what holds: the worker's jobs stream
+ * (COPY in chunks, batched deletes, claimed batches of deliveries), none holds a data set.
+ * Measure others with WORKER_NODE_FLAGS="..." npm run tsx -- bench/notices.ts --worker-only.
  */
-export const WORKER_NODE_FLAGS: string[] = ["--max-semi-space-size=2"];
+export const WORKER_NODE_FLAGS: string[] = ["--max-old-space-size=128", "--max-semi-space-size=2"];
 
 /**
  * glibc malloc arenas for the worker. By default glibc makes up to 8 per core, one for each
