@@ -30,8 +30,9 @@ export function entryArgs(entry: ServerEntry, options: { compiled?: boolean } = 
  * bench/notices.ts measures. Left alone, V8 sizes its heap from the machine's memory and lets
  * a fan-out's garbage pile up before collecting it. On 10^5-recipient fan-outs (peak RSS, all
  * with MALLOC_ARENA_MAX=2 below): no flags 271 MB; --max-semi-space-size=2 alone 390 MB; both
- * flags here 235 MB (target 256). The old-space bound is what holds: the worker's jobs stream
- * (COPY in chunks, batched deletes, claimed batches of deliveries), none holds a data set.
+ * flags here 235 MB (target 256). The old-space bound is what holds. Exports and erasures
+ * run in this worker too: they stream (COPY in chunks, batched deletes), but were not yet
+ * measured under this bound at 10^6 rows.
  * Measure others with WORKER_NODE_FLAGS="..." npm run tsx -- bench/notices.ts --worker-only.
  */
 export const WORKER_NODE_FLAGS: string[] = ["--max-old-space-size=128", "--max-semi-space-size=2"];
