@@ -46,6 +46,8 @@ export const WORKER_NODE_FLAGS: string[] = ["--max-old-space-size=128", "--max-s
 export const WORKER_MALLOC_ARENA_MAX = "2";
 
 /** The worker's environment: `env` with MALLOC_ARENA_MAX set unless it already is. */
-export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function workerEnv<Env extends Record<string, string | undefined>>(
+  env: Env,
+): Env & { MALLOC_ARENA_MAX: string } {
   return { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX || WORKER_MALLOC_ARENA_MAX };
 }
