@@ -58,22 +58,25 @@ try {
         const name = `${preset}${page === "/" ? "-home" : page.replaceAll("/", "-")}${runs > 1 ? `-${round + 1}` : ""}`;
         const file = path.join(out, `${name}.json`);
         const load = os.loadavg()[0]!.toFixed(1);
-        await run(
-          "npx",
-          [
-            "--yes",
-            "lighthouse@12",
-            `${base}${page}`,
-            "--quiet",
-            "--output=json",
-            `--output-path=${file}`,
-            `--chrome-path=${chrome}`,
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            `--only-categories=${CATEGORIES.join(",")}`,
-            ...(preset === "desktop" ? ["--preset=desktop"] : []),
-          ],
-          { maxBuffer: 64 * 1024 * 1024 },
-        );
+        // Under heavy load Lighthouse now and then loses its trace (NO_NAVSTART): one more try.
+        const lighthouse = () =>
+          run(
+            "npx",
+            [
+              "--yes",
+              "lighthouse@12",
+              `${base}${page}`,
+              "--quiet",
+              "--output=json",
+              `--output-path=${file}`,
+              `--chrome-path=${chrome}`,
+              "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+              `--only-categories=${CATEGORIES.join(",")}`,
+              ...(preset === "desktop" ? ["--preset=desktop"] : []),
+            ],
+            { maxBuffer: 64 * 1024 * 1024 },
+          );
+        await lighthouse().catch(lighthouse);
         const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
           categories: Record<string, { score: number | null; auditRefs: { id: string }[] }>;
           audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode: string }>;
