@@ -132,6 +132,16 @@ describe("markdown rendering", () => {
     expect(html).toContain("<h1");
   });
 
+  it("the public page's HTML (key points and text) carries no script, handler or javascript: link", () => {
+    const layout = layoutPolicy(
+      '## Key points\n\n- Fine <script>alert(1)</script>\n- <img src=x onerror=alert(2)>\n\n## Text\n\n<script>alert(3)</script>\n\n<a href="javascript:alert(4)" onclick="alert(5)">x</a> <svg onload=alert(6)></svg>',
+    );
+    for (const html of [layout.keyPointsHtml ?? "", layout.html]) {
+      expect(html).not.toMatch(/<script|<svg|onerror|onclick|onload|javascript:/i);
+    }
+    expect(layout.keyPointsHtml).toContain("Fine");
+  });
+
   it("keeps no id or name a page's own elements or scripts could be clobbered with; in-page links still work", () => {
     const html = renderPolicyMarkdown(
       '<p id="__next">x</p>\n\n<a name="forms" href="#top">up</a>\n\n<h2 id="top">Top</h2>\n\n<img name="cookie" src="https://example.com/a.png">\n\n[see](#top)',

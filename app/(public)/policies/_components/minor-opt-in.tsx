@@ -1,8 +1,13 @@
 "use client";
 
-import { FormShell, SubmitButton } from "@/components/form-shell";
+import dynamic from "next/dynamic";
 import { useVisitor } from "@/components/visitor";
-import { updateMinorNoticeOptIn } from "../actions";
+
+// Only a signed-in reader sees the form, and only after /api/visitor answered: its code (and the
+// form kit's) is fetched then, not with every anonymous visitor's policy page.
+const MinorNoticeOptIn = dynamic(() => import("./minor-notice-form").then((module) => module.MinorNoticeOptIn), {
+  ssr: false,
+});
 
 /** For a signed-in reader (the page itself is the same for everyone): their change-notice setting. */
 export function ChangeNoticeSettings() {
@@ -15,32 +20,5 @@ export function ChangeNoticeSettings() {
       </h2>
       <MinorNoticeOptIn enabled={state.minorNoticeOptIn} />
     </section>
-  );
-}
-
-export function MinorNoticeOptIn(props: { enabled: boolean }) {
-  return (
-    <FormShell
-      action={updateMinorNoticeOptIn}
-      className="space-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm"
-    >
-      {(form) => {
-        const enabled = form.state?.ok ? form.state.data.enabled : props.enabled;
-        return (
-          <>
-            <p className="text-gray-800">
-              We always email you about substantive changes.{" "}
-              {enabled
-                ? "You also get an email about minor changes (wording, clarifications)."
-                : "Minor changes (wording, clarifications) are only shown here."}
-            </p>
-            <input type="hidden" name="enabled" value={enabled ? "off" : "on"} />
-            <SubmitButton variant="secondary">
-              {enabled ? "Stop emailing me about minor changes" : "Email me about minor changes too"}
-            </SubmitButton>
-          </>
-        );
-      }}
-    </FormShell>
   );
 }
