@@ -211,13 +211,7 @@ type BatchedRule = (typeof BATCHED_RULES)[number];
  * upper bound. Selecting each batch's rows by key and deleting them by ctid read every
  * row twice and cost about twice the database time (bench/erasure.ts).
  */
-async function deleteInBatches(
-  db: pg.Pool,
-  rule: BatchedRule,
-  userId: string,
-  erasureId: string,
-  options: Options,
-) {
+async function deleteInBatches(db: pg.Pool, rule: BatchedRule, userId: string, erasureId: string, options: Options) {
   const size = options.batchSize ?? DEFAULT_BATCH;
   const t = `"${rule.table}"`;
   const time = `"${rule.time}"`;
