@@ -1,5 +1,5 @@
 // One measured run in a fresh process (so peak RSS belongs to this run only):
-//   npm run tsx -- bench/export-child.ts export|baseline <databaseUrl> <userId> <outputDir>
+//   npm run tsx -- bench/export-child.ts export|baseline|baseline-csv <databaseUrl> <userId> <outputDir>
 // Prints one JSON line: { mode, ms, bytes, maxRssMb }.
 import fs from "node:fs";
 import path from "node:path";
@@ -14,22 +14,30 @@ const [mode, databaseUrl, userId, outputDir] = process.argv.slice(2);
 if (!/^[a-z0-9]+$/i.test(userId)) throw new Error("bad user id");
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 
-async function baseline(): Promise<number> {
-  // PostgreSQL COPY of the same rows to CSV, through deflate level 1, into a byte counter.
+async function baseline(csvOnly = false): Promise<number> {
+  // The same work PostgreSQL can do alone: every row of the two large tables in both formats the
+  // export writes (a CSV with a header, and one JSON value per row), through deflate level 1 (the
+  // export's zip level), into a byte counter. No hashes, no file, no formatting of the columns.
+  // (Until 2026-12-07 the baseline wrote the CSV only: half the export's output.)
   const client = await pool.connect();
   let bytes = 0;
   try {
-    for (const sql of [
-      `COPY (SELECT * FROM "ServerLogRecord" WHERE "userId" = '${userId}' ORDER BY "occurredAt", id) TO STDOUT WITH (FORMAT csv, HEADER)`,
-      `COPY (SELECT * FROM "TelemetryReport" WHERE "userId" = '${userId}' ORDER BY "receivedAt", id) TO STDOUT WITH (FORMAT csv, HEADER)`,
-    ]) {
-      const counter = new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          bytes += chunk.length;
-          callback();
-        },
-      });
-      await pipeline(client.query(copyTo(sql)), zlib.createDeflate({ level: 1 }), counter);
+    const tables = [
+      { table: "ServerLogRecord", order: `"occurredAt", id` },
+      { table: "TelemetryReport", order: `"receivedAt", id` },
+    ];
+    for (const { table, order } of tables) {
+      const rows = `SELECT * FROM "${table}" t WHERE "userId" = '${userId}' ORDER BY ${order}`;
+      const csv = `COPY (${rows}) TO STDOUT WITH (FORMAT csv, HEADER)`;
+      for (const sql of csvOnly ? [csv] : [csv, `COPY (SELECT row_to_json(r) FROM (${rows}) r) TO STDOUT`]) {
+        const counter = new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            bytes += chunk.length;
+            callback();
+          },
+        });
+        await pipeline(client.query(copyTo(sql)), zlib.createDeflate({ level: 1 }), counter);
+      }
     }
   } finally {
     client.release();
@@ -62,7 +70,8 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 50);
 const started = process.hrtime.bigint();
-const bytes = mode === "baseline" ? await baseline() : await runExport();
+const bytes =
+  mode === "baseline" ? await baseline() : mode === "baseline-csv" ? await baseline(true) : await runExport();
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 clearInterval(sampler);
 await pool.end();

@@ -1,25 +1,15 @@
 // The portal's view of "Your data": every function takes the signed-in viewer
 // and reads only that viewer's rows (through the owner-scoped SQL in queries.ts).
 import "server-only";
-import type { Viewer } from "../core/viewer";
+import { assertViewer, type Viewer } from "../core/viewer";
 import { getPool } from "../core/db";
 import { findActiveSharingEntries } from "../sharing/register";
 import { categories, findCategory, findDataset, isSharedIn, type Category } from "./registry";
-import { countDatasets, countRows, findRow, listPage, type PageRequest } from "./queries";
+import { countDatasets, countRows, findRow, listPage, type DatasetCounts, type PageRequest } from "./queries";
+import { getPolicyVersions, type PolicyRef } from "./policy-versions";
+import { getActiveSharingEntries, getCachedPolicyVersions, getDataSummary } from "./summary";
 
-export type PolicyRef = { id: string; slug: string; title: string; version: number; effectiveAt: Date | null };
-
-// Published versions with their document, in one round trip (Prisma's nested select takes two).
-const publishedVersionsQuery = `
-  SELECT v.id, v.version, v."effectiveAt" AT TIME ZONE 'UTC' AS "effectiveAt", d.slug, d.title
-    FROM "PolicyVersion" v JOIN "PolicyDocument" d ON d.id = v."documentId"
-   WHERE v.status = 'PUBLISHED'`;
-
-/** Every published policy version by id. */
-export async function getPolicyVersions(): Promise<Map<string, PolicyRef>> {
-  const { rows } = await getPool().query<PolicyRef>(publishedVersionsQuery);
-  return new Map(rows.map((version) => [version.id, version]));
-}
+export { getPolicyVersions, type PolicyRef };
 
 export async function getSharingFor(category: Category) {
   if (category.sharingTags.length === 0) return [];
@@ -28,11 +18,7 @@ export async function getSharingFor(category: Category) {
 }
 
 /** Policy versions in force when a category's records were collected, with how many under each. */
-function policiesOf(
-  category: Category,
-  counts: Awaited<ReturnType<typeof countDatasets>>,
-  policies: Map<string, PolicyRef>,
-) {
+function policiesOf(category: Category, counts: DatasetCounts, policies: Map<string, PolicyRef>) {
   const policyCounts = new Map<string, number>();
   for (const dataset of category.datasets) {
     for (const [policyId, count] of counts.get(dataset.key)?.byPolicy ?? []) {
@@ -46,7 +32,7 @@ function policiesOf(
 }
 
 /** The newest record's time among a category's datasets (ISO, UTC), or null. */
-function latestOf(category: Category, counts: Awaited<ReturnType<typeof countDatasets>>): string | null {
+function latestOf(category: Category, counts: DatasetCounts): string | null {
   let latest: string | null = null;
   for (const dataset of category.datasets) {
     const time = counts.get(dataset.key)?.latest ?? null;
@@ -71,10 +57,12 @@ export async function getCategoryFacts({ viewer, category }: { viewer: Viewer; c
 
 /** One line per category: exact counts, the newest record's time, sharing and policy versions. */
 export async function getDataOverview({ viewer }: { viewer: Viewer }) {
-  const [counts, policies, sharing] = await Promise.all([
-    countDatasets(getPool(), viewer.userId),
-    getPolicyVersions(),
-    findActiveSharingEntries(),
+  assertViewer(viewer);
+  // Shared per request with the page's timeline and data-flow map (summary.ts).
+  const [{ counts }, policies, sharing] = await Promise.all([
+    getDataSummary(viewer.userId),
+    getCachedPolicyVersions(),
+    getActiveSharingEntries(),
   ]);
   return categories.map((category) => {
     const datasetCounts = category.datasets.map((dataset) => ({

@@ -4,11 +4,11 @@
 // categories. Each link stands for one category shared with one party, so a wide band
 // means many kinds of data take that path (not many records).
 import "server-only";
-import { getPool } from "../core/db";
 import { assertViewer, type Viewer } from "../core/viewer";
 import { findActiveSharingEntries } from "../sharing/register";
 import { categories as registryCategories, isSharedIn, type Category } from "./registry";
 import { assertOwner, type Queryable } from "./queries";
+import { getActiveSharingEntries, getDataSummary } from "./summary";
 
 export type FlowNode = { id: string; column: 0 | 1 | 2; label: string; href?: string };
 export type FlowLink = { source: string; target: string; value: number };
@@ -97,7 +97,11 @@ export async function getPublicDataFlow(): Promise<DataFlow> {
 /** The person's view: only the categories we hold records of about them. */
 export async function getPersonalDataFlow({ viewer }: { viewer: Viewer }): Promise<DataFlow> {
   assertViewer(viewer);
-  const [held, entries] = await Promise.all([findHeldCategories(getPool(), viewer.userId), findActiveSharingEntries()]);
+  // From the page's one scan and the register it already read (summary.ts).
+  const [{ counts }, entries] = await Promise.all([getDataSummary(viewer.userId), getActiveSharingEntries()]);
+  const held = registryCategories.filter((category) =>
+    category.datasets.some((dataset) => (counts.get(dataset.key)?.total ?? 0) > 0),
+  );
   return buildDataFlow(held, entries, { categoryHref: (slug) => `/account/data/${slug}` });
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import type pg from "pg";
 import { AppError } from "../core/errors";
 import { parseDay } from "../core/form";
+import type { Month } from "./months";
 import { datasets, isoSql, type Column, type Dataset, type FilterKey } from "./registry";
 
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
@@ -105,6 +106,52 @@ export async function countDatasets(
     entry.byPolicy.set(row.p, (entry.byPolicy.get(row.p) ?? 0) + count);
   }
   return result;
+}
+
+export type DatasetCounts = Awaited<ReturnType<typeof countDatasets>>;
+export type DatasetSummary = {
+  /** As countDatasets answers for the owner. */
+  counts: DatasetCounts;
+  /** The months asked for, oldest first. */
+  months: Month[];
+  /** Rows per dataset key and month key ("YYYY-MM"), within those months only. */
+  byMonth: Map<string, Map<string, number>>;
+};
+
+/**
+ * countDatasets for one owner and, in the same scan, each dataset's rows per calendar month
+ * (UTC) over `months` (consecutive, oldest first): what "Your data" shows, in one statement.
+ */
+export async function countDatasetsWithMonths(db: Queryable, userId: string, months: Month[]): Promise<DatasetSummary> {
+  assertOwner(userId);
+  const parts = datasets.map(
+    (dataset, index) =>
+      `SELECT ${index} AS d, ${dataset.policy ?? "NULL::text"} AS p,
+              CASE WHEN ${dataset.time} >= $2::timestamp AND ${dataset.time} < $3::timestamp
+                   THEN to_char(date_trunc('month', ${dataset.time}), 'YYYY-MM') END AS m,
+              count(*)::bigint AS n, ${isoSql(`max(${dataset.time})`)} AS l
+         FROM ${dataset.from} WHERE ${dataset.owner} = $1::text GROUP BY 2, 3`,
+  );
+  const { rows } = await db.query<{ d: number; p: string | null; m: string | null; n: string; l: string | null }>(
+    parts.join("\nUNION ALL\n"),
+    [userId, months[0].start.toISOString(), months.at(-1)!.end.toISOString()],
+  );
+  const counts: DatasetCounts = new Map();
+  const byMonth = new Map<string, Map<string, number>>();
+  for (const dataset of datasets) {
+    counts.set(dataset.key, { total: 0, byPolicy: new Map(), latest: null });
+    byMonth.set(dataset.key, new Map());
+  }
+  for (const row of rows) {
+    const key = datasets[row.d].key;
+    const entry = counts.get(key)!;
+    const count = Number(row.n);
+    entry.total += count;
+    if (row.l && (!entry.latest || row.l > entry.latest)) entry.latest = row.l;
+    entry.byPolicy.set(row.p, (entry.byPolicy.get(row.p) ?? 0) + count);
+    if (row.m) byMonth.get(key)!.set(row.m, (byMonth.get(key)!.get(row.m) ?? 0) + count);
+  }
+  return { counts, months, byMonth };
 }
 
 export type PageFilters = { from?: string; to?: string } & Partial<Record<FilterKey, string>>;

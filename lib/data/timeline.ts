@@ -3,12 +3,12 @@
 // months come from the clock (lib/core/clock.ts), and a month without records is a zero.
 import "server-only";
 import { now } from "../core/clock";
-import { getPool } from "../core/db";
 import type { Viewer } from "../core/viewer";
 import { assertViewer } from "../core/viewer";
 import { assertOwner, type Queryable } from "./queries";
 import { categories, type Category } from "./registry";
 import { bucketByMonth, lastMonths, TIMELINE_MONTHS, type MonthlyCounts } from "./months";
+import { getDataSummary } from "./summary";
 
 export type RecordTimeline = MonthlyCounts & {
   categories: Pick<Category, "slug" | "title">[];
@@ -46,8 +46,19 @@ export async function countRecordsByMonth(
   return { ...bucketed, categories: categories.map(({ slug, title }) => ({ slug, title })) };
 }
 
-/** The signed-in person's own timeline, up to now. */
+/** The signed-in person's own timeline, up to now: from the page's one scan (summary.ts). */
 export async function getRecordTimeline({ viewer }: { viewer: Viewer }): Promise<RecordTimeline> {
   assertViewer(viewer);
-  return countRecordsByMonth(getPool(), viewer.userId, await now());
+  const { months, byMonth } = await getDataSummary(viewer.userId, await now());
+  const rows = categories.flatMap((category) =>
+    category.datasets.flatMap((dataset) =>
+      [...(byMonth.get(dataset.key) ?? [])].map(([month, count]) => ({ series: category.slug, month, count })),
+    ),
+  );
+  const bucketed = bucketByMonth(
+    rows,
+    months,
+    categories.map((category) => category.slug),
+  );
+  return { ...bucketed, categories: categories.map(({ slug, title }) => ({ slug, title })) };
 }

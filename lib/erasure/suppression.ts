@@ -25,8 +25,8 @@ async function suppressionKey(): Promise<Buffer> {
 
 const normalize = (email: string) => email.trim().toLowerCase();
 
-/** Gmail-style and plain addresses alike: trimmed and lower-cased. */
-async function suppressionHash(email: string): Promise<string> {
+/** Gmail-style and plain addresses alike: trimmed and lower-cased. The list's key for an address. */
+export async function suppressionHash(email: string): Promise<string> {
   return createHmac("sha256", await suppressionKey())
     .update(normalize(email))
     .digest("hex");
