@@ -58,7 +58,7 @@ test("the saved language wins in a new session, and action errors speak it", asy
   await expect(page.getByRole("heading", { name: "Profil und Kontaktdaten" })).toBeVisible();
 
   // Choose French on the profile page: saved on the account (audited) and in the cookie.
-  await page.getByRole("combobox", { name: "Sprache", exact: true }).last().selectOption("fr");
+  await page.getByRole("main").getByRole("combobox", { name: "Sprache" }).selectOption("fr");
   await page.getByRole("button", { name: "Sprache speichern" }).click();
   await expect(page.getByText("Votre langue a été enregistrée.")).toBeVisible();
   await expect
@@ -68,7 +68,8 @@ test("the saved language wins in a new session, and action errors speak it", asy
     )
     .toBe("fr");
   const audit = await queryOne<{ metadata: { fields: string[]; locale: string } }>(
-    `SELECT metadata FROM "AuditLog" WHERE "actorId" = $1 AND action = 'profile.updated' ORDER BY "createdAt" DESC LIMIT 1`,
+    `SELECT a.metadata FROM "AuditLog" a JOIN "PersonKey" k ON k.ref = a."actorId"
+     WHERE k."userId" = $1 AND a.action = 'profile.updated' ORDER BY a.id DESC LIMIT 1`,
     [userId],
   );
   expect(audit?.metadata).toMatchObject({ fields: ["locale"], locale: "fr" });

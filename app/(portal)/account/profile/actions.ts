@@ -1,11 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { authedAction, ok } from "@/lib/actions";
 import { env } from "@/lib/core/env";
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/lib/core/i18n/config";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, negotiateLocale, SOURCE_LOCALE } from "@/lib/core/i18n/config";
 import { requestEmailChange, updateLocale, updateProfile } from "@/lib/correction/profile";
 import { emailChangeSchema, localeSchema, profileSchema } from "@/lib/correction/schema";
 
@@ -56,7 +56,8 @@ export const saveLocaleAction = authedAction(localeSchema, async (input, { viewe
     });
   else jar.delete(LOCALE_COOKIE);
   revalidatePath("/", "layout");
-  // In the language just chosen: this answer is the first thing said in it.
-  const t = await getTranslations({ locale: input.locale ?? "en", namespace: "profile" });
+  // In the language just chosen (or the browser's, when following it): the first thing said in it.
+  const locale = input.locale ?? negotiateLocale((await headers()).get("accept-language")) ?? SOURCE_LOCALE;
+  const t = await getTranslations({ locale, namespace: "profile" });
   return ok(t("language.saved"));
 });
