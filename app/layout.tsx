@@ -45,7 +45,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {t("skipToContent")}
             </a>
             <CookieBanner saveChoice={saveCookieChoice} />
-            <SiteHeader signOutAction={signOutAction} languageSwitcher={<LanguageSwitcher id="header-locale" />} />
+            <SiteHeader
+              signOutAction={signOutAction}
+              languageSwitcher={<LanguageSwitcher id="header-locale" compact />}
+            />
             <SignalNotice applyAction={applyBrowserSignal} />
             <PolicyBanner dismissAction={dismissPolicyBannerAction} />
             <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 sm:px-6">

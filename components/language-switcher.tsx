@@ -6,13 +6,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { availableLocales, LOCALE_NAMES, type AppLocale } from "@/lib/core/i18n/config";
 import { isPseudoLocaleOffered } from "@/lib/dal";
 
-export async function LanguageSwitcher(props: { id: string; className?: string }) {
+export async function LanguageSwitcher(props: { id: string; className?: string; compact?: boolean }) {
   const t = await getTranslations("common.language");
   const locale = (await getLocale()) as AppLocale;
   const locales = availableLocales(isPseudoLocaleOffered());
   return (
     <form method="post" action="/api/locale" className={`flex items-center gap-2 ${props.className ?? ""}`}>
-      <label htmlFor={props.id} className="text-sm text-gray-700">
+      {/* In the header on a phone the label is for screen readers only (the select shows the language). */}
+      <label htmlFor={props.id} className={`text-sm text-gray-700 ${props.compact ? "sr-only sm:not-sr-only" : ""}`}>
         {t("label")}
       </label>
       <select
