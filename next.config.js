@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl: the request's language and messages come from lib/i18n-request.ts (README, "Languages").
+const withNextIntl = createNextIntlPlugin("./lib/i18n-request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Node-only packages loaded at run time rather than bundled.
@@ -47,4 +52,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -5,6 +5,7 @@
 // (a signed-in person never sees "Sign in" flash, and nothing moves for a visitor);
 // then "Sign in", or the person's name, their account, admin and sign-out.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Action } from "@/lib/actions";
 import { useVisitor } from "./visitor";
 
@@ -12,40 +13,41 @@ const SIGN_IN_CLASS = "rounded-md px-3 py-2 font-semibold";
 
 export function HeaderAccount(props: { signOutAction: Action<null> }) {
   const { state, isSettled } = useVisitor();
+  const t = useTranslations("common.header");
   const viewer = state?.viewer;
   if (!viewer && !isSettled)
     return (
       <span className={`${SIGN_IN_CLASS} bg-gray-100`} data-testid="header-account-pending">
         {/* Invisible words keep the placeholder exactly as wide as "Sign in". */}
         <span className="invisible" aria-hidden="true">
-          Sign in
+          {t("signIn")}
         </span>
-        <span className="sr-only">Loading your account</span>
+        <span className="sr-only">{t("loadingAccount")}</span>
       </span>
     );
   if (!viewer)
     return (
       <Link className={`${SIGN_IN_CLASS} bg-brand-600 text-white hover:bg-brand-700`} href="/signin">
-        Sign in
+        {t("signIn")}
       </Link>
     );
   return (
     <>
       <span className="max-w-48 truncate px-3 py-2 text-gray-700" data-testid="header-name">
-        <span className="sr-only">Signed in as </span>
+        <span className="sr-only">{t("signedInAs")} </span>
         {viewer.name || viewer.email}
       </span>
       <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/account">
-        Your account
+        {t("yourAccount")}
       </Link>
       {viewer.role === "ADMIN" ? (
         <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/admin">
-          Admin
+          {t("admin")}
         </Link>
       ) : null}
       <form action={props.signOutAction}>
         <button type="submit" className="rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
-          Sign out
+          {t("signOut")}
         </button>
       </form>
     </>

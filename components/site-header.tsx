@@ -1,31 +1,37 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { Action } from "@/lib/actions";
 import { HeaderAccount } from "./header-account";
 
 /** The site's name, linking home (also on the last-resort error document, app/global-error.tsx). */
-export function SiteBrand() {
+// The last-resort error page (outside the layout, so without the catalogues) shows it in English.
+export function SiteBrand(props: { name?: string }) {
   return (
     <Link href="/" className="inline-flex items-center gap-2 text-lg font-bold text-brand-900">
       <span aria-hidden="true" className="inline-block h-7 w-7 rounded-md bg-brand-600 text-center text-white">
         P
       </span>
-      Privacy Center
+      {props.name ?? "Privacy Center"}
     </Link>
   );
 }
 
 // The same for every visitor (pages are cached); who is signed in shows in HeaderAccount.
-export function SiteHeader(props: { signOutAction: Action<null> }) {
+// The language switcher is a server component, handed in by the layout.
+export function SiteHeader(props: { signOutAction: Action<null>; languageSwitcher?: ReactNode }) {
+  const t = useTranslations("common");
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <SiteBrand />
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+        <SiteBrand name={t("brand")} />
+        <nav aria-label={t("header.navLabel")} className="flex flex-wrap items-center gap-1 text-sm">
           <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/policies/privacy">
-            Privacy policy
+            {t("header.privacyPolicy")}
           </Link>
           <HeaderAccount signOutAction={props.signOutAction} />
         </nav>
+        {props.languageSwitcher}
       </div>
     </header>
   );

@@ -11,6 +11,17 @@ import { getSecondFactorState, isStepUpFresh, STEP_UP_MINUTES, type SessionRef }
 import { findSessionStart, SESSION_COOKIES } from "./auth/session";
 import type { Viewer } from "./core/viewer";
 import { AppError } from "./core/errors";
+import { env } from "./core/env";
+import { isPublicPagePath } from "./core/csp";
+import {
+  isPseudoLocaleEnabled,
+  LOCALE_COOKIE,
+  localeOfPath,
+  matchLocale,
+  negotiateLocale,
+  SOURCE_LOCALE,
+  type AppLocale,
+} from "./core/i18n/config";
 
 export type { Viewer } from "./core/viewer";
 
@@ -19,7 +30,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
-  return { userId: user.id, email: user.email, name: user.name ?? null, role: user.role };
+  return { userId: user.id, email: user.email, name: user.name ?? null, role: user.role, locale: user.locale ?? null };
 });
 
 /** The session cookie's token (the database session this request belongs to). */
@@ -107,3 +118,31 @@ export async function requireStepUp(): Promise<void> {
   if (!(await isStepUpFresh(state.passedAt)))
     throw new AppError("FORBIDDEN", { reason: "STEP_UP_REQUIRED", params: { minutes: STEP_UP_MINUTES } });
 }
+
+/** Whether this server offers the pseudo-locale (development, or I18N_PSEUDO=on). */
+export function isPseudoLocaleOffered(): boolean {
+  return isPseudoLocaleEnabled(env());
+}
+
+/**
+ * The language of this request when its URL does not name one (private pages, server actions,
+ * route handlers): the signed-in person's saved choice, then the `locale` cookie, then
+ * Accept-Language, then English. A public page's English URL is English for everyone (its HTML
+ * is cached and shared): proxy.ts names it in x-request-path, and nothing per visitor is read.
+ * Cached per request.
+ */
+export const getRequestLocale = cache(async (): Promise<AppLocale> => {
+  const requestHeaders = await headers();
+  const path = requestHeaders.get("x-request-path");
+  if (path && isPublicPagePath(path)) return localeOfPath(path) ?? SOURCE_LOCALE;
+  const pseudo = isPseudoLocaleOffered();
+  const jar = await cookies();
+  const hasSession = SESSION_COOKIES.some((name) => jar.has(name));
+  const viewer = hasSession ? await getViewer() : null;
+  return (
+    matchLocale(viewer?.locale, pseudo) ??
+    matchLocale(jar.get(LOCALE_COOKIE)?.value, pseudo) ??
+    negotiateLocale(requestHeaders.get("accept-language")) ??
+    SOURCE_LOCALE
+  );
+});

@@ -8,6 +8,8 @@ declare module "next-auth" {
       name?: string | null;
       image?: string | null;
       role: "USER" | "ADMIN";
+      /** The language chosen on the profile page (lib/core/i18n/config.ts), or null. */
+      locale?: string | null;
     };
   }
 }

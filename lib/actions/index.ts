@@ -14,11 +14,11 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getRequestIp } from "../auth/request-ip";
-import { getViewer, requireAdmin, requireStepUp, type Viewer } from "../dal";
+import { getRequestLocale, getViewer, requireAdmin, requireStepUp, type Viewer } from "../dal";
 import { AppError, isAppError, type AppErrorCode } from "../core/errors";
 import { log } from "../core/log";
 import { fieldsWithControlCharacters } from "../core/form";
-import { describeError } from "./messages";
+import { describeError, describeFieldMessage, describeFormProblem } from "./messages";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
@@ -114,28 +114,30 @@ function define<S extends z.ZodType, V, T>(
     ...args: [FormData] | [ActionState<T>, FormData | Record<string, unknown>]
   ): Promise<ActionResult<T>> => {
     const viewer = await resolveViewer(); // before any input is read: fail closed
+    const locale = await getRequestLocale(); // the words of every answer below
     const raw = readForm(args.length === 1 ? args[0] : args[1]);
     // No field may carry a control character (a NUL would fail in PostgreSQL as a 500):
     // refused here for every action, with the field's own message.
     const refused = fieldsWithControlCharacters(raw);
     if (refused.length) {
-      const message = describeError(new AppError("VALIDATION", { reason: "CONTROL_CHARACTERS" }));
+      const message = describeError(new AppError("VALIDATION", { reason: "CONTROL_CHARACTERS" }), locale);
       return failure(
         "VALIDATION",
-        options.invalidMessage ?? "Please fix the highlighted fields.",
+        options.invalidMessage ?? describeFormProblem("fixFields", locale),
         Object.fromEntries(refused.map((key) => [key, [message]])),
         echoValues(raw, options.echo),
       );
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error as z.ZodError<unknown>).fieldErrors as FieldErrors;
+      const flat = z.flattenError(parsed.error as z.ZodError<unknown>).fieldErrors as FieldErrors;
+      const fieldErrors: FieldErrors = Object.fromEntries(
+        Object.entries(flat).map(([key, messages]) => [key, messages?.map((m) => describeFieldMessage(m, locale))]),
+      );
       return failure(
         "VALIDATION",
         options.invalidMessage ??
-          (Object.keys(fieldErrors).length
-            ? "Please fix the highlighted fields."
-            : "That request could not be read. Please try again."),
+          describeFormProblem(Object.keys(fieldErrors).length ? "fixFields" : "unreadable", locale),
         fieldErrors,
         echoValues(raw, options.echo),
       );
@@ -148,7 +150,7 @@ function define<S extends z.ZodType, V, T>(
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() from the handler
       if (isAppError(error)) {
-        const message = describeError(error);
+        const message = describeError(error, locale);
         return failure(
           error.code,
           message,
@@ -157,10 +159,15 @@ function define<S extends z.ZodType, V, T>(
         );
       }
       log.error("action failed", { error });
-      return failure("UNAVAILABLE", describeError(null));
+      return failure("UNAVAILABLE", describeError(null, locale));
     }
   };
   return action as Action<T>;
+}
+
+/** describeError() in the language of the current request (pages that show an AppError). */
+export async function describeErrorForRequest(error: Parameters<typeof describeError>[0]): Promise<string> {
+  return describeError(error, await getRequestLocale());
 }
 
 async function requireViewer(): Promise<Viewer> {

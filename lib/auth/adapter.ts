@@ -12,11 +12,12 @@ import { getPool, prisma } from "../core/db";
 // Prisma's DateTime columns are UTC timestamps without a zone: read as timestamptz.
 const sessionAndUserQuery = `
   SELECT s."sessionToken", s."userId", s.expires AT TIME ZONE 'UTC' AS expires,
-         u.name, u.email, u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified", u.image, u.role::text AS role
+         u.name, u.email, u."emailVerified" AT TIME ZONE 'UTC' AS "emailVerified", u.image, u.role::text AS role,
+         u.locale
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
    WHERE s."sessionToken" = $1`;
 
-type SessionAndUserRow = AdapterSession & Omit<AdapterUser, "id"> & { role: string };
+type SessionAndUserRow = AdapterSession & Omit<AdapterUser, "id"> & { role: string; locale: string | null };
 
 export function createAuthAdapter(): Adapter {
   return {
@@ -36,6 +37,8 @@ export function createAuthAdapter(): Adapter {
           emailVerified: row.emailVerified,
           image: row.image,
           role: row.role,
+          // The language saved on the profile: it wins over the browser's cookie (lib/dal.ts getRequestLocale).
+          locale: row.locale,
         } as AdapterUser,
       };
     },

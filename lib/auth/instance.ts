@@ -60,7 +60,8 @@ function buildConfig(): NextAuthConfig {
     callbacks: {
       session({ session, user }) {
         const role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
-        return { ...session, user: { ...session.user, id: user.id, role } };
+        const locale = (user as { locale?: string | null }).locale ?? null;
+        return { ...session, user: { ...session.user, id: user.id, role, locale } };
       },
     },
     events: {

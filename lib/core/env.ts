@@ -80,6 +80,8 @@ const schema = z.object({
   NOTICE_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   NOTICE_SLICE_SECONDS: z.coerce.number().int().positive().default(20),
   NOTICE_SEND_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+  /** "on" offers the pseudo-locale en-XA (accented, ~40% longer) outside development too (issue 22). */
+  I18N_PSEUDO: z.enum(["on", "off", ""]).default(""),
   /** Space-separated origins allowed to serve optional scripts after consent (e.g. https://static.ads-twitter.com). */
   CSP_SCRIPT_ORIGINS: z.string().default(""),
   /** Benchmarks only: "off" serves pages without the CSP nonce, to measure what it costs. */

@@ -7,6 +7,15 @@ export const DEFAULT_LOCALE = "en-GB";
 export const TIME_ZONE = "UTC";
 
 /**
+ * The Intl locale for a page's language (lib/core/i18n/config.ts): English pages keep the en-GB
+ * formats shown below, and so does the pseudo-locale; de, fr, es format as their own.
+ */
+export function intlLocale(locale: string | undefined): string {
+  if (!locale || locale === "en" || locale === "en-XA") return DEFAULT_LOCALE;
+  return locale;
+}
+
+/**
  * The named date formats (en-GB, UTC):
  * - `date`            5 Sept 2026                 (tables, lists)
  * - `longDate`        5 September 2026            (sentences, letters, emails)
@@ -89,7 +98,7 @@ export function formatDate(
     if (format === "isoDay") return parts.day;
     return `${parts.day} ${parts.minutes}${format === "timestampSeconds" ? `:${parts.seconds}` : ""} UTC`;
   }
-  return intlFormatter(format, options.locale ?? DEFAULT_LOCALE).format(date);
+  return intlFormatter(format, intlLocale(options.locale)).format(date);
 }
 
 /** `YYYY-MM-DD` of the date in UTC (what `<input type="date">` takes). */
@@ -106,7 +115,7 @@ export function isoInstant(value: DateInput | null | undefined): string | null {
 /** The months' names, January first (for a birth-month select). */
 export function monthNames(locale: string = DEFAULT_LOCALE): string[] {
   // eslint-disable-next-line no-restricted-syntax -- this is the one formatter
-  const formatter = new Intl.DateTimeFormat(locale, { month: "long", timeZone: TIME_ZONE });
+  const formatter = new Intl.DateTimeFormat(intlLocale(locale), { month: "long", timeZone: TIME_ZONE });
   return Array.from({ length: 12 }, (_, month) => formatter.format(Date.UTC(2000, month, 1)));
 }
 
@@ -132,7 +141,7 @@ export function formatRelative(
   const reference = toDate(now);
   if (!date || !reference) return NO_DATE;
   const difference = date.getTime() - reference.getTime();
-  const locale = options.locale ?? DEFAULT_LOCALE;
+  const locale = intlLocale(options.locale);
   let formatter = relativeFormatters.get(locale);
   if (!formatter) {
     formatter = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
@@ -149,7 +158,7 @@ const numberFormatters = new Map<string, Intl.NumberFormat>();
 
 /** A count with thousands separators (1,234,567). */
 export function formatNumber(value: number, options: { locale?: string } = {}): string {
-  const locale = options.locale ?? DEFAULT_LOCALE;
+  const locale = intlLocale(options.locale);
   let formatter = numberFormatters.get(locale);
   if (!formatter) {
     formatter = new Intl.NumberFormat(locale);

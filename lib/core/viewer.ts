@@ -2,7 +2,14 @@
 // it and check roles themselves, so a missing page-level check cannot open them.
 import { AppError } from "./errors";
 
-export type Viewer = { userId: string; email: string; name: string | null; role: "USER" | "ADMIN" };
+export type Viewer = {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: "USER" | "ADMIN";
+  /** The language saved on the profile (lib/core/i18n/config.ts), or null: follow the browser. */
+  locale?: string | null;
+};
 export type AdminViewer = Viewer & { role: "ADMIN" };
 
 /** Fails closed unless the viewer is on the privacy team. */

@@ -28,6 +28,7 @@ export async function getEditableProfile({ viewer }: { viewer: Viewer }) {
     select: {
       name: true,
       email: true,
+      locale: true,
       profile: {
         select: {
           displayName: true,
@@ -77,6 +78,32 @@ export async function updateProfile(options: { viewer: Viewer; input: ProfileInp
         targetId: viewer.userId,
         ip: options.ip ?? null,
         metadata: { fields: changed },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * The language the person chose (null: follow the browser). Saved on the account, so it wins
+ * over the browser's cookie on every device and in emails; audited like any profile change.
+ */
+export async function updateLocale(options: { viewer: Viewer; locale: string | null; ip?: string | null }) {
+  const { viewer, locale } = options;
+  assertViewer(viewer);
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: viewer.userId }, select: { locale: true } });
+    if (!before) throw new AppError("NOT_FOUND", { reason: "ACCOUNT" });
+    if (before.locale === locale) return;
+    await tx.user.update({ where: { id: viewer.userId }, data: { locale } });
+    await recordAudit(
+      {
+        action: "profile.updated",
+        actorId: viewer.userId,
+        targetType: "User",
+        targetId: viewer.userId,
+        ip: options.ip ?? null,
+        metadata: { fields: ["locale"], locale },
       },
       tx,
     );

@@ -2,6 +2,7 @@
 // emailed confirmation link), and a correction request about one item.
 import { z } from "zod";
 import { optionalText } from "../core/form";
+import { availableLocales } from "../core/i18n/config";
 
 export const profileSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Please keep your name under 100 characters."),
@@ -19,6 +20,16 @@ export const profileSchema = z.object({
     .transform((value) => value?.toUpperCase() ?? null),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
+
+/**
+ * The profile's language setting: one of ours, or "" (follow the browser). The pseudo-locale is
+ * accepted too; the page offers it only where it is enabled (development or I18N_PSEUDO=on).
+ */
+export const localeSchema = z.object({
+  locale: z
+    .enum(["", ...availableLocales(true)], "errors.fields.locale")
+    .transform((value) => (value === "" ? null : value)),
+});
 
 export const emailChangeSchema = z.object({
   newEmail: z

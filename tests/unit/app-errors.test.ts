@@ -30,7 +30,22 @@ describe("AppError messages", () => {
       const [code, reason] = key.split(":") as [AppError["code"], string];
       return generic.has(
         describeError(
-          new AppError(code, { reason, params: { limit: 1, minDays: 1, topic: "x", retryAfterSeconds: 60 } }),
+          new AppError(code, {
+            reason,
+            params: {
+              limit: 1,
+              minDays: 1,
+              topic: "x",
+              retryAfterSeconds: 60,
+              megabytes: 1,
+              limitMb: 5,
+              field: "x",
+              minutes: 5,
+              count: 2,
+              emails: "x",
+              until: "x",
+            },
+          }),
         ),
       );
     });
@@ -48,6 +63,26 @@ describe("AppError messages", () => {
       describeError(new AppError("NOT_FOUND")),
     );
     expect(describeError(null)).toMatch(/went wrong on our side/);
+  });
+
+  it("speaks the request's language, with plurals through ICU", () => {
+    const wait = (seconds: number) =>
+      new AppError("LIMIT_REACHED", { reason: "SIGN_IN_EMAIL", params: { retryAfterSeconds: seconds } });
+    expect(describeError(wait(30))).toContain("wait 1 minute and");
+    expect(describeError(wait(30), "de")).toBe(
+      "Für diese Adresse wurden zu viele Anmeldelinks angefordert. Bitte warten Sie 1 Minute und versuchen Sie es dann erneut.",
+    );
+    expect(describeError(wait(600), "de")).toContain("10 Minuten");
+    expect(describeError(wait(600), "fr")).toContain("10 minutes");
+    expect(describeError(wait(60), "es")).toContain("Espere 1 minuto y");
+    expect(describeError(new AppError("NOT_FOUND", { reason: "NO_SUCH_REASON" }), "es")).toBe(
+      "No hemos podido encontrarlo.",
+    );
+    expect(describeError(null, "fr")).toMatch(/de notre côté/);
+    expect(
+      describeError(new AppError("CONFLICT", { reason: "BREACH_RECIPIENTS_CHANGED", params: { count: 12345 } }), "de"),
+    ).toContain("jetzt 12.345");
+    expect(describeError(null, "en-XA")).toMatch(/^\[Ş/);
   });
 });
 

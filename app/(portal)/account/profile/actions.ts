@@ -1,9 +1,13 @@
 "use server";
 
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { authedAction, ok } from "@/lib/actions";
-import { requestEmailChange, updateProfile } from "@/lib/correction/profile";
-import { emailChangeSchema, profileSchema } from "@/lib/correction/schema";
+import { env } from "@/lib/core/env";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, negotiateLocale, SOURCE_LOCALE } from "@/lib/core/i18n/config";
+import { requestEmailChange, updateLocale, updateProfile } from "@/lib/correction/profile";
+import { emailChangeSchema, localeSchema, profileSchema } from "@/lib/correction/schema";
 
 const PROFILE_FIELDS = [
   "name",
@@ -21,7 +25,8 @@ export const saveProfileAction = authedAction(
   async (input, { viewer, ip }) => {
     await updateProfile({ viewer, input, ip });
     revalidatePath("/account", "layout");
-    return ok("Your details were saved.");
+    const t = await getTranslations("profile");
+    return ok(t("details.saved"));
   },
   // The typed values go back so the form keeps them after React resets it.
   { echo: PROFILE_FIELDS },
@@ -32,9 +37,27 @@ export const changeEmailAction = authedAction(
   async (input, { viewer, ip }) => {
     await requestEmailChange({ viewer, newEmail: input.newEmail, ip });
     revalidatePath("/account/profile");
-    return ok(
-      `We sent a confirmation link to ${input.newEmail}. Your address changes when you open it. We also told your current address.`,
-    );
+    const t = await getTranslations("profile");
+    return ok(t("email.sent", { email: input.newEmail }));
   },
-  { echo: ["newEmail"], invalidMessage: "Please fix the highlighted field." },
+  { echo: ["newEmail"] },
 );
+
+/** The language setting: saved on the account (it wins on every device), and in this browser's cookie. */
+export const saveLocaleAction = authedAction(localeSchema, async (input, { viewer, ip }) => {
+  await updateLocale({ viewer, locale: input.locale, ip });
+  const jar = await cookies();
+  if (input.locale)
+    jar.set(LOCALE_COOKIE, input.locale, {
+      path: "/",
+      maxAge: LOCALE_COOKIE_MAX_AGE,
+      sameSite: "lax",
+      secure: new URL(env().APP_URL).protocol === "https:",
+    });
+  else jar.delete(LOCALE_COOKIE);
+  revalidatePath("/", "layout");
+  // In the language just chosen (or the browser's, when following it): the first thing said in it.
+  const locale = input.locale ?? negotiateLocale((await headers()).get("accept-language")) ?? SOURCE_LOCALE;
+  const t = await getTranslations({ locale, namespace: "profile" });
+  return ok(t("language.saved"));
+});

@@ -1,67 +1,96 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui";
+import { formatDate } from "@/lib/core/format";
+import { availableLocales, LOCALE_NAMES } from "@/lib/core/i18n/config";
 import { getEditableProfile } from "@/lib/correction/profile";
-import { verifySession } from "@/lib/dal";
-import { EmailChangeForm, ProfileForm } from "./profile-forms";
-import { DateTime } from "@/components/date-time";
+import { isPseudoLocaleOffered, verifySession } from "@/lib/dal";
+import { EmailChangeForm, LocaleForm, ProfileForm } from "./profile-forms";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your profile" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profile");
+  return { title: t("title") };
+}
 
 export default async function ProfilePage() {
   const viewer = await verifySession();
   const profile = await getEditableProfile({ viewer });
   if (!profile) notFound();
+  const t = await getTranslations("profile");
+  const locale = await getLocale();
+  const messages = await getMessages();
   const p = profile.profile;
+  const strong = (chunks: ReactNode) => <strong className="[overflow-wrap:anywhere]">{chunks}</strong>;
+  const currentEmail = (chunks: ReactNode) => (
+    <strong className="[overflow-wrap:anywhere]" data-testid="current-email">
+      {chunks}
+    </strong>
+  );
   return (
-    <div>
-      <p className="mb-2 text-sm">
-        <Link className="text-brand-700 underline" href="/account/data">
-          ← All your data
-        </Link>
-      </p>
-      <PageHeader
-        title="Profile and contact details"
-        description="Correct your name and contact details here. Changes take effect at once."
-      />
-      <Card>
-        <h2 className="mb-4 text-lg font-semibold text-gray-900">Your details</h2>
-        <ProfileForm
-          values={{
-            name: profile.name ?? "",
-            displayName: p?.displayName ?? "",
-            phone: p?.phone ?? "",
-            company: p?.company ?? "",
-            addressLine: p?.addressLine ?? "",
-            city: p?.city ?? "",
-            postalCode: p?.postalCode ?? "",
-            country: p?.country ?? "",
-          }}
-        />
-      </Card>
-      <Card className="mt-6">
-        <h2 className="text-lg font-semibold text-gray-900">Sign-in email address</h2>
-        <p className="mt-2 text-gray-700">
-          You sign in with{" "}
-          <strong className="[overflow-wrap:anywhere]" data-testid="current-email">
-            {profile.email}
-          </strong>
-          . To change it, we send a link to the new address; the change happens when you open it, and we tell your
-          current address.
+    // The forms are client components: they get the profile's words (and the shared ones).
+    <NextIntlClientProvider messages={{ common: messages.common, profile: messages.profile }}>
+      <div>
+        <p className="mb-2 text-sm">
+          <Link className="text-brand-700 underline" href="/account/data">
+            {t("backToData")}
+          </Link>
         </p>
-        {profile.pendingEmail ? (
-          <p className="mt-2 text-sm text-gray-800" data-testid="pending-email">
-            Waiting for confirmation of{" "}
-            <strong className="[overflow-wrap:anywhere]">{profile.pendingEmail.newEmail}</strong> (link valid until{" "}
-            <DateTime value={profile.pendingEmail.expiresAt} format="dateTime" /> UTC).
+        <PageHeader title={t("heading")} description={t("description")} />
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold text-gray-900">{t("details.heading")}</h2>
+          <ProfileForm
+            values={{
+              name: profile.name ?? "",
+              displayName: p?.displayName ?? "",
+              phone: p?.phone ?? "",
+              company: p?.company ?? "",
+              addressLine: p?.addressLine ?? "",
+              city: p?.city ?? "",
+              postalCode: p?.postalCode ?? "",
+              country: p?.country ?? "",
+            }}
+          />
+        </Card>
+        <Card className="mt-6">
+          <h2 className="text-lg font-semibold text-gray-900">{t("email.heading")}</h2>
+          <p className="mt-2 text-gray-700">
+            {t.rich("email.current", { email: profile.email, strong: currentEmail })}
           </p>
-        ) : null}
-        <div className="mt-4">
-          <EmailChangeForm />
-        </div>
-      </Card>
-    </div>
+          {profile.pendingEmail ? (
+            <p className="mt-2 text-sm text-gray-800" data-testid="pending-email">
+              {t.rich("email.pending", {
+                email: profile.pendingEmail.newEmail,
+                expiresAt: formatDate(profile.pendingEmail.expiresAt, "dateTime", { locale }),
+                strong,
+              })}
+            </p>
+          ) : null}
+          <div className="mt-4">
+            <EmailChangeForm />
+          </div>
+        </Card>
+        <Card className="mt-6">
+          <h2 className="text-lg font-semibold text-gray-900" id="language-heading">
+            {t("language.heading")}
+          </h2>
+          <p className="mt-2 text-gray-700">{t("language.description")}</p>
+          <div className="mt-4">
+            <LocaleForm
+              saved={profile.locale ?? ""}
+              options={availableLocales(isPseudoLocaleOffered()).map((value) => ({
+                value,
+                label: LOCALE_NAMES[value],
+              }))}
+            />
+          </div>
+        </Card>
+      </div>
+    </NextIntlClientProvider>
   );
 }
