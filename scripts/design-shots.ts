@@ -190,7 +190,9 @@ async function main() {
           const target = typeof shot.path === "string" ? shot.path : await shot.path(page);
           for (const { name, viewport } of WIDTHS) {
             await page.setViewportSize(viewport);
-            await page.goto(`${base}${target}`, { waitUntil: "networkidle" });
+            await page.goto(`${base}${target}`, { timeout: 60_000 });
+            // Streamed parts (counts) and images settle; a page that keeps polling is shot anyway.
+            await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
             const file = path.join(out, `${shot.name}-${name}.png`);
             await page.screenshot({ path: file, fullPage: true });
             if (name === "390") {

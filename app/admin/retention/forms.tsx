@@ -14,7 +14,7 @@ export function RuleForm(props: { target: string; title: string; days: number })
   return (
     <FormShell
       action={updateRuleAction}
-      className="flex flex-wrap items-center gap-2"
+      className="space-y-2"
       label={`Retention of ${props.title.toLowerCase()}`}
       keepValues
     >
@@ -24,23 +24,24 @@ export function RuleForm(props: { target: string; title: string; days: number })
           <label className="sr-only" htmlFor={id}>
             Days to keep {props.title.toLowerCase()}
           </label>
-          <input
-            className={`${inputClass} w-24 min-w-[5.5rem]`}
-            id={id}
-            name="days"
-            type="number"
-            min={1}
-            max={3650}
-            defaultValue={form.value("days") ?? props.days}
-            aria-describedby={`${id}-error`}
-            aria-invalid={form.invalid("days")}
-          />
-          <SubmitButton variant="secondary" pendingLabel="Saving…">
-            Save
-          </SubmitButton>
-          <div className="w-full">
-            <FieldError id={`${id}-error`} errors={form.error("days")} />
+          {/* The field and its button stay on one line; a message goes below them. */}
+          <div className="flex items-center gap-2">
+            <input
+              className={`${inputClass} min-w-[5.5rem] max-w-24`}
+              id={id}
+              name="days"
+              type="number"
+              min={1}
+              max={3650}
+              defaultValue={form.value("days") ?? props.days}
+              aria-describedby={`${id}-error`}
+              aria-invalid={form.invalid("days")}
+            />
+            <SubmitButton variant="secondary" pendingLabel="Saving…">
+              Save
+            </SubmitButton>
           </div>
+          <FieldError id={`${id}-error`} errors={form.error("days")} />
         </>
       )}
     </FormShell>
