@@ -4,9 +4,10 @@
 // security page (/admin/security): a passkey prompt, authenticator-app setup, and recovery
 // codes shown once. Server actions come in as props.
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import type { Action, ActionResult, ActionState } from "@/lib/actions";
-import { Alert, Button, FieldError, fieldErrorsOf, inputClass, labelClass } from "./ui";
+import { FormShell, SubmitButton } from "./form-shell";
+import { Alert, Button, FieldError, inputClass, labelClass } from "./ui";
 
 type TotpStart = { secret: string; uri: string; qrDataUrl: string };
 
@@ -97,7 +98,9 @@ export function PasskeyButton<T>(props: {
 
 /**
  * Authenticator-app setup: a start button, then the QR code, the key and a code field.
- * Until a code is confirmed, the app in use (if any) keeps working.
+ * Until a code is confirmed, the app in use (if any) keeps working. Both steps are
+ * FormShells: a refused code keeps what was typed, the summary links to the field and
+ * takes focus.
  */
 export function TotpSetup<T>(props: {
   start: Action<TotpStart>;
@@ -105,26 +108,24 @@ export function TotpSetup<T>(props: {
   startLabel: string;
   onConfirmed: (result: { message: string; data: T }) => void;
 }) {
-  const [totp, totpStart, starting] = useActionState<ActionState<TotpStart>, FormData>(props.start, null);
-  const [confirm, totpConfirm, confirming] = useActionState<ActionState<T>, FormData>(
-    async (previous: ActionState<T>, formData: FormData) => {
-      const result = await props.confirm(previous, formData);
-      if (result.ok) props.onConfirmed(result);
-      return result;
-    },
-    null,
+  return (
+    <FormShell
+      action={props.start}
+      className="space-y-2"
+      replaceOnSuccess
+      success={(started) => <TotpConfirm totp={started.data} confirm={props.confirm} onConfirmed={props.onConfirmed} />}
+    >
+      <SubmitButton variant="secondary">{props.startLabel}</SubmitButton>
+    </FormShell>
   );
-  const errors = fieldErrorsOf(confirm);
-  if (!totp?.ok) {
-    return (
-      <form action={totpStart} className="space-y-2">
-        {totp && !totp.ok ? <Alert tone="error">{totp.message}</Alert> : null}
-        <Button type="submit" variant="secondary" disabled={starting}>
-          {props.startLabel}
-        </Button>
-      </form>
-    );
-  }
+}
+
+function TotpConfirm<T>(props: {
+  totp: TotpStart;
+  confirm: Action<T>;
+  onConfirmed: (result: { message: string; data: T }) => void;
+}) {
+  const { totp, confirm, onConfirmed } = props;
   return (
     <div className="space-y-3">
       <p className="text-sm text-gray-700">
@@ -132,7 +133,7 @@ export function TotpSetup<T>(props: {
       </p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated for this request */}
       <img
-        src={totp.data.qrDataUrl}
+        src={totp.qrDataUrl}
         alt="QR code to add this account to your authenticator app"
         width={220}
         height={220}
@@ -141,28 +142,38 @@ export function TotpSetup<T>(props: {
       <p className="text-sm text-gray-800">
         Key:{" "}
         <code className="break-all rounded bg-gray-100 px-1 text-gray-900" data-testid="totp-secret">
-          {totp.data.secret}
+          {totp.secret}
         </code>
       </p>
-      <form action={totpConfirm} className="space-y-2" noValidate>
-        <label className={labelClass} htmlFor="enrol-code">
-          Code from the app
-        </label>
-        <input
-          className={`${inputClass} max-w-40`}
-          id="enrol-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby="enrol-code-error"
-        />
-        <FieldError id="enrol-code-error" errors={errors.code} />
-        {confirm && !confirm.ok && !errors.code ? <Alert tone="error">{confirm.message}</Alert> : null}
-        <Button type="submit" disabled={confirming}>
-          {confirming ? "Checking…" : "Confirm"}
-        </Button>
-      </form>
+      <FormShell
+        action={async (previous: ActionState<T>, formData: FormData) => {
+          const result = await confirm(previous, formData);
+          if (result.ok) onConfirmed(result);
+          return result;
+        }}
+        className="space-y-2"
+        success={false}
+      >
+        {(form) => (
+          <>
+            <label className={labelClass} htmlFor="enrol-code">
+              Code from the app
+            </label>
+            <input
+              className={`${inputClass} max-w-40`}
+              id="enrol-code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              defaultValue={form.value("code")}
+              aria-invalid={form.invalid("code")}
+              aria-describedby="enrol-code-error"
+            />
+            <FieldError id="enrol-code-error" errors={form.error("code")} />
+            <SubmitButton pendingLabel="Checking…">Confirm</SubmitButton>
+          </>
+        )}
+      </FormShell>
     </div>
   );
 }

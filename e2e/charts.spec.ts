@@ -304,6 +304,43 @@ test.describe("charts", () => {
     expect(await figures(onDashboard)).toEqual({ recipients: 3, sent: 3, failed: 0, cancelled: 0, remaining: 0 });
   });
 
+  test("on a phone the wide charts show the newest period first", async ({ page, signIn }) => {
+    test.setTimeout(120_000);
+    // A record in the newest month of the timeline (the clock's month), so it has a bar there.
+    const email = uniqueEmail("charts-phone");
+    const userId = await createUser(email);
+    await getTestDb().query(
+      `INSERT INTO "Inference" (id, "userId", kind, value, basis, "inferredAt") VALUES ($1, $2, 'country', 'X', 'test', $3)`,
+      [`e2einf${userId}`, userId, NOW],
+    );
+    await page.setExtraHTTPHeaders({ "x-test-now": NOW });
+    await page.setViewportSize(PHONE);
+    await signIn(page, email);
+    await page.goto("/account/data");
+    // The pictures start closed on a phone.
+    const pictures = page.locator("details", { has: page.locator("figure") }).first();
+    if ((await pictures.getAttribute("open")) === null) await pictures.locator("summary").first().click();
+    const figure = page.getByRole("figure", { name: "Records collected per month" });
+    await expect(figure).toBeVisible();
+    const newest = figure.locator('svg rect[data-column="2026-11"]');
+    await expect(newest).toHaveCount(1);
+    const box = (await newest.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    // The oldest months are the ones out of view (to the left), to scroll to.
+    expect((await figure.locator("svg[aria-labelledby]").first().boundingBox())!.x).toBeLessThan(0);
+
+    // The admin dashboard's weekly chart: its right end (the newest week) is in view.
+    await signIn(page, "admin@example.com");
+    await page.goto("/admin");
+    for (const svg of await page.locator("figure svg[aria-labelledby]").all()) {
+      const chart = (await svg.boundingBox())!;
+      expect(chart.x + chart.width, (await svg.getAttribute("aria-labelledby")) ?? "chart").toBeLessThanOrEqual(
+        PHONE.width + 1,
+      );
+    }
+  });
+
   test("the changed pages pass axe on a phone", async ({ page, signIn }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(PHONE);

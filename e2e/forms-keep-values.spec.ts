@@ -36,6 +36,7 @@ const byLabel = (label: string | RegExp) => (page: Page) =>
 const radio = (name: string | RegExp) => (page: Page) => page.getByRole("radio", { name });
 const checkbox = (name: string | RegExp) => (page: Page) => page.getByRole("checkbox", { name });
 const button = (name: string | RegExp) => (page: Page) => page.getByRole("button", { name });
+const inferencesRule = (page: Page) => page.locator('tr[data-target="inferences"]');
 
 async function newAccount(page: Page, signIn: (page: Page, email: string) => Promise<void>) {
   const email = uniqueEmail("forms");
@@ -232,6 +233,30 @@ const CASES: FormCase[] = [
     submit: button(/^Register/),
   },
   {
+    name: "admin: a retention period (the rule editor in a table row)",
+    open: async (page, { signIn }) => {
+      await signIn(page, "admin@example.com");
+      await page.goto("/admin/retention");
+    },
+    // Refused (at least 1 day); nothing is saved, so parallel runs do not meet.
+    fields: [{ kind: "text", field: (page) => inferencesRule(page).getByLabel("Days to keep inferences"), value: "0" }],
+    refused: ["days-inferences"],
+    submit: (page) => inferencesRule(page).getByRole("button", { name: "Save" }),
+  },
+  {
+    name: "admin: an authenticator app's first code",
+    open: async (page, { signIn }) => {
+      await signIn(page, "admin@example.com");
+      await page.goto("/admin/security");
+      // "Set up an authenticator app", or "Replace authenticator app" when one is in use.
+      await page.getByRole("button", { name: /authenticator app/ }).click();
+      await expect(page.getByTestId("totp-secret")).toBeVisible();
+    },
+    fields: [{ kind: "text", field: byLabel("Code from the app"), value: "12345" }],
+    refused: ["enrol-code"],
+    submit: button("Confirm"),
+  },
+  {
     name: "admin: deny a request (a form rendered on the server)",
     open: async (page, { signIn }) => {
       const email = await newAccount(page, signIn);
@@ -296,8 +321,10 @@ for (const viewport of [DESKTOP, PHONE]) {
           await expect(field).toBeFocused();
           await expect(field).toBeInViewport();
         }
-        // Nothing else is marked.
-        const marked = await page.locator("form [aria-invalid=true]").evaluateAll((els) => els.map((el) => el.id));
+        // Nothing else is marked (a radio group that must be chosen is checked on its own below).
+        const marked = await page
+          .locator("form [aria-invalid=true]:not(fieldset)")
+          .evaluateAll((els) => els.map((el) => el.id));
         expect(marked.sort()).toEqual([...form.refused].sort());
 
         if (form.thenFix && viewport === DESKTOP) await form.thenFix(page);
@@ -323,5 +350,26 @@ test.describe("no risky defaults", () => {
     await summary.getByRole("link", { name: "Who is affected" }).click();
     await expect(choices.first()).toBeFocused();
     await expect(page.getByLabel("Title", { exact: true })).toHaveValue("No audience yet");
+  });
+  test("the parents' decision starts unselected and must be chosen", async ({ page }) => {
+    await page.goto("/parents");
+    const group = page.getByRole("radiogroup", { name: "What would you like us to do?" });
+    const choices = group.getByRole("radio");
+    await expect(choices).toHaveCount(2);
+    for (const choice of await choices.all()) await expect(choice).not.toBeChecked();
+    await page.getByLabel("Your name").fill("Sam Parent");
+    await page.getByLabel("Your email address").fill(uniqueEmail("parent-choice"));
+    await page.getByLabel("Your child's email addresses or usernames").fill("kid@example.test");
+    await page.getByLabel("Your relationship to the child").fill("I am his father.");
+    await page.getByLabel(/I am the child's parent or legal guardian/).check();
+    await page.getByRole("button", { name: "Send my request" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(page.locator("#wants-error")).toHaveText("Choose what you would like us to do.");
+    await expect(group).toHaveAttribute("aria-invalid", "true");
+    await summary.getByRole("link", { name: "What would you like us to do?" }).click();
+    await expect(choices.first()).toBeFocused();
+    await expect(page.getByLabel("Your name")).toHaveValue("Sam Parent");
+    await expect(page.getByLabel(/I am the child's parent or legal guardian/)).toBeChecked();
   });
 });

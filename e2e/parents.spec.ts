@@ -53,7 +53,14 @@ async function fileRequest(page: Page, options: { parentEmail: string; identifie
   await page.getByLabel("Your email address").fill(options.parentEmail);
   await page.getByLabel("Your child's email addresses or usernames").fill(options.identifiers);
   await page.getByLabel("Your relationship to the child").fill("I am the child's mother and legal guardian.");
-  if (options.review) await page.getByLabel("First let me review what was collected, then delete it").check();
+  // Nothing is chosen for the parent.
+  await page
+    .getByLabel(
+      options.review
+        ? "First let me review what was collected, then delete it"
+        : "Delete the information as soon as you have checked my request",
+    )
+    .check();
   await page.getByLabel(/I am the child's parent or legal guardian/).check();
   await page.getByRole("button", { name: "Send my request" }).click();
 }

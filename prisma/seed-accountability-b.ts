@@ -34,7 +34,8 @@ export async function seedAccountabilityB(prisma: PrismaClient, options: { admin
         "We locked the mailbox the same day, reset every support password, turned on security keys for the whole team, and reported the incident to our data-protection authority.",
       whatToDo:
         "Be wary of emails that mention your support conversation and ask you to click a link or pay. We will never ask for your password.",
-      contact: "privacy@example.com, or Privacy Team, 88 Stevenson Street, San Francisco, CA 94105",
+      contact:
+        "privacy@example.com, or by post: Prime Directive, Inc., Attn: Legal Notices - Privacy, 503 Paisley Place, Newark, DE 19711",
       audience: "LIST",
       audienceEmails: people.map((person) => person.email),
       status: "SENT",

@@ -32,7 +32,7 @@ export function BarChart(props: {
   href?: (column: number, series: number) => string | undefined;
   width?: number;
   height?: number;
-  /** Narrow screens scroll a wide chart inside its box instead of shrinking its text. */
+  /** Narrow screens scroll a wide chart inside its box (starting at the newest end) instead of shrinking its text. */
   minWidth?: number;
   testId?: string;
 }) {
@@ -95,8 +95,11 @@ export function BarChart(props: {
   }
 
   return (
+    // On a narrow screen a wide chart scrolls inside its box, opened at its right end, where the
+    // newest period is: a right-to-left scroll box starts there, with no script (the picture
+    // itself stays left-to-right, and on a wide screen sits on the left as before).
     <div
-      className={props.minWidth ? "overflow-x-auto" : undefined}
+      className={props.minWidth ? "overflow-x-auto [direction:rtl]" : undefined}
       tabIndex={props.minWidth ? 0 : undefined}
       role={props.minWidth ? "group" : undefined}
       aria-labelledby={props.minWidth ? props.labelledBy : undefined}
@@ -109,7 +112,7 @@ export function BarChart(props: {
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
-        className="block h-auto w-full max-w-3xl"
+        className="mr-auto block h-auto w-full max-w-3xl [direction:ltr]"
         style={props.minWidth ? { minWidth: props.minWidth } : undefined}
         data-testid={props.testId}
       >

@@ -545,6 +545,15 @@ export const categories: Category[] = [
           date("dueAt", "Due", "dueAt"),
           date("closedAt", "Closed", "closedAt"),
         ],
+        // The type and the law in one column, so the table fits its box at 1280 px.
+        tableColumns: [
+          { label: "Filed", keys: ["createdAt"] },
+          { label: "Request", keys: ["type", "jurisdiction"], separator: " under " },
+          { label: "Status", keys: ["status"] },
+          { label: "Details", keys: ["details"] },
+          { label: "Due", keys: ["dueAt"] },
+          { label: "Closed", keys: ["closedAt"] },
+        ],
       }),
       dataset({
         key: "request-events",

@@ -78,28 +78,32 @@ function ParentRequestFields({ form }: { form: FormShellState }) {
           </div>
         );
       })}
-      <fieldset className="space-y-2" aria-describedby="wants-error">
+      {/* No choice is made for the parent: deleting at once is not a default (issue 21). */}
+      <fieldset
+        className="space-y-2"
+        role="radiogroup"
+        aria-invalid={form.invalid("wants")}
+        aria-describedby="wants-error"
+      >
         <legend className={labelClass}>What would you like us to do?</legend>
-        <label className="flex items-start gap-2 text-sm text-gray-900">
-          <input
-            type="radio"
-            name="wants"
-            value="delete"
-            defaultChecked={(form.value("wants") ?? "delete") === "delete"}
-            className="mt-1 h-4 w-4"
-          />
-          <span>Delete the information as soon as you have checked my request</span>
-        </label>
-        <label className="flex items-start gap-2 text-sm text-gray-900">
-          <input
-            type="radio"
-            name="wants"
-            value="review"
-            defaultChecked={form.value("wants") === "review"}
-            className="mt-1 h-4 w-4"
-          />
-          <span>First let me review what was collected, then delete it</span>
-        </label>
+        {(
+          [
+            ["delete", "Delete the information as soon as you have checked my request"],
+            ["review", "First let me review what was collected, then delete it"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="flex items-start gap-2 text-sm text-gray-900">
+            <input
+              type="radio"
+              id={`wants-${value}`}
+              name="wants"
+              value={value}
+              defaultChecked={form.value("wants") === value}
+              className="mt-1 h-4 w-4"
+            />
+            <span>{label}</span>
+          </label>
+        ))}
         <FieldError id="wants-error" errors={errors.wants} />
       </fieldset>
       <div className="space-y-1">

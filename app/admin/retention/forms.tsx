@@ -1,40 +1,50 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button, inputClass } from "@/components/ui";
-import type { ActionState } from "@/lib/actions";
+import { FieldError, inputClass } from "@/components/ui";
 import { FormShell, SubmitButton } from "@/components/form-shell";
 import { startRunAction, updateRuleAction } from "./actions";
 
-/** A compact editor in a table row: its result is one status line under the field, not a summary. */
+/**
+ * A compact editor in a table row (FormShell: after a refusal the summary above the field
+ * links to it, takes focus and the field keeps what was typed; after a success the field
+ * keeps the saved period and the message says what changed).
+ */
 export function RuleForm(props: { target: string; title: string; days: number }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(updateRuleAction, null);
   const id = `days-${props.target}`;
-  const error = state && !state.ok ? (state.fieldErrors?.days?.[0] ?? state.message) : null;
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2" noValidate>
-      <input type="hidden" name="target" value={props.target} />
-      <label className="sr-only" htmlFor={id}>
-        Days to keep {props.title.toLowerCase()}
-      </label>
-      <input
-        className={`${inputClass} w-24 min-w-[5.5rem]`}
-        id={id}
-        name="days"
-        type="number"
-        min={1}
-        max={3650}
-        defaultValue={state && !state.ok ? state.values?.days : props.days}
-        aria-describedby={`${id}-status`}
-        aria-invalid={error ? true : undefined}
-      />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Saving…" : "Save"}
-      </Button>
-      <p id={`${id}-status`} role="status" className={`w-full text-sm ${error ? "text-red-700" : "text-green-800"}`}>
-        {error ?? (state?.ok ? state.message : "")}
-      </p>
-    </form>
+    <FormShell
+      action={updateRuleAction}
+      className="space-y-2"
+      label={`Retention of ${props.title.toLowerCase()}`}
+      keepValues
+    >
+      {(form) => (
+        <>
+          <input type="hidden" name="target" value={props.target} />
+          <label className="sr-only" htmlFor={id}>
+            Days to keep {props.title.toLowerCase()}
+          </label>
+          {/* The field and its button stay on one line; a message goes below them. */}
+          <div className="flex items-center gap-2">
+            <input
+              className={`${inputClass} min-w-[5.5rem] max-w-24`}
+              id={id}
+              name="days"
+              type="number"
+              min={1}
+              max={3650}
+              defaultValue={form.value("days") ?? props.days}
+              aria-describedby={`${id}-error`}
+              aria-invalid={form.invalid("days")}
+            />
+            <SubmitButton variant="secondary" pendingLabel="Saving…">
+              Save
+            </SubmitButton>
+          </div>
+          <FieldError id={`${id}-error`} errors={form.error("days")} />
+        </>
+      )}
+    </FormShell>
   );
 }
 

@@ -62,3 +62,10 @@ export function tableColumnsOf(
       .map((column) => ({ label: column.label, columns: [column], separator: " · " })),
   ];
 }
+
+/** Where a row of a dataset opens, when it has a page of its own (a privacy request has). */
+export function rowLinkOf(dataset: Dataset): { label: string; href: (id: string) => string } | undefined {
+  if (dataset.key === "privacy-requests")
+    return { label: "Open", href: (id) => `/account/requests/${encodeURIComponent(id)}` };
+  return undefined;
+}

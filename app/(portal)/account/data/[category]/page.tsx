@@ -16,9 +16,9 @@ import { AppError, isAppError } from "@/lib/core/errors";
 import { findCategory, type Category, type Column as DataColumn, type FilterKey } from "@/lib/data/registry";
 import { verifySession, type Viewer } from "@/lib/dal";
 import { DateTime } from "@/components/date-time";
-import { displayValue, sourceLabel, tableColumnsOf } from "../format";
+import { displayValue, rowLinkOf, sourceLabel, tableColumnsOf } from "../format";
 import { monthFilter } from "@/lib/data/months";
-import { formatDate, formatNumber } from "@/lib/core/format";
+import { formatDate, formatNumber, isoInstant } from "@/lib/core/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your data" };
@@ -142,10 +142,26 @@ function wordsOf(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * "5 Sept 2026, 14:05", where the time may go below the date when the table is short of
+ * room (each part stays whole), so three date columns do not push a table past its box.
+ */
+function DateAndTime(props: { value: string }) {
+  const date = formatDate(props.value, "date");
+  const full = formatDate(props.value, "dateTime");
+  const time = full.startsWith(date) ? full.slice(date.length).replace(/^,?\s*/, "") : "";
+  if (!time) return <DateTime value={props.value} format="dateTime" />;
+  return (
+    <time dateTime={isoInstant(props.value) ?? undefined}>
+      <span className="whitespace-nowrap">{date},</span> <span className="whitespace-nowrap">{time}</span>
+    </time>
+  );
+}
+
 /** One stored value as the page shows it. */
 function Value(props: { column: DataColumn; value: string | null | undefined }) {
   const { column, value } = props;
-  if (column.kind === "date") return value ? <DateTime value={value} format="dateTime" /> : null;
+  if (column.kind === "date") return value ? <DateAndTime value={value} /> : null;
   if (column.kind === "json") return value ? <JsonDetails value={value} label={column.label} /> : null;
   const shown = displayValue(column, value);
   return shown === null ? null : <>{shown}</>;
@@ -221,6 +237,7 @@ export default async function CategoryPage(props: {
   const columns = outputColumns(dataset).filter((column) => !column.hideInTable && column.key !== "id");
   // Names a row for screen readers ("the record of 5 Sept 2026, 14:05"): its time, not its database id.
   const rowTime = timeKey(dataset);
+  const rowLink = rowLinkOf(dataset);
   const baseQuery = (extra: Record<string, string>) => {
     const query = new URLSearchParams({
       ...(category.datasets.length > 1 ? { dataset: dataset.key } : {}),
@@ -380,10 +397,8 @@ export default async function CategoryPage(props: {
           ...tableColumnsOf(dataset, columns).map((group, index): Column<(typeof page.rows)[number]> => ({
             key: group.columns.map((column) => column.key).join("+") || String(index),
             header: group.label,
-            // Long values wrap inside their cell (the table fits its box); dates stay on one line.
-            className: group.columns.every((column) => column.kind === "date")
-              ? "whitespace-nowrap"
-              : "min-w-[6rem] break-words",
+            // Long values wrap inside their cell (the table fits its box); a date wraps only between date and time.
+            className: group.columns.every((column) => column.kind === "date") ? "" : "min-w-[6rem] break-words",
             cell: (row) => {
               const parts = group.columns
                 .map((column) => ({ column, value: row.values[column.key] }))
@@ -418,20 +433,30 @@ export default async function CategoryPage(props: {
             : []),
         ]}
         actions={
-          dataset.correctable
+          rowLink
             ? {
-                label: "Report",
+                label: "Open",
                 cell: (row) => (
-                  <a
-                    className="text-brand-700 underline"
-                    href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}
-                  >
-                    This is wrong
+                  <a className="text-brand-700 underline" href={rowLink.href(row.key)}>
+                    {rowLink.label}
                     <span className="sr-only"> (the record of {formatDate(row.values[rowTime], "dateTime")})</span>
                   </a>
                 ),
               }
-            : undefined
+            : dataset.correctable
+              ? {
+                  label: "Report",
+                  cell: (row) => (
+                    <a
+                      className="text-brand-700 underline"
+                      href={`/account/data/correction?dataset=${dataset.key}&id=${encodeURIComponent(row.key)}`}
+                    >
+                      This is wrong
+                      <span className="sr-only"> (the record of {formatDate(row.values[rowTime], "dateTime")})</span>
+                    </a>
+                  ),
+                }
+              : undefined
         }
       />
 

@@ -119,7 +119,13 @@ export default async function TelemetryPage() {
           On a cluster, this command does the same as that install&apos;s switch above. The install then tells us
           collection is off, and we store nothing it sends:
         </p>
-        <pre className="mt-3 overflow-x-auto rounded-md bg-gray-900 p-3 text-sm text-white">
+        {/* It may scroll sideways on a phone: a named region that takes focus, so a keyboard can scroll it. */}
+        <pre
+          className="mt-3 overflow-x-auto rounded-md bg-gray-900 p-3 text-sm text-white focus:outline-2 focus:outline-offset-2 focus:outline-gray-900"
+          tabIndex={0}
+          role="region"
+          aria-label="Command that turns telemetry off on a cluster"
+        >
           <code>flynn -a controller env set TELEMETRY_DISABLED=true</code>
         </pre>
         <p className="mt-3 text-sm text-gray-700">
