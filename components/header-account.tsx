@@ -5,15 +5,20 @@
 // (a signed-in person never sees "Sign in" flash, and nothing moves for a visitor);
 // then "Sign in", or the person's name, their account, admin and sign-out.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import type { Action } from "@/lib/actions";
 import { useVisitor } from "./visitor";
 
 const SIGN_IN_CLASS = "rounded-md px-3 py-2 font-semibold";
 
-export function HeaderAccount(props: { signOutAction: Action<null> }) {
+/** The header's words, translated on the server: no message runtime ships to the browser for them. */
+export type HeaderAccountLabels = Record<
+  "signIn" | "loadingAccount" | "signedInAs" | "yourAccount" | "admin" | "signOut",
+  string
+>;
+
+export function HeaderAccount(props: { signOutAction: Action<null>; labels: HeaderAccountLabels }) {
   const { state, isSettled } = useVisitor();
-  const t = useTranslations("common.header");
+  const t = (key: keyof HeaderAccountLabels) => props.labels[key];
   const viewer = state?.viewer;
   if (!viewer && !isSettled)
     return (

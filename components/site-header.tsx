@@ -29,7 +29,17 @@ export function SiteHeader(props: { signOutAction: Action<null>; languageSwitche
           <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/policies/privacy">
             {t("header.privacyPolicy")}
           </Link>
-          <HeaderAccount signOutAction={props.signOutAction} />
+          <HeaderAccount
+            signOutAction={props.signOutAction}
+            labels={{
+              signIn: t("header.signIn"),
+              loadingAccount: t("header.loadingAccount"),
+              signedInAs: t("header.signedInAs"),
+              yourAccount: t("header.yourAccount"),
+              admin: t("header.admin"),
+              signOut: t("header.signOut"),
+            }}
+          />
         </nav>
         {props.languageSwitcher}
       </div>
