@@ -3,7 +3,7 @@
 // the side navigation that says where you are.
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, queryOne, test, uniqueEmail } from "./fixtures";
+import { createUser, expect, queryOne, test, uniqueEmail } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -379,5 +379,40 @@ test.describe("where am I", () => {
       expect(box.height).toBeLessThan(70);
       await expectNoSeriousAxe(page);
     }
+  });
+});
+
+test.describe("the admin dashboard's recent audit log", () => {
+  test("reads as sentences, with no action codes or account ids, and links to the full log", async ({
+    page,
+    signIn,
+  }) => {
+    const email = uniqueEmail("audit-dash");
+    const userId = await createUser(email);
+    // Audit rows name people by their pseudonymous reference (PersonKey), resolved to the address on display.
+    const ref = `p_e2e${userId.slice(3)}`;
+    await queryOne(`INSERT INTO "PersonKey" ("userId", ref, key) VALUES ($1, $2, '\\x00') RETURNING ref`, [
+      userId,
+      ref,
+    ]);
+    await queryOne(
+      `INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId") VALUES ($1, 'auth.sign_in', 'User', $2) RETURNING id`,
+      [ref, userId],
+    );
+    await signIn(page, "admin@example.com");
+    const recent = page.getByRole("table", { name: "Recent audit log" });
+    // Other tests write audit rows too: reload until this person's sign-in is among the latest.
+    await expect
+      .poll(async () => {
+        await page.goto("/admin");
+        return recent.innerText();
+      })
+      .toContain(`${email} signed in.`);
+    const visible = await recent.evaluate((element) => (element as HTMLElement).innerText);
+    expect(visible).not.toMatch(/\b(auth\.sign_in|admin\.2fa\.\w+)\b/);
+    // Account ids (public ids like p_3191l…) never show.
+    expect(visible).not.toMatch(/\bp_[A-Za-z0-9_-]{10,}/);
+    await page.getByRole("link", { name: "The whole audit log" }).click();
+    await expect(page).toHaveURL(/\/admin\/audit$/);
   });
 });

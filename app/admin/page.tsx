@@ -6,6 +6,8 @@ import { Card, PageHeader } from "@/components/ui";
 import { CampaignList } from "@/components/charts/campaign-list";
 import { RequestWeeksChart } from "@/components/charts/request-weeks";
 import { getAdminOverview } from "@/lib/admin/overview";
+import { listAuditLog, parseAuditFilters } from "@/lib/audit/browse";
+import { describeAuditRow } from "./audit/describe";
 import { getCampaignOverview, getRequestWorkload } from "@/lib/admin/dashboard";
 import { formatNumber } from "@/lib/core/format";
 import { requireAdmin } from "@/lib/dal";
@@ -16,10 +18,11 @@ type Tile = { key: string; label: string; value: number; href?: string; tone?: "
 
 export default async function AdminHomePage() {
   const viewer = await requireAdmin();
-  const [overview, workload, campaigns] = await Promise.all([
+  const [overview, workload, campaigns, recentAudit] = await Promise.all([
     getAdminOverview({ admin: viewer }),
     getRequestWorkload({ admin: viewer }),
     getCampaignOverview({ admin: viewer }),
+    listAuditLog({ admin: viewer, filters: parseAuditFilters({}), limit: 10 }),
   ]);
   const tiles: Tile[] = [
     { key: "open", label: "Open privacy requests", value: workload.open, href: "/admin/requests" },
@@ -97,12 +100,18 @@ export default async function AdminHomePage() {
         </Card>
       </div>
 
-      <h2 className="mt-10 text-xl font-semibold">Recent audit log</h2>
+      <div className="mt-10 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-xl font-semibold">Recent audit log</h2>
+        <Link className="text-sm text-brand-700 underline" href="/admin/audit">
+          The whole audit log
+        </Link>
+      </div>
       <Table
         className="mt-4"
         caption="Recent audit log"
-        rows={overview.recentAudit}
-        rowKey={(entry) => String(entry.id)}
+        rows={recentAudit.rows}
+        rowKey={(entry) => entry.id}
+        empty="Nothing recorded yet."
         columns={[
           {
             key: "when",
@@ -110,9 +119,7 @@ export default async function AdminHomePage() {
             className: "whitespace-nowrap",
             cell: (entry) => <DateTime value={entry.at} format="dateTimeSeconds" />,
           },
-          { key: "action", header: "Action", className: "font-mono", cell: (entry) => entry.action },
-          { key: "actor", header: "Actor", className: "font-mono text-xs", cell: (entry) => entry.actorId ?? "—" },
-          { key: "target", header: "Target", cell: (entry) => entry.targetType ?? "—" },
+          { key: "what", header: "What happened", className: "break-words", cell: (entry) => describeAuditRow(entry) },
         ]}
       />
     </div>
