@@ -14,13 +14,13 @@ import { applyBrowserSignal, saveCookieChoice } from "./(public)/cookies/actions
 import { dismissPolicyBannerAction } from "./(public)/policies/actions";
 import "./globals.css";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common");
-  return {
-    title: { default: t("brand"), template: `%s · ${t("brand")}` },
-    description: t("metadata.description"),
-  };
-}
+// Static, not generateMetadata: an async root generateMetadata is streamed after the page on
+// dynamic pages and the title arrived late (axe "document-title" on /requests/new after an action).
+// The brand is the same in every language for now; phase 2's [locale] layout titles per language.
+export const metadata: Metadata = {
+  title: { default: "Privacy Center", template: "%s · Privacy Center" },
+  description: "See, download, correct and delete the personal data we hold about you.",
+};
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d4ed8" };
 

@@ -25,7 +25,11 @@ export function SiteHeader(props: { signOutAction: Action<null>; languageSwitche
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <SiteBrand name={t("brand")} />
-        <nav aria-label={t("header.navLabel")} className="flex flex-wrap items-center gap-1 text-sm">
+        {/* On a phone the language switcher sits beside the brand and the links take the next row. */}
+        <nav
+          aria-label={t("header.navLabel")}
+          className="order-3 flex w-full flex-wrap items-center gap-1 text-sm sm:order-2 sm:w-auto"
+        >
           <Link className="rounded-md px-3 py-2 text-gray-800 hover:bg-gray-100" href="/policies/privacy">
             {t("header.privacyPolicy")}
           </Link>
@@ -41,7 +45,7 @@ export function SiteHeader(props: { signOutAction: Action<null>; languageSwitche
             }}
           />
         </nav>
-        {props.languageSwitcher}
+        <div className="order-2 sm:order-3">{props.languageSwitcher}</div>
       </div>
     </header>
   );

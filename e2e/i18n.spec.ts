@@ -43,8 +43,9 @@ test("switching to Spanish in the header works and is remembered in a cookie", a
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("banner").getByRole("link", { name: "Política de privacidad" })).toBeVisible();
   expect((await page.context().cookies()).find((c) => c.name === "locale")?.value).toBe("es");
-  // Another page, same choice.
-  await page.goto("/requests/new");
+  // Another page rendered per request, same choice. (Pages rendered once for everyone, such as
+  // /requests/new, are English at their English URL until they get /es/... URLs: notes/issue-22.md.)
+  await page.goto("/signin/error");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("contentinfo").getByRole("link", { name: "Solicitud sin cuenta" })).toBeVisible();
 });

@@ -11,8 +11,8 @@ import { getSecondFactorState, isStepUpFresh, STEP_UP_MINUTES, type SessionRef }
 import { findSessionStart, SESSION_COOKIES } from "./auth/session";
 import type { Viewer } from "./core/viewer";
 import { AppError } from "./core/errors";
-import { env } from "./core/env";
 import { isPublicPagePath } from "./core/csp";
+import { isAnsweringRequest } from "./core/request-scope";
 import {
   isPseudoLocaleEnabled,
   LOCALE_COOKIE,
@@ -121,7 +121,12 @@ export async function requireStepUp(): Promise<void> {
 
 /** Whether this server offers the pseudo-locale (development, or I18N_PSEUDO=on). */
 export function isPseudoLocaleOffered(): boolean {
-  return isPseudoLocaleEnabled(env());
+  // Read from process.env, not env(): pages prerendered at build time ask too, before the
+  // server's settings (DATABASE_URL, AUTH_SECRET) exist.
+  return isPseudoLocaleEnabled({
+    NODE_ENV: process.env.NODE_ENV ?? "production",
+    I18N_PSEUDO: process.env.I18N_PSEUDO,
+  });
 }
 
 /**
@@ -132,6 +137,9 @@ export function isPseudoLocaleOffered(): boolean {
  * Cached per request.
  */
 export const getRequestLocale = cache(async (): Promise<AppLocale> => {
+  // A page rendered once for everyone (a public page) is in its URL's language, English for an
+  // unprefixed URL: reading headers there would make every public page dynamic.
+  if (!(await isAnsweringRequest())) return SOURCE_LOCALE;
   const requestHeaders = await headers();
   const path = requestHeaders.get("x-request-path");
   if (path && isPublicPagePath(path)) return localeOfPath(path) ?? SOURCE_LOCALE;

@@ -3,6 +3,7 @@
 // so parallel tests do not disturb each other) or a process may call
 // setTestNow() (unit and fault tests). Never honoured in a normal deployment.
 import { env, type Env } from "./env";
+import { isAnsweringRequest } from "./request-scope";
 
 const globalForClock = globalThis as unknown as { __testNow?: Date | null };
 
@@ -30,8 +31,7 @@ async function readHeaderNow(): Promise<Date | null> {
   try {
     // Only while answering a request: a cached page or function (rendered once for everyone)
     // has no request headers, and asking for them would make Next.js give up its cache.
-    const { workUnitAsyncStorage } = await import("next/dist/server/app-render/work-unit-async-storage.external");
-    if (workUnitAsyncStorage.getStore()?.type !== "request") return null;
+    if (!(await isAnsweringRequest())) return null;
     const { headers } = await import("next/headers");
     const value = (await headers()).get(TEST_CLOCK_HEADER);
     if (!value) return null;
