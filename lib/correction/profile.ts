@@ -70,17 +70,7 @@ export async function updateProfile(options: { viewer: Viewer; input: ProfileInp
       .map(([key]) => key);
     if (beforeUser?.name !== name) changed.unshift("name");
     // Field names only: the audit log never holds the personal data itself.
-    await recordAudit(
-      {
-        action: "profile.updated",
-        actorId: viewer.userId,
-        targetType: "User",
-        targetId: viewer.userId,
-        ip: options.ip ?? null,
-        metadata: { fields: changed },
-      },
-      tx,
-    );
+    await auditProfileUpdate(tx, viewer, options.ip, { fields: changed });
   });
 }
 
@@ -96,17 +86,7 @@ export async function updateLocale(options: { viewer: Viewer; locale: string | n
     if (!before) throw new AppError("NOT_FOUND", { reason: "ACCOUNT" });
     if (before.locale === locale) return;
     await tx.user.update({ where: { id: viewer.userId }, data: { locale } });
-    await recordAudit(
-      {
-        action: "profile.updated",
-        actorId: viewer.userId,
-        targetType: "User",
-        targetId: viewer.userId,
-        ip: options.ip ?? null,
-        metadata: { fields: ["locale"], locale },
-      },
-      tx,
-    );
+    await auditProfileUpdate(tx, viewer, options.ip, { fields: ["locale"], locale });
   });
 }
 
@@ -245,4 +225,24 @@ export async function confirmEmailChange(options: {
     }),
   }).catch((error) => log.error("email-change notice to the old address failed", { error }));
   return { newEmail: outcome.newEmail };
+}
+
+/** One "profile.updated" audit row in the change's transaction (field names, never the data itself). */
+function auditProfileUpdate(
+  tx: Parameters<typeof recordAudit>[1],
+  viewer: Viewer,
+  ip: string | null | undefined,
+  metadata: { fields: string[]; locale?: string | null },
+) {
+  return recordAudit(
+    {
+      action: "profile.updated",
+      actorId: viewer.userId,
+      targetType: "User",
+      targetId: viewer.userId,
+      ip: ip ?? null,
+      metadata,
+    },
+    tx,
+  );
 }
